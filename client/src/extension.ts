@@ -1,0 +1,43 @@
+// The VS Code extension: starts the language server for cpworkflow files and shows what checks them.
+// The only code that imports `vscode`.
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+export const LANGUAGE_ID = 'cpworkflow';
+export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/*.cpworkflow.json' }];
+
+let client: LanguageClient | undefined;
+
+export interface ExtensionApi {
+  readonly client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    diagnosticCollectionName: 'cpworkflow',
+  };
+  client = new LanguageClient('cpworkflow', 'Customer Profiles Workflow', serverOptions, clientOptions);
+
+  const status = vscode.languages.createLanguageStatusItem('cpworkflow.model', DOCUMENT_SELECTOR);
+  status.name = 'Customer Profiles model';
+  status.text = 'Customer Profiles model';
+  status.detail = 'Checked against the CreateIntegrationWorkflow service model';
+  status.command = { title: 'API reference', command: 'vscode.open',
+    arguments: [vscode.Uri.parse('https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_CreateIntegrationWorkflow.html')] };
+  context.subscriptions.push(status);
+
+  await client.start();
+  context.subscriptions.push(client);
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,39 @@
+// Bundles the extension (dist/client.js), the language server (dist/server.js), the CLI (dist/cli.js) and the
+// test files (out/test/). `--production` minifies (with source maps) for the .vsix; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
+  minify: production, sourcesContent: !production, mainFields: ['module', 'main'] };
+
+function testEntries(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { if (!name.startsWith('.') && name !== 'fixtures') out.push(...testEntries(p)); }
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const builds = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  // Tests import the sources directly; mocha and vscode stay external so the test runner supplies them.
+  builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.startsWith(join('test', 'vscode'))),
+    outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'playwright-core'] });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,218 @@
+// Checks the tree against every constraint of the service model (required members, enums, @length, @range,
+// @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
+// Driven by the generated shapes, so the model stays the one source of truth.
+import { Node, ParsedWorkflow, keyOf } from './document';
+import { Finding, listOf, nearest, shapeDocUrl } from './findings';
+import { ROOT_SHAPE, Shape, ShapeName, appflowOnly, shapes } from '../generated/model';
+import { parseTimestamp } from './timestamps';
+
+const JSON_TYPE_WORD: Record<string, string> = {
+  object: 'an object', array: 'an array', string: 'a string', number: 'a number', boolean: 'true or false', null: 'null',
+};
+const EXPECTED_WORD: Record<Shape['type'], string> = {
+  structure: 'an object', map: 'an object', list: 'an array', string: 'a string', enum: 'a string', boolean: 'true or false',
+  long: 'a whole number', integer: 'a whole number', timestamp: 'an ISO-8601 string or a number of epoch seconds',
+};
+const patternCache = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let r = patternCache.get(pattern);
+  if (!r) { r = new RegExp(pattern); patternCache.set(pattern, r); }
+  return r;
+}
+// Smithy @length counts characters (Unicode scalar values), not UTF-16 units.
+const charLength = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
+
+/** Words for a member in messages: "FlowDefinition.FlowName". */
+const where = (shape: ShapeName, member?: string) => (member ? `${shape}.${member}` : shape);
+
+export function schemaFindings(doc: ParsedWorkflow): Finding[] {
+  const out: Finding[] = [];
+  if (!doc.root) return out;
+  checkValue(doc.root, ROOT_SHAPE, undefined, undefined, out);
+  return out;
+}
+
+/** `owner`/`member` name the structure member this value belongs to, for messages and links. */
+function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
+  const shape = shapes[shapeName];
+  const label = owner ? where(owner, member) : shapeName;
+  const href = shapeDocUrl(owner ?? shapeName);
+  const typeError = (): void => void out.push({ code: 'type', severity: 'error', at: node, href,
+    message: `${label} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
+    data: { expected: shape.type, shape: shapeName } });
+
+  switch (shape.type) {
+    case 'structure': {
+      if (node.type !== 'object') return typeError();
+      checkStructure(node, shapeName, out);
+      return;
+    }
+    case 'map': {
+      if (node.type !== 'object') return typeError();
+      checkMap(node, shapeName, label, href, out);
+      return;
+    }
+    case 'list': {
+      if (node.type !== 'array') return typeError();
+      for (const item of node.children ?? []) checkValue(item, shape.member!, owner, member, out);
+      return;
+    }
+    case 'enum': {
+      if (node.type !== 'string') return typeError();
+      checkEnum(node, shapeName, label, href, out);
+      return;
+    }
+    case 'string': {
+      if (node.type !== 'string') return typeError();
+      checkString(node, node.value as string, shape, label, href, out);
+      return;
+    }
+    case 'boolean':
+      if (node.type !== 'boolean') typeError();
+      return;
+    case 'long': case 'integer': {
+      if (node.type !== 'number' || !Number.isInteger(node.value)) return typeError();
+      const { min, max } = shape.range ?? { min: null, max: null };
+      const v = node.value as number;
+      if ((min !== null && v < min) || (max !== null && v > max)) {
+        out.push({ code: 'range', severity: 'error', at: node, href, data: { min, max, rules: ['LIM-17'] },
+          message: `${label} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.` });
+      }
+      return;
+    }
+    case 'timestamp': {
+      if (node.type !== 'number' && node.type !== 'string') return typeError();
+      if (!parseTimestamp(node)) {
+        out.push({ code: 'timestamp', severity: 'error', at: node, href, data: { rules: ['SCH-18'] },
+          message: `${label}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.` });
+      }
+      return;
+    }
+  }
+}
+
+function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
+  const shape = shapes[shapeName];
+  const members = shape.members!;
+  const seen = new Map<string, Node>();
+  for (const p of node.children ?? []) {
+    const keyNode = p.children?.[0];
+    const valueNode = p.children?.[1];
+    if (!keyNode) continue;
+    const key = keyNode.value as string;
+    reportDuplicate(seen, key, keyNode, out);
+    const m = members[key];
+    if (!m) {
+      out.push(unknownMember(keyNode, key, shapeName));
+      continue;
+    }
+    if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
+  }
+  for (const [name, m] of Object.entries(members)) {
+    if (!m.required || seen.has(name)) continue;
+    const parentKey = keyOf(node);
+    out.push({ code: 'missing-property', severity: 'error', href: shapeDocUrl(shapeName),
+      at: parentKey ?? { offset: node.offset, length: 1, type: 'object' } as Node, // the root's opening brace
+      data: { property: name, shape: shapeName, target: m.target },
+      message: `${shapeName} is missing the required property "${name}".` });
+  }
+}
+
+function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): Finding {
+  const allowed = Object.keys(shapes[shapeName].members!);
+  const suggestion = nearest(key, allowed);
+  const fromAppflow = appflowOnly.members[shapeName]?.includes(key);
+  const hint = fromAppflow
+    ? `"${key}" belongs to the Amazon AppFlow API, not to Customer Profiles' ${shapeName}: remove it.`
+    : suggestion ? `Did you mean "${suggestion}"?` : '';
+  return { code: 'unknown-property', severity: 'error', at: keyNode, href: shapeDocUrl(shapeName),
+    data: { property: key, shape: shapeName, allowed, ...(suggestion && !fromAppflow ? { suggestion } : {}), ...(fromAppflow ? { appflowOnly: true } : {}),
+      rules: shapeName === 'ScheduledTriggerProperties' ? ['TRG-7', 'CASE-3'] : ['CASE-3'] },
+    message: `"${key}" is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.` };
+}
+
+function reportDuplicate(seen: Map<string, Node>, key: string, keyNode: Node, out: Finding[]): void {
+  const earlier = seen.get(key);
+  seen.set(key, keyNode);
+  if (!earlier) return;
+  out.push({ code: 'duplicate-key', severity: 'warning', at: earlier,
+    data: { property: key, keptOffset: keyNode.offset },
+    message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
+}
+
+function checkMap(node: Node, shapeName: ShapeName, label: string, href: string, out: Finding[]): void {
+  const shape = shapes[shapeName];
+  const keyShape = shapes[shape.key!];
+  const n = node.children?.length ?? 0;
+  const { min, max } = shape.length ?? { min: null, max: null };
+  if ((min !== null && n < min) || (max !== null && n > max)) {
+    const keyNode = keyOf(node);
+    out.push({ code: 'map-size', severity: 'error', at: n === 0 && keyNode ? keyNode : node, href, data: { min, max, count: n, rules: ['LIM-15'] },
+      message: n === 0
+        ? `${label} must have at least ${min} entr${min === 1 ? 'y' : 'ies'}; remove the empty object or add an entry.`
+        : `${label} must have ${min ?? 0} to ${max} entries; it has ${n}.` });
+  }
+  const seen = new Map<string, Node>();
+  for (const p of node.children ?? []) {
+    const keyNode = p.children?.[0];
+    const valueNode = p.children?.[1];
+    if (!keyNode) continue;
+    const key = keyNode.value as string;
+    reportDuplicate(seen, key, keyNode, out);
+    if (keyShape.type === 'enum') checkEnum(keyNode, shape.key!, `${label} key`, href, out);
+    else checkString(keyNode, key, keyShape, `${label} key`, href, out);
+    if (valueNode) checkValue(valueNode, shape.value!, undefined, undefined, out);
+  }
+}
+
+function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string, out: Finding[]): void {
+  const value = node.value as string;
+  const allowed = shapes[shapeName].values!;
+  if (allowed.includes(value)) return;
+  const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  // CASE-2: "ServiceNow" is the member-key spelling; the CloudFormation registry accepts it as a type, the API
+  // model does not. Likely tolerated, so a warning (workflow-rules.md §6).
+  if (shapeName === 'SourceConnectorType' && caseMatch) {
+    out.push({ code: 'CASE-2', severity: 'warning', at: node, href, data: { replacement: caseMatch, rules: ['CASE-2'] },
+      message: `ConnectorType "${value}" is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay "${value}").` });
+    return;
+  }
+  const appflow = shapeName === 'TaskType' && appflowOnly.taskTypes.includes(value)
+    || shapeName === 'OperatorPropertiesKeys' && appflowOnly.operatorPropertyKeys.includes(value);
+  const suggestion = caseMatch ?? nearest(value, allowed);
+  const hint = appflow ? ` "${value}" belongs to the Amazon AppFlow API; Customer Profiles does not accept it.`
+    : caseMatch ? ` Values are case-sensitive: "${caseMatch}".` : suggestion ? ` Did you mean "${suggestion}"?` : '';
+  out.push({ code: 'enum', severity: 'error', at: node, href,
+    data: { value, allowed, shape: shapeName, ...(suggestion && !appflow ? { suggestion } : {}), ...(appflow ? { appflowOnly: true } : {}),
+      rules: shapeName === 'OperatorPropertiesKeys' ? ['TP-1'] : caseMatch ? ['CASE-4'] : shapeName === 'SourceConnectorType' ? ['CASE-1'] : shapeName === 'TriggerType' ? ['TRG-1'] : [] },
+    message: `"${value}" is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.` });
+}
+
+function checkString(node: Node, value: string, shape: Shape, label: string, href: string, out: Finding[]): void {
+  const len = charLength(value);
+  const { min, max } = shape.length ?? { min: null, max: null };
+  if (min !== null && len < min) {
+    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len },
+      message: len === 0 ? `${label} must not be empty.` : `${label} must be at least ${min} characters long; it has ${len}.` });
+    return;
+  }
+  if (max !== null && len > max) {
+    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len },
+      message: `${label} must be at most ${max} characters long; it has ${len}.` });
+    return;
+  }
+  if (shape.pattern && shape.pattern !== '.*' && !regex(shape.pattern).test(value)) {
+    out.push({ code: 'pattern', severity: 'error', at: node, href, data: { pattern: shape.pattern },
+      message: patternMessage(label, value, shape.pattern) });
+  }
+}
+
+// Plain words for the model's patterns that users meet most; the pattern itself is always quoted too.
+function patternMessage(label: string, value: string, pattern: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  if (pattern.startsWith('^(?!aws:)') && value.startsWith('aws:')) {
+    return `${label} "${shown}" starts with "aws:", which AWS reserves for its own tags. Use another prefix.`;
+  }
+  if (value === '') return `${label} must not be empty (pattern ${pattern}).`;
+  return `${label} "${shown}" does not match the model's pattern ${pattern}.`;
+}

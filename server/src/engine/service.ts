@@ -1,0 +1,48 @@
+// The language engine: text in, diagnostics (and, as they land, completions, hovers, fixes, symbols) out.
+// A plain library: the LSP server, the CLI and the tests are thin shells around it.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { ParsedWorkflow, parseWorkflow } from './document';
+import { Finding, toDiagnostic } from './findings';
+import { syntaxFindings } from './syntax';
+import { schemaFindings } from './schemaCheck';
+import { rules } from './rules';
+
+export interface WorkflowServiceOptions {
+  /** the clock for time-dependent rules; defaults to the real one */
+  readonly now?: () => Date;
+}
+
+export interface WorkflowLanguageService {
+  parse(document: TextDocument): ParsedWorkflow;
+  validate(document: TextDocument): Diagnostic[];
+  /** drops what the service keeps for a closed document */
+  forget(uri: string): void;
+}
+
+export function createWorkflowLanguageService(options: WorkflowServiceOptions = {}): WorkflowLanguageService {
+  const now = options.now ?? (() => new Date());
+  // one parse per document version, shared by validation, completion and the rest
+  const parsed = new Map<string, { version: number; doc: ParsedWorkflow }>();
+
+  function parse(document: TextDocument): ParsedWorkflow {
+    const hit = parsed.get(document.uri);
+    if (hit && hit.version === document.version && hit.doc.document === document) return hit.doc;
+    const doc = parseWorkflow(document);
+    parsed.set(document.uri, { version: document.version, doc });
+    if (parsed.size > 64) parsed.delete(parsed.keys().next().value!);
+    return doc;
+  }
+
+  function validate(document: TextDocument): Diagnostic[] {
+    const doc = parse(document);
+    const findings: Finding[] = [...syntaxFindings(doc), ...schemaFindings(doc)];
+    if (doc.root) {
+      const ctx = { doc, now: now() };
+      for (const rule of rules) findings.push(...rule.check(ctx));
+    }
+    return findings.map((f) => toDiagnostic(doc, f));
+  }
+
+  return { parse, validate, forget: (uri) => void parsed.delete(uri) };
+}

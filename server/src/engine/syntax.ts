@@ -1,0 +1,62 @@
+// JSON syntax errors, in words that say what the AWS CLI expects.
+import { ParseError, ParseErrorCode } from 'jsonc-parser';
+import { ParsedWorkflow } from './document';
+import { Finding } from './findings';
+
+const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Unexpected character: JSON allows only objects, arrays, double-quoted strings, numbers, true, false and null here.',
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number: write it as plain JSON digits (no leading zeros, no hex, no NaN).',
+  [ParseErrorCode.PropertyNameExpected]: 'Expected a property name in double quotes.',
+  [ParseErrorCode.ValueExpected]: 'Expected a value.',
+  [ParseErrorCode.ColonExpected]: "Expected ':' after the property name.",
+  [ParseErrorCode.CommaExpected]: "Expected ',' between elements.",
+  [ParseErrorCode.CloseBraceExpected]: "Expected '}' to close the object.",
+  [ParseErrorCode.CloseBracketExpected]: "Expected ']' to close the array.",
+  [ParseErrorCode.EndOfFileExpected]: 'Expected the end of the file: a workflow file holds exactly one JSON object.',
+  [ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string: add the closing double quote.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'Unexpected end of number.',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape: use four hex digits.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character in a string.',
+  [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters must be escaped.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment (comments are not allowed in JSON).',
+};
+
+function previousSignificant(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i;
+}
+
+export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
+  const out: Finding[] = [];
+  const { text } = doc;
+  if (!doc.root && doc.syntaxErrors.length === 0) {
+    out.push({ code: 'json-syntax', severity: 'error', at: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: 'The file is empty: a workflow file is one JSON object with DomainName, WorkflowType, IntegrationConfig, ObjectTypeName and RoleArn.' });
+    return out;
+  }
+  let last = -1;
+  for (const e of doc.syntaxErrors as ParseError[]) {
+    if (e.offset === last) continue; // the parser's recovery repeats errors at one spot; one is enough
+    last = e.offset;
+    const at = (offset: number, length: number) => ({ start: doc.document.positionAt(offset), end: doc.document.positionAt(offset + length) });
+    if (e.error === ParseErrorCode.InvalidCommentToken) {
+      out.push({ code: 'json-comment', severity: 'error', at: at(e.offset, e.length),
+        message: 'Comments are not allowed: the AWS CLI reads strict JSON and rejects the file. Remove the comment (keep notes in "Description" or a separate file).' });
+      continue;
+    }
+    const closer = text[e.offset];
+    if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && (closer === '}' || closer === ']')) {
+      const comma = previousSignificant(text, e.offset);
+      if (text[comma] === ',') {
+        out.push({ code: 'json-trailing-comma', severity: 'error', at: at(comma, 1), data: { offset: comma },
+          message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.' });
+        continue;
+      }
+    }
+    const message = MESSAGES[e.error] ?? 'Invalid JSON.';
+    // a zero-length error at the end of a line is hard to see: show it on the token it stopped at
+    out.push({ code: 'json-syntax', severity: 'error', at: at(e.offset, Math.max(e.length, e.offset < text.length ? 1 : 0)), message });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+// Timestamps as the AWS CLI reads them from --cli-input-json: a number of epoch seconds or an ISO-8601 string.
+// restJson1 sends them as epoch seconds on the wire.
+import { Node } from './document';
+
+export interface Timestamp {
+  readonly epochSeconds: number;
+  readonly form: 'epoch' | 'iso';
+  /** an ISO string without Z or an offset: the AWS CLI reads it as UTC */
+  readonly zoneless: boolean;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|([+-])(\d{2}):?(\d{2})?)?)?$/;
+
+export function parseIsoTimestamp(s: string): Timestamp | undefined {
+  const m = ISO.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone, sign, zh = '0', zm = '0'] = m;
+  const parts = [+y, +mo - 1, +d, +h, +mi, +sec];
+  const ms = Date.UTC(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
+  const check = new Date(ms);
+  // Date.UTC rolls 2025-02-30 over to March: a rolled date is not the date the user wrote
+  if (check.getUTCFullYear() !== parts[0] || check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2]
+    || +h > 23 || +mi > 59 || +sec > 60 || +zh > 23 || +zm > 59) return undefined;
+  const offsetMinutes = sign ? (sign === '-' ? -1 : 1) * (+zh * 60 + +zm) : 0;
+  const epochSeconds = ms / 1000 + (frac ? Number(frac) : 0) - offsetMinutes * 60;
+  return { epochSeconds, form: 'iso', zoneless: !zone };
+}
+
+export function parseTimestamp(node: Node | undefined): Timestamp | undefined {
+  if (!node) return undefined;
+  if (node.type === 'number' && typeof node.value === 'number' && Number.isFinite(node.value) && node.value >= 0) {
+    return { epochSeconds: node.value, form: 'epoch', zoneless: false };
+  }
+  if (node.type === 'string') return parseIsoTimestamp(node.value as string);
+  return undefined;
+}
+
+export const isoUtc = (epochSeconds: number) => new Date(Math.round(epochSeconds * 1000)).toISOString().replace('.000Z', 'Z');

@@ -1,0 +1,55 @@
+// The language server: LSP wiring around the workflow engine, nothing more.
+// Works for any client: VS Code sends languageId "cpworkflow", other editors send "json" for the same files.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createWorkflowLanguageService } from './engine/service';
+
+const VALIDATION_DELAY_MS = 100;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createWorkflowLanguageService();
+
+const isWorkflow = (doc: TextDocument) => doc.languageId === 'cpworkflow' || /\.cpworkflow\.json$/i.test(doc.uri);
+
+connection.onInitialize((): InitializeResult => ({
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+  },
+  serverInfo: { name: 'cpworkflow-language-server', version: process.env.CPWORKFLOW_VERSION ?? '0' },
+}));
+
+const pending = new Map<string, NodeJS.Timeout>();
+
+function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+  if (!isWorkflow(doc)) return;
+  clearTimeout(pending.get(doc.uri));
+  pending.set(doc.uri, setTimeout(() => {
+    pending.delete(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current) return;
+    const version = current.version;
+    const diagnostics = service.validate(current);
+    // never publish for a stale version: the user has typed on since
+    if (documents.get(doc.uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
+  }, delay));
+}
+
+// an opened file is checked at once; edits wait until typing pauses
+const seen = new Set<string>();
+documents.onDidChangeContent((e) => {
+  const first = !seen.has(e.document.uri);
+  seen.add(e.document.uri);
+  scheduleValidation(e.document, first ? 0 : VALIDATION_DELAY_MS);
+});
+documents.onDidClose((e) => {
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  service.forget(e.document.uri);
+  seen.delete(e.document.uri);
+  if (isWorkflow(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();
