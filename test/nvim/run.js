@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+'use strict';
+// Neovim as a second LSP client: headless Neovim (Debian's 0.7.x, which tells the server languageId "json" for
+// these files) starts `node dist/server.js --stdio` on workflow files and must receive the diagnostics and
+// completions a VS Code user gets. Each Neovim runs with a private HOME/XDG folder and in its own process group.
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { spawn } = require('child_process');
+const { PROJECT_ROOT, privateHome, stopGroup } = require('../vscode/code-server');
+const { createChecks } = require('../vscode/checks');
+
+const SERVER = path.join(PROJECT_ROOT, 'dist/server.js');
+const LSP_CHECK = path.join(__dirname, 'lsp-check.lua');
+const BROKEN = path.join(__dirname, 'fixtures/broken.cpworkflow.json');
+const RUN_TIMEOUT_MS = 60000;
+
+/** Runs lsp-check.lua on `file` with `requests`; resolves with the RESULT it printed. */
+async function runNeovim(home, file, requests = []) {
+  const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${LSP_CHECK}`], {
+    cwd: path.dirname(file), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...home.env, SERVER, FILE: file, REQUESTS: JSON.stringify(requests) },
+  });
+  let stdout = '', stderr = '';
+  child.stdout.on('data', d => { stdout += d; });
+  child.stderr.on('data', d => { stderr += d; });
+  let timer;
+  try {
+    const code = await new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', resolve);
+      timer = setTimeout(() => reject(new Error(`nvim still running after ${RUN_TIMEOUT_MS} ms`)), RUN_TIMEOUT_MS);
+    });
+    const line = stdout.split('\n').find(l => l.startsWith('RESULT '));
+    if (!line) throw new Error(`nvim exited ${code} without a result\n${stdout}${stderr}`);
+    const result = JSON.parse(line.slice('RESULT '.length));
+    if (code !== 0 || result.errors.length) throw new Error(`nvim exited ${code}: ${result.errors.join('; ')}\n${stderr}`);
+    return result;
+  } finally {
+    clearTimeout(timer);
+    await stopGroup(child.pid);
+  }
+}
+
+/** 0-based line and character just after the first occurrence of `needle` (which must be unique). */
+function positionAfter(text, needle) {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0 && text.indexOf(needle, at + 1) < 0, `fixture holds "${needle}" exactly once`);
+  const before = text.slice(0, at + needle.length).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+const positionOf = (text, needle) => {
+  const end = positionAfter(text, needle);
+  return { line: end.line, character: end.character - needle.length };
+};
+
+const diagnosticAt = (result, code, at) =>
+  result.diagnostics.find(d => d.code === code && d.line === at.line && d.character === at.character);
+const describe = result => result.diagnostics.map(d => `${d.line + 1}:${d.character + 1} ${d.code}`).join(', ');
+
+async function main() {
+  if (!fs.existsSync(SERVER)) {
+    console.error(`${SERVER} is missing: run \`npm run build\` first`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  const checks = createChecks();
+  const home = privateHome('cpworkflow-nvim-');
+  try {
+    const text = fs.readFileSync(BROKEN, 'utf8');
+    let result;
+    await checks.check('Neovim opens a .cpworkflow.json as filetype json and receives diagnostics', async () => {
+      result = await runNeovim(home, BROKEN);
+      assert.strictEqual(result.filetype, 'json');
+      assert.ok(result.published, 'publishDiagnostics received');
+      for (const d of result.diagnostics) assert.strictEqual(d.source, 'cpworkflow', `source of ${d.code}`);
+    });
+    await checks.check('trailing comma after the last task: json-trailing-comma at the comma', async () => {
+      const at = positionAfter(text, '"ConnectorOperator": { "Zendesk": "NO_OP" } }');
+      const d = diagnosticAt(result, 'json-trailing-comma', at);
+      assert.ok(d, `expected json-trailing-comma at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
+      assert.strictEqual(d.severity, 'ERROR');
+      assert.deepStrictEqual([d.endLine, d.endCharacter], [at.line, at.character + 1], 'range covers the comma');
+    });
+    await checks.check('LESS_THAN on a Zendesk source: error on the operator value naming the Zendesk operators', async () => {
+      const at = positionOf(text, '"LESS_THAN"');
+      const d = diagnosticAt(result, 'enum', at);
+      assert.ok(d, `expected enum at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
+      assert.strictEqual(d.severity, 'ERROR');
+      assert.match(d.message, /LESS_THAN/);
+      assert.match(d.message, /GREATER_THAN/, 'message lists what Zendesk allows');
+    });
+    await checks.check('empty operator value: error on the empty string', async () => {
+      const at = positionOf(text, '"Zendesk": ""');
+      const value = { line: at.line, character: at.character + '"Zendesk": '.length };
+      const d = diagnosticAt(result, 'enum', value);
+      assert.ok(d, `expected enum at ${value.line + 1}:${value.character + 1}; got ${describe(result)}`);
+      assert.strictEqual(d.severity, 'ERROR');
+    });
+  } finally {
+    home.remove();
+  }
+  return checks.summary();
+}
+
+main().then(code => process.exit(code), err => { console.error(err); console.log('0 passed, 1 failed'); process.exit(1); });
