@@ -23,7 +23,7 @@ function regex(pattern: string): RegExp {
 const charLength = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
 
 /** Words for a member in messages: "FlowDefinition.FlowName". */
-const where = (shape: ShapeName, member?: string) => (member ? `${shape}.${member}` : shape);
+const where = (shape: ShapeName, member?: string) => (!member ? shape : shape === ROOT_SHAPE ? member : `${shape}.${member}`);
 
 export function schemaFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
