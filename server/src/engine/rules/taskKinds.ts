@@ -1,0 +1,119 @@
+// The task table (workflow-rules.md §1b and §2b): which operators each TaskType takes, and which TaskProperties
+// each TaskType + operator pair needs. Domain knowledge from AWS examples (cdk-appflow, aws-samples, the Customer
+// Profiles S3 guide); the operator names themselves come from the generated model, never from a hand-copied list.
+import { connectors, operatorPropertyKeys, taskTypes } from '../../generated/model';
+import { Severity } from '../findings';
+
+/** Every task operator of the five Customer Profiles connectors, in model order. */
+export const ALL_OPERATORS: readonly string[] = [...new Set(connectors.flatMap((c) => c.operators))];
+
+export type OperatorFamily = 'projection' | 'comparison' | 'arithmetic' | 'mask' | 'validate' | 'noop';
+
+// The four math operators share no prefix; everything else is grouped by its name in the model enums.
+const ARITHMETIC = new Set(['ADDITION', 'SUBTRACTION', 'MULTIPLICATION', 'DIVISION']);
+
+/** The family of a model operator; undefined for a name no connector has. */
+export function operatorFamily(operator: string): OperatorFamily | undefined {
+  if (!ALL_OPERATORS.includes(operator)) return undefined;
+  if (operator === 'PROJECTION') return 'projection';
+  if (operator === 'NO_OP') return 'noop';
+  if (operator.startsWith('MASK_')) return 'mask';
+  if (operator.startsWith('VALIDATE_')) return 'validate';
+  if (ARITHMETIC.has(operator)) return 'arithmetic';
+  return 'comparison';
+}
+
+const family = (f: OperatorFamily) => ALL_OPERATORS.filter((op) => operatorFamily(op) === f);
+
+/** How a task's source and destination fields look for one kind of task. */
+export type FieldCount = 'one' | 'some';
+
+/** One TaskType + operator(s) row of workflow-rules.md §2b. */
+export interface TaskKind {
+  readonly taskType: string;
+  readonly operators: readonly string[];
+  /** TP-3: keys the task needs */
+  readonly requiredProperties: readonly string[];
+  /** TP-3/TP-6: exactly one of these (a Filter comparison's VALUE or VALUES) */
+  readonly oneOfProperties: readonly string[];
+  /** customary keys; anything outside required, oneOf and optional is irrelevant (TP-4) */
+  readonly optionalProperties: readonly string[];
+  /** PAT-7: how many SourceFields the task reads */
+  readonly sourceFields: FieldCount;
+  /** PAT-7: the task writes a DestinationField */
+  readonly destinationField: boolean;
+  /** what the task does, for hovers and completion details */
+  readonly summary: string;
+}
+
+const COMPARISONS = family('comparison');
+const NONE: readonly string[] = [];
+
+export const TASK_KINDS: readonly TaskKind[] = [
+  { taskType: 'Filter', operators: family('projection'), requiredProperties: NONE, oneOfProperties: NONE, optionalProperties: NONE,
+    sourceFields: 'some', destinationField: false, summary: 'Projection: lists every source field the flow pulls.' },
+  { taskType: 'Filter', operators: COMPARISONS.filter((op) => op !== 'BETWEEN'), requiredProperties: ['DATA_TYPE'], oneOfProperties: ['VALUE', 'VALUES'],
+    optionalProperties: NONE, sourceFields: 'one', destinationField: false,
+    summary: 'Filter: keeps records whose field compares to VALUE (or any of the comma-separated VALUES).' },
+  { taskType: 'Filter', operators: ['BETWEEN'], requiredProperties: ['DATA_TYPE', 'LOWER_BOUND', 'UPPER_BOUND'], oneOfProperties: NONE,
+    optionalProperties: NONE, sourceFields: 'one', destinationField: false, summary: 'Filter: keeps records whose field lies between LOWER_BOUND and UPPER_BOUND.' },
+  { taskType: 'Map', operators: family('noop'), requiredProperties: NONE, oneOfProperties: NONE, optionalProperties: ['SOURCE_DATA_TYPE', 'DESTINATION_DATA_TYPE'],
+    sourceFields: 'one', destinationField: true, summary: 'Map: copies one source field to DestinationField.' },
+  { taskType: 'Merge', operators: family('noop'), requiredProperties: ['CONCAT_FORMAT'], oneOfProperties: NONE, optionalProperties: NONE,
+    sourceFields: 'some', destinationField: true, summary: 'Merge: concatenates source fields into DestinationField.' },
+  { taskType: 'Truncate', operators: family('noop'), requiredProperties: ['TRUNCATE_LENGTH'], oneOfProperties: NONE, optionalProperties: NONE,
+    sourceFields: 'one', destinationField: false, summary: 'Truncate: cuts a field to TRUNCATE_LENGTH characters.' },
+  { taskType: 'Mask', operators: ['MASK_ALL'], requiredProperties: ['MASK_VALUE'], oneOfProperties: NONE, optionalProperties: ['MASK_LENGTH'],
+    sourceFields: 'one', destinationField: false, summary: 'Mask: replaces every character of a field with MASK_VALUE.' },
+  { taskType: 'Mask', operators: family('mask').filter((op) => op !== 'MASK_ALL'), requiredProperties: ['MASK_LENGTH', 'MASK_VALUE'], oneOfProperties: NONE,
+    optionalProperties: NONE, sourceFields: 'one', destinationField: false, summary: 'Mask: replaces MASK_LENGTH characters of a field with MASK_VALUE.' },
+  { taskType: 'Validate', operators: family('validate'), requiredProperties: ['VALIDATION_ACTION'], oneOfProperties: NONE, optionalProperties: NONE,
+    sourceFields: 'one', destinationField: false, summary: 'Validate: checks a field and applies VALIDATION_ACTION to records that fail.' },
+  { taskType: 'Arithmetic', operators: family('arithmetic'), requiredProperties: ['MATH_OPERATION_FIELDS_ORDER'], oneOfProperties: NONE,
+    optionalProperties: NONE, sourceFields: 'some', destinationField: true, summary: 'Arithmetic: computes DestinationField from the source fields in MATH_OPERATION_FIELDS_ORDER.' },
+];
+
+/** §1b: how wrong an operator outside the matrix is, per TaskType. Filter/Mask/Validate/Arithmetic fail in AppFlow. */
+export const WRONG_OPERATOR_SEVERITY: Readonly<Record<string, Severity>> = {
+  Filter: 'error', Mask: 'error', Validate: 'error', Arithmetic: 'error', Map: 'warning', Merge: 'warning', Truncate: 'warning',
+};
+
+// No public use of SUBFIELD_CATEGORY_MAP is known (§2b), so it is never called irrelevant.
+export const PROPERTIES_OF_ANY_TASK: readonly string[] = ['SUBFIELD_CATEGORY_MAP'];
+
+/** VALIDATION_ACTION values: DropRecord in two AWS sources, DropDataset in cdk-appflow only (§2b, §9). */
+export const VALIDATION_ACTIONS: readonly string[] = ['DropRecord', 'DropDataset'];
+
+/** TP-5: value formats AppFlow (and cdk-appflow) insist on. */
+export const PROPERTY_FORMATS: Readonly<Record<string, { readonly valid: (value: string) => boolean; readonly expected: string; readonly values?: readonly string[] }>> = {
+  TRUNCATE_LENGTH: { valid: (v) => /^[1-9]\d*$/.test(v), expected: 'a positive whole number as a string, e.g. "10"' },
+  MASK_LENGTH: { valid: (v) => /^[1-9]\d*$/.test(v), expected: 'a positive whole number as a string, e.g. "4"' },
+  MASK_VALUE: { valid: (v) => [...v].length === 1, expected: 'a single character, e.g. "*"' },
+  VALIDATION_ACTION: { valid: (v) => VALIDATION_ACTIONS.includes(v), expected: 'DropRecord (skip the record) or DropDataset (stop the flow run)', values: VALIDATION_ACTIONS },
+};
+
+const kindByPair = new Map<string, TaskKind>();
+for (const kind of TASK_KINDS) for (const op of kind.operators) kindByPair.set(`${kind.taskType} ${op}`, kind);
+
+/** The §2b row for a TaskType + operator pair the matrix allows. */
+export const taskKindOf = (taskType: string | undefined, operator: string | undefined): TaskKind | undefined =>
+  taskType === undefined || operator === undefined ? undefined : kindByPair.get(`${taskType} ${operator}`);
+
+const operatorsByTaskType = new Map<string, readonly string[]>(taskTypes.map((t) => {
+  const allowed = new Set(TASK_KINDS.filter((k) => k.taskType === t).flatMap((k) => k.operators));
+  return [t, ALL_OPERATORS.filter((op) => allowed.has(op))];
+}));
+
+/** §1b: the operators a TaskType takes (before the connector's own list narrows them). */
+export const operatorsForTaskType = (taskType: string): readonly string[] => operatorsByTaskType.get(taskType) ?? NONE;
+
+/** The TaskTypes that take `operator`, for "use it in a … task" messages. */
+export const taskTypesForOperator = (operator: string): string[] => taskTypes.filter((t) => kindByPair.has(`${t} ${operator}`));
+
+/** Every TaskProperties key a task of this kind may carry, required first. */
+export const propertiesOf = (kind: TaskKind): readonly string[] =>
+  [...kind.requiredProperties, ...kind.oneOfProperties, ...kind.optionalProperties, ...PROPERTIES_OF_ANY_TASK];
+
+// The table must only name keys the model knows; a model update that drops one fails loudly in tests.
+export const unknownTableKeys = (): string[] =>
+  TASK_KINDS.flatMap(propertiesOf).concat(Object.keys(PROPERTY_FORMATS)).filter((k) => !operatorPropertyKeys.includes(k));
