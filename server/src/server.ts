@@ -29,7 +29,14 @@ function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): voi
     const current = documents.get(doc.uri);
     if (!current) return;
     const version = current.version;
-    const diagnostics = service.validate(current);
+    let diagnostics;
+    try {
+      diagnostics = service.validate(current);
+    } catch (e) {
+      // an engine bug must not take the server down: say so in the log and keep serving the other documents
+      connection.console.error(`cpworkflow: validation failed for ${current.uri}: ${(e as Error).stack ?? e}`);
+      return;
+    }
     // never publish for a stale version: the user has typed on since
     if (documents.get(doc.uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
