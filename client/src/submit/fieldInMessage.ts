@@ -1,0 +1,103 @@
+// Finds the member a service error names ("Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArn'
+// failed to satisfy constraint …") in the file the request came from, so the user can jump to it.
+// Pure (no `vscode`): offsets in, offsets out.
+import { Node, parseTree } from 'jsonc-parser';
+
+export interface FieldInFile {
+  /** the member path as the message spells it */
+  readonly named: string;
+  /** the part of the path that exists in the file, in the file's own spelling (e.g. `IntegrationConfig.…`) */
+  readonly found: string;
+  /** true when the whole path exists; false when only an ancestor does (e.g. a missing member) */
+  readonly exact: boolean;
+  readonly offset: number;
+  readonly length: number;
+}
+
+// Coral validation messages quote the path: `at 'a.b.1.member.c'`; other messages name a dotted path or a member.
+const QUOTED_PATH = /\bat '([A-Za-z][\w.]*)'/g;
+const DOTTED_PATH = /\b([A-Za-z][A-Za-z0-9]*(?:\.(?:[A-Za-z][A-Za-z0-9]*|\d+|\*))+)\b/g;
+const MEMBER_NAME = /\b([A-Z][A-Za-z0-9]+)\b/g;
+
+/** The first member path named in `message` that leads somewhere in `text`; undefined when none does. */
+export function fieldNamedIn(message: string, text: string): FieldInFile | undefined {
+  const root = parseTree(text);
+  if (!root || root.type !== 'object') return undefined;
+  const candidates = [
+    ...[...message.matchAll(QUOTED_PATH)].map((m) => m[1]),
+    ...[...message.matchAll(DOTTED_PATH)].map((m) => m[1]),
+  ];
+  let partial: FieldInFile | undefined;
+  for (const named of candidates) {
+    const hit = locate(root, named.split('.'));
+    if (!hit) continue;
+    const field = { named, ...hit };
+    if (field.exact) return field;
+    partial ??= field;
+  }
+  if (partial) return partial;
+  // A bare member name ("Invalid type for ObjectTypeName") counts only when it is a top-level member of the file.
+  for (const m of message.matchAll(MEMBER_NAME)) {
+    const hit = walk(root, [m[1]]);
+    if (hit?.exact) return { named: m[1], found: hit.found, exact: true, offset: hit.offset, length: hit.length };
+  }
+  return undefined;
+}
+
+/**
+ * Walks `segments` from the root, or else from the first property named like `segments[0]` anywhere (messages
+ * sometimes start below the request). Keys compare case-insensitively (the service camel-cases them); list indexes
+ * are 1-based and followed by `member` in Coral paths.
+ */
+function locate(root: Node, segments: string[]): Omit<FieldInFile, 'named'> | undefined {
+  const starts = [root, ...propertiesNamed(root, segments[0]).map((p) => p.parent!)];
+  let best: Omit<FieldInFile, 'named'> | undefined;
+  for (const start of starts) {
+    const hit = walk(start, segments);
+    if (hit && hit.depth > 0 && (!best || hit.exact)) best = hit;
+    if (best?.exact) break;
+  }
+  return best && { found: best.found, exact: best.exact, offset: best.offset, length: best.length };
+}
+
+function walk(start: Node, segments: string[]) {
+  let node = start;
+  let target: Node | undefined;
+  const found: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    let next: Node | undefined;
+    let keyNode: Node | undefined;
+    if (node.type === 'object') {
+      const prop = node.children?.find((p) => p.children?.[0]?.value?.toString().toLowerCase() === seg.toLowerCase());
+      keyNode = prop?.children?.[0];
+      next = prop?.children?.[1];
+    } else if (node.type === 'array' && /^\d+$/.test(seg)) {
+      next = node.children?.[Number(seg) - 1];
+      if (segments[i + 1] === 'member') i++;
+    }
+    if (!next) break;
+    found.push(keyNode ? String(keyNode.value) : seg);
+    // A property is shown by its key, a list element by the element itself.
+    target = keyNode ?? next;
+    node = next;
+    depth++;
+  }
+  const consumed = depth > 0 && isWholePath(segments, found.length);
+  if (!target) return undefined;
+  return { depth, found: found.join('.'), exact: consumed, offset: target.offset, length: target.length };
+}
+
+/** Whether `matched` walked segments cover the whole path (list indexes count with their `member`). */
+function isWholePath(segments: string[], matched: number): boolean {
+  return segments.filter((s) => s !== 'member').length === matched;
+}
+
+function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
+  for (const child of node.children ?? []) {
+    if (child.type === 'property' && child.children?.[0]?.value?.toString().toLowerCase() === name.toLowerCase()) out.push(child);
+    propertiesNamed(child, name, out);
+  }
+  return out;
+}

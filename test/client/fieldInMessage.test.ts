@@ -1,0 +1,53 @@
+// The "Reveal in editor" target of a BadRequestException: which place of the file a service message names.
+import * as assert from 'node:assert/strict';
+import { fieldNamedIn } from '../../client/src/submit/fieldInMessage';
+import { readExample } from '../support/workflows';
+
+const text = readExample('salesforce-account.cpworkflow.json');
+const at = (needle: string, from = 0) => {
+  const i = text.indexOf(needle, from);
+  assert.ok(i >= 0, `fixture holds ${needle}`);
+  return i;
+};
+
+describe('fieldNamedIn: the file position a service error names', () => {
+  it('follows a Coral validation path to the key, whatever its case', () => {
+    const f = fieldNamedIn("1 validation error detected: Value 'CP Salesforce' at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint: Member must satisfy regular expression pattern", text);
+    assert.ok(f);
+    assert.equal(f.exact, true);
+    assert.equal(f.found, 'IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName');
+    assert.equal(f.offset, at('"FlowName"'));
+    assert.equal(f.length, '"FlowName"'.length);
+  });
+
+  it('reads 1-based list indexes followed by `member`', () => {
+    const f = fieldNamedIn("Value null at 'integrationConfig.appflowIntegration.flowDefinition.tasks.2.member.sourceFields' failed to satisfy constraint: Member must not be null", text);
+    assert.ok(f?.exact);
+    assert.equal(f.found, 'IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks.2.SourceFields');
+    // the second task's SourceFields, not the first's
+    assert.equal(f.offset, at('"SourceFields"', at('"SourceFields"') + 1));
+  });
+
+  it('points at the nearest existing parent when the named member is missing', () => {
+    const f = fieldNamedIn("1 validation error detected: Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArnX' failed to satisfy constraint", text);
+    assert.ok(f);
+    assert.equal(f.exact, false);
+    assert.equal(f.found, 'IntegrationConfig.AppflowIntegration.FlowDefinition');
+    assert.equal(f.offset, at('"FlowDefinition"'));
+  });
+
+  it('takes an unquoted dotted path and a bare top-level member name', () => {
+    const dotted = fieldNamedIn('Expected a timestamp in epoch seconds at IntegrationConfig.AppflowIntegration.FlowDefinition.TriggerConfig, got "x".', text);
+    assert.equal(dotted?.offset, at('"TriggerConfig"'));
+    const bare = fieldNamedIn('Invalid type for RoleArn: expected a string.', text);
+    assert.equal(bare?.offset, at('"RoleArn"'));
+  });
+
+  it('names nothing when the message names no member of the file, or the file is not a JSON object', () => {
+    assert.equal(fieldNamedIn('Rate exceeded', text), undefined);
+    assert.equal(fieldNamedIn("Value 'x' at 'foo.bar' failed", text), undefined);
+    // "Object" is a key deep in the file, but a bare name counts only at the top level
+    assert.equal(fieldNamedIn('Object does not exist', text), undefined);
+    assert.equal(fieldNamedIn("Value null at 'roleArn'", '[1, 2'), undefined);
+  });
+});
