@@ -84,6 +84,9 @@ export const PROPERTIES_OF_ANY_TASK: readonly string[] = ['SUBFIELD_CATEGORY_MAP
 /** VALIDATION_ACTION values: DropRecord in two AWS sources, DropDataset in cdk-appflow only (§2b, §9). */
 export const VALIDATION_ACTIONS: readonly string[] = ['DropRecord', 'DropDataset'];
 
+/** Values a quick fix can insert for a missing key: the console's mask character and the record-level action. */
+export const PROPERTY_DEFAULTS: Readonly<Record<string, string>> = { MASK_VALUE: '*', VALIDATION_ACTION: 'DropRecord' };
+
 /** TP-5: value formats AppFlow (and cdk-appflow) insist on. */
 export const PROPERTY_FORMATS: Readonly<Record<string, { readonly valid: (value: string) => boolean; readonly expected: string; readonly values?: readonly string[] }>> = {
   TRUNCATE_LENGTH: { valid: (v) => /^[1-9]\d*$/.test(v), expected: 'a positive whole number as a string, e.g. "10"' },

@@ -1,0 +1,169 @@
+// Tasks (workflow-rules.md §1b, §2): each TaskType takes its own operators, and each TaskType + operator pair its
+// own TaskProperties in its own formats. The pairs live in taskKinds.ts; this module only compares against them.
+import { Node, keyOf } from '../document';
+import { Finding, closestFirst, listOf } from '../findings';
+import { operatorPropertyKeys } from '../../generated/model';
+import { parseIsoTimestamp } from '../timestamps';
+import { WorkflowTask, workflowOf } from '../workflow';
+import { DOCS } from './docs';
+import type { Rule, RuleContext } from './index';
+import {
+  PROPERTY_DEFAULTS, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, propertiesOf,
+  taskKindOf, taskTypesForOperator,
+} from './taskKinds';
+import { taskAnchor } from './where';
+
+// OP-2: operator names people write for the real ones (VALIDATE_NOT_NULL: terraform-provider-aws#36741).
+const OPERATOR_TYPOS: Readonly<Record<string, string>> = {
+  VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL', VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO', VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE', NOOP: 'NO_OP',
+};
+
+// TP-7: data types whose filter values AppFlow compares as epoch milliseconds (cdk-appflow sends Date.getTime()).
+const DATE_DATA_TYPES = new Set(['datetime', 'date']);
+const DATE_VALUE_KEYS = ['VALUE', 'LOWER_BOUND', 'UPPER_BOUND'];
+
+const stringAt = (node: Node | undefined) => (node?.type === 'string' ? (node.value as string) : undefined);
+
+function typoFindings(task: WorkflowTask): Finding[] {
+  const out: Finding[] = [];
+  for (const m of task.operatorMembers) {
+    const value = stringAt(m.valueNode);
+    const replacement = value === undefined ? undefined : OPERATOR_TYPOS[value];
+    if (!replacement) continue;
+    out.push({ code: 'OP-2', severity: 'information', at: m.valueNode!, href: DOCS.connectorOperator,
+      data: { rules: ['OP-2'], value, replacement },
+      message: `"${value}" is a common misspelling of "${replacement}"; the operator is "${replacement}".` });
+  }
+  return out;
+}
+
+function operatorMatrixFinding(ctx: RuleContext, task: WorkflowTask): Finding | undefined {
+  const { taskType, operator } = task;
+  if (!taskType || !operator || !operatorFamily(operator)) return undefined; // unknown names: the model's enum check
+  const forType = operatorsForTaskType(taskType);
+  if (forType.length === 0 || forType.includes(operator)) return undefined;
+  const connector = workflowOf(ctx.doc).connector;
+  const allowed = closestFirst(operator, connector ? forType.filter((op) => connector.operators.includes(op)) : forType);
+  const homes = taskTypesForOperator(operator);
+  return { code: 'task-operator', severity: WRONG_OPERATOR_SEVERITY[taskType] ?? 'warning', at: task.operatorMember!.valueNode!, href: DOCS.appflowTask,
+    data: { rules: taskType === 'Map' ? ['§1b', 'PAT-7'] : ['§1b'], taskIndex: task.index, taskType, value: operator, allowed, taskTypes: homes,
+      ...(allowed.length === 1 ? { replacement: allowed[0] } : {}) },
+    message: `${operator} is not an operator of a ${taskType} task, which takes ${listOf(forType)}.`
+      + (homes.length ? ` ${operator} belongs to a ${listOf(homes)} task.` : '')
+      + (taskType === 'Filter' ? ` (AppFlow: "The operator ${operator} is not valid for filtering tasks.")` : '') };
+}
+
+function missingPropertyFinding(ctx: RuleContext, task: WorkflowTask, kind: TaskKind): Finding | undefined {
+  const props = task.taskProperties;
+  const missingKeys = kind.requiredProperties.filter((k) => !props.has(k));
+  const missingOneOf = kind.oneOfProperties.length > 0 && !kind.oneOfProperties.some((k) => props.has(k));
+  if (missingKeys.length === 0 && !missingOneOf) return undefined;
+  const keys = missingOneOf ? [...missingKeys, kind.oneOfProperties[0]] : missingKeys;
+  const names = [...missingKeys.map((k) => `"${k}"`), ...(missingOneOf ? [kind.oneOfProperties.map((k) => `"${k}"`).join(' or ')] : [])];
+  const boundMissing = missingKeys.some((k) => k === 'LOWER_BOUND' || k === 'UPPER_BOUND');
+  const suggestedValues = Object.fromEntries(keys.filter((k) => k in PROPERTY_DEFAULTS).map((k) => [k, PROPERTY_DEFAULTS[k]]));
+  const propsKey = task.taskPropertiesNode && keyOf(task.taskPropertiesNode);
+  return { code: 'TP-3', severity: 'warning', at: propsKey ?? task.operatorMember?.valueNode ?? taskAnchor(ctx, task), href: DOCS.appflowTask,
+    data: { rules: boundMissing ? ['TP-3', 'TP-6'] : ['TP-3'], taskIndex: task.index, missingKeys: keys,
+      ...(missingOneOf ? { oneOf: kind.oneOfProperties } : {}), ...(Object.keys(suggestedValues).length ? { suggestedValues } : {}) },
+    message: `A ${task.taskType} ${task.operator} task needs TaskProperties ${listOf(names, 'and')}; ${task.taskPropertiesNode ? 'add' : 'add "TaskProperties": { … } with'} ${keys.length === 1 ? 'it' : 'them'}. ${kind.summary}` };
+}
+
+function irrelevantPropertyFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
+  const allowed = propertiesOf(kind);
+  const out: Finding[] = [];
+  for (const [key, m] of task.taskProperties) {
+    if (!operatorPropertyKeys.includes(key) || allowed.includes(key)) continue; // unknown keys: the model's enum check (TP-1)
+    const meaningful = allowed.filter((k) => !['SUBFIELD_CATEGORY_MAP'].includes(k));
+    out.push({ code: 'TP-4', severity: 'warning', at: m.keyNode, href: DOCS.appflowTask,
+      data: { rules: ['TP-4'], taskIndex: task.index, property: key, allowed: meaningful, remove: true },
+      message: meaningful.length
+        ? `"${key}" has no effect on a ${task.taskType} ${task.operator} task, which takes ${listOf(meaningful)}. Remove it.`
+        : `A ${task.taskType} ${task.operator} task takes no TaskProperties: "${key}" has no effect. Remove it.` });
+  }
+  return out;
+}
+
+function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
+  const out: Finding[] = [];
+  const relevant = propertiesOf(kind);
+  for (const [key, format] of Object.entries(PROPERTY_FORMATS)) {
+    const m = task.taskProperties.get(key);
+    const value = stringAt(m?.valueNode);
+    if (!relevant.includes(key) || !value || format.valid(value)) continue; // "" is the model's pattern error (TP-2)
+    const allowed = format.values ? closestFirst(value, format.values) : undefined;
+    out.push({ code: 'TP-5', severity: 'warning', at: m!.valueNode!, href: DOCS.appflowTask,
+      data: { rules: ['TP-5'], taskIndex: task.index, property: key, value, expected: format.expected, ...(allowed ? { allowed } : {}) },
+      message: `${key} "${value}" is not ${format.expected}.` });
+  }
+  const order = task.taskProperties.get('MATH_OPERATION_FIELDS_ORDER');
+  const orderValue = stringAt(order?.valueNode);
+  if (relevant.includes('MATH_OPERATION_FIELDS_ORDER') && orderValue) {
+    const sources = new Set(task.sourceFields.map((f) => f.name));
+    const unknownFields = orderValue.split(',').map((f) => f.trim()).filter((f) => !sources.has(f));
+    if (unknownFields.length) {
+      out.push({ code: 'TP-5', severity: 'warning', at: order!.valueNode!, href: DOCS.appflowTask,
+        data: { rules: ['TP-5'], taskIndex: task.index, property: 'MATH_OPERATION_FIELDS_ORDER', unknownFields, sourceFields: [...sources] },
+        message: `MATH_OPERATION_FIELDS_ORDER names ${listOf(unknownFields.map((f) => `"${f}"`), 'and')}, not in this task's SourceFields; it lists the SourceFields, comma-separated, in operand order (e.g. "${[...sources].join(',')}").` });
+    }
+  }
+  return out;
+}
+
+function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undefined {
+  const present = kind.oneOfProperties.filter((k) => task.taskProperties.has(k));
+  if (present.length < 2) return undefined;
+  // the later key in the file is the one to remove
+  const [first, second] = present.map((k) => task.taskProperties.get(k)!).sort((a, b) => a.keyNode.offset - b.keyNode.offset);
+  return { code: 'TP-6', severity: 'warning', at: second.keyNode, href: DOCS.appflowTask,
+    data: { rules: ['TP-6'], taskIndex: task.index, property: second.key, keep: first.key, remove: true },
+    message: `A filter takes either VALUE (one value) or VALUES (comma-separated, any of them matches), not both: remove "${second.key}" or "${first.key}".` };
+}
+
+function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
+  const dataType = stringAt(task.taskProperties.get('DATA_TYPE')?.valueNode);
+  if (!dataType || !DATE_DATA_TYPES.has(dataType.toLowerCase())) return [];
+  const out: Finding[] = [];
+  for (const key of DATE_VALUE_KEYS) {
+    const m = task.taskProperties.get(key);
+    const value = stringAt(m?.valueNode);
+    if (!propertiesOf(kind).includes(key) || !value || /^\d+$/.test(value)) continue;
+    const iso = parseIsoTimestamp(value.trim());
+    const replacement = iso ? String(Math.round(iso.epochSeconds * 1000)) : undefined;
+    out.push({ code: 'TP-7', severity: 'warning', at: m!.valueNode!, href: DOCS.appflowTask,
+      data: { rules: ['TP-7'], taskIndex: task.index, property: key, ...(replacement ? { replacement } : {}) },
+      message: `${key} for a ${dataType} field should be epoch milliseconds as a string`
+        + (replacement ? `: "${replacement}" is ${value}.` : ', e.g. "1746057600000" for 2025-05-01T00:00:00Z.') });
+  }
+  return out;
+}
+
+export const taskRules: readonly Rule[] = [
+  { name: 'operator-typo', ids: ['OP-2'], check: (ctx) => workflowOf(ctx.doc).tasks.flatMap(typoFindings) },
+  {
+    name: 'task-type-operator', ids: ['§1b'],
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const t of workflowOf(ctx.doc).tasks) { const f = operatorMatrixFinding(ctx, t); if (f) out.push(f); }
+      return out;
+    },
+  },
+  {
+    name: 'task-properties', ids: ['TP-3', 'TP-4', 'TP-5', 'TP-6', 'TP-7'],
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const task of workflowOf(ctx.doc).tasks) {
+        const kind = taskKindOf(task.taskType, task.operator);
+        // a list (CloudFormation form) or other non-object is the model's type error
+        if (!kind || (task.taskPropertiesNode && task.taskPropertiesNode.type !== 'object')) continue;
+        const missing = missingPropertyFinding(ctx, task, kind);
+        if (missing) out.push(missing);
+        out.push(...irrelevantPropertyFindings(task, kind), ...formatFindings(task, kind));
+        const choice = valueChoiceFinding(task, kind);
+        if (choice) out.push(choice);
+        out.push(...dateValueFindings(task, kind));
+      }
+      return out;
+    },
+  },
+];

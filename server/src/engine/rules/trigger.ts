@@ -1,0 +1,69 @@
+// TriggerType and TriggerProperties (workflow-rules.md §4a, SCH-11): a Scheduled flow needs its schedule, other
+// triggers ignore one, and only sources that publish change events can trigger on events.
+import { at, keyOf, prop, stringValue } from '../document';
+import { Finding, listOf } from '../findings';
+import { workflowOf } from '../workflow';
+import { DOCS } from './docs';
+import type { Rule } from './index';
+
+// AppFlow: Event triggers are "available only for SaaS applications that provide change events"; of the Customer
+// Profiles sources only Salesforce does (Change Data Capture).
+const EVENT_CONNECTORS = ['Salesforce'];
+
+export const triggerRules: readonly Rule[] = [
+  {
+    name: 'trigger-properties', ids: ['TRG-2', 'TRG-3'],
+    check(ctx) {
+      const w = workflowOf(ctx.doc);
+      if (!w.triggerType || !w.triggerTypeNode) return [];
+      if (w.triggerType === 'Scheduled') {
+        if (w.scheduledNode) return [];
+        return [{ code: 'TRG-2', severity: 'error', at: w.triggerTypeNode, href: DOCS.appflowTriggers,
+          data: { rules: ['TRG-2'], missing: w.triggerPropertiesNode ? 'Scheduled' : 'TriggerProperties', replacement: { Scheduled: { ScheduleExpression: 'rate(1hours)' } } },
+          message: 'A Scheduled trigger needs TriggerProperties.Scheduled.ScheduleExpression (AppFlow: "TriggerProps is required for Scheduled Trigger Type"). '
+            + 'Add "TriggerProperties": { "Scheduled": { "ScheduleExpression": "rate(1hours)" } }.' }];
+      }
+      if (!w.triggerPropertiesNode || !['Event', 'OnDemand'].includes(w.triggerType)) return [];
+      return [{ code: 'TRG-3', severity: 'warning', at: keyOf(w.triggerPropertiesNode) ?? w.triggerPropertiesNode, href: DOCS.appflowTriggers,
+        data: { rules: ['TRG-3'], property: 'TriggerProperties', remove: true },
+        message: `TriggerProperties only apply to the Scheduled trigger type; an ${w.triggerType} flow ignores them. Remove them, or set "TriggerType": "Scheduled".` }];
+    },
+  },
+  {
+    name: 'event-trigger', ids: ['TRG-4', 'TRG-5'],
+    check(ctx) {
+      const w = workflowOf(ctx.doc);
+      if (w.triggerType !== 'Event' || !w.connector) return [];
+      if (!EVENT_CONNECTORS.includes(w.connector.type)) {
+        return [{ code: 'TRG-4', severity: 'warning', at: w.triggerTypeNode!, href: DOCS.appflowTriggers,
+          data: { rules: ['TRG-4'], connector: w.connector.type, supported: EVENT_CONNECTORS, allowed: ['Scheduled', 'OnDemand'] },
+          message: `${w.connector.type} publishes no change events, so an Event trigger never fires; only ${listOf(EVENT_CONNECTORS)} supports it. Use "Scheduled" or "OnDemand".` }];
+      }
+      const objectNode = at(w.sourceConnectorPropertiesNode, w.connector.sourcePropertiesKey, 'Object');
+      const object = stringValue(objectNode);
+      if (!object || object.endsWith('ChangeEvent')) return [];
+      const replacement = `${object}ChangeEvent`;
+      return [{ code: 'TRG-5', severity: 'warning', at: objectNode!, href: DOCS.appflowTriggers,
+        data: { rules: ['TRG-5'], replacement },
+        message: `An Event flow from Salesforce reads a change-event entity, e.g. "${replacement}" (enable Change Data Capture for ${object} in Salesforce), not "${object}".` }];
+    },
+  },
+  {
+    name: 'scheduled-only-settings', ids: ['TRG-6', 'SCH-11'],
+    check(ctx) {
+      const w = workflowOf(ctx.doc);
+      const incremental = w.incrementalPullConfigNode;
+      if (!incremental || !w.triggerType) return [];
+      const out: Finding[] = [];
+      const key = keyOf(incremental) ?? incremental;
+      if (w.triggerType !== 'Scheduled') {
+        out.push({ code: 'TRG-6', severity: 'information', at: key, href: DOCS.appflowTriggers, data: { rules: ['TRG-6'], remove: true },
+          message: `IncrementalPullConfig only matters for a Scheduled flow with DataPullMode "Incremental"; an ${w.triggerType} flow ignores it.` });
+      } else if (stringValue(prop(w.scheduledNode, 'DataPullMode')) === 'Complete' && prop(incremental, 'DatetimeTypeFieldName')) {
+        out.push({ code: 'SCH-11', severity: 'information', at: key, href: DOCS.appflowTriggers, data: { rules: ['SCH-11'], remove: true },
+          message: 'DataPullMode "Complete" transfers every record on each run, so IncrementalPullConfig.DatetimeTypeFieldName is not used. Use DataPullMode "Incremental" to pull only changed records.' });
+      }
+      return out;
+    },
+  },
+];
