@@ -31,5 +31,7 @@ ln -sfn node_modules node_modules.asar
 (cd bin/remote-cli && ln -sf code-linux.sh code-server)
 (cd bin/helpers && ln -sf browser-linux.sh browser.sh)
 (cd extensions && npm install --omit=dev --no-audit --no-fund)
-XDG_CONFIG_HOME="$DEST/.config" "$DEST/node_modules/.bin/code-server" --version
+# --version writes a default config and its logs: keep them inside DEST, not in the real HOME
+HOME="$DEST/.home" XDG_CONFIG_HOME="$DEST/.home/.config" XDG_DATA_HOME="$DEST/.home/.local/share" \
+  "$DEST/node_modules/.bin/code-server" --version
 touch "$DEST/.installed"

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+'use strict';
+// UI test: the packaged extension (dist/cpworkflow.vsix, from `npm run package`) installed into code-server, driven
+// in Debian's headless Chromium with playwright-core the way a user works: open an example from the explorer, break
+// an operator and read the Problems panel, ask for completion and read the list. Saves the screenshots the
+// README shows into docs/screenshots/. The example folder is a copy in the system temp folder.
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, launchChromium, workbenchUrl } =
+  require('../vscode/code-server');
+const { createChecks } = require('../vscode/checks');
+
+const VSIX = path.join(PROJECT_ROOT, 'dist/cpworkflow.vsix');
+const SHOTS = path.join(PROJECT_ROOT, 'docs/screenshots');
+const EXAMPLE = 'zendesk-ticket.cpworkflow.json';
+// Zendesk's operators in the service model (workflow-rules.md §1a): no LESS_THAN, BETWEEN, EQUAL_TO, CONTAINS, ...
+const ZENDESK_OPERATORS = ['PROJECTION', 'GREATER_THAN', 'ADDITION', 'SUBTRACTION', 'MULTIPLICATION', 'DIVISION',
+  'MASK_ALL', 'MASK_FIRST_N', 'MASK_LAST_N', 'VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE',
+  'VALIDATE_NUMERIC', 'NO_OP'];
+const WAIT_MS = 30000;
+// where a failing step leaves a picture of the window (ignored by git)
+const FAILURE_SHOTS = path.join(PROJECT_ROOT, 'test/.tmp/ui-failures');
+
+/** 1-based line and column of the first occurrence of `needle` after `from` in the example. */
+function lineColumn(text, needle, from = '') {
+  const at = text.indexOf(needle, from ? text.indexOf(from) : 0);
+  assert.ok(at >= 0, `the example holds ${needle}`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+class Workbench {
+  constructor(page) { this.page = page; }
+
+  async shot(name) {
+    const file = path.join(SHOTS, name);
+    await this.page.screenshot({ path: file, animations: 'disabled' });
+    console.log(`     screenshot ${path.relative(PROJECT_ROOT, file)}`);
+  }
+
+  /** Moves the caret with Go to Line/Column (Ctrl+G), as a user would type ":35:26". */
+  async goTo({ line, column }) {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Text of the status bar's language-mode entry. */
+  languageMode() {
+    return this.page.locator('[id="status.editor.mode"]').innerText();
+  }
+
+  /** The labels in the suggest widget, scrolled through page by page (the list only renders what is visible). */
+  async suggestionLabels() {
+    const rows = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name');
+    await rows.first().waitFor({ timeout: WAIT_MS });
+    const labels = new Set();
+    for (let page = 0; page < 10; page++) {
+      const before = labels.size;
+      for (const label of await rows.allInnerTexts()) labels.add(label.replace(/^"|"$/g, ''));
+      if (page > 0 && labels.size === before) break;
+      await this.page.keyboard.press('PageDown');
+    }
+    return [...labels];
+  }
+}
+
+async function main() {
+  const checks = createChecks();
+  if (!fs.existsSync(VSIX)) {
+    console.error(`${VSIX} is missing: run \`npm run package\` first`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const home = privateHome('cpworkflow-ui-');
+  const folder = path.join(home.dir, 'examples');
+  fs.cpSync(path.join(PROJECT_ROOT, 'examples'), folder, { recursive: true });
+  const exampleText = fs.readFileSync(path.join(folder, EXAMPLE), 'utf8');
+  const profile = codeServerProfile(home, { 'workbench.colorTheme': 'Default Dark Modern' });
+  let server, browser;
+  try {
+    installVsix(home, profile, VSIX);
+    server = await startCodeServer({ home, profile });
+    browser = await launchChromium(home);
+    const page = browser.pages()[0] || await browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    const wb = new Workbench(page);
+    const step = (name, fn) => checks.check(name, async () => {
+      try { await fn(); } catch (err) {
+        fs.mkdirSync(FAILURE_SHOTS, { recursive: true });
+        const file = path.join(FAILURE_SHOTS, `${name.replace(/\W+/g, '-').slice(0, 60)}.png`);
+        await page.screenshot({ path: file }).catch(() => {});
+        throw new Error(`${err.message}\n(window: ${path.relative(PROJECT_ROOT, file)})`);
+      }
+    });
+
+    await step(`opening ${EXAMPLE} from the explorer shows it as a Customer Profiles Workflow`, async () => {
+      await page.goto(workbenchUrl(server, folder));
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: EXAMPLE });
+      await row.waitFor();
+      await row.click();
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+      await page.waitForFunction(() =>
+        /Customer Profiles Workflow/.test(document.querySelector('[id="status.editor.mode"]')?.textContent || ''));
+      assert.match(await wb.languageMode(), /Customer Profiles Workflow/);
+    });
+
+    const mapOperator = lineColumn(exampleText, 'NO_OP', '"TaskType": "Map"');
+    await step('typing an operator Zendesk lacks puts an error in the Problems panel', async () => {
+      await wb.goTo(mapOperator);
+      for (let i = 0; i < 'NO_OP'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('LESS_THAN');
+      await page.keyboard.press('Escape');   // closes the suggestions that typing in a string opens
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+      await page.keyboard.press('Control+Shift+M');
+      // the row of our diagnostic, found by its code and position as the panel shows them
+      const where = `[Ln ${mapOperator.line}, Col ${mapOperator.column - 1}]`;
+      const row = page.locator('.markers-panel .monaco-list-row')
+        .filter({ has: page.locator('.marker-code', { hasText: /^enum$/ }) })
+        .filter({ has: page.locator('.marker-line', { hasText: where }) });
+      await row.waitFor();
+      const message = await row.locator('.marker-message').innerText();
+      assert.match(message, /LESS_THAN/, `the problem names the wrong operator: ${message}`);
+      assert.match(message, /PROJECTION, GREATER_THAN/, `the problem lists Zendesk's operators: ${message}`);
+      assert.strictEqual(await row.locator('.marker-icon.error').count(), 1, 'shown as an error');
+      await wb.shot('problems.png');
+    });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    home.remove();
+  }
+  return checks.summary();
+}
+
+main().then(code => process.exit(code), err => { console.error(err); console.log('0 passed, 1 failed'); process.exit(1); });
