@@ -76,7 +76,7 @@ async function main() {
       for (const d of result.diagnostics) assert.strictEqual(d.source, 'cpworkflow', `source of ${d.code}`);
     });
     await checks.check('trailing comma after the last task: json-trailing-comma at the comma', async () => {
-      const at = positionAfter(text, '"ConnectorOperator": { "Zendesk": "NO_OP" } }');
+      const at = positionAfter(text, '"ConnectorOperator": { "Salesforce": "NO_OP" } }');
       const d = diagnosticAt(result, 'json-trailing-comma', at);
       assert.ok(d, `expected json-trailing-comma at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
       assert.strictEqual(d.severity, 'ERROR');
@@ -89,6 +89,14 @@ async function main() {
       assert.strictEqual(d.severity, 'ERROR');
       assert.match(d.message, /LESS_THAN/);
       assert.match(d.message, /GREATER_THAN/, 'message lists what Zendesk allows');
+    });
+    await checks.check('operator keyed "Salesforce" on a Zendesk source: OP-1 on the key', async () => {
+      const at = positionOf(text, '"Salesforce"');
+      const d = diagnosticAt(result, 'OP-1', at);
+      assert.ok(d, `expected OP-1 at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
+      assert.strictEqual(d.severity, 'ERROR');
+      assert.deepStrictEqual([d.endLine, d.endCharacter], [at.line, at.character + '"Salesforce"'.length], 'range covers the key');
+      assert.match(d.message, /"Zendesk"/, 'names the key it must be');
     });
     await checks.check('empty operator value: error on the empty string', async () => {
       const at = positionOf(text, '"Zendesk": ""');
