@@ -1,0 +1,262 @@
+// Completion that knows the domain: keys with their documentation (required first, never one already there), enum
+// values, the operators a task's connector AND TaskType allow, only the connector's key where one key fits, the
+// TaskProperties of the task's operator, time zones, rate expressions, timestamps, field names from the projection,
+// and the snippets of snippets/cpworkflow.json where their value belongs.
+// Reads the per-version parse and its domain view; nothing here walks all tasks more than once per request.
+import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
+import { ParsedWorkflow } from './document';
+import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
+import { ShapeAtPath, shapeAt } from './shapePath';
+import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
+import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, workflowOf } from './workflow';
+import { PROPERTY_DEFAULTS, PROPERTY_FORMATS, operatorsForTaskType, propertiesOf, taskKindOf } from './rules/taskKinds';
+import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
+import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
+import { isoUtc } from './timestamps';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+// VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
+const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+export function completions(doc: ParsedWorkflow, offset: number, now: Date): CompletionList {
+  const cursor = cursorAt(doc, offset);
+  if (!cursor) return EMPTY;
+  const items = cursor.kind === 'key' ? keyItems(doc, cursor) : valueItems(doc, cursor, now);
+  return { isIncomplete: false, items: items.map((item, i) => ({ ...item, sortText: item.sortText ?? String(i).padStart(4, '0') })) };
+}
+
+// ---- text edits ----
+
+const rangeOf = (doc: ParsedWorkflow, span: Span): Range =>
+  ({ start: doc.document.positionAt(span.offset), end: doc.document.positionAt(span.offset + span.length) });
+
+interface Proposal {
+  readonly label: string;
+  /** the text that replaces the cursor's span (without the separators the cursor asks for) */
+  readonly text: string;
+  readonly snippet?: boolean;
+  readonly kind: CompletionItemKind;
+  readonly detail?: string;
+  readonly markdown?: string;
+  readonly suggestAgain?: boolean;
+  /** replaces this span instead of the cursor's (a whole empty object) */
+  readonly span?: Span;
+}
+
+function item(doc: ParsedWorkflow, c: Cursor, p: Proposal): CompletionItem {
+  const span = p.span ?? c.replace;
+  const valueAfterColon = c.kind === 'value' && c.afterColon && !p.span;
+  const newText = `${valueAfterColon ? ' ' : ''}${p.text}${c.commaAfter && !p.span ? ',' : ''}`;
+  const out: CompletionItem = {
+    label: p.label, kind: p.kind,
+    textEdit: TextEdit.replace(rangeOf(doc, span), newText),
+    insertTextFormat: p.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // VS Code matches what is typed from the start of the range, quote included
+    filterText: c.quoted && !p.span ? (p.text.startsWith('"') ? p.text.slice(0, p.text.indexOf('"', 1) + 1) : p.label) : p.label,
+  };
+  if (p.detail) out.detail = p.detail;
+  if (p.markdown) out.documentation = { kind: MarkupKind.Markdown, value: p.markdown };
+  if (c.commaBefore !== undefined && !p.span) out.additionalTextEdits = [TextEdit.insert(doc.document.positionAt(c.commaBefore), ',')];
+  if (p.suggestAgain) out.command = SUGGEST_AGAIN;
+  return out;
+}
+
+const str = (s: string) => JSON.stringify(s);
+
+// ---- keys ----
+
+/** The skeleton a new key gets as its value: `"$1"`, `{$1}`, `[$1]`, … */
+function valueSkeleton(target: ShapeName): { text: string; again: boolean } {
+  const s = shapes[target];
+  switch (s.type) {
+    case 'enum': return s.values!.length === 1 ? { text: str(s.values![0]), again: false } : { text: '"$1"', again: true };
+    case 'string': case 'timestamp': return { text: '"$1"', again: true };
+    case 'structure': case 'map': return { text: '{$1}', again: true };
+    case 'list': return { text: '[$1]', again: true };
+    case 'boolean': return { text: '${1:false}', again: true };
+    default: return { text: '${1:0}', again: false };
+  }
+}
+
+function keyProposal(c: KeyCursor, key: string, target: ShapeName | undefined, markdown: string, detail: string): Proposal {
+  if (c.hasColon || !target) return { label: key, text: str(key), kind: CompletionItemKind.Property, markdown, detail };
+  const { text, again } = valueSkeleton(target);
+  return { label: key, text: `${str(key)}: ${text}`, snippet: true, kind: CompletionItemKind.Property, markdown, detail, suggestAgain: again };
+}
+
+function keyItems(doc: ParsedWorkflow, c: KeyCursor): CompletionItem[] {
+  const at = shapeAt(c.path);
+  if (!at) return [];
+  const present = new Set(membersOf(c.object).filter((m) => m.keyNode.parent !== c.property).map((m) => m.key));
+  const proposals: Proposal[] = [];
+  if (at.shape.type === 'structure') {
+    const connector = workflowOf(doc).connector;
+    const only = !connector ? undefined
+      : at.shapeName === 'ConnectorOperator' ? connector.key : at.shapeName === 'SourceConnectorProperties' ? connector.sourcePropertiesKey : undefined;
+    const members = Object.entries(at.shape.members!).filter(([name]) => !present.has(name) && (only === undefined || name === only));
+    // required first, each group in model order
+    members.sort(([, a], [, b]) => Number(!!b.required) - Number(!!a.required));
+    for (const [name, m] of members) {
+      proposals.push(keyProposal(c, name, m.target, memberMarkdown(at.shapeName, name), m.required ? 'required' : 'optional'));
+    }
+    if (!c.hasColon) for (const [name] of members) proposals.push(...snippetsFor(contextOf([...c.path, name])).map((s) => memberSnippet(doc, name, s)));
+  } else if (at.shapeName === 'TaskPropertiesMap') {
+    proposals.push(...taskPropertyKeys(doc, c, at, present));
+  }
+  // an empty object where a snippet's value belongs: the snippet replaces the braces
+  if (!c.object.children?.length) proposals.push(...snippetsFor(contextOf(c.path)).map((s) => snippetProposal(doc, s, { offset: c.object.offset, length: c.object.length })));
+  return proposals.map((p) => item(doc, c, p));
+}
+
+function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, present: Set<string>): Proposal[] {
+  const task = taskOfPath(doc, c.path, 1);
+  const kind = task && taskKindOf(task.taskType, task.operator);
+  const keys = kind ? propertiesOf(kind) : operatorPropertyKeys;
+  return keys.filter((k) => !present.has(k))
+    .map((k) => keyProposal(c, k, at.shape.value, taskPropertyMarkdown(k, kind), taskPropertyNeed(k, kind) || 'TaskProperties key'));
+}
+
+// ---- values ----
+
+function valueItems(doc: ParsedWorkflow, c: ValueCursor, now: Date): CompletionItem[] {
+  if (c.path.length === 0) return SNIPPETS.filter((s) => s.context === '').map((s) => item(doc, c, snippetProposal(doc, s)));
+  const at = shapeAt(c.path);
+  if (!at) return [];
+  const proposals = [...valueProposals(doc, c, at, now), ...(c.quoted ? [] : structuralProposals(doc, c, at))];
+  // inside quotes only strings fit
+  return proposals.filter((p) => !c.quoted || p.text.startsWith('"')).map((p) => item(doc, c, p));
+}
+
+function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, now: Date): Proposal[] {
+  const s = at.shape;
+  const value = (label: string, markdown?: string, detail?: string): Proposal =>
+    ({ label, text: str(label), kind: CompletionItemKind.Value, markdown, detail });
+  if (at.owner === 'ConnectorOperator' && s.type === 'enum') return operatorValues(doc, c, at);
+  if (at.shapeName === 'SourceConnectorType') return connectors.map((k) => ({ ...value(k.type, connectorMarkdown(k)), kind: CompletionItemKind.EnumMember }));
+  if (at.shapeName === 'TaskType') return taskTypeValues(doc, c);
+  if (s.type === 'enum') return s.values!.map((v) => ({ ...value(v), kind: CompletionItemKind.EnumMember }));
+  if (s.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, text: v, kind: CompletionItemKind.Value }));
+  if (s.type === 'timestamp') return timestampValues(now).map(([label, v]) => value(v, undefined, label));
+  if (at.shapeName === 'Timezone') return Intl.supportedValuesOf('timeZone').map((z) => value(z));
+  if (at.shapeName === 'ScheduleExpression') return RATES.map(([v, d]) => value(v, undefined, d));
+  if (at.owner === 'Task' && at.member === 'SourceFields') return sourceFieldValues(doc, c).map((f) => value(f, undefined, 'source field'));
+  if (at.owner === 'Task' && at.member === 'DestinationField') return destinationValues(doc, c).map((f) => value(f, undefined, 'from SourceFields'));
+  if (at.owner === 'IncrementalPullConfig') return [...projectedFields(workflowOf(doc).tasks)].map((f) => value(f, undefined, 'projected field'));
+  if (at.mapKey !== undefined && at.owner === 'Task' && at.member === 'TaskProperties') return taskPropertyValues(doc, c, at.mapKey).map(([v, d]) => value(v, undefined, d));
+  return [];
+}
+
+/** `{}` / `[]` with the required members filled in, and the snippets whose value goes here. */
+function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): Proposal[] {
+  const out: Proposal[] = snippetsFor(contextOf(c.path)).map((s) => snippetProposal(doc, s));
+  if (c.node && c.node.type !== 'null') return out; // replacing a number or boolean: values only
+  if (at.shape.type === 'structure') {
+    const required = Object.entries(at.shape.members!).filter(([, m]) => m.required);
+    let stop = 0;
+    // each member's `$1` becomes the next tab stop
+    const body = required.map(([name, m]) => `\t${str(name)}: ${valueSkeleton(m.target).text.replace(/\$(\{?)1/, (_, brace: string) => `$${brace}${++stop}`)}`);
+    const text = body.length ? `{\n${body.join(',\n')}\n}` : '{$1}';
+    out.push({ label: '{}', text, snippet: true, kind: CompletionItemKind.Struct, detail: at.shapeName, markdown: shapeMarkdown(at.shapeName, at.member ?? at.shapeName) });
+  } else if (at.shape.type === 'map') {
+    out.push({ label: '{}', text: '{$1}', snippet: true, kind: CompletionItemKind.Struct, suggestAgain: true });
+  } else if (at.shape.type === 'list') {
+    out.push({ label: '[]', text: '[$1]', snippet: true, kind: CompletionItemKind.Value, suggestAgain: true });
+  }
+  return out;
+}
+
+/** The task a path runs through: `…Tasks, i, <up more segments>`. */
+function taskOfPath(doc: ParsedWorkflow, path: readonly (string | number)[], up: number): WorkflowTask | undefined {
+  const index = path[path.length - 1 - up];
+  return typeof index === 'number' && path[path.length - 2 - up] === 'Tasks' ? workflowOf(doc).tasks[index] : undefined;
+}
+
+function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): Proposal[] {
+  const task = taskOfPath(doc, c.path, 2);
+  const connector = connectorByKey(c.path[c.path.length - 1] as string);
+  const own = connector?.operators ?? at.shape.values!;
+  // the connector's enum, narrowed by the TaskType when it is a valid one (§1a ∩ §1b)
+  const byType = task?.taskType && taskTypes.includes(task.taskType) ? new Set(operatorsForTaskType(task.taskType)) : undefined;
+  return own.filter((op) => !byType || byType.has(op)).map((op) => ({
+    label: op, text: str(op), kind: CompletionItemKind.EnumMember, markdown: operatorMarkdown(op),
+    detail: (task?.taskType && taskKindOf(task.taskType, op)?.summary) || undefined,
+  }));
+}
+
+function taskTypeValues(doc: ParsedWorkflow, c: ValueCursor): Proposal[] {
+  const task = taskOfPath(doc, c.path, 1);
+  // the TaskTypes that take the task's operator come first
+  const fits = (t: string) => !!task?.operator && taskKindOf(t, task.operator) !== undefined;
+  return [...taskTypes].sort((a, b) => Number(fits(b)) - Number(fits(a)))
+    .map((t) => ({ label: t, text: str(t), kind: CompletionItemKind.EnumMember, markdown: taskTypeMarkdown(t) }));
+}
+
+// AppFlow: rate(Nunits), no space and a plural unit (workflow-rules.md §4b); 15 minutes is Customer Profiles' minimum
+const RATES: readonly [string, string][] = [
+  ['rate(15minutes)', 'every 15 minutes (the shortest interval Customer Profiles supports)'],
+  ['rate(1hours)', 'every hour'],
+  ['rate(1days)', 'every day'],
+];
+
+function timestampValues(now: Date): [string, string][] {
+  const t = now.getTime() / 1000;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) / 1000;
+  // whole seconds: AWS examples and the console never use fractions
+  return [['now + 5 minutes (UTC)', isoUtc(Math.floor(t) + 300)], ['start of today (UTC)', isoUtc(today)], ['now (UTC)', isoUtc(Math.floor(t))]];
+}
+
+function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
+  const task = taskOfPath(doc, c.path, 2);
+  if (!task) return [];
+  const editing = c.node;
+  const listed = new Set(task.sourceFields.filter((f) => f.node !== editing).map((f) => f.name));
+  const all = workflowOf(doc).tasks;
+  if (isProjection(task)) {
+    // a projection lists what the other tasks read (PAT-4/PAT-5)
+    const used = new Set<string>();
+    for (const t of all) if (!isProjection(t)) for (const f of t.sourceFields) used.add(f.name);
+    return [...used].filter((f) => !listed.has(f));
+  }
+  return [...projectedFields(all)].filter((f) => !listed.has(f));
+}
+
+function destinationValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
+  const task = taskOfPath(doc, c.path, 1);
+  const names = task?.sourceFields.map((f) => f.name).filter(Boolean) ?? [];
+  if (!names.length) return [];
+  // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs (cdk-appflow)
+  return task!.taskType === 'Map' ? [names[0]] : [names.join(',')];
+}
+
+// Field types AppFlow reports for the source (DescribeConnectorEntity); Salesforce's are its SOAP API field types.
+const SALESFORCE_TYPES = ['id', 'string', 'boolean', 'int', 'double', 'currency', 'percent', 'date', 'datetime', 'time', 'email', 'phone',
+  'url', 'picklist', 'multipicklist', 'reference', 'textarea', 'address'];
+const GENERIC_TYPES = ['string', 'integer', 'double', 'boolean', 'date', 'datetime'];
+const DATA_TYPE_KEYS = new Set(['DATA_TYPE', 'SOURCE_DATA_TYPE', 'DESTINATION_DATA_TYPE']);
+// cdk-appflow: ValidationAction.ignoreRecord() is DropRecord, terminateFlow() is DropDataset
+const VALUE_NOTES: Readonly<Record<string, string>> = { DropRecord: 'skip the record that fails', DropDataset: 'stop the flow run' };
+
+function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string): [string, string][] {
+  const task = taskOfPath(doc, c.path, 2);
+  const values = PROPERTY_FORMATS[key]?.values;
+  if (values) return values.map((v) => [v, VALUE_NOTES[v] ?? key]);
+  if (DATA_TYPE_KEYS.has(key)) {
+    return (workflowOf(doc).connector?.type === 'Salesforce' ? SALESFORCE_TYPES : GENERIC_TYPES).map((t) => [t, 'data type']);
+  }
+  if (PROPERTY_DEFAULTS[key]) return [[PROPERTY_DEFAULTS[key], 'the usual value']];
+  if (key === 'MATH_OPERATION_FIELDS_ORDER' && task?.sourceFields.length) return [[task.sourceFields.map((f) => f.name).join(','), 'the operands in order']];
+  return [];
+}
+
+// ---- snippets ----
+
+function snippetProposal(doc: ParsedWorkflow, s: WorkflowSnippet, span?: Span): Proposal {
+  return { label: s.prefix, text: withConnectorKey(s.body, workflowOf(doc).connector?.key), snippet: true, kind: CompletionItemKind.Snippet,
+    detail: s.name, markdown: s.description, span };
+}
+
+/** A snippet for a member that is not there yet, written with its key. */
+function memberSnippet(doc: ParsedWorkflow, key: string, s: WorkflowSnippet): Proposal {
+  const p = snippetProposal(doc, s);
+  return { ...p, label: `${key}: ${s.prefix}`, text: `${str(key)}: ${p.text}` };
+}

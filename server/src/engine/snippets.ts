@@ -1,0 +1,91 @@
+// The snippets of snippets/cpworkflow.json: VS Code contributes the file as is, the server offers each snippet where
+// its value belongs (its `context`), with the connector filled in from the file, and the New File command builds its
+// template from the workflow snippet of the chosen connector. One file, three uses.
+import snippetFile from '../../../snippets/cpworkflow.json';
+import { connectors } from '../generated/model';
+
+export interface WorkflowSnippet {
+  readonly name: string;
+  readonly prefix: string;
+  readonly description: string;
+  /** the JSON path of the value the snippet writes, list items as `[]`; '' is the whole file */
+  readonly context: string;
+  /** TextMate snippet syntax, tab-indented */
+  readonly body: string;
+}
+
+interface SnippetEntry { prefix: string; description: string; context: string; body: string[] }
+
+export const SNIPPETS: readonly WorkflowSnippet[] = Object.entries(snippetFile as Record<string, SnippetEntry>)
+  .map(([name, s]) => ({ name, prefix: s.prefix, description: s.description, context: s.context, body: s.body.join('\n') }));
+
+/** The snippet context of a JSON path: `Tasks[]` for any task, `a.b` for members. */
+export const contextOf = (path: readonly (string | number)[]): string =>
+  path.map((s) => (typeof s === 'number' ? '[]' : `.${s}`)).join('').replace(/^\./, '');
+
+export const snippetsFor = (context: string): WorkflowSnippet[] => SNIPPETS.filter((s) => s.context === context);
+
+/** The choice task snippets offer for the ConnectorOperator key: every connector's key, in model order. */
+export const CONNECTOR_KEY_CHOICE = new RegExp(`\\$\\{(\\d+)\\|${connectors.map((c) => c.key).join(',')}\\|\\}`, 'g');
+
+/** The body with the connector-key choice settled to `key` (the file's connector), when it is known. */
+export function withConnectorKey(body: string, key: string | undefined): string {
+  return key ? body.replace(CONNECTOR_KEY_CHOICE, key) : body;
+}
+
+/** Escapes text for a snippet body (after JSON-escaping it for a string value). */
+export const snippetText = (s: string): string => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+
+// where the workflow snippet names the source object (S3 names a bucket)
+const SOURCE_OBJECT = /"(Object|BucketName)": "\$\{(\d+):([^}]*)\}"/;
+
+/**
+ * The New File template: the workflow snippet for `connectorType` with the source object set to `object`, and the
+ * object type and flow names derived from it (as the console names them: `Salesforce-Account`).
+ */
+export function workflowTemplate(connectorType: string, object: string): string | undefined {
+  const connector = connectors.find((c) => c.type === connectorType);
+  const snippet = connector && SNIPPETS.find((s) => s.context === '' && s.body.includes(`"ConnectorType": "${connector.type}"`));
+  if (!snippet) return undefined;
+  const m = SOURCE_OBJECT.exec(snippet.body);
+  if (!m) return snippet.body;
+  const literal = snippetText(JSON.stringify(object).slice(1, -1));
+  const body = snippet.body.replace(m[0], `"${m[1]}": "${literal}"`);
+  // ObjectTypeName and FlowName allow letters, digits, _ and -: anything else becomes -
+  const name = object.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name ? body.replace(/\$\{(\d+):([^}$]*)\}/g, (all, n, text: string) => (text.includes(m[3]) ? `\${${n}:${text.split(m[3]).join(name)}}` : all)) : body;
+}
+
+/** What a snippet inserts when every placeholder keeps its default (a choice its first option), without tab stops. */
+export function defaultText(body: string): string {
+  const defaults = new Map<string, string>();
+  const pass = (): string => {
+    let i = 0;
+    const read = (closing: boolean): string => {
+      let out = '';
+      while (i < body.length) {
+        const ch = body[i];
+        if (ch === '\\' && i + 1 < body.length && '$}\\'.includes(body[i + 1])) { out += body[i + 1]; i += 2; continue; }
+        if (closing && ch === '}') { i++; return out; }
+        const rest = ch === '$' ? body.slice(i, i + 12) : '';
+        const simple = /^\$(\d+)/.exec(rest);
+        const braced = /^\$\{(\d+)([:|}])/.exec(rest);
+        if (simple) { out += defaults.get(simple[1]) ?? ''; i += simple[0].length; continue; }
+        if (!braced) { out += ch; i++; continue; }
+        const n = braced[1];
+        i += braced[0].length;
+        if (braced[2] === '}') { out += defaults.get(n) ?? ''; continue; }
+        if (braced[2] === ':') { const d = read(true); defaults.set(n, d); out += d; continue; }
+        const end = body.indexOf('|}', i);
+        const first = body.slice(i, end).split(',')[0];
+        defaults.set(n, first);
+        out += first;
+        i = end + 2;
+      }
+      return out;
+    };
+    return read(false);
+  };
+  pass(); // learns every default, so a mirror written before its placeholder resolves on the second pass
+  return pass();
+}
