@@ -2,7 +2,7 @@
 // @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
 // Driven by the generated shapes, so the model stays the one source of truth.
 import { Node, ParsedWorkflow, keyOf } from './document';
-import { Finding, listOf, nearest, shapeDocUrl } from './findings';
+import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
 import { ROOT_SHAPE, Shape, ShapeName, appflowOnly, shapes } from '../generated/model';
 import { parseTimestamp } from './timestamps';
 
@@ -21,6 +21,20 @@ function regex(pattern: string): RegExp {
 }
 // Smithy @length counts characters (Unicode scalar values), not UTF-16 units.
 const charLength = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
+
+// The workflow-rules.md ids each shape's constraints enforce (§6, §7, TP-1/2, SCH-10/17/18), carried in data.rules.
+const SHAPE_RULES: Partial<Record<ShapeName, readonly string[]>> = {
+  FlowName: ['LIM-1'], FlowDescription: ['LIM-3'], KmsArn: ['LIM-4'], RoleArn: ['LIM-5'], name: ['LIM-6'], typeName: ['LIM-7'],
+  ConnectorProfileName: ['LIM-8'], Object: ['LIM-9'], BucketName: ['LIM-10'], BucketPrefix: ['LIM-10'], stringTo2048: ['LIM-12'],
+  DestinationField: ['LIM-13'], Property: ['TP-2', 'LIM-14'], TagMap: ['LIM-15'], TagKey: ['LIM-15', 'LIM-16'], TagValue: ['LIM-15'],
+  ScheduleExpression: ['LIM-18'], Timezone: ['LIM-18'], DatetimeTypeFieldName: ['LIM-18'], ScheduleOffset: ['SCH-17', 'LIM-17'],
+  SourceConnectorType: ['CASE-1'], TriggerType: ['TRG-1'], DataPullMode: ['SCH-10'], OperatorPropertiesKeys: ['TP-1'], TaskType: ['§1a'],
+  MarketoConnectorOperator: ['§1a'], S3ConnectorOperator: ['§1a'], SalesforceConnectorOperator: ['§1a'], ServiceNowConnectorOperator: ['§1a'],
+  ZendeskConnectorOperator: ['§1a'], Date: ['SCH-18'], timestamp: ['SCH-18', 'BAT-10'],
+};
+const rulesOf = (shape: ShapeName, ...more: string[]): string[] => [...(SHAPE_RULES[shape] ?? []), ...more];
+// required members whose absence a domain rule names: a Batch needs both ends (BAT-1), a schedule its expression (TRG-2)
+const MISSING_MEMBER_RULES: Partial<Record<ShapeName, readonly string[]>> = { Batch: ['BAT-1'], ScheduledTriggerProperties: ['TRG-2'] };
 
 /** Words for a member in messages: "FlowDefinition.FlowName". */
 const where = (shape: ShapeName, member?: string) => (!member ? shape : shape === ROOT_SHAPE ? member : `${shape}.${member}`);
@@ -48,6 +62,7 @@ function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefin
       return;
     }
     case 'map': {
+      if (node.type === 'array' && shapeName === 'TaskPropertiesMap') return void out.push(cloudFormationTaskProperties(node, href));
       if (node.type !== 'object') return typeError();
       checkMap(node, shapeName, label, href, out);
       return;
@@ -64,7 +79,7 @@ function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefin
     }
     case 'string': {
       if (node.type !== 'string') return typeError();
-      checkString(node, node.value as string, shape, label, href, out);
+      checkString(node, node.value as string, shape, label, href, out, shapeName);
       return;
     }
     case 'boolean':
@@ -75,7 +90,7 @@ function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefin
       const { min, max } = shape.range ?? { min: null, max: null };
       const v = node.value as number;
       if ((min !== null && v < min) || (max !== null && v > max)) {
-        out.push({ code: 'range', severity: 'error', at: node, href, data: { min, max, rules: ['LIM-17'] },
+        out.push({ code: 'range', severity: 'error', at: node, href, data: { min, max, rules: rulesOf(shapeName) },
           message: `${label} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.` });
       }
       return;
@@ -83,7 +98,7 @@ function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefin
     case 'timestamp': {
       if (node.type !== 'number' && node.type !== 'string') return typeError();
       if (!parseTimestamp(node)) {
-        out.push({ code: 'timestamp', severity: 'error', at: node, href, data: { rules: ['SCH-18'] },
+        out.push({ code: 'timestamp', severity: 'error', at: node, href, data: { rules: rulesOf(shapeName) },
           message: `${label}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.` });
       }
       return;
@@ -113,7 +128,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     const parentKey = keyOf(node);
     out.push({ code: 'missing-property', severity: 'error', href: shapeDocUrl(shapeName),
       at: parentKey ?? { offset: node.offset, length: 1, type: 'object' } as Node, // the root's opening brace
-      data: { property: name, shape: shapeName, target: m.target },
+      data: { property: name, shape: shapeName, target: m.target, ...(MISSING_MEMBER_RULES[shapeName] ? { rules: MISSING_MEMBER_RULES[shapeName] } : {}) },
       message: `${shapeName} is missing the required property "${name}".` });
   }
 }
@@ -147,7 +162,7 @@ function checkMap(node: Node, shapeName: ShapeName, label: string, href: string,
   const { min, max } = shape.length ?? { min: null, max: null };
   if ((min !== null && n < min) || (max !== null && n > max)) {
     const keyNode = keyOf(node);
-    out.push({ code: 'map-size', severity: 'error', at: n === 0 && keyNode ? keyNode : node, href, data: { min, max, count: n, rules: ['LIM-15'] },
+    out.push({ code: 'map-size', severity: 'error', at: n === 0 && keyNode ? keyNode : node, href, data: { min, max, count: n, rules: rulesOf(shapeName) },
       message: n === 0
         ? `${label} must have at least ${min} entr${min === 1 ? 'y' : 'ies'}; remove the empty object or add an entry.`
         : `${label} must have ${min ?? 0} to ${max} entries; it has ${n}.` });
@@ -160,7 +175,7 @@ function checkMap(node: Node, shapeName: ShapeName, label: string, href: string,
     const key = keyNode.value as string;
     reportDuplicate(seen, key, keyNode, out);
     if (keyShape.type === 'enum') checkEnum(keyNode, shape.key!, `${label} key`, href, out);
-    else checkString(keyNode, key, keyShape, `${label} key`, href, out);
+    else checkString(keyNode, key, keyShape, `${label} key`, href, out, shape.key!);
     if (valueNode) checkValue(valueNode, shape.value!, undefined, undefined, out);
   }
 }
@@ -177,32 +192,43 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
       message: `ConnectorType "${value}" is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay "${value}").` });
     return;
   }
+  const connectorKey = shapeName.endsWith('ConnectorOperator') ? shapeName.slice(0, -'ConnectorOperator'.length) : undefined;
+  if (connectorKey) {
+    // §1a: each connector has its own operator set; say which connector and list its operators, closest first
+    const ordered = closestFirst(value, allowed);
+    const suggestion = caseMatch ?? nearest(value, allowed);
+    out.push({ code: 'enum', severity: 'error', at: node, href,
+      data: { value, allowed: ordered, shape: shapeName, connectorKey, ...(suggestion ? { suggestion } : {}), rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])) },
+      message: `"${value}" is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows: ${listOf(allowed)}.` });
+    return;
+  }
   const appflow = shapeName === 'TaskType' && appflowOnly.taskTypes.includes(value)
     || shapeName === 'OperatorPropertiesKeys' && appflowOnly.operatorPropertyKeys.includes(value);
   const suggestion = caseMatch ?? nearest(value, allowed);
-  const hint = appflow ? ` "${value}" belongs to the Amazon AppFlow API; Customer Profiles does not accept it.`
+  const hint = appflow ? ` "${value}" belongs to the Amazon AppFlow API; Customer Profiles does not accept it.${value === 'Map_all' ? ' Instead, list every field in a Filter task with the PROJECTION operator and add one Map task per field.' : ''}`
     : caseMatch ? ` Values are case-sensitive: "${caseMatch}".` : suggestion ? ` Did you mean "${suggestion}"?` : '';
   out.push({ code: 'enum', severity: 'error', at: node, href,
     data: { value, allowed, shape: shapeName, ...(suggestion && !appflow ? { suggestion } : {}), ...(appflow ? { appflowOnly: true } : {}),
-      rules: shapeName === 'OperatorPropertiesKeys' ? ['TP-1'] : caseMatch ? ['CASE-4'] : shapeName === 'SourceConnectorType' ? ['CASE-1'] : shapeName === 'TriggerType' ? ['TRG-1'] : [] },
+      rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])) },
     message: `"${value}" is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.` });
 }
 
-function checkString(node: Node, value: string, shape: Shape, label: string, href: string, out: Finding[]): void {
+function checkString(node: Node, value: string, shape: Shape, label: string, href: string, out: Finding[], shapeName?: ShapeName): void {
+  const rules = shapeName ? rulesOf(shapeName) : [];
   const len = charLength(value);
   const { min, max } = shape.length ?? { min: null, max: null };
   if (min !== null && len < min) {
-    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len },
+    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len, rules },
       message: len === 0 ? `${label} must not be empty.` : `${label} must be at least ${min} characters long; it has ${len}.` });
     return;
   }
   if (max !== null && len > max) {
-    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len },
+    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len, rules },
       message: `${label} must be at most ${max} characters long; it has ${len}.` });
     return;
   }
   if (shape.pattern && shape.pattern !== '.*' && !regex(shape.pattern).test(value)) {
-    out.push({ code: 'pattern', severity: 'error', at: node, href, data: { pattern: shape.pattern },
+    out.push({ code: 'pattern', severity: 'error', at: node, href, data: { pattern: shape.pattern, rules },
       message: patternMessage(label, value, shape.pattern) });
   }
 }
@@ -215,4 +241,19 @@ function patternMessage(label: string, value: string, pattern: string): string {
   }
   if (value === '') return `${label} must not be empty (pattern ${pattern}).`;
   return `${label} "${shown}" does not match the model's pattern ${pattern}.`;
+}
+
+// §2a: CloudFormation writes TaskProperties as a list of {OperatorPropertyKey, Property} (AWS::CustomerProfiles) or
+// {Key, Value} (AWS::AppFlow); the API and the AWS CLI take a map. Show the map the list means.
+function cloudFormationTaskProperties(node: Node, href: string): Finding {
+  const replacement: Record<string, unknown> = {};
+  for (const item of node.children ?? []) {
+    const entry = item.type === 'object' ? Object.fromEntries((item.children ?? []).map((p) => [p.children?.[0]?.value, p.children?.[1]?.value])) : {};
+    const key = entry.OperatorPropertyKey ?? entry.Key;
+    if (typeof key === 'string') replacement[key] = entry.Property ?? entry.Value;
+  }
+  const shown = JSON.stringify(replacement).replace(/":/g, '": ').replace(/,"/g, ', "');
+  return { code: 'type', severity: 'error', at: node, href,
+    data: { expected: 'map', shape: 'TaskPropertiesMap', replacement, rules: ['§2a'] },
+    message: `TaskProperties is a list here, as CloudFormation writes it; the API takes a map of key to string value: ${shown === '{}' ? '{ "KEY": "value" }' : shown}.` };
 }

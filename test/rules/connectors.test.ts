@@ -1,0 +1,4 @@
+import { checkRuleCases } from './support';
+import { connectorCases } from './cases/connectors';
+
+checkRuleCases('rules: connectors', connectorCases);
