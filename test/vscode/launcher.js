@@ -61,6 +61,7 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', exitCode => { code = exitCode; finish(); });
     if (process.env.DEBUG) page.on('console', m => console.log('[browser]', m.type(), m.text()));
+    page.on('crash', () => { console.error('the workbench page crashed'); finish(); });
     await page.goto(workbenchUrl(server, args.folder, payload));
     const timer = setTimeout(() => { console.error(`no exit from the extension host within ${TIMEOUT_MS} ms`); finish(); }, TIMEOUT_MS);
     server.exited.then(c => { if (!isFinished) { console.error(`code-server exited early (${c})`); finish(); } });
