@@ -1,0 +1,158 @@
+// The one place that builds Customer Profiles SDK clients. The SDK is loaded lazily (`await import`) so that
+// the language server and extension activation never pay for it.
+import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
+import type { RetryStrategyV2 } from "@smithy/types";
+
+export interface AwsConnectionOptions {
+  /** Shared-config profile; default: AWS_PROFILE, else "default" (as the AWS CLI). */
+  profile?: string;
+  /** Region; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's `region` (as the AWS CLI). */
+  region?: string;
+  /** Endpoint override; default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL, the profile's `endpoint_url`. */
+  endpointUrl?: string;
+  /** HTTP(S) proxy for every request (VS Code's `http.proxy`); `strictSSL: false` accepts any TLS certificate. */
+  proxy?: { url: string; strictSSL?: boolean };
+  /** Give up on a response after this long (default 30 s); connecting gives up after min(this, 10 s). */
+  timeoutMs?: number;
+  /** Total attempts per call including SDK retries (default 3). */
+  maxAttempts?: number;
+  /** Environment to read AWS_* settings from (default process.env; the SDK's credential chain always reads process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export type SettingSource = "option" | "environment" | "profile" | "none";
+
+export interface ResolvedAwsSettings {
+  profile: string;
+  /** False when neither the options nor AWS_PROFILE named a profile: environment credentials then come first. */
+  profileExplicit: boolean;
+  region: string | undefined;
+  regionSource: SettingSource;
+  endpointUrl: string | undefined;
+  endpointSource: SettingSource;
+}
+
+/** No region in the options, the environment or the profile: the caller must ask for one. */
+export class MissingRegionError extends Error {
+  override readonly name = "MissingRegionError";
+  constructor(readonly profile: string) {
+    super(`No AWS region is set for profile "${profile}".`);
+  }
+}
+
+/** Profiles named in the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured). */
+export async function listProfiles(): Promise<string[]> {
+  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].sort();
+}
+
+/** Where signed requests would go and as whom, resolved the way the AWS CLI resolves them. */
+export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Promise<ResolvedAwsSettings> {
+  const env = options.env ?? process.env;
+  const named = nonEmpty(options.profile) ?? nonEmpty(env.AWS_PROFILE);
+  const profile = named ?? "default";
+  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const section = configFile[profile] ?? {};
+
+  let region = nonEmpty(options.region);
+  let regionSource: SettingSource = "option";
+  if (!region) [region, regionSource] = [nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), "environment"];
+  if (!region) [region, regionSource] = [nonEmpty(section.region), "profile"];
+  if (!region) regionSource = "none";
+
+  // AWS CLI: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS disables the environment and config-file endpoints.
+  const ignoreConfigured = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? "").toLowerCase() === "true";
+  let endpointUrl = nonEmpty(options.endpointUrl);
+  let endpointSource: SettingSource = "option";
+  if (!endpointUrl && !ignoreConfigured) {
+    [endpointUrl, endpointSource] = [nonEmpty(env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES) ?? nonEmpty(env.AWS_ENDPOINT_URL), "environment"];
+    if (!endpointUrl) [endpointUrl, endpointSource] = [nonEmpty(section.endpoint_url), "profile"];
+  }
+  if (!endpointUrl) endpointSource = "none";
+  return { profile, profileExplicit: named !== undefined, region, regionSource, endpointUrl, endpointSource };
+}
+
+/**
+ * Builds a client: credentials from the SDK's standard chain for the profile (environment, shared config and
+ * credentials files, SSO, credential_process, container/instance roles), region and endpoint as
+ * resolveAwsSettings, request timeout, optional proxy. Throws MissingRegionError when no region is known.
+ * CreateIntegrationWorkflow is not idempotent, so such calls are retried only when the service certainly did not
+ * act (throttling, connection refused); reads are retried as the SDK's standard mode does.
+ */
+export async function createCustomerProfilesClient(options: AwsConnectionOptions = {}): Promise<CustomerProfilesClient> {
+  const settings = await resolveAwsSettings(options);
+  if (!settings.region) throw new MissingRegionError(settings.profile);
+  const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] = await Promise.all([
+    import("@aws-sdk/client-customer-profiles"),
+    import("@aws-sdk/credential-provider-node"),
+    import("@smithy/node-http-handler"),
+    import("@smithy/util-retry"),
+  ]);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const agent = options.proxy ? await proxyAgent(options.proxy) : undefined;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const client = new CustomerProfilesClient({
+    region: settings.region,
+    ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
+    // The SDK skips environment keys whenever a profile is passed, so pass one only when it was named (AWS CLI order).
+    credentials: defaultProvider(settings.profileExplicit ? { profile: settings.profile } : {}),
+    maxAttempts,
+    retryStrategy: nonIdempotentAware(new StandardRetryStrategy(maxAttempts)),
+    requestHandler: new NodeHttpHandler({
+      // requestTimeout is a whole-request deadline only with throwOnRequestTimeout (otherwise it just warns).
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: timeoutMs,
+      connectionTimeout: Math.min(timeoutMs, 10_000),
+      ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
+    }),
+  });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (NON_IDEMPOTENT_COMMANDS.has(context.commandName ?? "") && typeof err === "object" && err !== null) {
+          (err as Record<symbol, boolean>)[NON_IDEMPOTENT] = true;
+        }
+        throw err;
+      }
+    },
+    // finalizeRequest/low runs inside the retry loop (retry is finalizeRequest/high), so it sees each attempt.
+    { step: "finalizeRequest", priority: "low", name: "cpworkflowNonIdempotentMarker" },
+  );
+  return client;
+}
+
+const NON_IDEMPOTENT_COMMANDS = new Set(["CreateIntegrationWorkflowCommand"]);
+const NON_IDEMPOTENT = Symbol("cpworkflow.nonIdempotent");
+// Errors raised before the request left this machine: repeating them cannot create a second workflow.
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** Wraps the standard strategy: a failed non-idempotent call is retried only if the service surely did not act. */
+function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
+  return {
+    acquireInitialRetryToken: (scope) => inner.acquireInitialRetryToken(scope),
+    recordSuccess: (token) => inner.recordSuccess(token),
+    async refreshRetryTokenForRetry(token, info) {
+      const err = info.error as unknown as Record<string | symbol, unknown>;
+      if (err[NON_IDEMPOTENT] && info.errorType !== "THROTTLING" && !NOT_SENT_CODES.has(String(err.code ?? ""))) {
+        throw info.error;
+      }
+      return inner.refreshRetryTokenForRetry(token, info);
+    },
+  };
+}
+
+async function proxyAgent(proxy: { url: string; strictSSL?: boolean }) {
+  const { HttpsProxyAgent } = await import("https-proxy-agent");
+  // CONNECT tunnels both http: and https: targets; rejectUnauthorized applies to the target's TLS.
+  return new HttpsProxyAgent(proxy.url, { rejectUnauthorized: proxy.strictSSL ?? true, keepAlive: true });
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t ? t : undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * Submission library: the only code that uses the AWS SDK, which it loads lazily (`await import`), so importing
+ * this module costs nothing until a function below is called. Used by the CLI and the VS Code extension alike.
+ *
+ *   const input = toCreateWorkflowInput(JSON.parse(text));          // throws WorkflowInputError {path}
+ *   const settings = await resolveAwsSettings({ profile, region, endpointUrl });   // for the confirmation text
+ *   const client = await createCustomerProfilesClient({ profile, region, endpointUrl, proxy, timeoutMs });
+ *                                                                    // throws MissingRegionError → ask for a region
+ *   const guard = createSubmissionGuard();                           // one per process, shared by all commands
+ *   const created = await guard.run(fileUri, () => createWorkflow(client, input, { abortSignal }));
+ *                                                                    // → { WorkflowId, Message, requestId }
+ *   const final = await trackWorkflow(client, input.DomainName!, created.WorkflowId,
+ *                                     { onProgress: (p) => report(formatProgress(p)), abortSignal });
+ *                                                                    // final.status, .errorDescription, .failedSteps
+ *   catch (err) { const x = explainAwsError(err, { operation: "CreateIntegrationWorkflow", profile, region,
+ *                                                   domainName, objectTypeName, documentText: text });
+ *                 show(x.text); log(x.requestId); if (x.field) reveal(x.field.offset, x.field.length); }
+ *   await listProfiles();                                            // names from ~/.aws/config and credentials
+ *
+ * Rules kept here: one HTTP request per createWorkflow call except throttling retries (the operation is not
+ * idempotent); explainAwsError never returns a credential value; nothing here prompts or prints.
+ */
+export { toCreateWorkflowInput, timestampToDate, WorkflowInputError, type JsonPath } from "./input";
+export {
+  createCustomerProfilesClient,
+  resolveAwsSettings,
+  listProfiles,
+  MissingRegionError,
+  type AwsConnectionOptions,
+  type ResolvedAwsSettings,
+  type SettingSource,
+} from "./client";
+export {
+  createWorkflow,
+  createSubmissionGuard,
+  SubmissionInFlightError,
+  getWorkflowProgress,
+  trackWorkflow,
+  formatProgress,
+  type CreatedWorkflow,
+  type SubmissionGuard,
+  type WorkflowProgress,
+  type WorkflowStatus,
+} from "./workflow";
+export { explainAwsError, redactCredentials, type ErrorContext, type ExplainedError } from "./errors";

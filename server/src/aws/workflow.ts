@@ -1,0 +1,159 @@
+// Creating a workflow (one request per invocation) and following it to its end.
+import type {
+  CreateIntegrationWorkflowCommandInput,
+  CustomerProfilesClient,
+  GetWorkflowCommandOutput,
+  WorkflowStepItem,
+} from "@aws-sdk/client-customer-profiles";
+
+export interface CreatedWorkflow {
+  WorkflowId: string;
+  Message: string;
+  requestId: string | undefined;
+}
+
+/** Sends CreateIntegrationWorkflow once. Aborting rejects with an AbortError (the request may already be in AWS). */
+export async function createWorkflow(
+  client: CustomerProfilesClient,
+  input: CreateIntegrationWorkflowCommandInput,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<CreatedWorkflow> {
+  const { CreateIntegrationWorkflowCommand } = await import("@aws-sdk/client-customer-profiles");
+  const out = await client.send(new CreateIntegrationWorkflowCommand(input), { abortSignal: options.abortSignal });
+  return { WorkflowId: out.WorkflowId ?? "", Message: out.Message ?? "", requestId: out.$metadata.requestId };
+}
+
+/** A second submission of the same key while the first is in flight (double click, repeated command). */
+export class SubmissionInFlightError extends Error {
+  override readonly name = "SubmissionInFlightError";
+  constructor(readonly key: string) {
+    super(`A workflow from ${key} is already being created; wait for that request to finish.`);
+  }
+}
+
+/**
+ * One submission per key (e.g. the file's URI) at a time; callers create one guard and share it.
+ * `run` rejects with SubmissionInFlightError, without calling `send`, while the key is busy.
+ */
+export function createSubmissionGuard() {
+  const inFlight = new Set<string>();
+  return {
+    isInFlight: (key: string) => inFlight.has(key),
+    async run<T>(key: string, send: () => Promise<T>): Promise<T> {
+      if (inFlight.has(key)) throw new SubmissionInFlightError(key);
+      inFlight.add(key);
+      try {
+        return await send();
+      } finally {
+        inFlight.delete(key);
+      }
+    },
+  };
+}
+export type SubmissionGuard = ReturnType<typeof createSubmissionGuard>;
+
+export type WorkflowStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETE" | "FAILED" | "SPLIT" | "RETRY" | "CANCELLED";
+const TERMINAL: ReadonlySet<string> = new Set(["COMPLETE", "FAILED", "CANCELLED"]);
+
+export interface WorkflowProgress {
+  workflowId: string;
+  status: WorkflowStatus | "UNKNOWN";
+  stepsCompleted: number;
+  totalSteps: number;
+  recordsProcessed: number;
+  /** The service's ErrorDescription, when it gives one. */
+  errorDescription: string | undefined;
+  /** Per-batch steps (GetWorkflowSteps), oldest first. */
+  steps: { flowName: string; status: string; executionMessage: string; recordsProcessed: number }[];
+  /** Steps whose status is FAILED, with their ExecutionMessage. */
+  failedSteps: { flowName: string; executionMessage: string }[];
+  done: boolean;
+}
+
+/** One look at a workflow: GetWorkflow plus all pages of GetWorkflowSteps. */
+export async function getWorkflowProgress(
+  client: CustomerProfilesClient,
+  domainName: string,
+  workflowId: string,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<WorkflowProgress> {
+  const { GetWorkflowCommand, GetWorkflowStepsCommand } = await import("@aws-sdk/client-customer-profiles");
+  const abortSignal = options.abortSignal;
+  const wf: GetWorkflowCommandOutput = await client.send(new GetWorkflowCommand({ DomainName: domainName, WorkflowId: workflowId }), { abortSignal });
+  const items: WorkflowStepItem[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(
+      new GetWorkflowStepsCommand({ DomainName: domainName, WorkflowId: workflowId, NextToken: nextToken, MaxResults: 100 }),
+      { abortSignal },
+    );
+    items.push(...(page.Items ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  const metrics = wf.Metrics?.AppflowIntegration;
+  const steps = items.flatMap((i) => (i.AppflowIntegration ? [i.AppflowIntegration] : [])).map((s) => ({
+    flowName: s.FlowName ?? "",
+    status: s.Status ?? "UNKNOWN",
+    executionMessage: s.ExecutionMessage ?? "",
+    recordsProcessed: Number(s.RecordsProcessed ?? 0),
+  }));
+  const status = (wf.Status ?? "UNKNOWN") as WorkflowProgress["status"];
+  return {
+    workflowId,
+    status,
+    stepsCompleted: Number(metrics?.StepsCompleted ?? 0),
+    totalSteps: Number(metrics?.TotalSteps ?? 0),
+    recordsProcessed: Number(metrics?.RecordsProcessed ?? 0),
+    errorDescription: wf.ErrorDescription,
+    steps,
+    failedSteps: steps.filter((s) => s.status === "FAILED").map(({ flowName, executionMessage }) => ({ flowName, executionMessage })),
+    done: TERMINAL.has(status),
+  };
+}
+
+/**
+ * Polls GetWorkflow and GetWorkflowSteps every `intervalMs` (default 3 s) until COMPLETE, FAILED or CANCELLED,
+ * calling `onProgress` after each look; resolves with the last look. Aborting rejects with an AbortError
+ * (the workflow itself keeps running in AWS).
+ */
+export async function trackWorkflow(
+  client: CustomerProfilesClient,
+  domainName: string,
+  workflowId: string,
+  options: { onProgress?: (p: WorkflowProgress) => void; abortSignal?: AbortSignal; intervalMs?: number } = {},
+): Promise<WorkflowProgress> {
+  const intervalMs = options.intervalMs ?? 3000;
+  for (;;) {
+    const progress = await getWorkflowProgress(client, domainName, workflowId, { abortSignal: options.abortSignal });
+    options.onProgress?.(progress);
+    if (progress.done) return progress;
+    await sleep(intervalMs, options.abortSignal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function abortError(): Error {
+  const err = new Error("The operation was aborted.");
+  err.name = "AbortError";
+  return err;
+}
+
+/** One line for a terminal or a status bar: "IN_PROGRESS: 2/4 steps, 500 records". */
+export function formatProgress(p: WorkflowProgress): string {
+  const steps = p.totalSteps > 0 ? `${p.stepsCompleted}/${p.totalSteps} steps` : `${p.stepsCompleted} steps`;
+  return `${p.status}: ${steps}, ${p.recordsProcessed} records processed`;
+}

@@ -1,0 +1,105 @@
+// Fake AWS identities and a sandboxed environment for the submission tests: a temp HOME with its own shared config
+// and credentials files, every AWS_* variable cleared, instance metadata disabled (tests never leave 127.0.0.1).
+// The real ~/.aws is never read or written.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface FakeKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** Obviously fake keys, new for every call: AKIA + 16 random characters, and a random 40-character secret. */
+export function fakeKeys(): FakeKeys {
+  const bytes = randomBytes(16);
+  const id = 'AKIA' + [...bytes].map((b) => ALNUM[b % ALNUM.length]).join('');
+  return { accessKeyId: id, secretAccessKey: randomBytes(30).toString('base64') };
+}
+
+export interface Sandbox {
+  dir: string;
+  home: string;
+  configFile: string;
+  credentialsFile: string;
+  /** Writes the shared config / credentials files (INI text). */
+  writeConfig(text: string): void;
+  writeCredentials(text: string): void;
+  /** Sets AWS_* variables for this sandbox (undefined deletes). */
+  setEnv(vars: Record<string, string | undefined>): void;
+  restore(): void;
+}
+
+const SAVED_NAMES = (env: NodeJS.ProcessEnv) => Object.keys(env).filter((k) => k.startsWith('AWS_') || k === 'HOME' || /^(https?|no)_proxy$/i.test(k));
+
+/** A fresh sandbox; call restore() in after()/afterEach() (also when a test fails). */
+export function createSandbox(): Sandbox {
+  const saved = new Map(SAVED_NAMES(process.env).map((k) => [k, process.env[k]]));
+  for (const k of saved.keys()) delete process.env[k];
+  const dir = mkdtempSync(join(tmpdir(), 'cpw-aws-'));
+  const home = join(dir, 'home');
+  mkdirSync(join(home, '.aws'), { recursive: true });
+  // Distinct paths per sandbox: the SDK caches parsed shared files by path.
+  const configFile = join(dir, 'config');
+  const credentialsFile = join(dir, 'credentials');
+  writeFileSync(configFile, '');
+  writeFileSync(credentialsFile, '');
+  Object.assign(process.env, {
+    HOME: home,
+    AWS_CONFIG_FILE: configFile,
+    AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  return {
+    dir,
+    home,
+    configFile,
+    credentialsFile,
+    writeConfig: (text) => writeFileSync(configFile, text),
+    writeCredentials: (text) => writeFileSync(credentialsFile, text),
+    setEnv(vars) {
+      for (const [k, v] of Object.entries(vars)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    },
+    restore() {
+      for (const k of SAVED_NAMES(process.env)) delete process.env[k];
+      for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Everything written to stdout, stderr and console while `fn` runs (still passed through). */
+export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T | undefined; error: unknown; output: string }> {
+  const chunks: string[] = [];
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  const tap = (orig: typeof out) => ((chunk: unknown, ...rest: unknown[]) => {
+    chunks.push(String(chunk));
+    return (orig as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof out;
+  process.stdout.write = tap(out);
+  process.stderr.write = tap(err);
+  try {
+    return { result: await fn(), error: undefined, output: chunks.join('') };
+  } catch (error) {
+    return { result: undefined, error, output: chunks.join('') };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+/** Resolves once `check` is true (polled every 5 ms), or rejects after `ms`. */
+export async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

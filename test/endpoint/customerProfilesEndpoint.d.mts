@@ -1,0 +1,79 @@
+// Types for customerProfilesEndpoint.mjs (plain JS so it also runs as `node scripts/local-endpoint.mjs`).
+
+export interface DomainConfig {
+  /** Object types that exist in the domain; CreateIntegrationWorkflow for any other → ResourceNotFoundException. */
+  objectTypes?: string[];
+  /** Workflows for these object types run to FAILED instead of COMPLETE. */
+  failObjectTypes?: string[];
+  /** Every workflow in this domain fails. */
+  failWorkflows?: boolean;
+}
+
+export interface WorkflowTiming {
+  /** How long a new workflow stays NOT_STARTED (ms). */
+  startMs?: number;
+  /** How long each batch step takes (ms). */
+  stepMs?: number;
+  totalSteps?: number;
+  recordsPerStep?: number;
+  /** The step (1-based) at which a failing workflow fails. */
+  failAtStep?: number;
+}
+
+export interface LocalEndpointOptions {
+  /** 0 (default) picks a free port. The host is always 127.0.0.1. */
+  port?: number;
+  /** Requests must be signed for this region (default us-east-1). */
+  region?: string;
+  /** Access key id → secret access key; requests signed with anything else are rejected. */
+  credentials?: Record<string, string>;
+  /** Domains by name (default: "demo-domain" with object type "Salesforce-Account"). */
+  domains?: Record<string, DomainConfig>;
+  timing?: WorkflowTiming;
+  /** One line per request (method, path, operation, status); never a credential. */
+  log?: (line: string) => void;
+}
+
+export type FaultType = "throttle" | "internal" | "slow" | "reset" | "accessDenied" | "expiredToken";
+
+export interface Fault {
+  type: FaultType;
+  /** How many matching requests get the fault (default 1); later ones are served normally. */
+  times?: number;
+  /** Only requests for this operation, e.g. "CreateIntegrationWorkflow". */
+  operation?: string;
+  /** For "slow": how long before the (normal) answer. */
+  delayMs?: number;
+}
+
+export interface RecordedRequest {
+  operation: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Headers as received, the signature and any session token replaced by "<redacted>". */
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: unknown;
+  accessKeyId: string | undefined;
+  signingRegion: string | undefined;
+  signingService: string | undefined;
+  signatureValid?: boolean;
+  requestId: string;
+  fault?: FaultType;
+  status?: number | string;
+}
+
+export interface LocalEndpoint {
+  url: string;
+  port: number;
+  region: string;
+  requests: RecordedRequest[];
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  workflowStatus(id: string): string | undefined;
+  readonly workflowCount: number;
+  stop(): Promise<void>;
+}
+
+export function startLocalEndpoint(options?: LocalEndpointOptions): Promise<LocalEndpoint>;
