@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the extension as it ships (`npm run package`), generates workflows of 10 to 5,000 fields
+// (valid, and with 1% defects), and measures our language server and VS Code's own JSON language server (the peer)
+// through real server processes over stdio. Prints a Markdown table and writes it, with the raw figures, to
+// bench/.out/. Every figure is a median of several runs (percentiles where stated); machines are noisy.
+//
+//   node bench/run.mjs [--sizes 10,100,1000,5000] [--no-package] [--no-peer] [--quick]
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { landmarks, workflowText } from './workflows.mjs';
+import { bytes, median, ms, percentile, ratio, timed } from './stats.mjs';
+import { peerServerPath, startOurs, startPeer } from './servers.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench/.out');
+const require = createRequire(join(ROOT, 'package.json'));
+
+const { values: opts } = parseArgs({ options: {
+  sizes: { type: 'string', default: '10,100,1000,5000' },
+  'no-package': { type: 'boolean', default: false },
+  'no-peer': { type: 'boolean', default: false },
+  quick: { type: 'boolean', default: false },
+} });
+const SIZES = opts.sizes.split(',').map(Number);
+const RUNS = opts.quick
+  ? { start: 3, open: 3, typing: 5, requests: 50, cli: 3, parse: 7 }
+  : { start: 7, open: 5, typing: 11, requests: 200, cli: 5, parse: 21 };
+
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const fmtInt = (n) => n.toLocaleString('en-US');
+
+// ---- build: the bundles as they ship, copied aside so a concurrent `npm run build` cannot change them mid-run
+function build() {
+  const dist = join(OUT, 'dist');
+  let vsix;
+  if (!opts['no-package']) {
+    log('npm run package (production bundles and the .vsix)…');
+    try {
+      execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      vsix = statSync(join(ROOT, 'dist/cpworkflow.vsix')).size;
+    } catch (e) {
+      log(`npm run package failed (${e.message.split('\n')[0]}); measuring the development build`);
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+  } else if (!existsSync(join(ROOT, 'dist/server.js'))) {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const bundles = {};
+  for (const name of readdirSync(join(ROOT, 'dist'))) {
+    if (!name.endsWith('.js')) continue;
+    cpSync(join(ROOT, 'dist', name), join(dist, name));
+    bundles[name] = statSync(join(dist, name)).size;
+  }
+  return { dist, bundles, vsix };
+}
+
+// The engine alone, bundled from source, to time full validation in-process (no pipe, no JSON-RPC).
+async function loadEngine() {
+  const esbuild = require('esbuild');
+  const outfile = join(OUT, 'engine.cjs');
+  await esbuild.build({ entryPoints: [join(ROOT, 'server/src/engine/service.ts')], outfile, bundle: true, platform: 'node',
+    target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] });
+  const { createWorkflowLanguageService } = require(outfile);
+  const { TextDocument } = require('vscode-languageserver-textdocument');
+  return { createWorkflowLanguageService, TextDocument };
+}
+
+function writeWorkflows() {
+  const dir = join(OUT, 'workflows');
+  mkdirSync(dir, { recursive: true });
+  const files = {};
+  for (const n of SIZES) {
+    for (const defects of [false, true]) {
+      const text = workflowText(n, { defects });
+      const file = join(dir, `${n}-fields${defects ? '-defects' : ''}.cpworkflow.json`);
+      writeFileSync(file, text);
+      files[`${n}${defects ? 'd' : ''}`] = { file, text, marks: landmarks(text, n) };
+    }
+  }
+  return files;
+}
+
+function jsonParseFloor(text) {
+  return median(Array.from({ length: RUNS.parse + 3 }, () => {
+    const t0 = performance.now();
+    JSON.parse(text);
+    return performance.now() - t0;
+  }).slice(3));
+}
+
+function engineValidate(engine, text) {
+  const service = engine.createWorkflowLanguageService();
+  let diagnostics = [];
+  const runs = Array.from({ length: RUNS.parse + 3 }, (_, i) => {
+    const doc = engine.TextDocument.create('file:///bench/engine.cpworkflow.json', 'cpworkflow', i + 1, text);
+    const t0 = performance.now();
+    diagnostics = service.validate(doc);
+    return performance.now() - t0;
+  }).slice(3);
+  return { ms: median(runs), diagnostics };
+}
+
+function wallTime(args) {
+  return new Promise((res, rej) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', rej);
+    child.on('exit', (code) => res({ ms: performance.now() - t0, code }));
+  });
+}
+
+const errorsIn = (diagnostics) => diagnostics.filter((d) => (d.severity ?? 1) <= 2).length; // errors and warnings
+
+/** One server process for one size: opens, typing, completion, hover, then its peak RSS. */
+async function measureServer(start, files, n, { requests = true } = {}) {
+  const { session, startMs } = await start();
+  const r = { startMs };
+  try {
+    for (const variant of ['', 'd']) {
+      const { text } = files[`${n}${variant}`];
+      let diagnostics = [];
+      const open = await timed(RUNS.open, 1, async (i) => {
+        const uri = `file:///bench/open-${n}${variant}-${i}.cpworkflow.json`;
+        const res = await session.open(uri, text);
+        session.close(uri);
+        diagnostics = res.diagnostics;
+        return res.ms;
+      });
+      r[`open${variant}`] = median(open);
+      r[`errors${variant}`] = errorsIn(diagnostics);
+      r[`diagnostics${variant}`] = diagnostics.length;
+
+      const uri = `file:///bench/typing-${n}${variant}.cpworkflow.json`;
+      await session.open(uri, text);
+      const { destinationEnd } = files[`${n}${variant}`].marks;
+      let typed = 0;
+      const typing = await timed(RUNS.typing, 1, async () => (await session.type(uri, destinationEnd + typed++, 'x')).ms);
+      r[`typing${variant}`] = median(typing);
+      if (variant === '' && requests) {
+        const { operator, sourceField, taskTypeKey } = files[`${n}`].marks;
+        for (const [key, method, offset, cap] of [
+          ['completeOperator', 'textDocument/completion', operator, 'completionProvider'],
+          ['completeSourceField', 'textDocument/completion', sourceField, 'completionProvider'],
+          ['hover', 'textDocument/hover', taskTypeKey, 'hoverProvider'],
+        ]) {
+          if (!session.capabilities[cap]) { r[key] = 'n/a (not implemented)'; continue; }
+          let last;
+          const times = await timed(RUNS.requests, 5, async () => { const res = await session.timedRequest(method, uri, offset); last = res.result; return res.ms; });
+          const count = Array.isArray(last) ? last.length : last?.items?.length;
+          r[key] = { p50: percentile(times, 50), p95: percentile(times, 95), results: count ?? (last ? 1 : 0) };
+        }
+      }
+      session.close(uri);
+    }
+    r.peakRss = session.lsp.peakRss();
+  } finally {
+    await session.stop();
+  }
+  return r;
+}
+
+async function startTimes(start) {
+  return median(await timed(RUNS.start, 1, async () => {
+    const { session, startMs } = await start();
+    await session.stop();
+    return startMs;
+  }));
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const { dist, bundles, vsix } = build();
+  const files = writeWorkflows();
+  const engine = await loadEngine();
+  const schemaFile = join(ROOT, 'schemas/cpworkflow.schema.json');
+  const peerPath = opts['no-peer'] ? undefined : peerServerPath(ROOT);
+  if (!peerPath && !opts['no-peer']) log('the peer is not installed (scripts/install-code-server.sh .cache/code-server); its columns stay empty');
+
+  const ours = () => startOurs(dist);
+  const peer = () => startPeer(peerPath, schemaFile);
+  const peerPush = () => startPeer(peerPath, schemaFile, { push: true });
+
+  const results = { sizes: SIZES, bytes: {}, parse: {}, engine: {}, ours: {}, peer: {}, peerPush: {}, cli: {}, bundles, vsix };
+  log('server start…');
+  results.start = { ours: await startTimes(ours), peer: peerPath ? await startTimes(peer) : NaN };
+  for (const n of SIZES) {
+    const { text, file } = files[`${n}`];
+    results.bytes[n] = Buffer.byteLength(text);
+    results.parse[n] = jsonParseFloor(text);
+    const ev = engineValidate(engine, text);
+    const evd = engineValidate(engine, files[`${n}d`].text);
+    results.engine[n] = { ms: ev.ms, errors: errorsIn(ev.diagnostics), msDefects: evd.ms, diagnosticsDefects: evd.diagnostics.length };
+    log(`${fmtInt(n)} fields: ours…`);
+    results.ours[n] = await measureServer(ours, files, n);
+    if (peerPath) {
+      log(`${fmtInt(n)} fields: peer…`);
+      results.peer[n] = await measureServer(peer, files, n);
+      results.peerPush[n] = await measureServer(peerPush, files, n, { requests: false });
+    }
+    results.cli[n] = median(await timed(RUNS.cli, 1, async () => (await wallTime([join(dist, 'cli.js'), 'validate', file])).ms));
+  }
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+  const table = render(results);
+  writeFileSync(join(OUT, 'table.md'), table);
+  process.stdout.write(table);
+}
+
+// ---- the table
+function render(R) {
+  const rows = [];
+  const row = (measure, fields, ours, peer, rat = '', target = '') => rows.push(`| ${measure} | ${fields} | ${ours} | ${peer} | ${rat} | ${target} |`);
+  const peerOn = Object.keys(R.peer).length > 0;
+  const pv = (v) => (peerOn ? v : 'n/a');
+  const check = (ok) => (ok ? '✅' : '❌');
+  const big = Math.max(...R.sizes);
+  const mid = R.sizes.includes(1000) ? 1000 : undefined;
+  const targets = [];
+
+  row('Server start → `initialize` result', '–', ms(R.start.ours), pv(ms(R.start.peer)), ratio(R.start.ours, R.start.peer),
+    `≤ 150 ms ${check(R.start.ours <= 150)}`);
+  targets.push(['server start ≤ 150 ms', R.start.ours <= 150, ms(R.start.ours)]);
+  for (const n of R.sizes) row('File size', fmtInt(n), bytes(R.bytes[n]), '', '', '');
+  for (const n of R.sizes) row('`JSON.parse` (the floor, in-process)', fmtInt(n), ms(R.parse[n]), '', '', '');
+  for (const n of R.sizes) {
+    const limit = 10 * R.parse[n];
+    const ok = R.engine[n].ms <= limit;
+    row('Full validation in-process (engine `validate`)', fmtInt(n), ms(R.engine[n].ms), '', '',
+      n === big ? `≤ 10× JSON.parse = ${ms(limit)} ${check(ok)}` : `${(R.engine[n].ms / R.parse[n]).toFixed(1)}× JSON.parse`);
+    if (n === big) targets.push([`full validation at ${fmtInt(n)} ≤ 10× JSON.parse`, ok, `${ms(R.engine[n].ms)} = ${(R.engine[n].ms / R.parse[n]).toFixed(1)}×`]);
+  }
+  const lspRows = [
+    ['`didOpen` → diagnostics', 'open'],
+    ['`didOpen` → diagnostics, 1% defects', 'opend'],
+    ['One-character `didChange` → diagnostics (typing, debounce included)', 'typing'],
+    ['Typing, 1% defects', 'typingd'],
+  ];
+  for (const [label, key] of lspRows) {
+    for (const n of R.sizes) {
+      const o = R.ours[n][key], p = R.peer[n]?.[key];
+      let target = '';
+      if (key === 'typing' && n === big) {
+        const ok = o <= 0.5 * p;
+        target = `≤ 0.5× peer ${check(ok)}`;
+        targets.push([`typing at ${fmtInt(n)} ≤ 0.5× the peer`, ok, `${ms(o)} vs ${ms(p)} = ${ratio(o, p)}×`]);
+      }
+      if (key === 'open' && n === big && mid) {
+        const g = o / R.ours[mid].open;
+        target = `${fmtInt(n)}/${fmtInt(mid)} = ${g.toFixed(1)}× (≤ 6×) ${check(g <= 6)}`;
+      }
+      row(label, fmtInt(n), ms(o), pv(ms(p)), ratio(o, p), target);
+    }
+  }
+  if (peerOn) {
+    for (const n of R.sizes) row('Typing, peer pushing (no pull capability; its 500 ms debounce)', fmtInt(n), ms(R.ours[n].typing), ms(R.peerPush[n].typing), ratio(R.ours[n].typing, R.peerPush[n].typing), '');
+  }
+  for (const [label, key] of [['Completion at an operator value, p50 / p95', 'completeOperator'], ['Completion at a `SourceFields` entry, p50 / p95', 'completeSourceField'], ['Hover on a key, p50 / p95', 'hover']]) {
+    for (const n of R.sizes) {
+      const o = R.ours[n][key], p = R.peer[n]?.[key];
+      const fmt = (v) => (typeof v === 'string' ? v : v ? `${ms(v.p50)} / ${ms(v.p95)}` : 'n/a');
+      let target = '';
+      if (key !== 'hover' && n === big) {
+        const ok = typeof o === 'object' && o.p95 <= 20;
+        target = `p95 ≤ 20 ms ${typeof o === 'object' ? check(ok) : '(pending)'}`;
+        targets.push([`${label.split(',')[0]} p95 ≤ 20 ms at ${fmtInt(n)}`, typeof o === 'object' ? ok : undefined, fmt(o)]);
+      }
+      row(label, fmtInt(n), fmt(o), pv(fmt(p)), typeof o === 'object' && typeof p === 'object' ? ratio(o.p95, p.p95) : '', target);
+    }
+  }
+  for (const n of R.sizes) row('Peak RSS of the server (VmHWM)', fmtInt(n), bytes(R.ours[n].peakRss), pv(bytes(R.peer[n]?.peakRss)), ratio(R.ours[n].peakRss, R.peer[n]?.peakRss), '');
+  for (const n of R.sizes) row('`cpworkflow validate FILE` (whole process)', fmtInt(n), ms(R.cli[n]), '', '', '');
+  if (mid) {
+    const g = R.ours[big].open / R.ours[mid].open;
+    targets.push([`linear growth: didOpen ${fmtInt(big)} ≤ 6× ${fmtInt(mid)}`, g <= 6, `${g.toFixed(1)}×`]);
+  }
+  for (const [name, size] of Object.entries(R.bundles)) row(`Bundle \`dist/${name}\``, '–', bytes(size), '', '', '');
+  row('`.vsix` (`npm run package`)', '–', R.vsix ? bytes(R.vsix) : 'n/a (package failed)', '', '', '');
+  row('Extension activation in the real-VS-Code harness', '–', R.activation ?? 'pending (harness)', '', '', '');
+  row('`cpworkflow create` vs `aws customer-profiles create-integration-workflow` (local endpoint)', '–', R.create ?? 'pending (create command)', '', '', '');
+
+  const lines = [
+    '| Measure (median unless stated) | Fields | cpworkflow | Peer: VS Code JSON server | Ours/peer | Target |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows,
+    '',
+    'Sanity: errors and warnings on the valid files (should be 0): ' + R.sizes.map((n) => `${fmtInt(n)}: ours ${R.ours[n].errors}${peerOn ? `, peer ${R.peer[n].errors}` : ''}`).join('; '),
+    'Diagnostics on the 1%-defects files: ' + R.sizes.map((n) => `${fmtInt(n)}: ours ${R.ours[n].diagnosticsd}${peerOn ? `, peer ${R.peer[n].diagnosticsd}` : ''}`).join('; '),
+    '',
+    'Targets:',
+    ...targets.map(([name, ok, figure]) => `- ${ok === undefined ? '⏳' : check(ok)} ${name}: ${figure}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+main().catch((e) => { console.error(`bench: ${e.stack ?? e}`); process.exitCode = 1; });

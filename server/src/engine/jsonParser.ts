@@ -1,0 +1,402 @@
+// A strict JSON parser that yields exactly what jsonc-parser's parseTree(text, errors, { disallowComments: true,
+// allowTrailingComma: false, allowEmptyContent: true }) yields: the same Node tree (offsets, lengths, colonOffset,
+// parents) and the same ParseError list, error recovery included. It is jsonc-parser's scanner and visit() (MIT,
+// Microsoft) folded into one pass that builds nodes directly: no visitor callbacks, no JSON paths, and whitespace
+// skipped instead of collected into strings, which is where parseTree spends its time on a 2 MB workflow.
+// test/engine/jsonParser.test.ts holds it to parseTree on valid, broken and randomly mutated inputs.
+import { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
+
+const enum Token {
+  OpenBrace = 1, CloseBrace = 2, OpenBracket = 3, CloseBracket = 4, Comma = 5, Colon = 6,
+  Null = 7, True = 8, False = 9, String = 10, Number = 11, Comment = 12, Unknown = 16, EOF = 17,
+}
+const enum ScanError {
+  None = 0, UnexpectedEndOfComment = 1, UnexpectedEndOfString = 2, UnexpectedEndOfNumber = 3,
+  InvalidUnicode = 4, InvalidEscapeCharacter = 5, InvalidCharacter = 6,
+}
+const enum Char {
+  Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, DoubleQuote = 34, Asterisk = 42, Plus = 43, Comma = 44,
+  Minus = 45, Dot = 46, Slash = 47, _0 = 48, _9 = 57, Colon = 58, A = 65, E = 69, F = 70, OpenBracket = 91,
+  Backslash = 92, CloseBracket = 93, a = 97, b = 98, e = 101, f = 102, n = 110, r = 114, t = 116, u = 117,
+  OpenBrace = 123, CloseBrace = 125,
+}
+
+/** The bit of a token in a skip set (handleError's "skip until" lists). */
+const bit = (t: Token) => 1 << t;
+
+interface MutableNode {
+  type: Node['type'];
+  value?: unknown;
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: MutableNode;
+  children?: MutableNode[];
+}
+
+const isDigit = (ch: number) => ch >= Char._0 && ch <= Char._9;
+
+// Characters that end a bare word (a keyword or an unknown symbol), as in jsonc-parser's scanner.
+function isUnknownContentCharacter(ch: number): boolean {
+  switch (ch) {
+    case Char.Space: case Char.Tab: case Char.LineFeed: case Char.CarriageReturn:
+    case Char.CloseBrace: case Char.CloseBracket: case Char.OpenBrace: case Char.OpenBracket:
+    case Char.DoubleQuote: case Char.Colon: case Char.Comma: case Char.Slash:
+      return false;
+  }
+  return true;
+}
+
+/** Parses `text` strictly; appends syntax errors to `errors`; undefined when the text holds no value. */
+export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | undefined {
+  const len = text.length;
+  // scanner state: the current token, where it starts, its value and the scan error it carries
+  let pos = 0;
+  let token = Token.Unknown as Token;
+  let tokenOffset = 0;
+  let tokenValue = '';
+  let scanError: ScanError = ScanError.None;
+
+  // The open nodes' children wait on one stack and become exact-size arrays when their node closes: arrays grown
+  // by push() reserve 17 slots, which for a tree of mostly one- and two-child nodes is most of its memory.
+  const pending: MutableNode[] = [];
+  const starts: number[] = [];
+  const root: MutableNode = { type: 'array', offset: -1, length: -1, children: undefined, parent: undefined };
+  let current: MutableNode = root;
+
+  function open(node: MutableNode): void {
+    pending.push(node);
+    starts.push(pending.length);
+    current = node;
+  }
+
+  function close(end: number): void {
+    const start = starts.pop()!;
+    current.children = pending.slice(start);
+    pending.length = start;
+    current.length = end - current.offset;
+    current = current.parent!;
+  }
+
+  function scanHexDigits(count: number): number {
+    let digits = 0;
+    let value = 0;
+    while (digits < count) {
+      const ch = text.charCodeAt(pos);
+      if (ch >= Char._0 && ch <= Char._9) value = value * 16 + ch - Char._0;
+      else if (ch >= Char.A && ch <= Char.F) value = value * 16 + ch - Char.A + 10;
+      else if (ch >= Char.a && ch <= Char.f) value = value * 16 + ch - Char.a + 10;
+      else break;
+      pos++;
+      digits++;
+    }
+    return digits < count ? -1 : value;
+  }
+
+  function scanString(): string {
+    let result = '';
+    let start = pos;
+    for (;;) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = ScanError.UnexpectedEndOfString;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === Char.DoubleQuote) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === Char.Backslash) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = ScanError.UnexpectedEndOfString;
+          break;
+        }
+        switch (text.charCodeAt(pos++)) {
+          case Char.DoubleQuote: result += '"'; break;
+          case Char.Backslash: result += '\\'; break;
+          case Char.Slash: result += '/'; break;
+          case Char.b: result += '\b'; break;
+          case Char.f: result += '\f'; break;
+          case Char.n: result += '\n'; break;
+          case Char.r: result += '\r'; break;
+          case Char.t: result += '\t'; break;
+          case Char.u: {
+            const code = scanHexDigits(4);
+            if (code >= 0) result += String.fromCharCode(code);
+            else scanError = ScanError.InvalidUnicode;
+            break;
+          }
+          default: scanError = ScanError.InvalidEscapeCharacter;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch <= 0x1f) {
+        if (ch === Char.LineFeed || ch === Char.CarriageReturn) {
+          result += text.substring(start, pos);
+          scanError = ScanError.UnexpectedEndOfString;
+          break;
+        }
+        scanError = ScanError.InvalidCharacter; // reported, and the string goes on
+      }
+      pos++;
+    }
+    return result;
+  }
+
+  /** Scans digits after an optional minus sign; returns the number's text (without a dangling exponent). */
+  function scanNumber(): string {
+    const start = pos;
+    if (text.charCodeAt(pos) === Char._0) pos++;
+    else {
+      pos++;
+      while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+    }
+    if (pos < len && text.charCodeAt(pos) === Char.Dot) {
+      pos++;
+      if (pos < len && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+      } else {
+        scanError = ScanError.UnexpectedEndOfNumber;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    const e = text.charCodeAt(pos);
+    if (pos < len && (e === Char.E || e === Char.e)) {
+      pos++;
+      const sign = text.charCodeAt(pos);
+      if (sign === Char.Plus || sign === Char.Minus) pos++;
+      if (pos < len && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+        end = pos;
+      } else {
+        scanError = ScanError.UnexpectedEndOfNumber;
+      }
+    }
+    return text.substring(start, end);
+  }
+
+  /** The next token, whitespace skipped (jsonc-parser's scanner.scan() minus the trivia tokens). */
+  function scan(): Token {
+    tokenValue = '';
+    scanError = ScanError.None;
+    let ch = text.charCodeAt(pos);
+    while (ch === Char.Space || ch === Char.LineFeed || ch === Char.CarriageReturn || ch === Char.Tab) ch = text.charCodeAt(++pos);
+    tokenOffset = pos;
+    if (pos >= len) {
+      tokenOffset = len;
+      return (token = Token.EOF);
+    }
+    switch (ch) {
+      case Char.OpenBrace: pos++; return (token = Token.OpenBrace);
+      case Char.CloseBrace: pos++; return (token = Token.CloseBrace);
+      case Char.OpenBracket: pos++; return (token = Token.OpenBracket);
+      case Char.CloseBracket: pos++; return (token = Token.CloseBracket);
+      case Char.Colon: pos++; return (token = Token.Colon);
+      case Char.Comma: pos++; return (token = Token.Comma);
+      case Char.DoubleQuote:
+        pos++;
+        tokenValue = scanString();
+        return (token = Token.String);
+      case Char.Slash: {
+        const next = text.charCodeAt(pos + 1);
+        if (next === Char.Slash) {
+          pos += 2;
+          while (pos < len) {
+            const c = text.charCodeAt(pos);
+            if (c === Char.LineFeed || c === Char.CarriageReturn) break;
+            pos++;
+          }
+          return (token = Token.Comment);
+        }
+        if (next === Char.Asterisk) {
+          pos += 2;
+          let closed = false;
+          while (pos < len - 1) {
+            if (text.charCodeAt(pos) === Char.Asterisk && text.charCodeAt(pos + 1) === Char.Slash) {
+              pos += 2;
+              closed = true;
+              break;
+            }
+            pos++;
+          }
+          if (!closed) {
+            pos++;
+            scanError = ScanError.UnexpectedEndOfComment;
+          }
+          return (token = Token.Comment);
+        }
+        pos++;
+        tokenValue = '/';
+        return (token = Token.Unknown);
+      }
+      case Char.Minus:
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          tokenValue = '-';
+          return (token = Token.Unknown);
+        }
+        tokenValue = '-' + scanNumber();
+        return (token = Token.Number);
+      case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57:
+        tokenValue = scanNumber();
+        return (token = Token.Number);
+      default:
+        while (pos < len && isUnknownContentCharacter(ch)) ch = text.charCodeAt(++pos);
+        if (tokenOffset !== pos) {
+          tokenValue = text.substring(tokenOffset, pos);
+          switch (tokenValue) {
+            case 'true': return (token = Token.True);
+            case 'false': return (token = Token.False);
+            case 'null': return (token = Token.Null);
+          }
+          return (token = Token.Unknown);
+        }
+        tokenValue = String.fromCharCode(ch);
+        pos++;
+        return (token = Token.Unknown);
+    }
+  }
+
+  function error(code: ParseErrorCode): void {
+    errors.push({ error: code, offset: tokenOffset, length: pos - tokenOffset });
+  }
+
+  /** The next significant token; reports scan errors, comments and unknown symbols on the way (visit's scanNext). */
+  function next(): Token {
+    for (;;) {
+      const t = scan();
+      switch (scanError) {
+        case ScanError.None: break;
+        case ScanError.InvalidUnicode: error(ParseErrorCode.InvalidUnicode); break;
+        case ScanError.InvalidEscapeCharacter: error(ParseErrorCode.InvalidEscapeCharacter); break;
+        case ScanError.UnexpectedEndOfNumber: error(ParseErrorCode.UnexpectedEndOfNumber); break;
+        case ScanError.UnexpectedEndOfString: error(ParseErrorCode.UnexpectedEndOfString); break;
+        case ScanError.InvalidCharacter: error(ParseErrorCode.InvalidCharacter); break;
+        // an unterminated comment is reported as a comment, since comments are not allowed at all
+      }
+      if (t === Token.Comment) error(ParseErrorCode.InvalidCommentToken);
+      else if (t === Token.Unknown) error(ParseErrorCode.InvalidSymbol);
+      else return t;
+    }
+  }
+
+  function handleError(code: ParseErrorCode, skipUntilAfter: number, skipUntil: number): void {
+    error(code);
+    if (skipUntilAfter + skipUntil === 0) return;
+    let t = token;
+    while (t !== Token.EOF) {
+      if (skipUntilAfter & bit(t)) {
+        next();
+        break;
+      }
+      if (skipUntil & bit(t)) break;
+      t = next();
+    }
+  }
+
+  // ---- building the tree (parseTree's visitor, inlined)
+  function completeProperty(endOffset: number): void {
+    if (current.type === 'property') close(endOffset);
+  }
+
+  function literal(type: Node['type'], value: unknown): void {
+    pending.push({ type, offset: tokenOffset, length: pos - tokenOffset, parent: current, value });
+    completeProperty(pos);
+  }
+
+  function endContainer(): void {
+    const end = pos; // the closing token's end, or the end of the text
+    close(end);
+    completeProperty(end);
+  }
+
+  // ---- the grammar, with jsonc-parser's recovery
+  function parseLiteral(): boolean {
+    switch (token) {
+      case Token.Number: {
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(ParseErrorCode.InvalidNumberFormat, 0, 0);
+          value = 0;
+        }
+        literal('number', value);
+        break;
+      }
+      case Token.Null: literal('null', null); break;
+      case Token.True: literal('boolean', true); break;
+      case Token.False: literal('boolean', false); break;
+      default: return false;
+    }
+    next();
+    return true;
+  }
+
+  function parseProperty(): boolean {
+    if (token !== Token.String) {
+      handleError(ParseErrorCode.PropertyNameExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
+      return false;
+    }
+    const property: MutableNode = { type: 'property', offset: tokenOffset, length: -1, parent: current, children: undefined };
+    open(property);
+    pending.push({ type: 'string', value: tokenValue, offset: tokenOffset, length: pos - tokenOffset, parent: property });
+    if (next() === Token.Colon) {
+      if (current.type === 'property') current.colonOffset = tokenOffset;
+      next();
+      if (!parseValue()) handleError(ParseErrorCode.ValueExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
+    } else {
+      handleError(ParseErrorCode.ColonExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
+    }
+    return true;
+  }
+
+  /** An object (members are properties) or an array (members are values), with jsonc-parser's recovery. */
+  function parseContainer(type: 'object' | 'array', close: Token.CloseBrace | Token.CloseBracket, parseMember: () => boolean): void {
+    open({ type, offset: tokenOffset, length: -1, parent: current, children: undefined });
+    next();
+    let needsComma = false;
+    while (token !== close && token !== Token.EOF) {
+      if (token === Token.Comma) {
+        if (!needsComma) handleError(ParseErrorCode.ValueExpected, 0, 0);
+        completeProperty(tokenOffset);
+        next();
+      } else if (needsComma) {
+        handleError(ParseErrorCode.CommaExpected, 0, 0);
+      }
+      if (!parseMember()) handleError(ParseErrorCode.ValueExpected, 0, bit(close) | bit(Token.Comma));
+      needsComma = true;
+    }
+    completeProperty(pos); // a property without a value ends where its object does
+    endContainer();
+    if (token === close) next();
+    else handleError(type === 'object' ? ParseErrorCode.CloseBraceExpected : ParseErrorCode.CloseBracketExpected, bit(close), 0);
+  }
+
+  function parseValue(): boolean {
+    switch (token) {
+      case Token.OpenBracket: parseContainer('array', Token.CloseBracket, parseValue); return true;
+      case Token.OpenBrace: parseContainer('object', Token.CloseBrace, parseProperty); return true;
+      case Token.String:
+        literal('string', tokenValue);
+        next();
+        return true;
+      default:
+        return parseLiteral();
+    }
+  }
+
+  if (next() !== Token.EOF) {
+    if (!parseValue()) handleError(ParseErrorCode.ValueExpected, 0, 0);
+    else if (token !== Token.EOF) handleError(ParseErrorCode.EndOfFileExpected, 0, 0);
+  }
+  const result = pending[0];
+  if (result) delete result.parent;
+  return result as Node | undefined;
+}

@@ -1,0 +1,108 @@
+// The engine's strict JSON parser must give exactly jsonc-parser's parseTree result in strict mode: the same
+// nodes (offsets, lengths, colonOffset, values, parents) and the same syntax errors, so every diagnostic range and
+// quick fix stays where it was. Held to parseTree on the examples, on every kind of broken input, and on thousands
+// of random mutations of valid files.
+import * as assert from 'node:assert/strict';
+import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { parseStrictJsonTree } from '../../server/src/engine/jsonParser';
+import { exampleFiles, readExample } from '../support/workflows';
+
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
+
+/** Every node as a flat record, in document order: its own keys, their values, and its parent's index. */
+function flatten(root: Node | undefined): unknown[] {
+  const out: unknown[] = [];
+  const index = new Map<Node, number>();
+  const visit = (n: Node): void => {
+    index.set(n, index.size);
+    const { parent, children, ...fields } = n;
+    out.push({ keys: Object.keys(n).sort(), ...fields, parent: parent ? index.get(parent) : 'parent' in n ? 'undefined' : 'none',
+      children: children?.length });
+    for (const c of children ?? []) visit(c);
+  };
+  if (root) visit(root);
+  return out;
+}
+
+function expectSameAsParseTree(text: string): void {
+  const expectedErrors: ParseError[] = [];
+  const expected = parseTree(text, expectedErrors, STRICT);
+  const actualErrors: ParseError[] = [];
+  const actual = parseStrictJsonTree(text, actualErrors);
+  assert.deepStrictEqual(actualErrors, expectedErrors, `errors differ for ${JSON.stringify(text.slice(0, 200))}`);
+  assert.deepStrictEqual(flatten(actual), flatten(expected), `trees differ for ${JSON.stringify(text.slice(0, 200))}`);
+}
+
+// A small deterministic generator (mulberry32) so a failing mutation can be reproduced from its seed.
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What a user's keyboard, a bad paste or a broken generator puts into a JSON file.
+const ALPHABET = ['{', '}', '[', ']', ':', ',', '"', '\\', '/', '*', '-', '+', '.', '0', '1', '9', 'e', 'E', 'u', 'n',
+  't', 'f', 'x', ' ', '\n', '\r', '\t', '\u0001', '\f', '\u00a0', '\ud83d', '//', '/*', '*/', 'true', 'null', '\\u12', ',}'];
+
+function mutate(text: string, rnd: () => number): string {
+  let out = text;
+  const edits = 1 + Math.floor(rnd() * 3);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(rnd() * (out.length + 1));
+    const kind = rnd();
+    if (kind < 0.35) out = out.slice(0, at) + ALPHABET[Math.floor(rnd() * ALPHABET.length)] + out.slice(at);
+    else if (kind < 0.7) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 3));
+    else if (kind < 0.85) out = out.slice(0, at);
+    else {
+      const from = Math.floor(rnd() * out.length);
+      out = out.slice(0, at) + out.slice(from, from + Math.floor(rnd() * 40)) + out.slice(at);
+    }
+  }
+  return out;
+}
+
+describe('strict JSON parser (same tree and errors as jsonc-parser parseTree)', () => {
+  it('parses every example exactly as parseTree does', () => {
+    for (const name of exampleFiles()) expectSameAsParseTree(readExample(name));
+  });
+
+  const broken: Record<string, string[]> = {
+    'empty and blank input': ['', ' ', '\n\r\n\t'],
+    'values at the top level': ['1', '-0', '"s"', 'true', 'null', '[]', '{}', '[1,2]', '"a" "b"', '{} {}', '{}x'],
+    comments: ['// c\n{}', '{/* c */}', '{"a": 1 // c\n}', '{"a": /* unterminated', '{}/*', '{}/', '/', '{"a":1}/*x*', '/**/'],
+    'trailing commas': ['{"a": 1,}', '[1,]', '{"a": [1, 2,], }', '{,}', '[,]', '{"a":1,,"b":2}', '[1,,2]'],
+    'missing pieces': ['{"a"}', '{"a":}', '{"a" 1}', '{"a": 1 "b": 2}', '[1 2]', '{"a": 1', '[1, 2', '{"a": {"b": [1,', '{"a', '{"a":', '{:1}', '{1: 2}', '{a: 1}', ']', '}', ':', ','],
+    strings: ['"unterminated', '"line\nbreak"', '"ctrl\u0001char"', '"bad \\x escape"', '"\\u12"', '"\\u12G4"', '"\\uD83D\\uDE00"', '"\\', '"a\\"', '"\\/\\b\\f\\n\\r\\t"', '{"k\\u0041": "v"}', '"\r"'],
+    numbers: ['01', '1.', '1.e5', '1e', '1e+', '-', '-x', '- 1', '.5', '+1', '1.5e-3', '-0.0', '0x10', '1_000', '12345678901234567890', '1E400', '[1e,2]'],
+    'words and symbols': ['tru', 'nul', 'True', 'NaN', 'Infinity', "'single'", '{"a": undefined}', '\f', '\u00a0{}', '{"a": 1}\u00a0', '#', '{"a": @}'],
+    'line ends': ['{\r\n"a": 1\r\n}', '{\r"a":\r1}', '[\n\n\n]'],
+    'duplicate keys stay in order': ['{"a": 1, "a": 2}'],
+  };
+  for (const [kind, inputs] of Object.entries(broken)) {
+    it(`matches parseTree on ${kind}`, () => {
+      for (const text of inputs) expectSameAsParseTree(text);
+    });
+  }
+
+  it('matches parseTree on 3,000 random mutations of the examples', () => {
+    const texts = exampleFiles().map(readExample);
+    const rnd = random(20261128);
+    for (let i = 0; i < 3000; i++) {
+      const text = mutate(texts[i % texts.length], rnd);
+      expectSameAsParseTree(text);
+    }
+  });
+
+  it('keeps parent links that lead back to the root', () => {
+    const text = readExample(exampleFiles()[0]);
+    const root = parseStrictJsonTree(text, [])!;
+    assert.equal(root.parent, undefined);
+    const walk = (n: Node): void => { for (const c of n.children ?? []) { assert.equal(c.parent, n); walk(c); } };
+    walk(root);
+  });
+});
