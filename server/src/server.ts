@@ -1,6 +1,6 @@
 // The language server: LSP wiring around the workflow engine, nothing more.
 // Works for any client: VS Code sends languageId "cpworkflow", other editors send "json" for the same files.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService } from './engine/service';
 
@@ -15,6 +15,13 @@ const isWorkflow = (doc: TextDocument) => doc.languageId === 'cpworkflow' || /\.
 connection.onInitialize((): InitializeResult => ({
   capabilities: {
     textDocumentSync: TextDocumentSyncKind.Incremental,
+    // `"` opens a key or a string value, `:` a value
+    completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    documentSymbolProvider: { label: 'Customer Profiles workflow' },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
   },
   serverInfo: { name: 'cpworkflow-language-server', version: process.env.CPWORKFLOW_VERSION ?? '0' },
 }));
@@ -57,6 +64,26 @@ documents.onDidClose((e) => {
   seen.delete(e.document.uri);
   if (isWorkflow(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
+
+/** Runs a request against an open workflow document; an engine bug is logged and answered with `fallback`. */
+function serve<T>(uri: string, fallback: T, what: string, run: (doc: TextDocument) => T): T {
+  const doc = documents.get(uri);
+  if (!doc || !isWorkflow(doc)) return fallback;
+  try {
+    return run(doc);
+  } catch (e) {
+    connection.console.error(`cpworkflow: ${what} failed for ${uri}: ${(e as Error).stack ?? e}`);
+    return fallback;
+  }
+}
+
+connection.onCompletion((p) => serve(p.textDocument.uri, null, 'completion', (doc) => service.complete(doc, p.position)));
+connection.onHover((p) => serve(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position)));
+connection.onCodeAction((p) => serve(p.textDocument.uri, [], 'code actions', (doc) =>
+  (p.context.only && !p.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? [] : service.codeActions(doc, p.context.diagnostics))));
+connection.onDocumentSymbol((p) => serve(p.textDocument.uri, [], 'symbols', (doc) => service.symbols(doc)));
+connection.onDocumentFormatting((p) => serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options)));
+connection.onDocumentRangeFormatting((p) => serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options, p.range)));
 
 documents.listen(connection);
 connection.listen();

@@ -1,12 +1,17 @@
 // The language engine: text in, diagnostics (and, as they land, completions, hovers, fixes, symbols) out.
 // A plain library: the LSP server, the CLI and the tests are thin shells around it.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { ParsedWorkflow, parseWorkflow } from './document';
 import { Finding, toDiagnostic } from './findings';
 import { syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
+import { completions } from './completion';
+import { hover } from './hover';
+import { codeActions } from './codeActions';
+import { documentSymbols } from './symbols';
+import { formatEdits } from './format';
 
 export interface WorkflowServiceOptions {
   /** the clock for time-dependent rules; defaults to the real one */
@@ -18,6 +23,13 @@ export interface WorkflowLanguageService {
   validate(document: TextDocument): Diagnostic[];
   /** drops what the service keeps for a closed document */
   forget(uri: string): void;
+  complete(document: TextDocument, position: Position): CompletionList;
+  hover(document: TextDocument, position: Position): Hover | null;
+  /** quick fixes for these diagnostics (from `validate` on this version) */
+  codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
+  symbols(document: TextDocument): DocumentSymbol[];
+  /** whole-document formatting, or only `range` */
+  format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
 }
 
 export function createWorkflowLanguageService(options: WorkflowServiceOptions = {}): WorkflowLanguageService {
@@ -44,5 +56,12 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     return findings.map((f) => toDiagnostic(doc, f));
   }
 
-  return { parse, validate, forget: (uri) => void parsed.delete(uri) };
+  return {
+    parse, validate, forget: (uri) => void parsed.delete(uri),
+    complete: (document, position) => completions(parse(document), document.offsetAt(position), now()),
+    hover: (document, position) => hover(parse(document), document.offsetAt(position)),
+    codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
+    symbols: (document) => documentSymbols(parse(document)),
+    format: (document, options, range) => formatEdits(parse(document), options, range),
+  };
 }

@@ -1,0 +1,396 @@
+// Quick fixes. Each reads a diagnostic's `code` and `data` (never its message) and the node at its range, and
+// returns edits that leave strict JSON without the problem and without a new error: renames, replacements, removals,
+// and inserts whose placeholders are values the checks accept. Unknown or stale diagnostics get no fix.
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { Node, ParsedWorkflow, keyOf, nodeAt, pathOf, prop } from './document';
+import { SOURCE, closestFirst } from './findings';
+import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
+import { WorkflowTask, connectorByKey, isProjection, membersOf, workflowOf } from './workflow';
+import { PROPERTY_DEFAULTS, operatorsForTaskType, taskTypesForOperator } from './rules/taskKinds';
+import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
+import { SNIPPETS, defaultText } from './snippets';
+import { isoUtc, parseTimestamp } from './timestamps';
+
+interface Fix {
+  readonly title: string;
+  readonly edits: TextEdit[];
+}
+
+interface FixContext {
+  readonly doc: ParsedWorkflow;
+  readonly diagnostic: Diagnostic;
+  /** the node the diagnostic's range covers exactly (undefined when the range is not one node, e.g. a comma) */
+  readonly node: Node | undefined;
+  readonly data: Record<string, unknown>;
+  readonly now: Date;
+}
+
+/** More choices than this become noise in the light-bulb menu. */
+const MAX_CHOICES = 8;
+
+export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnostic[], now: Date): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    const c: FixContext = { doc, diagnostic, node: nodeOfRange(doc, diagnostic), data: (diagnostic.data ?? {}) as Record<string, unknown>, now };
+    const fixes = (FIXES[diagnostic.code] ?? genericFixes)(c);
+    fixes.forEach((f, i) => out.push({
+      title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fixes.length === 1 ? true : undefined,
+      edit: { changes: { [doc.document.uri]: f.edits } },
+    }));
+  }
+  return out;
+}
+
+function nodeOfRange(doc: ParsedWorkflow, d: Diagnostic): Node | undefined {
+  const start = doc.document.offsetAt(d.range.start), end = doc.document.offsetAt(d.range.end);
+  for (let n = nodeAt(doc, start); n; n = n.parent) {
+    if (n.offset === start && n.offset + n.length === end) return n;
+    // an object's opening brace stands for the object (where something inside it is missing)
+    if (n.offset === start && end === start + 1 && (n.type === 'object' || n.type === 'array')) return n;
+    if (n.offset < start) break;
+  }
+  return undefined;
+}
+
+// ---- the fixes every kind of finding shares, read from data ----
+
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+const isKey = (n: Node | undefined): n is Node => !!n && n.parent?.type === 'property' && n.parent.children?.[0] === n;
+const isPrimitive = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+function replaceWith(c: FixContext, value: unknown, title = `Change to ${show(value)}`): Fix[] {
+  return c.node && !isKey(c.node) ? [{ title, edits: [replaceNode(c.doc, c.node, value)] }] : [];
+}
+
+function removeMember(c: FixContext, keyNode = c.node): Fix[] {
+  return isKey(keyNode) ? [{ title: `Remove "${keyNode.value}"`, edits: [removeEntry(c.doc, keyNode.parent!)] }] : [];
+}
+
+function renameTo(c: FixContext, key: string): Fix[] {
+  if (!isKey(c.node)) return [];
+  // renaming onto a key the object already has would only trade one problem for another
+  if (membersOf(c.node.parent!.parent).some((m) => m.key === key)) return [];
+  return [{ title: `Rename "${c.node.value}" to "${key}"`, edits: [renameKey(c.doc, c.node, key)] }];
+}
+
+function eachAllowed(c: FixContext, allowed: readonly string[]): Fix[] {
+  const value = typeof c.node?.value === 'string' ? c.node.value : '';
+  return closestFirst(value, allowed).slice(0, MAX_CHOICES).flatMap((v) => replaceWith(c, v));
+}
+
+/** For rules that say what replaces the value (`replacement`), what to remove (`remove`), or which values fit (`allowed`). */
+function genericFixes(c: FixContext): Fix[] {
+  const { data } = c;
+  if (isPrimitive(data.replacement)) return replaceWith(c, data.replacement);
+  if (data.remove === true) return removeMember(c);
+  if (Array.isArray(data.allowed) && typeof data.value === 'string') return eachAllowed(c, data.allowed as string[]);
+  return [];
+}
+
+// ---- per code ----
+
+const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
+  'json-trailing-comma': (c) => [{ title: 'Remove the trailing comma', edits: [TextEdit.del(c.diagnostic.range)] }],
+
+  'duplicate-key': (c) => (isKey(c.node) ? [{ title: `Remove the earlier "${c.node.value}"`, edits: [removeEntry(c.doc, c.node.parent!)] }] : []),
+
+  'unknown-property': (c) => {
+    if (c.data.appflowOnly) return removeMember(c);
+    return [...(typeof c.data.suggestion === 'string' ? renameTo(c, c.data.suggestion) : []), ...removeMember(c)];
+  },
+
+  'missing-property': (c) => {
+    const object = objectOfAnchor(c.node);
+    const { property, target } = c.data as { property?: string; target?: ShapeName };
+    if (!object || !property || !target || !shapes[target]) return [];
+    const value = placeholder(c, [...pathOf(object), property], target);
+    return [{ title: `Add "${property}"`, edits: [insertProperty(c.doc, object, property, value)] }];
+  },
+
+  // a model enum: a value or a TaskProperties key; operators get every allowed one the task's type takes
+  enum: (c) => {
+    const allowed = (c.data.allowed as string[] | undefined) ?? [];
+    if (isKey(c.node)) return c.data.appflowOnly ? removeMember(c) : typeof c.data.suggestion === 'string' ? renameTo(c, c.data.suggestion) : [];
+    const shape = String(c.data.shape ?? '');
+    if (shape.endsWith('ConnectorOperator')) return eachAllowed(c, operatorsForTask(c, allowed));
+    if (typeof c.data.suggestion === 'string') return replaceWith(c, c.data.suggestion);
+    return eachAllowed(c, allowed);
+  },
+
+  type: (c) => typeFixes(c),
+
+  'map-size': (c) => (c.data.count === 0 ? removeMember(c) : []),
+
+  'OP-1': (c) => {
+    const { key, intendedKey, missing } = c.data as { key?: string; intendedKey?: string; missing?: boolean };
+    if (missing && intendedKey) return missingOperatorFixes(c, intendedKey);
+    if (!key || !intendedKey) return [];
+    return c.data.remove ? removeMember(c) : renameTo(c, intendedKey);
+  },
+
+  'PAT-12': (c) => {
+    const { key, intendedKey, missingKey } = c.data as { key?: string; intendedKey?: string; missingKey?: string };
+    if (missingKey) {
+      const object = objectOfAnchor(c.node);
+      if (!object) return [];
+      const value = placeholder(c, [...pathOf(object), missingKey], shapes.SourceConnectorProperties.members![missingKey]?.target);
+      return [{ title: `Add "${missingKey}"`, edits: [insertProperty(c.doc, object, missingKey, value)] }];
+    }
+    if (!key || !intendedKey) return [];
+    return c.data.remove ? removeMember(c) : renameTo(c, intendedKey);
+  },
+
+  'task-operator': (c) => {
+    const out = eachAllowed(c, (c.data.allowed as string[] | undefined) ?? []);
+    const task = taskOf(c);
+    for (const t of (c.data.taskTypes as string[] | undefined) ?? []) {
+      if (task?.taskTypeNode) out.push({ title: `Change TaskType to "${t}"`, edits: [replaceNode(c.doc, task.taskTypeNode, t)] });
+    }
+    return out;
+  },
+
+  'SCH-1': (c) => ((c.data.examples as string[] | undefined) ?? []).flatMap((e) => replaceWith(c, e)),
+
+  'SCH-18': (c) => (typeof c.data.seconds === 'number' ? replaceWith(c, c.data.seconds, `Change to ${c.data.seconds} (epoch seconds)`) : []),
+
+  'TRG-2': (c) => {
+    const w = workflowOf(c.doc);
+    const replacement = c.data.replacement as { Scheduled?: unknown } | undefined;
+    if (!replacement?.Scheduled) return [];
+    if (c.data.missing === 'TriggerProperties' && w.triggerConfigNode?.type === 'object') {
+      return [{ title: 'Add TriggerProperties with a schedule', edits: [insertProperty(c.doc, w.triggerConfigNode, 'TriggerProperties', replacement)] }];
+    }
+    if (c.data.missing === 'Scheduled' && w.triggerPropertiesNode?.type === 'object') {
+      return [{ title: 'Add a Scheduled schedule', edits: [insertProperty(c.doc, w.triggerPropertiesNode, 'Scheduled', replacement.Scheduled)] }];
+    }
+    return [];
+  },
+
+  'TP-3': (c) => {
+    const task = taskOf(c);
+    const keys = (c.data.missingKeys as string[] | undefined) ?? [];
+    if (!task || task.node.type !== 'object' || !keys.length) return [];
+    const suggested = (c.data.suggestedValues ?? {}) as Record<string, string>;
+    const values = Object.fromEntries(keys.map((k) => [k, suggested[k] ?? taskPropertyPlaceholder(task, k)]));
+    const title = `Add ${keys.map((k) => `"${k}"`).join(', ')}`;
+    const props = task.taskPropertiesNode;
+    if (!props) return [{ title, edits: [insertProperty(c.doc, task.node, 'TaskProperties', values)] }];
+    if (props.type !== 'object') return [];
+    // one insertion point: all the missing keys in one edit
+    const text = (indent: string) => keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(values[k])}`).join(`,\n${indent}`);
+    return [{ title, edits: [insertEntry(c.doc, props, text)] }];
+  },
+
+  'TP-5': (c) => {
+    if (Array.isArray(c.data.sourceFields) && c.data.property === 'MATH_OPERATION_FIELDS_ORDER' && c.data.sourceFields.length) {
+      return replaceWith(c, (c.data.sourceFields as string[]).join(','));
+    }
+    return genericFixes(c);
+  },
+
+  'PAT-1': (c) => {
+    const { connectorKey, fields, insertAt } = c.data as { connectorKey?: string; fields?: string[]; insertAt?: number };
+    const tasksNode = workflowOf(c.doc).tasksNode;
+    // with no field to list the projection would be empty, itself an error (PAT-3)
+    if (!connectorKey || !fields?.length || tasksNode?.type !== 'array') return [];
+    const projection = { TaskType: 'Filter', ConnectorOperator: { [connectorKey]: 'PROJECTION' }, SourceFields: fields };
+    return [{ title: `Insert a projection task listing ${fields.length} field${fields.length === 1 ? '' : 's'}`, edits: [insertItem(c.doc, tasksNode, projection, insertAt ?? 0)] }];
+  },
+
+  'PAT-2': (c) => {
+    const w = workflowOf(c.doc);
+    const task = taskOf(c), first = w.tasks[c.data.firstProjectionIndex as number];
+    if (!task || !first?.sourceFieldsNode || first.sourceFieldsNode.type !== 'array' || task === first) return [];
+    const have = new Set(first.sourceFields.map((f) => f.name));
+    const add = [...new Set(task.sourceFields.map((f) => f.name))].filter((f) => !have.has(f));
+    const edits = add.length ? [insertEntry(c.doc, first.sourceFieldsNode, () => add.map((f) => JSON.stringify(f)).join(', '))] : [];
+    return [{ title: `Merge into the projection task Tasks[${first.index}]`, edits: [...edits, removeEntry(c.doc, task.node)] }];
+  },
+
+  'PAT-3': (c) => {
+    const fields = c.data.fields as string[] | undefined;
+    return fields?.length && c.node?.type === 'array' ? [{ title: `List ${fields.length} field${fields.length === 1 ? '' : 's'} the other tasks read`, edits: [replaceNode(c.doc, c.node, fields)] }] : [];
+  },
+
+  'PAT-4': (c) => addToProjection(c),
+  'PAT-5': (c) => addToProjection(c),
+
+  'PAT-7': (c) => {
+    const task = taskOf(c);
+    const { property, replacement } = c.data as { property?: string; replacement?: string };
+    if (property !== 'DestinationField' || typeof replacement !== 'string' || !task || task.node.type !== 'object') return [];
+    const title = `Set DestinationField to "${replacement}"`;
+    return task.destinationFieldNode ? [{ title, edits: [replaceNode(c.doc, task.destinationFieldNode, replacement)] }]
+      : [{ title, edits: [insertProperty(c.doc, task.node, 'DestinationField', replacement)] }];
+  },
+
+  'PAT-9': (c) => {
+    const w = workflowOf(c.doc);
+    const task = taskOf(c);
+    const first = w.tasks[0];
+    if (!task || !first || task === first || w.tasksNode?.type !== 'array') return [];
+    const text = c.doc.text.slice(task.node.offset, task.node.offset + task.node.length);
+    const indent = lineIndent(c.doc, first.node.offset);
+    // move the text as written; re-indent its lines from its old depth to the first task's
+    const moved = text.split('\n').map((l, i) => (i === 0 ? l : indent + l.slice(lineIndent(c.doc, task.node.offset).length))).join('\n');
+    const multiline = /\n/.test(c.doc.text.slice(w.tasksNode.offset, first.node.offset));
+    return [{ title: 'Move the projection task first', edits: [
+      TextEdit.insert(c.doc.document.positionAt(first.node.offset), `${moved},${multiline ? `\n${indent}` : ' '}`),
+      removeEntry(c.doc, task.node),
+    ] }];
+  },
+
+  'PAT-13': (c) => {
+    const config = objectOfAnchor(c.node);
+    return config ? [{ title: 'Add AppflowIntegration', edits: [insertProperty(c.doc, config, 'AppflowIntegration', placeholder(c, [...pathOf(config), 'AppflowIntegration'], 'AppflowIntegration'))] }] : [];
+  },
+
+  'LIM-8': (c) => {
+    const config = objectOfAnchor(c.node);
+    const connector = String(c.data.connector ?? 'source').toLowerCase();
+    return config ? [{ title: 'Add "ConnectorProfileName"', edits: [insertProperty(c.doc, config, 'ConnectorProfileName', `my-${connector}-connection`)] }] : [];
+  },
+};
+
+// ---- helpers ----
+
+/** The object a "something is missing here" finding points at: its key's value, or the object whose brace it marks. */
+function objectOfAnchor(node: Node | undefined): Node | undefined {
+  const object = isKey(node) ? node.parent!.children?.[1] : node;
+  return object?.type === 'object' ? object : undefined;
+}
+
+function taskOf(c: FixContext): WorkflowTask | undefined {
+  const i = c.data.taskIndex;
+  return typeof i === 'number' ? workflowOf(c.doc).tasks[i] : undefined;
+}
+
+/** The operators an operator value may become: the connector's, narrowed to what the task's TaskType takes. */
+function operatorsForTask(c: FixContext, allowed: readonly string[]): string[] {
+  const n = c.node;
+  const key = n && keyOf(n);
+  const connector = connectorByKey(key?.value as string | undefined);
+  const ownOperators = allowed.length ? allowed : connector?.operators ?? [];
+  const path = n ? pathOf(n) : [];
+  const index = path[path.length - 3];
+  const task = typeof index === 'number' ? workflowOf(c.doc).tasks[index] : undefined;
+  const byType = task?.taskType && taskTypes.includes(task.taskType) ? operatorsForTaskType(task.taskType) : undefined;
+  return ownOperators.filter((op) => !byType || byType.includes(op));
+}
+
+/** A task without ConnectorOperator: one fix per operator its TaskType and the connector both take. */
+function missingOperatorFixes(c: FixContext, key: string): Fix[] {
+  const task = taskOf(c);
+  const connector = connectorByKey(key);
+  if (!task || task.node.type !== 'object' || !connector) return [];
+  const ops = (task.taskType && taskTypes.includes(task.taskType) ? operatorsForTaskType(task.taskType) : []).filter((op) => connector.operators.includes(op));
+  return ops.slice(0, MAX_CHOICES).map((op) => {
+    const title = `Add ConnectorOperator { "${key}": "${op}" }`;
+    const existing = task.connectorOperatorNode;
+    if (existing?.type === 'object') return { title, edits: [insertProperty(c.doc, existing, key, op)] };
+    return { title, edits: existing ? [replaceNode(c.doc, existing, { [key]: op })] : [insertProperty(c.doc, task.node, 'ConnectorOperator', { [key]: op })] };
+  });
+}
+
+function addToProjection(c: FixContext): Fix[] {
+  const projection = workflowOf(c.doc).tasks[c.data.projectionIndex as number];
+  const field = c.data.field;
+  if (!projection || !isProjection(projection) || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return [];
+  return [{ title: `Add "${field}" to the projection task`, edits: [insertItem(c.doc, projection.sourceFieldsNode, field)] }];
+}
+
+/** The model's `type` errors whose fix is certain: a quoted number, an unquoted string value, a lone value for a list, CloudFormation's list form of TaskProperties. */
+function typeFixes(c: FixContext): Fix[] {
+  const n = c.node;
+  const expected = c.data.expected;
+  if (!n) return [];
+  if (expected === 'string' && (n.type === 'number' || n.type === 'boolean')) return replaceWith(c, String(n.value));
+  if (expected === 'boolean' && n.type === 'string' && /^(true|false)$/i.test(n.value)) return replaceWith(c, n.value.toLowerCase() === 'true');
+  if ((expected === 'long' || expected === 'integer') && n.type === 'string' && /^-?\d+$/.test(n.value.trim())) return replaceWith(c, Number(n.value.trim()));
+  if (expected === 'list' && (n.type === 'string' || n.type === 'number')) return replaceWith(c, [n.value], `Change to [${JSON.stringify(n.value)}]`);
+  if (expected === 'map' && c.data.shape === 'TaskPropertiesMap' && n.type === 'array') {
+    // CloudFormation writes [{ "OperatorPropertyKey": k, "Property": v }] (or Key/Value); the API takes { k: v }
+    const entries = (n.children ?? []).map((item) => {
+      const k = prop(item, 'OperatorPropertyKey') ?? prop(item, 'Key'), v = prop(item, 'Property') ?? prop(item, 'Value');
+      return k?.type === 'string' && v?.type === 'string' ? [k.value as string, v.value as string] : undefined;
+    });
+    if (entries.some((e) => !e)) return [];
+    return replaceWith(c, Object.fromEntries(entries as [string, string][]), 'Convert to the API\'s map form { "KEY": "value" }');
+  }
+  return [];
+}
+
+// ---- placeholders that pass every check ----
+
+// Required values no example supplies: enums whose first value would raise another finding.
+const ENUM_PLACEHOLDERS: Partial<Record<ShapeName, string>> = { TriggerType: 'OnDemand' };
+
+const TASK_PROPERTY_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  DATA_TYPE: 'string', VALUE: 'value', VALUES: 'value', LOWER_BOUND: '0', UPPER_BOUND: '100', TRUNCATE_LENGTH: '255', MASK_LENGTH: '4',
+  CONCAT_FORMAT: ' ', SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string',
+};
+
+function taskPropertyPlaceholder(task: WorkflowTask, key: string): string {
+  if (key === 'MATH_OPERATION_FIELDS_ORDER' && task.sourceFields.length) return task.sourceFields.map((f) => f.name).join(',');
+  return PROPERTY_DEFAULTS[key] ?? TASK_PROPERTY_PLACEHOLDERS[key] ?? 'value';
+}
+
+/** The value the workflow snippet for the file's connector has at `path` (list indexes read as its first item). */
+function exampleAt(doc: ParsedWorkflow, path: readonly (string | number)[]): unknown {
+  const connector = workflowOf(doc).connector ?? connectors[0];
+  const snippet = SNIPPETS.find((s) => s.context === '' && s.body.includes(`"ConnectorType": "${connector.type}"`));
+  if (!snippet) return undefined;
+  let v: unknown = JSON.parse(defaultText(snippet.body));
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Array.isArray(v) ? v[0] : (v as Record<string, unknown>)[seg as string];
+  }
+  return v;
+}
+
+function placeholder(c: FixContext, path: readonly (string | number)[], target: ShapeName | undefined): unknown {
+  if (!target) return {};
+  const s = shapes[target];
+  if (s.type === 'timestamp') return timestampPlaceholder(c, path);
+  // inside a task the workflow example (a projection) is no guide to what this task needs
+  const inTask = path.some((seg, i) => seg === 'Tasks' && typeof path[i + 1] === 'number');
+  if (!inTask) {
+    const example = exampleAt(c.doc, path);
+    if (example !== undefined && (s.type !== 'string' || typeof example === 'string')) return example;
+  }
+  if (inTask && path[path.length - 1] === 'TaskType') {
+    const task = workflowOf(c.doc).tasks[path[path.length - 2] as number];
+    const fits = task?.operator ? taskTypesForOperator(task.operator) : [];
+    if (fits.length) return fits[0];
+  }
+  switch (s.type) {
+    case 'enum': return ENUM_PLACEHOLDERS[target] ?? s.values![0];
+    case 'string': return s.length?.min ? 'x'.repeat(s.length.min) : '';
+    case 'list': return [];
+    case 'map': return {};
+    case 'boolean': return false;
+    case 'long': case 'integer': return s.range?.min ?? 0;
+    case 'structure': {
+      const out: Record<string, unknown> = {};
+      for (const [name, m] of Object.entries(s.members!)) if (m.required) out[name] = placeholder(c, [...path, name], m.target);
+      return out;
+    }
+    default: return '';
+  }
+}
+
+// A batch spans a month from its other end; other times are today's start, or now + 5 minutes for a schedule start
+// (AWS: "Set to the current DateTime + 5 minutes").
+const MONTH_SECONDS = 30 * 24 * 3600;
+
+function timestampPlaceholder(c: FixContext, path: readonly (string | number)[]): string {
+  const member = path[path.length - 1];
+  const object = c.node && objectOfAnchor(c.node);
+  const sibling = (name: string) => parseTimestamp(prop(object, name))?.epochSeconds;
+  const now = c.now.getTime() / 1000;
+  if (member === 'EndTime' && sibling('StartTime') !== undefined) return isoUtc(sibling('StartTime')! + MONTH_SECONDS);
+  if (member === 'StartTime' && sibling('EndTime') !== undefined) return isoUtc(sibling('EndTime')! - MONTH_SECONDS);
+  if (member === 'ScheduleStartTime') return isoUtc(Math.ceil((now + 300) / 60) * 60);
+  return isoUtc(Math.floor(now / 86400) * 86400);
+}

@@ -1,0 +1,63 @@
+// Hover: what the model says about the key or value under the cursor (Markdown with the API reference link); for an
+// operator, which connectors and task types take it; for a connector type, the key it is spelled with; for a
+// timestamp, the instant it means.
+import { Hover, MarkupKind } from 'vscode-languageserver-types';
+import { Node, ParsedWorkflow, nodeAt, pathOf, rangeOf } from './document';
+import { shapeAt } from './shapePath';
+import { connectorByType, workflowOf } from './workflow';
+import { ALL_OPERATORS, taskKindOf } from './rules/taskKinds';
+import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskTypeMarkdown } from './modelDocs';
+import { isoUtc, parseTimestamp } from './timestamps';
+import { taskTypes } from '../generated/model';
+
+const SCALARS = new Set(['string', 'number', 'boolean', 'null']);
+
+export function hover(doc: ParsedWorkflow, offset: number): Hover | null {
+  const n = nodeAt(doc, offset);
+  if (!n || !SCALARS.has(n.type)) return null;
+  const value = n.parent?.type === 'property' && n.parent.children?.[0] === n ? keyMarkdown(doc, n) : valueMarkdown(doc, n);
+  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
+}
+
+/** The task a path runs through (`…Tasks, i, …`). */
+function taskIndexIn(path: readonly (string | number)[]): number | undefined {
+  const i = path.lastIndexOf('Tasks');
+  return i >= 0 && typeof path[i + 1] === 'number' ? (path[i + 1] as number) : undefined;
+}
+
+function taskKindAt(doc: ParsedWorkflow, path: readonly (string | number)[]) {
+  const i = taskIndexIn(path);
+  const task = i === undefined ? undefined : workflowOf(doc).tasks[i];
+  return task && taskKindOf(task.taskType, task.operator);
+}
+
+function keyMarkdown(doc: ParsedWorkflow, key: Node): string | undefined {
+  const object = key.parent!.parent!;
+  const path = pathOf(object);
+  const at = shapeAt(path);
+  const name = key.value as string;
+  if (at?.shape.type === 'structure' && at.shape.members?.[name]) return memberMarkdown(at.shapeName, name);
+  if (at?.shapeName === 'TaskPropertiesMap') return taskPropertyMarkdown(name, taskKindAt(doc, path));
+  return undefined;
+}
+
+function valueMarkdown(doc: ParsedWorkflow, n: Node): string | undefined {
+  const path = pathOf(n);
+  const at = shapeAt(path);
+  if (!at) return undefined;
+  const text = typeof n.value === 'string' ? n.value : undefined;
+  if (at.owner === 'ConnectorOperator' && text && ALL_OPERATORS.includes(text)) return operatorMarkdown(text);
+  if (at.shapeName === 'SourceConnectorType' && text) {
+    const c = connectorByType(text);
+    return c && (c.type === text ? connectorMarkdown(c) : `${connectorMarkdown(c)}\n\nThe API's value is \`"${c.type}"\`; \`"${text}"\` is the member-key spelling.`);
+  }
+  if (at.shapeName === 'TaskType' && text && taskTypes.includes(text)) return taskTypeMarkdown(text);
+  const about = at.mapKey !== undefined && at.member === 'TaskProperties' ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, path))
+    : at.owner && at.member ? memberMarkdown(at.owner, at.member) : shapeMarkdown(at.shapeName, at.shapeName);
+  if (at.shape.type === 'timestamp') {
+    const t = parseTimestamp(n);
+    // epoch values are hard to read, ISO ones hard to compare with the API's epoch seconds: show both
+    if (t) return `${about}\n\n\`${isoUtc(t.epochSeconds)}\` = \`${t.epochSeconds}\` epoch seconds${t.zoneless ? ' (no zone written: read as UTC)' : ''}`;
+  }
+  return about;
+}

@@ -1,0 +1,336 @@
+// Every quick fix, applied: break an example in one way, take the fix for that diagnostic, validate again. The
+// diagnostic is gone, no new error appears, and the text is what a user would expect.
+import * as assert from 'node:assert/strict';
+import { CodeActionKind, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { readExample, docOf } from '../support/workflows';
+import { applyAction, describe1, errorsOf, service } from './support';
+
+const SF = readExample('salesforce-account.cpworkflow.json');
+const SN = readExample('servicenow-incident.cpworkflow.json');
+const S3 = readExample('s3-customers.cpworkflow.json');
+const MK = readExample('marketo-lead.cpworkflow.json');
+
+function replaced(text: string, find: string | RegExp, by: string): string {
+  const out = text.replace(find, by);
+  assert.notEqual(out, text, `fixture text not found: ${find}`);
+  return out;
+}
+
+const key = (d: Diagnostic) => `${d.code} ${d.message}`;
+
+/**
+ * Validates `text`, takes the diagnostic with `code` (the first, or the one `pick` selects), lists its fixes and applies
+ * the one titled `title` (default: the first). Asserts the diagnostic is gone and no error appeared. Returns the titles
+ * offered and the fixed text.
+ */
+function fix(text: string, code: string, title?: string | RegExp, pick?: (d: Diagnostic) => boolean): { titles: string[]; text: string; before: Diagnostic[]; after: Diagnostic[] } {
+  const svc = service();
+  const doc = docOf(text);
+  const before = svc.validate(doc);
+  const target = before.find((d) => d.code === code && (!pick || pick(d)));
+  assert.ok(target, `no ${code} diagnostic; found:\n${describe1(before)}`);
+  const actions = svc.codeActions(doc, [target]);
+  const titles = actions.map((a) => a.title);
+  const chosen = title === undefined ? actions[0] : actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+  assert.ok(chosen, `no fix ${title ?? ''} for ${key(target)}; offered: ${JSON.stringify(titles)}`);
+  assert.equal(chosen.kind, CodeActionKind.QuickFix);
+  assert.deepEqual(chosen.diagnostics, [target]);
+  const fixed = applyAction(text, chosen);
+  const after = svc.validate(docOf(fixed));
+  assert.ok(!after.some((d) => key(d) === key(target)), `still there after "${chosen.title}": ${key(target)}\n${fixed}`);
+  const known = new Set(errorsOf(before).map(key));
+  const fresh = errorsOf(after).filter((d) => !known.has(key(d)));
+  assert.deepEqual(fresh, [], `"${chosen.title}" brought new errors:\n${describe1(fresh)}`);
+  return { titles, text: fixed, before, after };
+}
+
+describe('quick fixes: connector and operator', () => {
+  it('OP-1: renames a ConnectorOperator key to the connector\'s key', () => {
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"S3": "VALIDATE_NON_NULL"');
+    const r = fix(text, 'OP-1');
+    assert.deepEqual(r.titles, ['Rename "S3" to "Salesforce"']);
+    assert.equal(r.text, SF);
+  });
+
+  it('OP-1: removes a second operator member when the right key is there too', () => {
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NON_NULL",\n              "S3": "NO_OP"');
+    assert.equal(fix(text, 'OP-1', 'Remove "S3"').text, SF);
+  });
+
+  it('OP-1: adds the operator a task without ConnectorOperator needs', () => {
+    const text = replaced(SF, /"ConnectorOperator": \{\n\s+"Salesforce": "VALIDATE_NON_NULL"\n\s+\},\n\s+/, '');
+    const r = fix(text, 'OP-1', 'Add ConnectorOperator { "Salesforce": "VALIDATE_NON_NULL" }');
+    assert.deepEqual(r.titles, ['VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE', 'VALIDATE_NUMERIC']
+      .map((op) => `Add ConnectorOperator { "Salesforce": "${op}" }`));
+    assert.match(r.text, /"VALIDATION_ACTION": "DropRecord"\n {12}\},\n {12}"ConnectorOperator": \{\n {14}"Salesforce": "VALIDATE_NON_NULL"\n {12}\}\n {10}\}/);
+  });
+
+  it('CASE-2: ServiceNow → Servicenow', () => {
+    const text = replaced(SN, '"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');
+    const r = fix(text, 'CASE-2');
+    assert.deepEqual(r.titles, ['Change to "Servicenow"']);
+    assert.equal(r.text, SN);
+  });
+
+  it('replaces an operator the connector lacks with each allowed one, closest first', () => {
+    const text = replaced(SF, '"Salesforce": "PROJECTION"', '"Salesforce": "LESS_THEN"');
+    const r = fix(text, 'enum', 'Change to "LESS_THAN"');
+    assert.equal(r.titles[0], 'Change to "LESS_THAN"');
+    // a Filter task: only filter operators are offered, never one that trades this error for another
+    assert.ok(r.titles.every((t) => /LESS|GREATER|EQUAL|BETWEEN|CONTAINS|PROJECTION/.test(t)), r.titles.join());
+    assert.ok(r.titles.length <= 8);
+  });
+
+  it('replaces an operator of the wrong TaskType with each one the TaskType takes, and offers the right TaskType', () => {
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "MASK_ALL"');
+    const r = fix(text, 'task-operator', 'Change to "VALIDATE_NON_NULL"');
+    assert.deepEqual(r.titles.slice(0, 4).sort(), ['VALIDATE_NON_NEGATIVE', 'VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NUMERIC'].map((v) => `Change to "${v}"`));
+    assert.ok(r.titles.includes('Change TaskType to "Mask"'));
+    assert.equal(r.text, SF);
+  });
+
+  it('OP-2: VALIDATE_NOT_NULL → VALIDATE_NON_NULL', () => {
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NOT_NULL"');
+    assert.equal(fix(text, 'OP-2').text, SF);
+  });
+
+  it('PAT-12: renames the SourceConnectorProperties member to the connector\'s key', () => {
+    const text = replaced(SF, '"SourceConnectorProperties": {\n            "Salesforce"', '"SourceConnectorProperties": {\n            "Marketo"');
+    const r = fix(text, 'PAT-12', 'Rename "Marketo" to "Salesforce"');
+    assert.equal(r.text, SF);
+  });
+});
+
+describe('quick fixes: schedule and timestamps', () => {
+  it('SCH-2: rate(1 hour) → rate(1hours)', () => {
+    const text = replaced(SF, '"rate(1hours)"', '"rate(1 hour)"');
+    const r = fix(text, 'SCH-2');
+    assert.deepEqual(r.titles, ['Change to "rate(1hours)"']);
+    assert.equal(r.text, SF);
+  });
+
+  it('SCH-18: epoch milliseconds → seconds', () => {
+    const text = replaced(SF, '"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": 1811808000000');
+    const r = fix(text, 'SCH-18');
+    assert.equal(r.text, SF.replace('"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": 1811808000'));
+  });
+
+  it('SCH-1: offers the AppFlow rate templates for an expression AppFlow cannot run', () => {
+    const text = replaced(SF, '"rate(1hours)"', '"every hour"');
+    const r = fix(text, 'SCH-1', 'Change to "rate(1hours)"');
+    assert.deepEqual(r.titles, ['Change to "rate(15minutes)"', 'Change to "rate(1hours)"', 'Change to "rate(1days)"']);
+    assert.equal(r.text, SF);
+  });
+
+  it('SCH-13: a start time in the past moves to now + 5 minutes', () => {
+    const text = replaced(SF, '"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": "2025-01-01T00:00:00Z"');
+    const r = fix(text, 'SCH-13');
+    assert.match(r.text, /"ScheduleStartTime": "2026-03-10T14:13:00Z"/);
+  });
+
+  it('TRG-2: adds the schedule a Scheduled trigger needs', () => {
+    const text = replaced(SF, /,\n\s+"TriggerProperties": \{[\s\S]*?\n {10}\}/, '');
+    const r = fix(text, 'TRG-2');
+    assert.match(r.text, /"TriggerType": "Scheduled",\n {10}"TriggerProperties": \{\n {12}"Scheduled": \{\n {14}"ScheduleExpression": "rate\(1hours\)"\n {12}\}\n {10}\}\n/);
+  });
+
+  it('TRG-3: removes TriggerProperties from an OnDemand trigger', () => {
+    const text = replaced(SF, '"TriggerType": "Scheduled"', '"TriggerType": "OnDemand"');
+    const r = fix(text, 'TRG-3');
+    assert.deepEqual(r.titles, ['Remove "TriggerProperties"']);
+    assert.match(r.text, /"TriggerConfig": \{\n {10}"TriggerType": "OnDemand"\n {8}\}/);
+  });
+});
+
+describe('quick fixes: projection', () => {
+  it('PAT-1: inserts a projection task listing every field the other tasks read', () => {
+    const text = replaced(SF, /\{\n\s+"TaskType": "Filter",[\s\S]*?"LastModifiedDate"\n\s+\]\n\s+\},\n\s+/, '');
+    const r = fix(text, 'PAT-1');
+    assert.deepEqual(r.titles, ['Insert a projection task listing 5 fields']);
+    assert.match(r.text, /"Tasks": \[\n {10}\{\n {12}"TaskType": "Filter",\n {12}"ConnectorOperator": \{\n {14}"Salesforce": "PROJECTION"\n {12}\},\n {12}"SourceFields": \[\n {14}"Id",\n {14}"Name",\n {14}"Phone",\n {14}"BillingCity",\n {14}"LastModifiedDate"\n {12}\]\n {10}\},\n {10}\{\n {12}"TaskType": "Map"/);
+    assert.ok(!r.after.some((d) => d.code === 'PAT-4'), 'every field is projected now');
+  });
+
+  it('PAT-4: adds an unprojected field to the projection', () => {
+    const text = replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"');
+    const r = fix(text, 'PAT-4');
+    assert.deepEqual(r.titles, ['Add "BillingCity" to the projection task']);
+    assert.match(r.text, /"LastModifiedDate",\n {14}"BillingCity"\n {12}\]/);
+  });
+
+  it('PAT-5: adds the field a Validate task reads to the projection', () => {
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id"',
+      '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Email"');
+    const r = fix(text, 'PAT-5');
+    assert.match(r.text, /"LastModifiedDate",\n {14}"Email"\n/);
+  });
+
+  it('PAT-2: merges a second projection into the first', () => {
+    const second = '{\n            "TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "PROJECTION"\n            },\n            "SourceFields": [\n              "Email", "Id"\n            ]\n          },\n          ';
+    const text = replaced(SF, /(\{\n\s+"TaskType": "Validate")/, `${second}$1`);
+    const r = fix(text, 'PAT-2');
+    assert.match(r.text, /"LastModifiedDate",\n {14}"Email"\n {12}\]/);
+    assert.equal((r.text.match(/"PROJECTION"/g) ?? []).length, 1);
+  });
+
+  it('PAT-9: moves the projection task first', () => {
+    const projection = /\{\n\s+"TaskType": "Filter",[\s\S]*?"LastModifiedDate"\n\s+\]\n\s+\},\n\s+/.exec(SF)![0];
+    const text = replaced(SF.replace(projection, ''), /(\n {10}\{\n {12}"TaskType": "Validate")/, `\n          ${projection.trimEnd().replace(/,$/, '')},$1`);
+    const r = fix(text, 'PAT-9');
+    assert.equal(r.text, SF);
+  });
+
+  it('PAT-7: gives a Map task without DestinationField its source field', () => {
+    const text = replaced(SF, ',\n            "DestinationField": "Phone"', '');
+    const r = fix(text, 'PAT-7');
+    assert.deepEqual(r.titles, ['Set DestinationField to "Phone"']);
+    assert.match(r.text, /"TaskProperties": \{\n\s+"SOURCE_DATA_TYPE": "phone",\n\s+"DESTINATION_DATA_TYPE": "phone"\n\s+\},\n {12}"DestinationField": "Phone"\n/);
+  });
+});
+
+describe('quick fixes: model checks', () => {
+  it('renames an unknown property to the nearest valid one (or removes it)', () => {
+    const text = replaced(SF, '"FlowName"', '"FlowNme"');
+    const r = fix(text, 'unknown-property');
+    assert.deepEqual(r.titles, ['Rename "FlowNme" to "FlowName"', 'Remove "FlowNme"']);
+    assert.equal(r.text, SF);
+  });
+
+  it('removes an AppFlow-only property', () => {
+    const text = replaced(SF, '"Timezone": "America/New_York"', '"Timezone": "America/New_York",\n              "FlowErrorDeactivationThreshold": 5');
+    assert.equal(fix(text, 'unknown-property', 'Remove "FlowErrorDeactivationThreshold"').text, SF);
+  });
+
+  it('inserts a missing required property with a placeholder that passes the checks', () => {
+    for (const [name, find] of [
+      ['FlowName', /\n\s+"FlowName": "[^"]*",/],
+      ['KmsArn', /\n\s+"KmsArn": "[^"]*",/],
+      ['RoleArn', /,\n\s+"RoleArn": "[^"]*"/],
+      ['DomainName', /\n\s+"DomainName": "[^"]*",/],
+      ['ScheduleExpression', /\n\s+"ScheduleExpression": "[^"]*",/],
+      ['TriggerConfig', /,\n {8}"TriggerConfig": \{[\s\S]*?\n {8}\}/],
+      ['SourceFlowConfig', /\n {8}"SourceFlowConfig": \{[\s\S]*?\n {8}\},/],
+    ] as [string, RegExp][]) {
+      const text = replaced(SF, find, '');
+      const r = fix(text, 'missing-property', `Add "${name}"`, (d) => (d.data as { property: string }).property === name);
+      assert.ok(r.text.includes(`"${name}": `), r.text);
+    }
+  });
+
+  it('fills a missing batch end a month after its start', () => {
+    const text = replaced(SF, ',\n          "EndTime": "2026-07-01T00:00:00Z"', '');
+    const r = fix(text, 'missing-property');
+    assert.match(r.text, /"StartTime": "2026-05-01T00:00:00Z",\n {10}"EndTime": "2026-05-31T00:00:00Z"\n/);
+  });
+
+  it('adds the missing Object of a ServiceNow source and a missing ConnectorProfileName', () => {
+    const text = replaced(SN, /"Object": "incident"/, '');
+    const r = fix(text, 'missing-property');
+    assert.match(r.text, /"ServiceNow": \{\n\s+"Object": "incident"\n\s+\}/, 'the example object of the connector\'s template');
+    const noProfile = replaced(MK, /\n\s+"ConnectorProfileName": "[^"]*",/, '');
+    assert.match(fix(noProfile, 'LIM-8').text, /"Object": "leads"\n {12}\}\n {10}\},\n {10}"ConnectorProfileName": "my-marketo-connection"\n {8}\}/);
+  });
+
+  it('changes an invalid enum value to the suggestion', () => {
+    const text = replaced(SF, '"DataPullMode": "Incremental"', '"DataPullMode": "incremental"');
+    assert.equal(fix(text, 'enum').text, SF);
+  });
+
+  it('renames a misspelt TaskProperties key', () => {
+    const text = replaced(SF, '"VALIDATION_ACTION"', '"VALIDATION_ACTON"');
+    const r = fix(text, 'enum');
+    assert.deepEqual(r.titles, ['Rename "VALIDATION_ACTON" to "VALIDATION_ACTION"']);
+    assert.equal(r.text, SF);
+  });
+
+  it('removes the earlier of duplicate keys and keeps the one the AWS CLI reads', () => {
+    const text = replaced(SF, '"FlowName": "CP-Salesforce-Account-1",', '"FlowName": "old-name",\n        "FlowName": "CP-Salesforce-Account-1",');
+    const r = fix(text, 'duplicate-key');
+    assert.deepEqual(r.titles, ['Remove the earlier "FlowName"']);
+    assert.equal(r.text, SF);
+  });
+
+  it('removes a trailing comma', () => {
+    const text = replaced(SF, '"team": "contact-center"', '"team": "contact-center",');
+    const r = fix(text, 'json-trailing-comma');
+    assert.equal(r.text, SF);
+  });
+
+  it('converts values of the wrong type when the intent is certain', () => {
+    const masked = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecord",\n              "SUBFIELD_CATEGORY_MAP": 5');
+    assert.match(fix(masked, 'type').text, /"SUBFIELD_CATEGORY_MAP": "5"/);
+    const bool = replaced(SF, '"IncludeDeletedRecords": false', '"IncludeDeletedRecords": "false"');
+    assert.equal(fix(bool, 'type').text, SF);
+    const lone = replaced(SF, '"SourceFields": [\n              "Id"\n            ],\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
+      '"SourceFields": "Id",\n            "TaskProperties": {\n              "VALIDATION_ACTION"');
+    assert.match(fix(lone, 'type').text, /"SourceFields": \[\n {14}"Id"\n {12}\],\n {12}"TaskProperties": \{\n {14}"VALIDATION_ACTION"/);
+  });
+
+  it('converts CloudFormation\'s list form of TaskProperties to the API\'s map', () => {
+    const text = replaced(SF, '"TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }',
+      '"TaskProperties": [{ "OperatorPropertyKey": "VALIDATION_ACTION", "Property": "DropRecord" }]');
+    const r = fix(text, 'type');
+    assert.match(r.text, /"TaskProperties": \{\n {14}"VALIDATION_ACTION": "DropRecord"\n {12}\}/);
+  });
+
+  it('removes an empty Tags object', () => {
+    const text = replaced(SF, '{\n    "team": "contact-center"\n  }', '{}');
+    const r = fix(text, 'map-size');
+    assert.match(r.text, /"RoleArn": "[^"]*"\n\}/);
+  });
+});
+
+describe('quick fixes: task properties', () => {
+  it('TP-3: adds the TaskProperties a task needs, with values the checks accept', () => {
+    const text = replaced(SF, ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }', '');
+    const r = fix(text, 'TP-3');
+    assert.deepEqual(r.titles, ['Add "VALIDATION_ACTION"']);
+    assert.equal(r.text.replace(/\s+/g, ''), SF.replace(/\s+/g, ''));
+  });
+
+  it('TP-3: adds missing keys into existing TaskProperties', () => {
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "MASK_LAST_N"').replace('"TaskType": "Validate"', '"TaskType": "Mask"')
+      .replace('"VALIDATION_ACTION": "DropRecord"', '"MASK_VALUE": "#"');
+    const r = fix(text, 'TP-3');
+    assert.match(r.text, /"MASK_VALUE": "#",\n {14}"MASK_LENGTH": "4"\n/);
+  });
+
+  it('TP-4: removes a property that means nothing to the operator', () => {
+    const text = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecord",\n              "TRUNCATE_LENGTH": "10"');
+    assert.equal(fix(text, 'TP-4').text, SF);
+  });
+
+  it('TP-5: offers the known VALIDATION_ACTION values', () => {
+    const text = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecords"');
+    const r = fix(text, 'TP-5');
+    assert.deepEqual(r.titles, ['Change to "DropRecord"', 'Change to "DropDataset"']);
+    assert.equal(r.text, SF);
+  });
+});
+
+describe('quick fixes: what they key off', () => {
+  it('read code and data, never the message', () => {
+    const text = replaced(SN, '"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');
+    const svc = service();
+    const doc = docOf(text);
+    const d = svc.validate(doc).find((x) => x.code === 'CASE-2')!;
+    const reworded = svc.codeActions(doc, [{ ...d, message: 'something else entirely' }]);
+    assert.deepEqual(reworded.map((a) => a.title), ['Change to "Servicenow"']);
+  });
+
+  it('offer nothing for another tool\'s diagnostics or for a range that no longer fits the text', () => {
+    const svc = service();
+    const text = replaced(SN, '"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');
+    const doc = docOf(text);
+    const d = svc.validate(doc).find((x) => x.code === 'CASE-2')!;
+    assert.deepEqual(svc.codeActions(doc, [{ ...d, source: 'json' }]), []);
+    const stale: Diagnostic = { ...d, range: { start: d.range.start, end: { line: d.range.end.line, character: d.range.end.character + 3 } } };
+    assert.deepEqual(svc.codeActions(doc, [stale]), []);
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+  });
+
+  it('S3 files get fixes with the S3 key', () => {
+    const text = replaced(S3, /"S3": "PROJECTION"/, '"Salesforce": "PROJECTION"');
+    assert.match(fix(text, 'OP-1').text, /"S3": "PROJECTION"/);
+  });
+});
