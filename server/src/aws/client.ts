@@ -40,11 +40,21 @@ export class MissingRegionError extends Error {
   }
 }
 
+/** A profile was named (option or AWS_PROFILE) that neither shared file defines. */
+export class ProfileNotFoundError extends Error {
+  override readonly name = "ProfileNotFoundError";
+  constructor(readonly profile: string) {
+    super(`The config profile (${profile}) could not be found.`);
+  }
+}
+
 /** Profiles named in the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured). */
 export async function listProfiles(): Promise<string[]> {
-  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const { loadSharedConfigFiles, CONFIG_PREFIX_SEPARATOR } = await import("@smithy/core/config");
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].sort();
+  // The loader also returns `[sso-session x]` and `[services x]` sections, keyed "sso-session.x" / "services.x".
+  const isSection = (k: string) => ["sso-session", "services"].some((p) => k.startsWith(p + CONFIG_PREFIX_SEPARATOR));
+  return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].filter((k) => !isSection(k)).sort();
 }
 
 /** Where signed requests would go and as whom, resolved the way the AWS CLI resolves them. */
@@ -83,6 +93,7 @@ export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Pr
  */
 export async function createCustomerProfilesClient(options: AwsConnectionOptions = {}): Promise<CustomerProfilesClient> {
   const settings = await resolveAwsSettings(options);
+  if (settings.profileExplicit && !(await listProfiles()).includes(settings.profile)) throw new ProfileNotFoundError(settings.profile);
   if (!settings.region) throw new MissingRegionError(settings.profile);
   const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] = await Promise.all([
     import("@aws-sdk/client-customer-profiles"),

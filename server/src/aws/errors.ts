@@ -97,7 +97,7 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
     out = { code: name, advice: `The request signature was rejected: check the secret access key of profile "${profile}" and that this computer's clock is right.` };
   } else if (isSsoExpiry(name, serviceMessage)) {
     out = { code: "SsoExpired", advice: `The AWS SSO session of profile "${profile}" has expired or is not signed in: run \`aws sso login --profile ${profile}\` and try again.` };
-  } else if (name === "CredentialsProviderError" && /could not be found|not found in|no profile/i.test(serviceMessage) && ctx.profile) {
+  } else if (name === "ProfileNotFoundError") {
     out = { code: "ProfileNotFound", advice: `Profile "${profile}" is not in the shared config or credentials files (~/.aws/config, ~/.aws/credentials): choose another profile or create it with \`aws configure --profile ${profile}\`.` };
   } else if (name === "CredentialsProviderError" || name === "ProviderError") {
     out = {
@@ -178,7 +178,7 @@ const formatDuration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(m
 // Access key ids (AKIA…/ASIA…) and anything shaped like a 40-character secret access key.
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
 const SECRET_SHAPE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
-const SECRET_ASSIGNMENT = /((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)\W{1,3})[^\s"',}]+/gi;
+const SECRET_ASSIGNMENT = /((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)"?\s*[:=]\s*["']?)(?!<redacted>)[^\s"',}]+/gi;
 
 /** Removes credential values from text that may reach a log or the user. */
 export function redactCredentials(text: string): string {

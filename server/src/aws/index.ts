@@ -26,6 +26,7 @@ export {
   resolveAwsSettings,
   listProfiles,
   MissingRegionError,
+  ProfileNotFoundError,
   type AwsConnectionOptions,
   type ResolvedAwsSettings,
   type SettingSource,
