@@ -18,7 +18,7 @@ import {
 } from '../../server/src/aws';
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
-import { captureOutput, createSandbox, fakeKeys, type FakeKeys, type Sandbox } from './support';
+import { captureOutput, createSandbox, failure, fakeKeys, type FakeKeys, type Sandbox } from './support';
 
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
 const input = () => toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT));
@@ -57,14 +57,6 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
     } finally {
       client.destroy();
     }
-  }
-  async function failure(p: Promise<unknown>): Promise<unknown> {
-    try {
-      await p;
-    } catch (err) {
-      return err;
-    }
-    assert.fail('expected a failure');
   }
 
   it("signs with the chosen profile's keys and uses the profile's region", async () => {

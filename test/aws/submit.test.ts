@@ -18,7 +18,7 @@ import {
 } from '../../server/src/aws';
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
-import { createSandbox, fakeKeys, until, type Sandbox } from './support';
+import { createSandbox, failure, fakeKeys, until, type Sandbox } from './support';
 
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
 const docWith = (edit: (d: Record<string, unknown>) => void) => {
@@ -56,14 +56,6 @@ describe('submission through the SDK against the local endpoint', function () {
   });
 
   const creates = () => endpoint.requests.filter((r) => r.operation === 'CreateIntegrationWorkflow');
-  async function failure(p: Promise<unknown>): Promise<unknown> {
-    try {
-      await p;
-    } catch (err) {
-      return err;
-    }
-    assert.fail('expected the call to fail');
-  }
 
   it('creates a workflow with one signed request and returns the id, the message and the request id', async () => {
     const out = await createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)));
