@@ -8,7 +8,7 @@ import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, workflowOf } from './workflow';
 import { PROPERTY_DEFAULTS, operatorsForTaskType, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
-import { SNIPPETS, defaultText } from './snippets';
+import { defaultText, workflowSnippetOf } from './snippets';
 import { isoUtc, parseTimestamp } from './timestamps';
 
 interface Fix {
@@ -338,8 +338,7 @@ function taskPropertyPlaceholder(task: WorkflowTask, key: string): string {
 
 /** The value the workflow snippet for the file's connector has at `path` (list indexes read as its first item). */
 function exampleAt(doc: ParsedWorkflow, path: readonly (string | number)[]): unknown {
-  const connector = workflowOf(doc).connector ?? connectors[0];
-  const snippet = SNIPPETS.find((s) => s.context === '' && s.body.includes(`"ConnectorType": "${connector.type}"`));
+  const snippet = workflowSnippetOf((workflowOf(doc).connector ?? connectors[0]).type);
   if (!snippet) return undefined;
   let v: unknown = JSON.parse(defaultText(snippet.body));
   for (const seg of path) {

@@ -2,7 +2,7 @@
 // its value belongs (its `context`), with the connector filled in from the file, and the New File command builds its
 // template from the workflow snippet of the chosen connector. One file, three uses.
 import snippetFile from '../../../snippets/cpworkflow.json';
-import { connectors } from '../generated/model';
+import { connectors, shapes } from '../generated/model';
 
 export interface WorkflowSnippet {
   readonly name: string;
@@ -36,6 +36,10 @@ export function withConnectorKey(body: string, key: string | undefined): string 
 /** Escapes text for a snippet body (after JSON-escaping it for a string value). */
 export const snippetText = (s: string): string => s.replace(/[\\$}]/g, (c) => `\\${c}`);
 
+/** The whole-workflow snippet for a ConnectorType value. */
+export const workflowSnippetOf = (connectorType: string): WorkflowSnippet | undefined =>
+  SNIPPETS.find((s) => s.context === '' && s.body.includes(`"ConnectorType": "${connectorType}"`));
+
 // where the workflow snippet names the source object (S3 names a bucket)
 const SOURCE_OBJECT = /"(Object|BucketName)": "\$\{(\d+):([^}]*)\}"/;
 
@@ -44,8 +48,7 @@ const SOURCE_OBJECT = /"(Object|BucketName)": "\$\{(\d+):([^}]*)\}"/;
  * object type and flow names derived from it (as the console names them: `Salesforce-Account`).
  */
 export function workflowTemplate(connectorType: string, object: string): string | undefined {
-  const connector = connectors.find((c) => c.type === connectorType);
-  const snippet = connector && SNIPPETS.find((s) => s.context === '' && s.body.includes(`"ConnectorType": "${connector.type}"`));
+  const snippet = workflowSnippetOf(connectorType);
   if (!snippet) return undefined;
   const m = SOURCE_OBJECT.exec(snippet.body);
   if (!m) return snippet.body;
@@ -88,4 +91,26 @@ export function defaultText(body: string): string {
   };
   pass(); // learns every default, so a mirror written before its placeholder resolves on the second pass
   return pass();
+}
+
+/** The source object (or S3 bucket) the workflow snippet for `connectorType` names by default, and its model shape. */
+export function sourceObjectOf(connectorType: string): { member: string; example: string } | undefined {
+  const snippet = workflowSnippetOf(connectorType);
+  const m = snippet && SOURCE_OBJECT.exec(snippet.body);
+  return m ? { member: m[1], example: m[3] } : undefined;
+}
+
+/** What is wrong with `value` as the source object (or bucket) of a `connectorType` flow, by the model's length and pattern. */
+export function sourceObjectProblem(connectorType: string, value: string): string | undefined {
+  const connector = connectors.find((c) => c.type === connectorType);
+  const source = sourceObjectOf(connectorType);
+  if (!connector || !source) return undefined;
+  const target = shapes[connector.sourcePropertiesShape].members?.[source.member]?.target;
+  const shape = target && shapes[target];
+  const { min, max } = shape?.length ?? { min: null, max: null };
+  if (!value.trim()) return `Enter the ${source.member === 'BucketName' ? 'bucket name' : 'object name'}.`;
+  if (min !== null && value.length < min) return `At least ${min} characters.`;
+  if (max !== null && value.length > max) return `At most ${max} characters.`;
+  if (shape?.pattern && !new RegExp(shape.pattern).test(value)) return 'No spaces: the model allows no whitespace here.';
+  return undefined;
 }
