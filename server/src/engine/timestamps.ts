@@ -35,4 +35,8 @@ export function parseTimestamp(node: Node | undefined): Timestamp | undefined {
   return undefined;
 }
 
-export const isoUtc = (epochSeconds: number) => new Date(Math.round(epochSeconds * 1000)).toISOString().replace('.000Z', 'Z');
+/** The instant as an ISO-8601 UTC string; outside the range a Date can hold (±8.64e12 s), the plain number. */
+export function isoUtc(epochSeconds: number): string {
+  const date = new Date(Math.round(epochSeconds * 1000));
+  return Number.isNaN(date.getTime()) ? `${epochSeconds} epoch seconds` : date.toISOString().replace('.000Z', 'Z');
+}

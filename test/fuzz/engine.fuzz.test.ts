@@ -1,0 +1,168 @@
+// Fuzzing the engine with broken versions of the example files: nodes deleted, duplicated, retyped and reordered,
+// text truncated, random bytes inserted. Whatever the input, the engine answers quickly, never throws, and every
+// range it returns lies inside the document.
+//   FUZZ_SEED=<n> replays a run; FUZZ_CASES=<n> changes the count (default 2000).
+import * as assert from 'node:assert/strict';
+import { Node, parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Position, Range } from 'vscode-languageserver-types';
+import { createWorkflowLanguageService } from '../../server/src/engine/service';
+import { exampleFiles, readExample } from '../support/workflows';
+
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
+// a generous bound per call on a slow CI machine; typical answers take a few milliseconds
+const BOUND_MS = 1000;
+
+/** mulberry32: small, seedable, good enough to pick mutations */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const int = (r: Random, n: number) => Math.floor(r() * n);
+
+// Values that stress the rules: wrong types, edge numbers, near-miss strings from the domain.
+const ODD_VALUES = [
+  'null', 'true', '0', '-1', '1.5', '1e308', '1746057600000', '99999999999999999999', '""', '"x"', '[]', '{}', '[1,"a",null]',
+  '{"S3":"NO_OP","Salesforce":"PROJECTION"}', '"rate(1 hour)"', '"rate(0minutes)"', '"cron(0 * * * ? *)"', '"rate(1weeks)"', '"2025-02-30T00:00:00Z"',
+  '"2025-05-01T00:00:00"', '"Mars/Phobos"', '"ServiceNow"', '"Map_all"', '"VALIDATE_NOT_NULL"', '"PROJECTION"', '"NO_OP"', '"MASK_ALL"',
+  '[{"OperatorPropertyKey":"MASK_LENGTH","Property":"4"}]', `"${'z'.repeat(3000)}"`, '"\\ud800"', '"\\u0000"', '"⟦⟧"', '"🙂"',
+];
+const BYTES = ['{', '}', '[', ']', '"', ',', ':', '\\', '/', '*', '\n', '\r', '\t', '\u0000', '\u0007', '\ufeff', '\ud800', '\u2028', 'é', '0', '-', 'e', 'n', 't'];
+
+function allNodes(root: Node | undefined): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node) => { out.push(n); for (const c of n.children ?? []) walk(c); };
+  if (root) walk(root);
+  return out;
+}
+
+/** A value node (an array item or a property value), with the span that removes it as a whole member. */
+function memberSpan(text: string, n: Node): [number, number] {
+  const member = n.parent?.type === 'property' ? n.parent : n;
+  let start = member.offset, end = member.offset + member.length;
+  const after = /^\s*,/.exec(text.slice(end));
+  if (after) end += after[0].length;
+  else { const before = /,\s*$/.exec(text.slice(0, start)); if (before) start -= before[0].length; }
+  return [start, end];
+}
+
+const MUTATIONS: Record<string, (text: string, r: Random) => string> = {
+  deleteNode(text, r) {
+    const nodes = allNodes(parseTree(text)).filter((n) => n.parent && n.type !== 'property' && !(n.parent.type === 'property' && n.parent.children?.[0] === n));
+    if (!nodes.length) return text;
+    const [s, e] = memberSpan(text, pick(r, nodes));
+    return text.slice(0, s) + text.slice(e);
+  },
+  duplicateNode(text, r) {
+    const nodes = allNodes(parseTree(text)).filter((n) => n.type === 'property' || n.parent?.type === 'array');
+    if (!nodes.length) return text;
+    const n = pick(r, nodes);
+    const end = n.offset + n.length;
+    return `${text.slice(0, end)}, ${text.slice(n.offset, end)}${text.slice(end)}`;
+  },
+  retypeNode(text, r) {
+    const nodes = allNodes(parseTree(text)).filter((n) => n.type !== 'property' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n));
+    if (!nodes.length) return text;
+    const n = pick(r, nodes);
+    return text.slice(0, n.offset) + pick(r, ODD_VALUES) + text.slice(n.offset + n.length);
+  },
+  renameKey(text, r) {
+    const keys = allNodes(parseTree(text)).filter((n) => n.parent?.type === 'property' && n.parent.children?.[0] === n);
+    if (!keys.length) return text;
+    const k = pick(r, keys);
+    const name = String(k.value);
+    const renamed = pick(r, [name.toLowerCase(), name.toUpperCase(), name.slice(1), `${name}s`, 'ServiceNow', 'Servicenow', 'FlowErrorDeactivationThreshold', '']);
+    return text.slice(0, k.offset) + JSON.stringify(renamed) + text.slice(k.offset + k.length);
+  },
+  reorder(text, r) {
+    const containers = allNodes(parseTree(text)).filter((n) => (n.type === 'object' || n.type === 'array') && (n.children?.length ?? 0) > 1);
+    if (!containers.length) return text;
+    const c = pick(r, containers);
+    const parts = c.children!.map((ch) => text.slice(ch.offset, ch.offset + ch.length));
+    for (let i = parts.length - 1; i > 0; i--) { const j = int(r, i + 1); [parts[i], parts[j]] = [parts[j], parts[i]]; }
+    const open = c.type === 'object' ? '{' : '[', close = c.type === 'object' ? '}' : ']';
+    return `${text.slice(0, c.offset)}${open}${parts.join(',')}${close}${text.slice(c.offset + c.length)}`;
+  },
+  truncate: (text, r) => text.slice(0, int(r, text.length + 1)),
+  insertBytes(text, r) {
+    const at = int(r, text.length + 1);
+    const bytes = Array.from({ length: 1 + int(r, 8) }, () => (r() < 0.7 ? pick(r, BYTES) : String.fromCharCode(int(r, 0x10000)))).join('');
+    return text.slice(0, at) + bytes + text.slice(at);
+  },
+  deleteSpan(text, r) {
+    const at = int(r, text.length + 1);
+    return text.slice(0, at) + text.slice(at + int(r, 40));
+  },
+  crlf: (text) => text.replace(/\n/g, '\r\n'),
+};
+
+function assertInside(doc: TextDocument, range: Range, what: string): void {
+  const valid = (p: Position) => p.line >= 0 && p.character >= 0 && p.line < doc.lineCount
+    && JSON.stringify(doc.positionAt(doc.offsetAt(p))) === JSON.stringify({ line: p.line, character: p.character });
+  assert.ok(valid(range.start) && valid(range.end), `${what}: range ${JSON.stringify(range)} is outside the document`);
+  assert.ok(doc.offsetAt(range.start) <= doc.offsetAt(range.end), `${what}: range ${JSON.stringify(range)} ends before it starts`);
+}
+
+function timed<T>(label: string, f: () => T): T {
+  const t = performance.now();
+  const out = f();
+  const ms = performance.now() - t;
+  assert.ok(ms < BOUND_MS, `${label} took ${ms.toFixed(0)} ms (bound ${BOUND_MS} ms)`);
+  return out;
+}
+
+describe('fuzz: the engine on mutated example files', function () {
+  this.timeout(0);
+
+  it(`answers ${CASES} mutated files without throwing, in bounded time, with ranges inside the document`, () => {
+    console.log(`      fuzz: ${CASES} cases, seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
+    const r = prng(SEED);
+    const service = createWorkflowLanguageService({ now: () => new Date('2026-11-28T12:00:00Z') });
+    // the other engine features, where the service has them: they must survive the same input
+    const extra = service as unknown as Partial<Record<'complete' | 'hover' | 'symbols' | 'codeActions', (...a: unknown[]) => unknown>>;
+    const examples = exampleFiles().map(readExample);
+    const names = Object.keys(MUTATIONS);
+    const used: Record<string, number> = {};
+    for (let i = 0; i < CASES; i++) {
+      let text = pick(r, examples);
+      const steps = 1 + int(r, 4);
+      const applied: string[] = [];
+      for (let s = 0; s < steps; s++) {
+        const name = pick(r, names);
+        applied.push(name);
+        used[name] = (used[name] ?? 0) + 1;
+        text = MUTATIONS[name](text, r);
+      }
+      const where = `seed ${SEED} case ${i} (${applied.join(' → ')})`;
+      const doc = TextDocument.create(`file:///fuzz/${i}.cpworkflow.json`, 'cpworkflow', 1, text);
+      try {
+        const diagnostics = timed(`validate, ${where}`, () => service.validate(doc));
+        for (const d of diagnostics) {
+          assertInside(doc, d.range, `${where}: ${d.code}`);
+          assert.ok(d.source === 'cpworkflow' && d.code && d.message, `${where}: diagnostic without source, code or message`);
+        }
+        const position = doc.positionAt(int(r, text.length + 1));
+        if (extra.complete) timed(`complete, ${where}`, () => extra.complete!(doc, position));
+        if (extra.hover) timed(`hover, ${where}`, () => extra.hover!(doc, position));
+        if (extra.symbols) timed(`symbols, ${where}`, () => extra.symbols!(doc));
+        if (extra.codeActions) timed(`codeActions, ${where}`, () => extra.codeActions!(doc, diagnostics));
+      } catch (e) {
+        if (e instanceof assert.AssertionError) throw e;
+        throw new Error(`the engine threw on ${where}: ${(e as Error).stack}\n--- text (first 400 characters) ---\n${text.slice(0, 400)}`);
+      }
+      service.forget(doc.uri);
+    }
+    // every kind of mutation ran
+    assert.deepEqual(Object.keys(used).sort(), [...names].sort());
+  });
+});
