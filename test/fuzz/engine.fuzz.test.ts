@@ -7,24 +7,13 @@ import { Node, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
+import { seededRandom } from '../support/random';
 import { exampleFiles, readExample } from '../support/workflows';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
 const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 // a generous bound per call on a slow CI machine; typical answers take a few milliseconds
 const BOUND_MS = 1000;
-
-/** mulberry32: small, seedable, good enough to pick mutations */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -126,7 +115,7 @@ describe('fuzz: the engine on mutated example files', function () {
 
   it(`answers ${CASES} mutated files without throwing, in bounded time, with ranges inside the document`, () => {
     console.log(`      fuzz: ${CASES} cases, seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
-    const r = prng(SEED);
+    const r = seededRandom(SEED);
     const service = createWorkflowLanguageService({ now: () => new Date('2026-11-28T12:00:00Z') });
     // the other engine features, where the service has them: they must survive the same input
     const extra = service as unknown as Partial<Record<'complete' | 'hover' | 'symbols' | 'codeActions', (...a: unknown[]) => unknown>>;
