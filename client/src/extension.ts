@@ -2,6 +2,8 @@
 // The only code that imports `vscode`.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerSubmission } from './submit';
+import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
 
 export const LANGUAGE_ID = 'cpworkflow';
 export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/*.cpworkflow.json' }];
@@ -31,6 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   status.command = { title: 'API reference', command: 'vscode.open',
     arguments: [vscode.Uri.parse('https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_CreateIntegrationWorkflow.html')] };
   context.subscriptions.push(status);
+  // Create/track commands and the AWS status bar item; the AWS SDK loads only when a command runs.
+  registerSubmission(context);
+  context.subscriptions.push(vscode.commands.registerCommand(NEW_FILE_COMMAND, () => newWorkflowFile(LANGUAGE_ID)));
 
   await client.start();
   context.subscriptions.push(client);

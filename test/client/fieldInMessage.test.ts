@@ -1,6 +1,6 @@
 // The "Reveal in editor" target of a BadRequestException: which place of the file a service message names.
 import * as assert from 'node:assert/strict';
-import { fieldNamedIn } from '../../client/src/submit/fieldInMessage';
+import { fieldAtPath, fieldNamedIn } from '../../client/src/submit/fieldInMessage';
 import { readExample } from '../support/workflows';
 
 const text = readExample('salesforce-account.cpworkflow.json');
@@ -49,5 +49,16 @@ describe('fieldNamedIn: the file position a service error names', () => {
     // "Object" is a key deep in the file, but a bare name counts only at the top level
     assert.equal(fieldNamedIn('Object does not exist', text), undefined);
     assert.equal(fieldNamedIn("Value null at 'roleArn'", '[1, 2'), undefined);
+  });
+});
+
+describe('fieldAtPath: the value a request-building error points at', () => {
+  it('finds list elements by 0-based index and returns the value itself', () => {
+    const f = fieldAtPath(text, ['IntegrationConfig', 'AppflowIntegration', 'Batches', 1, 'StartTime']);
+    const value = '"2026-07-01T00:00:00Z"';
+    assert.equal(f?.offset, at(`"StartTime": ${value}`) + '"StartTime": '.length, 'the second batch\'s StartTime');
+    assert.equal(f?.length, value.length);
+    assert.equal(f?.path, 'IntegrationConfig.AppflowIntegration.Batches.1.StartTime');
+    assert.equal(fieldAtPath(text, ['IntegrationConfig', 'Nope']), undefined);
   });
 });

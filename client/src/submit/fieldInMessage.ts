@@ -1,7 +1,7 @@
 // Finds the member a service error names ("Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArn'
 // failed to satisfy constraint …") in the file the request came from, so the user can jump to it.
 // Pure (no `vscode`): offsets in, offsets out.
-import { Node, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
 
 export interface FieldInFile {
   /** the member path as the message spells it */
@@ -100,4 +100,11 @@ function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
     propertiesNamed(child, name, out);
   }
   return out;
+}
+
+/** The place of a JSON path (`["IntegrationConfig", …, 0, "StartTime"]`) in `text`: the value, for "Go to". */
+export function fieldAtPath(text: string, path: readonly (string | number)[]): { path: string; exact: boolean; offset: number; length: number } | undefined {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, [...path]);
+  return node && { path: path.join('.'), exact: true, offset: node.offset, length: node.length };
 }

@@ -1,0 +1,209 @@
+// Where signed requests go and as whom: the cpworkflow.aws.* settings, the environment and the shared config files
+// (resolved by the submission library as the AWS CLI does), the region a user picked when none was set, VS Code's
+// proxy settings, and the status bar item that shows and switches profile and region.
+import * as vscode from 'vscode';
+import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/aws';
+import type { RequestTarget } from './submissionText';
+import { withoutUserInfo } from './submissionText';
+import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
+import { LANGUAGE_ID } from '../extension';
+
+/** The submission library, loaded on first use: it brings the AWS SDK, which activation must not pay for. */
+export const loadAws = () => import('../../../server/src/aws');
+
+const SECTION = 'cpworkflow.aws';
+const CHOSEN_REGIONS_KEY = 'cpworkflow.aws.chosenRegions';
+
+/** The user's cpworkflow.aws.* settings (user or remote settings only: the manifest scopes them so). */
+export function awsSettings(): { profile?: string; region?: string; endpointUrl?: string } {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  const value = (key: string) => cfg.get<string>(key)?.trim() || undefined;
+  return { profile: value('profile'), region: value('region'), endpointUrl: value('endpointUrl') };
+}
+
+/** VS Code's `http.proxy` / `http.proxyStrictSSL`, for the SDK's HTTP handler. */
+export function proxyOption(): AwsConnectionOptions['proxy'] {
+  const http = vscode.workspace.getConfiguration('http');
+  const url = http.get<string>('proxy')?.trim();
+  return url ? { url, strictSSL: http.get<boolean>('proxyStrictSSL', true) } : undefined;
+}
+
+export interface ResolvedTarget extends RequestTarget {
+  readonly settings: ResolvedAwsSettings;
+  /** false: no region anywhere; the caller must ask */
+  readonly hasRegion: boolean;
+}
+
+/**
+ * Resolves profile, region and endpoint: settings first, then AWS_PROFILE / AWS_REGION / AWS_ENDPOINT_URL, the
+ * profile's config, and last the region the user picked for this profile before.
+ */
+export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTarget> {
+  const aws = await loadAws();
+  const own = awsSettings();
+  const settings = await aws.resolveAwsSettings(own);
+  const env = process.env;
+  const envKeys = !settings.profileExplicit && !!env.AWS_ACCESS_KEY_ID;
+  const profileFrom = own.profile ? `setting ${SECTION}.profile`
+    : settings.profileExplicit ? 'AWS_PROFILE'
+    : envKeys ? 'AWS_ACCESS_KEY_ID in the environment comes first' : 'no profile set';
+  let region = settings.region;
+  let regionFrom = settings.regionSource === 'option' ? `setting ${SECTION}.region`
+    : settings.regionSource === 'environment' ? (env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION')
+    : `profile ${settings.profile}`;
+  if (!region) {
+    region = chosenRegion(memory, settings.profile);
+    regionFrom = 'chosen earlier';
+  }
+  const endpointFrom = settings.endpointSource === 'option' ? `setting ${SECTION}.endpointUrl`
+    : settings.endpointSource === 'environment' ? (env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES?.trim() ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES' : 'AWS_ENDPOINT_URL')
+    : `profile ${settings.profile} endpoint_url`;
+  return {
+    settings,
+    profile: settings.profile,
+    profileFrom,
+    region: region ?? '',
+    regionFrom,
+    hasRegion: !!region,
+    endpointUrl: settings.endpointUrl && withoutUserInfo(settings.endpointUrl),
+    endpointFrom: settings.endpointUrl ? endpointFrom : undefined,
+  };
+}
+
+function chosenRegion(memory: vscode.Memento, profile: string): string | undefined {
+  return memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {})[profile];
+}
+
+/** Remembers the region picked for a profile that has none, for the next submission. */
+export async function rememberRegion(memory: vscode.Memento, profile: string, region: string): Promise<void> {
+  await memory.update(CHOSEN_REGIONS_KEY, { ...memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {}), [profile]: region });
+}
+
+export function lastChosenRegion(memory: vscode.Memento): string | undefined {
+  return Object.values(memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {})).pop();
+}
+
+/** The quick pick of regions where Customer Profiles exists; the last choice first. */
+export async function pickRegion(memory: vscode.Memento, title: string): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    regionsForPicker(lastChosenRegion(memory)).map((r) => ({ label: r.code, description: r.name })),
+    { title, placeHolder: 'Regions where Amazon Connect Customer Profiles is available', ignoreFocusOut: true },
+  );
+  return picked?.label;
+}
+
+/** Status bar item for cpworkflow editors: "profile · region"; a click switches them. */
+export class AwsTargetStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('cpworkflow.awsTarget', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [this.item];
+  private refreshing: Promise<void> | undefined;
+  private stale = true;
+
+  constructor(private readonly memory: vscode.Memento) {
+    this.item.name = 'Customer Profiles: AWS profile and region';
+    this.item.text = '$(cloud) AWS';
+    this.item.command = SELECT_TARGET_COMMAND;
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) this.invalidate();
+      }),
+    );
+    this.update();
+  }
+
+  /** Settings, environment or the remembered region changed: resolve again when next shown. */
+  invalidate(): void {
+    this.stale = true;
+    this.update();
+  }
+
+  /** The text shown, once it is current (for the select command's result). */
+  async text(): Promise<string> {
+    this.stale = true;
+    await this.refresh();
+    return this.item.text;
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId !== LANGUAGE_ID) {
+      this.item.hide();
+      return;
+    }
+    this.item.show();
+    // Resolved only once a cpworkflow editor shows, after activation, so activation never reads config files.
+    if (this.stale) void this.refresh();
+  }
+
+  private refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        this.stale = false;
+        const t = await resolveTarget(this.memory);
+        this.item.text = `$(cloud) ${t.profile} · ${t.hasRegion ? t.region : 'no region'}`;
+        const tip = new vscode.MarkdownString(undefined, true);
+        tip.appendMarkdown(`**Customer Profiles requests**\n\n`);
+        tip.appendMarkdown(`Profile: \`${t.profile}\` (${t.profileFrom})\n\n`);
+        tip.appendMarkdown(`Region: ${t.hasRegion ? `\`${t.region}\` (${t.regionFrom})` : 'none set: you will be asked'}\n\n`);
+        tip.appendMarkdown(`Endpoint: ${t.endpointUrl ? `\`${t.endpointUrl}\` (${t.endpointFrom})` : `AWS's endpoint for the region`}\n\n`);
+        tip.appendMarkdown('Click to switch profile or region.');
+        this.item.tooltip = tip;
+      } catch (err) {
+        this.item.text = '$(cloud) AWS';
+        this.item.tooltip = `Could not read the AWS settings: ${(err as Error).message}`;
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+export const SELECT_TARGET_COMMAND = 'cpworkflow.selectAwsTarget';
+
+/** Programmatic answers to the two pickers (tests, other extensions); `null` picks "not set". */
+export interface SelectTargetAnswers {
+  readonly profile?: string | null;
+  readonly region?: string | null;
+}
+
+/**
+ * Switches the profile, then the region, through quick picks; each choice is written to the user settings
+ * (Escape keeps the current value). Profiles are those of the shared config and credentials files.
+ */
+export async function selectTarget(status: AwsTargetStatus, answers?: SelectTargetAnswers) {
+  const aws = await loadAws();
+  const cfg = () => vscode.workspace.getConfiguration(SECTION);
+  const current = awsSettings();
+  const profile = answers && 'profile' in answers ? answers.profile : await pickProfile(await aws.listProfiles(), current.profile);
+  if (profile !== undefined) await cfg().update('profile', profile ?? undefined, vscode.ConfigurationTarget.Global);
+  const region = answers && 'region' in answers ? answers.region : await pickSettingRegion(current.region);
+  if (region !== undefined) await cfg().update('region', region ?? undefined, vscode.ConfigurationTarget.Global);
+  return { ...awsSettings(), statusText: await status.text() };
+}
+
+async function pickProfile(profiles: string[], current: string | undefined): Promise<string | null | undefined> {
+  const items: (vscode.QuickPickItem & { value: string | null })[] = [
+    { label: '$(circle-slash) Not set', description: 'AWS_PROFILE, else environment keys, else "default" (as the AWS CLI)', value: null },
+    ...profiles.map((p) => ({ label: p, description: p === current ? 'current' : undefined, value: p })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'AWS profile for Customer Profiles requests (from ~/.aws/config and ~/.aws/credentials)',
+    placeHolder: profiles.length ? 'Choose a profile' : 'No profiles in the shared config files: run `aws configure`',
+  });
+  return picked ? picked.value : undefined;
+}
+
+async function pickSettingRegion(current: string | undefined): Promise<string | null | undefined> {
+  const items: (vscode.QuickPickItem & { value: string | null })[] = [
+    { label: '$(circle-slash) Not set', description: "AWS_REGION, else the profile's region", value: null },
+    ...CUSTOMER_PROFILES_REGIONS.map((r) => ({ label: r.code, description: r.code === current ? `${r.name} · current` : r.name, value: r.code })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'AWS region for Customer Profiles requests' });
+  return picked ? picked.value : undefined;
+}

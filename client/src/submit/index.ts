@@ -1,0 +1,21 @@
+// Submission to Amazon Connect Customer Profiles from the editor: the create and status commands, the AWS
+// profile/region status bar item and the log. Registering costs no AWS SDK load; the commands load it on first use.
+import * as vscode from 'vscode';
+import { AwsTargetStatus, loadAws, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from './awsTarget';
+import type { SubmissionContext } from './context';
+import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
+import { SubmissionLog } from './submissionLog';
+import { RecentWorkflows, SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
+
+export function registerSubmission(context: vscode.ExtensionContext): void {
+  const status = new AwsTargetStatus(context.globalState);
+  const log = new SubmissionLog(async () => (await loadAws()).redactCredentials);
+  const ctx: SubmissionContext = { memory: context.globalState, status, log, recent: new RecentWorkflows(context.globalState) };
+  context.subscriptions.push(
+    status,
+    log,
+    vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) => createWorkflowCommand(ctx, args)),
+    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, (...args: unknown[]) => showWorkflowStatus(ctx, args)),
+    vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (answers?: SelectTargetAnswers) => selectTarget(status, answers)),
+  );
+}

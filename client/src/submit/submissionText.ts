@@ -1,0 +1,103 @@
+// What the submission commands say to the user, as plain text (no `vscode`), so it is tested without an editor.
+
+/** What the request will create, read from the file. */
+export interface RequestSummary {
+  readonly fileName: string;
+  readonly domainName: string | undefined;
+  readonly objectTypeName: string | undefined;
+  readonly flowName: string | undefined;
+}
+
+/** Where it goes and as whom, with where each came from ("setting", "AWS_PROFILE", …). */
+export interface RequestTarget {
+  readonly profile: string;
+  readonly profileFrom: string;
+  readonly region: string;
+  readonly regionFrom: string;
+  /** undefined: AWS's own endpoint for the region */
+  readonly endpointUrl: string | undefined;
+  readonly endpointFrom: string | undefined;
+}
+
+export interface Question {
+  readonly message: string;
+  readonly detail: string;
+  /** the button that says yes */
+  readonly yes: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const named = (v: string | undefined) => (v ? v : '(not set)');
+
+/** The modal question before sending; names everything that decides what is created where. */
+export function createConfirmation(summary: RequestSummary, target: RequestTarget, unsaved: boolean): Question {
+  const lines = [
+    `Domain: ${named(summary.domainName)}`,
+    `Object type: ${named(summary.objectTypeName)}`,
+    `Flow name: ${named(summary.flowName)}`,
+    `Region: ${target.region} (${target.regionFrom})`,
+    `Profile: ${target.profile} (${target.profileFrom})`,
+  ];
+  if (target.endpointUrl) lines.push(`Endpoint: ${target.endpointUrl} (${target.endpointFrom}), not AWS's endpoint for the region`);
+  if (unsaved) lines.push('', `The editor's unsaved text is sent, not the file on disk.`);
+  return {
+    message: `Create the integration workflow "${named(summary.flowName)}" in Amazon Connect Customer Profiles?`,
+    detail: lines.join('\n'),
+    yes: 'Create Workflow',
+  };
+}
+
+export interface FindingLine {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** The modal question when the file has warnings (and no errors): lists the first few. */
+export function warningsQuestion(fileName: string, warnings: readonly FindingLine[]): Question {
+  const shown = warnings.slice(0, 5).map((w) => `Line ${w.line}: ${w.message}`);
+  if (warnings.length > shown.length) shown.push(`… and ${plural(warnings.length - shown.length, 'more warning')} in the Problems view.`);
+  return {
+    message: `${fileName} has ${plural(warnings.length, 'warning')}. Create the workflow anyway?`,
+    detail: shown.join('\n'),
+    yes: 'Continue',
+  };
+}
+
+export function errorsRefusal(fileName: string, errorCount: number): string {
+  return `${fileName} has ${plural(errorCount, 'error')}; nothing was sent. Fix ${errorCount === 1 ? 'it' : 'them'} (see the Problems view) and create the workflow again.`;
+}
+
+export function createdText(workflowId: string, summary: RequestSummary, target: RequestTarget): string {
+  return `Workflow ${workflowId} created for flow "${named(summary.flowName)}" in domain ${named(summary.domainName)} (${target.region}).`;
+}
+
+const ENDINGS: Record<string, string> = { COMPLETE: 'completed', FAILED: 'failed', CANCELLED: 'was cancelled' };
+
+/**
+ * The end of a tracked workflow (`progress` is the library's one-line summary); on failure the service's
+ * ErrorDescription and each failed step's ExecutionMessage.
+ */
+export function trackingEndText(p: {
+  workflowId: string;
+  status: string;
+  errorDescription: string | undefined;
+  failedSteps: readonly { flowName: string; executionMessage: string }[];
+}, progress: string): string {
+  const head = `Workflow ${p.workflowId} ${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
+  if (p.status !== 'FAILED') return head;
+  const reasons = [p.errorDescription, ...p.failedSteps.map((s) => `${s.flowName ? `${s.flowName}: ` : ''}${s.executionMessage}`)];
+  return [head, ...reasons.filter((r): r is string => !!r && r.trim() !== '')].join(' ');
+}
+
+/** A URL as it may be shown or logged: any user name and password in it (a proxy's, say) removed. */
+export function withoutUserInfo(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//');
+  }
+}

@@ -1,0 +1,191 @@
+'use strict';
+// "Customer Profiles: Create Integration Workflow" in a real VS Code against the local Customer Profiles endpoint
+// (SigV4-checked, restJson1): what reaches the endpoint, what the user is asked and told. The command's answers
+// come through its options argument ({ confirm: false } or { answers }), the same seam a programmatic caller uses.
+const assert = require('assert');
+const vscode = require('vscode');
+const { until, diagnosticsWhen } = require('./helpers');
+const { startSandbox, openRequestFile, expectedBody, create, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
+
+suite('create integration workflow', () => {
+  let sandbox;
+  suiteSetup(async () => { sandbox = await startSandbox(); });
+  suiteTeardown(async () => { await sandbox?.restore(); });
+  setup(() => { sandbox.endpoint.requests.length = 0; sandbox.endpoint.clearFaults(); });
+  teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
+
+  test('a clean file is sent once, signed for the profile\'s region, as the AWS CLI would send it; the WorkflowId comes back', async () => {
+    const { doc, uri } = await openRequestFile('clean.cpworkflow.json');
+    const result = await create(uri);
+
+    assert.strictEqual(result.outcome, 'created', result.shown);
+    const creates = sandbox.creates();
+    assert.strictEqual(creates.length, 1, 'exactly one CreateIntegrationWorkflow request');
+    const [req] = creates;
+    assert.strictEqual(req.method, 'POST');
+    assert.strictEqual(req.path, `/domains/${DOMAIN}/workflows/integrations`);
+    assert.strictEqual(req.signatureValid, true, 'SigV4 signature checks out');
+    assert.strictEqual(req.signingService, 'profile');
+    assert.strictEqual(req.signingRegion, 'us-east-1', 'region from the profile');
+    assert.strictEqual(req.accessKeyId, sandbox.keys.accessKeyId, 'keys of the chosen profile');
+    assert.deepStrictEqual(req.json, expectedBody(doc.getText()), 'the file, DomainName in the path, timestamps as epoch seconds');
+
+    assert.match(result.workflowId, /^[0-9a-f]{32}$/);
+    assert.strictEqual(sandbox.endpoint.workflowStatus(result.workflowId) !== undefined, true, 'the endpoint knows the workflow');
+    assert.ok(result.shown.includes(result.workflowId), 'the notification names the WorkflowId');
+    assert.strictEqual(result.requestId, req.requestId, 'the service\'s request id is kept');
+    assert.ok(result.log.some(l => l.includes(result.workflowId) && l.includes(req.requestId)), 'the log has the id and request id');
+
+    const confirmation = result.asked.find(q => q.kind === 'create');
+    assert.ok(confirmation, 'a confirmation was asked');
+    for (const word of [DOMAIN, OBJECT_TYPE, 'CP-Salesforce-Account-1', 'us-east-1', PROFILE, sandbox.endpoint.url]) {
+      assert.ok(confirmation.detail.includes(word), `the confirmation names ${word}:\n${confirmation.detail}`);
+    }
+    assert.doesNotMatch(confirmation.detail, /unsaved/, 'a saved file is not called unsaved');
+    const everything = JSON.stringify(result);
+    assert.ok(!everything.includes(sandbox.keys.secretAccessKey) && !everything.includes(sandbox.keys.accessKeyId), 'no credential in what was shown or logged');
+  });
+
+  test('the editor\'s unsaved text is what is sent, and the confirmation says so', async () => {
+    const { doc, editor, uri } = await openRequestFile('unsaved.cpworkflow.json');
+    const at = doc.getText().indexOf('CP-Salesforce-Account-1');
+    await editor.edit(e => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'CP-Salesforce-Account-1'.length)), 'CP-Edited-Flow'));
+    assert.ok(doc.isDirty);
+    const result = await create(uri);
+    assert.strictEqual(result.outcome, 'created', result.shown);
+    assert.strictEqual(sandbox.creates()[0].json.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName, 'CP-Edited-Flow');
+    assert.match(result.asked.find(q => q.kind === 'create').detail, /unsaved text is sent/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a file with errors is refused with their count and nothing is sent', async () => {
+    const { uri } = await openRequestFile('errors.cpworkflow.json', {
+      edit: t => t.replace('"WorkflowType": "APPFLOW_INTEGRATION"', '"WorkflowType": "APPFLOW"'),
+    });
+    const shownErrors = (await diagnosticsWhen(uri, ds => ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'an error'))
+      .filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+    const result = await create(uri);
+    assert.strictEqual(result.outcome, 'refused');
+    assert.strictEqual(result.reason, 'errors');
+    assert.strictEqual(result.errorCount, shownErrors.length, 'the count the Problems view shows');
+    assert.match(result.shown, new RegExp(`has ${shownErrors.length} error`));
+    assert.strictEqual(sandbox.endpoint.requests.length, 0, 'nothing reached the endpoint');
+    assert.deepStrictEqual(result.asked, [], 'nothing was asked');
+  });
+
+  test('warnings are asked about first: "no" sends nothing, "continue" sends', async () => {
+    // The Zendesk example carries PAT-14 (a source CreateIntegrationWorkflow does not document) as a warning.
+    const { uri } = await openRequestFile('warnings.cpworkflow.json', { example: 'zendesk-ticket.cpworkflow.json',
+      edit: t => t.replace('"ObjectTypeName": "Zendesk-Ticket"', `"ObjectTypeName": "${OBJECT_TYPE}"`) });
+
+    const declined = await create(uri, { answers: { warnings: false } });
+    assert.strictEqual(declined.outcome, 'declined');
+    assert.strictEqual(declined.reason, 'warnings');
+    assert.match(declined.asked[0].message, /has 1 warning\. Create the workflow anyway\?/);
+    assert.match(declined.asked[0].detail, /Zendesk/, 'the warning itself is listed');
+    assert.strictEqual(sandbox.endpoint.requests.length, 0);
+
+    const confirmed = await create(uri, { answers: { warnings: true, create: true } });
+    assert.strictEqual(confirmed.outcome, 'created', confirmed.shown);
+    assert.deepStrictEqual(confirmed.asked.map(q => [q.kind, q.answer]), [['warnings', true], ['create', true]]);
+    assert.strictEqual(confirmed.warningCount, 1);
+    assert.strictEqual(sandbox.creates().length, 1);
+  });
+
+  test('answering no to the confirmation sends nothing', async () => {
+    const { uri } = await openRequestFile('declined.cpworkflow.json');
+    const result = await create(uri, { answers: { create: false } });
+    assert.strictEqual(result.outcome, 'declined');
+    assert.strictEqual(result.reason, 'create');
+    assert.strictEqual(sandbox.endpoint.requests.length, 0);
+  });
+
+  test('a second invocation while the first request is in flight sends nothing and says so', async () => {
+    const { uri } = await openRequestFile('double.cpworkflow.json');
+    sandbox.endpoint.injectFault({ type: 'slow', operation: 'CreateIntegrationWorkflow', delayMs: 1500 });
+    const first = create(uri);
+    await until(() => sandbox.creates().length === 1, 'the first request to reach the endpoint');
+    const second = await create(uri);
+    assert.strictEqual(second.outcome, 'refused');
+    assert.strictEqual(second.reason, 'busy');
+    assert.match(second.shown, /already being created; nothing more was sent/);
+    const firstResult = await first;
+    assert.strictEqual(firstResult.outcome, 'created', firstResult.shown);
+    assert.strictEqual(sandbox.creates().length, 1, 'one request in all');
+  });
+
+  test('two invocations in the same instant (a double click) send one request', async () => {
+    const { uri } = await openRequestFile('double-click.cpworkflow.json');
+    const results = await Promise.all([create(uri), create(uri)]);
+    assert.deepStrictEqual(results.map(r => r.outcome).sort(), ['created', 'refused']);
+    assert.strictEqual(sandbox.creates().length, 1);
+  });
+
+  test('a service error shows the service\'s own message, the advice for it and the request id in the log', async () => {
+    const { uri } = await openRequestFile('denied.cpworkflow.json');
+    sandbox.endpoint.injectFault({ type: 'accessDenied', operation: 'CreateIntegrationWorkflow' });
+    const result = await create(uri);
+    assert.strictEqual(result.outcome, 'failed');
+    assert.strictEqual(result.error.code, 'AccessDeniedException');
+    assert.match(result.shown, /is not authorized to perform: profile:CreateIntegrationWorkflow/, 'the service\'s words');
+    assert.match(result.shown, /RoleArn lacks permissions/, 'the advice');
+    const [req] = sandbox.creates();
+    assert.strictEqual(result.error.requestId, req.requestId);
+    assert.ok(result.log.some(l => l.includes(`request id ${req.requestId}`) && l.includes('HTTP 403')), result.log.join('\n'));
+    assert.strictEqual(sandbox.creates().length, 1, 'an access error is not retried');
+  });
+
+  test('an unknown domain is a ResourceNotFoundException that points at the region and DomainName', async () => {
+    const { uri } = await openRequestFile('no-domain.cpworkflow.json', { domain: 'missing-domain' });
+    const result = await create(uri);
+    assert.strictEqual(result.error.code, 'ResourceNotFoundException');
+    assert.match(result.shown, /Domain missing-domain does not exist in us-east-1/, 'the service\'s words');
+    assert.match(result.error.advice, /choose the region where the domain lives/);
+    assert.strictEqual(result.error.field.path, 'DomainName', 'Go to DomainName is offered');
+  });
+
+  test('throttling is retried by the SDK and then succeeds with one workflow', async () => {
+    const { uri } = await openRequestFile('throttled.cpworkflow.json');
+    sandbox.endpoint.injectFault({ type: 'throttle', operation: 'CreateIntegrationWorkflow', times: 1 });
+    const result = await create(uri);
+    assert.strictEqual(result.outcome, 'created', result.shown);
+    assert.deepStrictEqual(sandbox.creates().map(r => r.status), [429, 200]);
+    assert.strictEqual(sandbox.endpoint.workflowCount >= 1, true);
+  });
+
+  test('a profile without a region asks for one (answered here), remembers it, and does not ask again', async () => {
+    const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
+    await cfg.update('profile', 'cpw-no-region', vscode.ConfigurationTarget.Global);
+    try {
+      const { uri } = await openRequestFile('no-region.cpworkflow.json');
+      const first = await create(uri, { confirm: false, answers: { region: 'us-east-1' } });
+      assert.strictEqual(first.outcome, 'created', first.shown);
+      assert.deepStrictEqual(first.asked.map(q => q.kind), ['region', 'create']);
+      assert.match(first.asked[1].detail, /Region: us-east-1 \(chosen now\)/);
+      const second = await create(uri);
+      assert.strictEqual(second.outcome, 'created', second.shown);
+      assert.deepStrictEqual(second.asked.map(q => q.kind), ['create'], 'the region is not asked again');
+      assert.match(second.asked[0].detail, /Region: us-east-1 \(chosen earlier\)/);
+      assert.deepStrictEqual(sandbox.creates().map(r => r.signingRegion), ['us-east-1', 'us-east-1']);
+    } finally {
+      await cfg.update('profile', PROFILE, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('a dead endpoint says the connection was refused and that nothing was sent', async () => {
+    const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
+    const { uri } = await openRequestFile('refused.cpworkflow.json');
+    const net = require('net');
+    const port = await new Promise(resolve => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+    await cfg.update('endpointUrl', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Global);
+    try {
+      const result = await create(uri);
+      assert.strictEqual(result.outcome, 'failed');
+      assert.strictEqual(result.error.code, 'ConnectionRefused');
+      assert.match(result.shown, /connection refused/i);
+      assert.match(result.shown, /Nothing was sent/);
+    } finally {
+      await cfg.update('endpointUrl', sandbox.endpoint.url, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+'use strict';
+// Following a created workflow ("Track Progress" / "Customer Profiles: Show Workflow Status") and the AWS settings
+// behind every request: the status bar's profile/region switch and settings no workspace can set.
+const assert = require('assert');
+const vscode = require('vscode');
+const { startSandbox, openRequestFile, create, STATUS, PROFILE } = require('./create-support');
+
+suite('workflow status', () => {
+  let sandbox;
+  suiteSetup(async () => { sandbox = await startSandbox(); });
+  suiteTeardown(async () => { await sandbox?.restore(); });
+  teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
+
+  test('tracking a created workflow polls until COMPLETE, showing steps and records as they grow', async () => {
+    const { uri } = await openRequestFile('tracked.cpworkflow.json');
+    const created = await create(uri);
+    assert.strictEqual(created.outcome, 'created', created.shown);
+
+    const result = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
+    assert.strictEqual(result.outcome, 'finished');
+    assert.strictEqual(result.status, 'COMPLETE');
+    assert.strictEqual(sandbox.endpoint.workflowStatus(created.workflowId), 'COMPLETE', 'the service agrees');
+    assert.deepStrictEqual([result.progress.stepsCompleted, result.progress.totalSteps, result.progress.recordsProcessed], [4, 4, 400]);
+    assert.match(result.reported.at(-1), /^COMPLETE: 4\/4 steps, 400 records processed$/);
+    const steps = result.reported.map(line => Number(/: (\d+)\/4 steps/.exec(line)[1]));
+    assert.ok(steps.some(n => n > 0 && n < 4), `an intermediate step was shown: ${result.reported.join(' | ')}`);
+    assert.deepStrictEqual(steps, [...steps].sort((a, b) => a - b), 'steps only grow');
+    assert.match(result.shown, new RegExp(`Workflow ${created.workflowId} completed`));
+    const polled = sandbox.endpoint.requests.filter(r => r.operation === 'GetWorkflow' || r.operation === 'GetWorkflowSteps');
+    assert.ok(polled.every(r => r.signatureValid && r.path.startsWith('/domains/demo-domain/workflows/')), 'signed reads of that workflow');
+  });
+
+  test('a failed workflow shows the ErrorDescription and the failed step\'s ExecutionMessage', async () => {
+    const { uri } = await openRequestFile('failing.cpworkflow.json', { domain: 'failing-domain' });
+    const created = await create(uri);
+    assert.strictEqual(created.outcome, 'created', created.shown);
+    const result = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
+    assert.strictEqual(result.status, 'FAILED');
+    assert.match(result.shown, /failed/);
+    assert.match(result.shown, /Batch 2 of 4 failed; see the workflow steps\./, 'ErrorDescription');
+    assert.match(result.shown, /could not read the source object \(access denied\)/, 'the failed step\'s ExecutionMessage');
+    assert.ok(result.log.some(l => /Step .*FAILED/.test(l)), 'each step is in the log');
+  });
+
+  test('a workflow id that is not among the recent ones is looked up in the domain given', async () => {
+    const { uri } = await openRequestFile('typed-id.cpworkflow.json');
+    const created = await create(uri);
+    const unknown = await vscode.commands.executeCommand(STATUS, { workflowId: 'f'.repeat(32), domainName: 'demo-domain', intervalMs: 100 });
+    assert.strictEqual(unknown.outcome, 'failed');
+    assert.match(unknown.shown, /Workflow f{32} does not exist in domain demo-domain/, 'the service\'s words');
+    const known = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, domainName: 'demo-domain', intervalMs: 100 });
+    assert.strictEqual(known.status, 'COMPLETE');
+  });
+
+  test('the profile and region switch writes user settings and the status bar text follows', async () => {
+    const switched = await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', { profile: 'cpw-no-region', region: 'eu-west-2' });
+    try {
+      assert.strictEqual(switched.profile, 'cpw-no-region');
+      assert.strictEqual(switched.region, 'eu-west-2');
+      assert.strictEqual(switched.statusText, '$(cloud) cpw-no-region · eu-west-2');
+      const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
+      assert.strictEqual(cfg.inspect('region').globalValue, 'eu-west-2');
+    } finally {
+      const back = await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', { profile: PROFILE, region: null });
+      assert.strictEqual(back.statusText, `$(cloud) ${PROFILE} · us-east-1`, 'the profile\'s own region once the setting is cleared');
+    }
+  });
+
+  test('no workspace can set where signed requests go or as whom', async () => {
+    const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
+    for (const key of ['profile', 'region', 'endpointUrl']) {
+      await assert.rejects(cfg.update(key, 'http://127.0.0.1:9/', vscode.ConfigurationTarget.Workspace), `${key} refuses a workspace value`);
+    }
+    assert.strictEqual(cfg.get('endpointUrl'), sandbox.endpoint.url);
+  });
+});
