@@ -1,0 +1,98 @@
+// docs/rules.md is the contract: for every row, `cpworkflow validate` (the built CLI) reports the row's breaking file
+// with the row's code and severity at the marked range, and not the nearest good file; the quick-fix column says
+// whether the engine offers a fix for it.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Range } from 'vscode-languageserver-types';
+import { withRanges } from '../support/markers';
+import { ROOT, docOf } from '../support/workflows';
+import { RuleCase, service } from './support';
+import { batchCases } from './cases/batches';
+import { connectorCases } from './cases/connectors';
+import { projectionCases } from './cases/projection';
+import { taskCases } from './cases/tasks';
+import { triggerCases } from './cases/trigger';
+
+const CASES: RuleCase[] = [...connectorCases, ...taskCases, ...projectionCases, ...triggerCases, ...batchCases];
+
+/** "yes (weeks)" is a fix for some of the row's cases, not all */
+type QuickFix = 'yes' | 'some' | 'no';
+interface DocRow { id: string; code: string; severity: string; quickFix: QuickFix }
+
+/** The rows of the main table of docs/rules.md (before "## Not checked"). */
+function documentedRules(): DocRow[] {
+  const text = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8').split('## Not checked')[0];
+  const rows: DocRow[] = [];
+  for (const line of text.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 6 || !/^(§\d+[ab]|[A-Z]+-\d+)$/.test(cells[1])) continue;
+    rows.push({ id: cells[1], code: cells[2].replace(/`/g, ''), severity: cells[3], quickFix: cells[5] === 'yes' ? 'yes' : cells[5].startsWith('yes (') ? 'some' : 'no' });
+  }
+  return rows;
+}
+const key = (x: { id?: string; rule?: string; code: string; severity: string }) => `${x.id ?? x.rule} ${x.code} ${x.severity}`;
+
+interface CliDiagnostic { range: Range; severity: string; code: string }
+
+describe('docs/rules.md against the CLI', () => {
+  const rows = documentedRules();
+  let dir: string;
+  let report: Map<string, CliDiagnostic[]>;
+  let status: number | null;
+
+  before(function () {
+    this.timeout(60000);
+    dir = mkdtempSync(join(tmpdir(), 'cpw-rules-'));
+    CASES.forEach((c, i) => {
+      writeFileSync(join(dir, `${String(i).padStart(3, '0')}-bad.cpworkflow.json`), withRanges(c.bad).text);
+      writeFileSync(join(dir, `${String(i).padStart(3, '0')}-good.cpworkflow.json`), withRanges(c.good).text);
+    });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', '--format', 'json', dir], { encoding: 'utf8', timeout: 60000, maxBuffer: 64 << 20 });
+    status = r.status;
+    report = new Map((JSON.parse(r.stdout) as { file: string; diagnostics: CliDiagnostic[] }[]).map((f) => [f.file.slice(dir.length + 1), f.diagnostics]));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists every rule the tests break, and the tests break every rule it lists', () => {
+    assert.ok(rows.length > 80, `read ${rows.length} rows`);
+    const documented = new Set(rows.map(key));
+    const tested = new Set(CASES.map(key));
+    assert.deepEqual([...documented].filter((k) => !tested.has(k)), [], 'documented but not tested');
+    assert.deepEqual([...tested].filter((k) => !documented.has(k)), [], 'tested but not documented');
+  });
+
+  it('exits 1: the breaking files have errors', () => assert.equal(status, 1));
+
+  CASES.forEach((c, i) => {
+    const n = String(i).padStart(3, '0');
+    it(`${c.rule} ${c.name}: reported as ${c.code} ${c.severity}, not in the good file`, () => {
+      const { ranges } = withRanges(c.bad);
+      const bad = report.get(`${n}-bad.cpworkflow.json`)!.filter((d) => d.code === c.code);
+      assert.deepEqual(bad.map((d) => d.severity), ranges.map(() => c.severity));
+      assert.deepEqual(new Set(bad.map((d) => JSON.stringify(d.range))), new Set(ranges.map((r) => JSON.stringify(r))));
+      const good = report.get(`${n}-good.cpworkflow.json`)!.filter((d) => d.code === c.code || d.severity === 'error');
+      assert.deepEqual(good, []);
+    });
+  });
+
+  it('offers a quick fix exactly where the table says yes', function () {
+    const engine = service as unknown as { codeActions?: (d: unknown, ds: unknown) => unknown[] };
+    if (!engine.codeActions) this.skip();
+    const offeredFor = new Map<string, boolean[]>();
+    for (const c of CASES) {
+      const doc = docOf(withRanges(c.bad).text);
+      const diagnostics = service.validate(doc).filter((d) => d.code === c.code);
+      offeredFor.set(key(c), [...(offeredFor.get(key(c)) ?? []), engine.codeActions!(doc, diagnostics).length > 0]);
+    }
+    const wrong: string[] = [];
+    for (const row of rows) {
+      const offered = offeredFor.get(key(row)) ?? [];
+      const actual: QuickFix = offered.every(Boolean) ? 'yes' : offered.some(Boolean) ? 'some' : 'no';
+      if (actual !== row.quickFix) wrong.push(`${key(row)}: the table says ${row.quickFix}, the engine fixes ${actual === 'some' ? 'some cases' : actual}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+});
