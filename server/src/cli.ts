@@ -9,6 +9,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from './engine/service';
 import { severityName } from './engine/findings';
 import { version } from '../../package.json';
+import { createCommand, statusCommand } from './cliCreate';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -19,9 +20,15 @@ const HELP = `cpworkflow ${version}: checks Amazon Connect Customer Profiles int
 
 Usage:
   cpworkflow validate [--format text|json] PATH...   check files, or folders searched for *.cpworkflow.json
+  cpworkflow create FILE [--profile P] [--region R] [--endpoint-url URL] [--yes] [--wait] [--format text|json]
+                    [--timeout SECONDS] [--poll-interval SECONDS]
+                                                     validate, confirm, then create the workflow in AWS
+  cpworkflow status WORKFLOW_ID --domain D [--wait] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
   cpworkflow --help | --version
 
 Exit status: 0 no errors, 1 a file has errors, 2 usage error or a file that cannot be read.
+create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
+4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
 `;
 
 /** Where a file's text comes from, and what a bad one gets instead. */
@@ -101,6 +108,8 @@ function validateCommand(argv: string[]): number {
 /** Subcommands; each returns the exit status. */
 export const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
+  create: createCommand,
+  status: statusCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

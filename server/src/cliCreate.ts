@@ -1,0 +1,237 @@
+// `cpworkflow create` and `cpworkflow status`: submission from a terminal or a pipeline, through server/src/aws.
+// The file is validated by the engine first and never sent with errors; nothing is sent without a "yes".
+import { parseArgs } from 'node:util';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline/promises';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createWorkflowLanguageService } from './engine/service';
+import { severityName } from './engine/findings';
+import { EXIT, UsageError, readWorkflowText } from './cli';
+import {
+  createCustomerProfilesClient,
+  createWorkflow,
+  explainAwsError,
+  formatProgress,
+  getWorkflowProgress,
+  resolveAwsSettings,
+  toCreateWorkflowInput,
+  trackWorkflow,
+  type AwsConnectionOptions,
+  type ErrorContext,
+  type WorkflowProgress,
+} from './aws';
+
+/** Exit statuses beyond validate's 0/1/2: the AWS call failed; the workflow ended FAILED or CANCELLED. */
+export const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;
+
+const connectionOptions = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  wait: { type: 'boolean', default: false },
+  timeout: { type: 'string', default: '30' },
+  'poll-interval': { type: 'string', default: '3' },
+} as const;
+
+function seconds(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} must be a positive number of seconds, not "${value}"`);
+  return Math.round(n * 1000);
+}
+
+function common(values: { profile?: string; region?: string; 'endpoint-url'?: string; format?: string; timeout?: string }) {
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const options: AwsConnectionOptions = {
+    profile: values.profile,
+    region: values.region,
+    endpointUrl: values['endpoint-url'],
+    timeoutMs: seconds(values.timeout ?? '30', 'timeout'),
+  };
+  return { options, json: values.format === 'json' };
+}
+
+// The CLI runs on Node 20 like VS Code; the SDK's notice about its own future Node support is not the user's concern.
+const quietSdkNodeNotice = () => { process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; };
+
+/** Ctrl-C cancels the call in flight instead of killing the process mid-request. */
+function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  return { signal: controller.signal, dispose: () => process.removeListener('SIGINT', onSigint) };
+}
+
+const position = (doc: TextDocument, offset: number) => {
+  const p = doc.positionAt(offset);
+  return `${p.line + 1}:${p.character + 1}`;
+};
+
+function reportFailure(err: unknown, ctx: ErrorContext, file?: { name: string; doc: TextDocument }): number {
+  const x = explainAwsError(err, ctx);
+  const where = file && x.field ? `${file.name}:${position(file.doc, x.field.offset)}: ` : '';
+  process.stderr.write(`cpworkflow: ${where}${x.text}\n`);
+  return AWS_EXIT.requestFailed;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Whose credentials will sign: the named profile, else environment keys (which the SDK then reads first). */
+function identity(settings: { profile: string; profileExplicit: boolean }): string {
+  if (!settings.profileExplicit && process.env.AWS_ACCESS_KEY_ID) return 'credentials from AWS_ACCESS_KEY_ID';
+  return `profile "${settings.profile}"`;
+}
+
+function progressPrinter(json: boolean) {
+  let last = '';
+  return (p: WorkflowProgress) => {
+    const line = formatProgress(p);
+    if (line !== last) process.stderr.write(`${json ? '' : '  '}${line}\n`);
+    last = line;
+  };
+}
+
+function reportEnd(p: WorkflowProgress): number {
+  if (p.status === 'COMPLETE') return EXIT.ok;
+  if (p.status === 'FAILED' || p.status === 'CANCELLED') {
+    process.stderr.write(`cpworkflow: workflow ${p.workflowId} ended ${p.status}${p.errorDescription ? `: ${p.errorDescription}` : ''}\n`);
+    for (const s of p.failedSteps) process.stderr.write(`  failed step ${s.flowName}: ${s.executionMessage}\n`);
+    return AWS_EXIT.workflowFailed;
+  }
+  return EXIT.ok;
+}
+
+const progressJson = (p: WorkflowProgress) => ({
+  WorkflowId: p.workflowId,
+  Status: p.status,
+  StepsCompleted: p.stepsCompleted,
+  TotalSteps: p.totalSteps,
+  RecordsProcessed: p.recordsProcessed,
+  ...(p.errorDescription ? { ErrorDescription: p.errorDescription } : {}),
+  ...(p.failedSteps.length ? { FailedSteps: p.failedSteps.map((s) => ({ FlowName: s.flowName, ExecutionMessage: s.executionMessage })) } : {}),
+});
+
+export async function createCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true,
+    options: { ...connectionOptions, yes: { type: 'boolean', short: 'y', default: false } } });
+  if (positionals.length !== 1) throw new UsageError('create needs exactly one FILE');
+  quietSdkNodeNotice();
+  const { options, json } = common(values);
+  const pollMs = seconds(values['poll-interval'], 'poll-interval');
+  const file = positionals[0];
+  const name = relative(process.cwd(), file) || file;
+
+  let text: string;
+  try {
+    text = readWorkflowText(file);
+  } catch (e) {
+    throw e instanceof UsageError ? e : new UsageError(`${file}: cannot read: ${(e as Error).message}`);
+  }
+  const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
+  const diagnostics = createWorkflowLanguageService().validate(doc);
+  const bySeverity = (s: string) => diagnostics.filter((d: Diagnostic) => severityName(d.severity) === s);
+  const errors = bySeverity('error');
+  const warnings = bySeverity('warning');
+  for (const d of [...errors, ...warnings]) {
+    process.stderr.write(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`);
+  }
+  if (errors.length) {
+    process.stderr.write(`cpworkflow: not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (cpworkflow validate ${name}) and try again.\n`);
+    return EXIT.findings;
+  }
+
+  const document = JSON.parse(text) as Record<string, unknown>;
+  const domainName = String(document.DomainName ?? '');
+  const objectTypeName = String(document.ObjectTypeName ?? '');
+  const ctx: ErrorContext = { operation: 'CreateIntegrationWorkflow', domainName, objectTypeName, documentText: text, timeoutMs: options.timeoutMs };
+  let input;
+  try {
+    input = toCreateWorkflowInput(document);
+  } catch (e) {
+    return reportFailure(e, ctx, { name, doc });
+  }
+  const settings = await resolveAwsSettings(options);
+  Object.assign(ctx, { profile: settings.profile, region: settings.region, endpointUrl: settings.endpointUrl });
+  if (!settings.region) {
+    throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`);
+  }
+
+  const flow = (document.IntegrationConfig as { AppflowIntegration?: { FlowDefinition?: { FlowName?: string } } } | undefined)?.AppflowIntegration?.FlowDefinition?.FlowName;
+  const summary = `flow "${flow ?? '?'}" → domain "${domainName}", object type "${objectTypeName}", region ${settings.region}, ${identity(settings)}${settings.endpointUrl ? `, endpoint ${settings.endpointUrl}` : ''}`;
+  if (!values.yes) {
+    if (!process.stdin.isTTY) throw new UsageError(`not sent: confirmation needed and there is no terminal to ask on; pass --yes to create ${summary}`);
+    const note = warnings.length ? ` The file has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above).` : '';
+    if (!(await confirm(`Create workflow: ${summary}?${note} [y/N] `))) {
+      process.stderr.write('cpworkflow: not sent.\n');
+      return EXIT.ok;
+    }
+  }
+
+  const interrupt = cancelOnInterrupt();
+  let client;
+  try {
+    client = await createCustomerProfilesClient(options);
+    const created = await createWorkflow(client, input, { abortSignal: interrupt.signal });
+    if (!values.wait) {
+      process.stdout.write(json ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n` : `${created.WorkflowId}\n`);
+      return EXIT.ok;
+    }
+    process.stderr.write(`cpworkflow: created workflow ${created.WorkflowId} (request id ${created.requestId ?? '-'}); tracking it\n`);
+    let end: WorkflowProgress;
+    try {
+      end = await trackWorkflow(client, domainName, created.WorkflowId, { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: progressPrinter(json) });
+    } catch (e) {
+      process.stdout.write(json ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n` : `${created.WorkflowId}\n`);
+      return reportFailure(e, { ...ctx, operation: 'GetWorkflow' });
+    }
+    const { WorkflowId, ...rest } = progressJson(end);
+    process.stdout.write(json ? `${JSON.stringify({ WorkflowId, Message: created.Message, ...rest })}\n` : `${created.WorkflowId}\n`);
+    return reportEnd(end);
+  } catch (e) {
+    return reportFailure(e, ctx, { name, doc });
+  } finally {
+    interrupt.dispose();
+    client?.destroy();
+  }
+}
+
+export async function statusCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true,
+    options: { ...connectionOptions, domain: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('status needs exactly one WORKFLOW_ID');
+  if (!values.domain) throw new UsageError('status needs --domain DOMAIN_NAME');
+  quietSdkNodeNotice();
+  const { options, json } = common(values);
+  const pollMs = seconds(values['poll-interval'], 'poll-interval');
+  const settings = await resolveAwsSettings(options);
+  if (!settings.region) throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
+  const ctx: ErrorContext = { operation: 'GetWorkflow', domainName: values.domain, profile: settings.profile, region: settings.region, endpointUrl: settings.endpointUrl, timeoutMs: options.timeoutMs };
+  const interrupt = cancelOnInterrupt();
+  let client;
+  try {
+    client = await createCustomerProfilesClient(options);
+    const end = values.wait
+      ? await trackWorkflow(client, values.domain, positionals[0], { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: json ? undefined : progressPrinter(false) })
+      : await getWorkflowProgress(client, values.domain, positionals[0], { abortSignal: interrupt.signal });
+    if (json) process.stdout.write(`${JSON.stringify(progressJson(end))}\n`);
+    else {
+      if (!values.wait) process.stdout.write(`${formatProgress(end)}\n`);
+      else process.stdout.write(`${end.status}\n`);
+    }
+    return reportEnd(end);
+  } catch (e) {
+    return reportFailure(e, ctx);
+  } finally {
+    interrupt.dispose();
+    client?.destroy();
+  }
+}

@@ -1,0 +1,163 @@
+// `cpworkflow create` and `cpworkflow status` as a user runs them: the built dist/cli.js against the local endpoint.
+// Exit codes, both output formats, refusal before sending, confirmation on a terminal, no credential in any output.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
+import { ROOT } from '../support/root';
+import { createSandbox, fakeKeys, type Sandbox } from './support';
+
+const CLI = join(ROOT, 'dist/cli.js');
+const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
+
+interface Run { code: number; stdout: string; stderr: string }
+
+describe('cpworkflow create / status (the built CLI against the local endpoint)', function () {
+  this.timeout(30000);
+  const keys = fakeKeys();
+  let endpoint: LocalEndpoint;
+  let sandbox: Sandbox;
+  const outputs: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync(CLI), 'dist/cli.js is built (npm run build)');
+    sandbox = createSandbox();
+    endpoint = await startLocalEndpoint({
+      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
+      domains: { 'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] } },
+      timing: { startMs: 30, stepMs: 60, totalSteps: 3 },
+    });
+  });
+  after(async () => {
+    await endpoint?.stop();
+    sandbox?.restore();
+  });
+  beforeEach(() => {
+    endpoint.requests.length = 0;
+  });
+
+  const env = () => ({
+    PATH: process.env.PATH,
+    HOME: sandbox.home,
+    AWS_CONFIG_FILE: sandbox.configFile,
+    AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  });
+
+  /** Runs a command asynchronously (the endpoint lives in this process), stdin closed unless given. */
+  function run(file: string, args: string[], input = ''): Promise<Run> {
+    return new Promise((resolve) => {
+      const child = execFile(file, args, { cwd: sandbox.dir, env: env(), timeout: 25000 }, (err, stdout, stderr) => {
+        outputs.push(stdout, stderr);
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+      });
+      child.stdin?.end(input);
+    });
+  }
+  const cli = (...args: string[]) => run(process.execPath, [CLI, ...args, '--endpoint-url', endpoint.url, '--poll-interval', '0.05']);
+  const file = (name: string, text: string) => {
+    writeFileSync(join(sandbox.dir, name), text);
+    return name;
+  };
+  const creates = () => endpoint.requests.filter((r) => r.operation === 'CreateIntegrationWorkflow');
+
+  it('creates with --yes and prints only the WorkflowId', async () => {
+    const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--yes');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^[a-f0-9]{32}\n$/);
+    assert.equal(creates().length, 1);
+    assert.equal(creates()[0].signatureValid, true);
+  });
+
+  it('prints {"WorkflowId","Message"} with --format json', async () => {
+    const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--yes', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out), ['WorkflowId', 'Message']);
+    assert.match(out.WorkflowId, /^[a-f0-9]{32}$/);
+  });
+
+  it('refuses a file with errors: exit 1, the errors on stderr, nothing sent', async () => {
+    const r = await cli('create', file('bad.cpworkflow.json', FIXTURE_TEXT.replace('"APPFLOW_INTEGRATION"', '"APPFLOW"')), '--yes');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^bad\.cpworkflow\.json:3:\d+ error /m);
+    assert.match(r.stderr, /not sent: bad\.cpworkflow\.json has 1 error/);
+    assert.equal(r.stdout, '');
+    assert.equal(endpoint.requests.length, 0);
+  });
+
+  it('never prompts without a terminal: --yes is required (exit 2, nothing sent)', async () => {
+    const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT));
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no terminal to ask on; pass --yes to create flow "CP-Salesforce-Account-Timestamps" → domain "demo-domain", object type "Salesforce-Account", region us-east-1/);
+    assert.equal(endpoint.requests.length, 0);
+  });
+
+  it('asks on a terminal, naming the warnings, and sends only after "y"', async () => {
+    const name = file('ok.cpworkflow.json', FIXTURE_TEXT);
+    // `script` gives the CLI a pseudo-terminal; its stdin is what the user types.
+    const command = `"${process.execPath}" "${CLI}" create ${name} --endpoint-url ${endpoint.url}`;
+    const no = await run('script', ['-qec', command, '/dev/null'], 'n\n');
+    assert.match(no.stdout, /Create workflow: flow "CP-Salesforce-Account-Timestamps" .*The file has \d+ warnings? \(above\)\. \[y\/N\]/);
+    assert.match(no.stdout, /not sent\./);
+    assert.equal(endpoint.requests.length, 0);
+    const yes = await run('script', ['-qec', command, '/dev/null'], 'y\n');
+    assert.equal(yes.code, 0, yes.stdout);
+    assert.match(yes.stdout, /^[a-f0-9]{32}\r?$/m);
+    assert.equal(creates().length, 1);
+  });
+
+  it('--wait follows the workflow to COMPLETE with progress on stderr', async () => {
+    const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--yes', '--wait');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^[a-f0-9]{32}\n$/);
+    assert.match(r.stderr, /IN_PROGRESS: \d\/3 steps/);
+    assert.match(r.stderr, /COMPLETE: 3\/3 steps, 750 records processed/);
+  });
+
+  it('--wait exits 5 on FAILED and shows the error and the failed step (json)', async () => {
+    const r = await cli('create', file('broken.cpworkflow.json', FIXTURE_TEXT.replace('"Salesforce-Account"', '"Broken-Type"')), '--yes', '--wait', '--format', 'json');
+    assert.equal(r.code, 5, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.Status, 'FAILED');
+    assert.match(out.ErrorDescription, /failed/);
+    assert.match(out.FailedSteps[0].ExecutionMessage, /access denied/);
+    assert.match(r.stderr, /ended FAILED: .*\n {2}failed step CP-Salesforce-Account-Timestamps: .*access denied/);
+  });
+
+  it('exits 4 on a service error, with the file position and the request id', async () => {
+    const r = await cli('create', file('nodomain.cpworkflow.json', FIXTURE_TEXT.replace('"demo-domain"', '"missing-domain"')), '--yes');
+    assert.equal(r.code, 4);
+    assert.match(r.stderr, /^cpworkflow: nodomain\.cpworkflow\.json:2:3: Domain missing-domain does not exist in us-east-1\. .*\(request id [0-9a-f-]{36}\)/m);
+    assert.equal(r.stdout, '');
+  });
+
+  it('status shows one look, or waits to the end, in both formats', async () => {
+    const created = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--yes');
+    const id = created.stdout.trim();
+    const look = await cli('status', id, '--domain', 'demo-domain');
+    assert.equal(look.code, 0, look.stderr);
+    assert.match(look.stdout, /^(NOT_STARTED|IN_PROGRESS|COMPLETE): \d\/3 steps, \d+ records processed\n$/);
+    const waited = await cli('status', id, '--domain', 'demo-domain', '--wait', '--format', 'json');
+    assert.equal(waited.code, 0, waited.stderr);
+    assert.deepEqual(JSON.parse(waited.stdout), { WorkflowId: id, Status: 'COMPLETE', StepsCompleted: 3, TotalSteps: 3, RecordsProcessed: 750 });
+    const unknown = await cli('status', '0'.repeat(32), '--domain', 'demo-domain');
+    assert.equal(unknown.code, 4);
+    assert.match(unknown.stderr, /Workflow 0{32} does not exist in domain demo-domain/);
+    const usage = await cli('status', id);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /status needs --domain/);
+  });
+
+  it('printed no credential value in any of the runs above', () => {
+    const all = outputs.join('\n');
+    assert.ok(outputs.length >= 20, 'the runs above were gathered');
+    assert.ok(!all.includes(keys.secretAccessKey), 'the secret key leaked into CLI output');
+    assert.ok(!all.includes(keys.accessKeyId), 'the access key id leaked into CLI output');
+  });
+});
