@@ -18,11 +18,38 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
 const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
+/** Longer lists (a projection's 5,000 fields) are narrowed to what is typed and marked incomplete, so the editor asks
+ * again as the user types instead of receiving megabytes per keystroke. */
+export const MAX_ITEMS = 500;
+
 export function completions(doc: ParsedWorkflow, offset: number, now: Date): CompletionList {
   const cursor = cursorAt(doc, offset);
   if (!cursor) return EMPTY;
-  const items = cursor.kind === 'key' ? keyItems(doc, cursor) : valueItems(doc, cursor, now);
-  return { isIncomplete: false, items: items.map((item, i) => ({ ...item, sortText: item.sortText ?? String(i).padStart(4, '0') })) };
+  const start = cursor.replace.offset + (cursor.quoted ? 1 : 0);
+  const typed = doc.text.slice(start, Math.max(start, offset));
+  let proposals = cursor.kind === 'key' ? keyProposals(doc, cursor) : valueProposalsAt(doc, cursor, now, typed);
+  const isIncomplete = proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed);
+  if (proposals.length > MAX_ITEMS) proposals = narrowed(proposals, (p) => p.label, typed);
+  const range = rangeOf(doc, cursor.replace);
+  return { isIncomplete, items: proposals.map((p, i) => ({ ...item(doc, cursor, p, range), sortText: String(i).padStart(4, '0') })) };
+}
+
+/** The entries whose label holds the typed characters in order, those that start with them first; at most MAX_ITEMS. */
+function narrowed<T>(entries: readonly T[], labelOf: (e: T) => string, typed: string): T[] {
+  const t = typed.toLowerCase();
+  const fits = (label: string) => {
+    let i = 0;
+    for (const ch of label.toLowerCase()) if (ch === t[i]) i++;
+    return i === t.length;
+  };
+  const prefix: T[] = [], rest: T[] = [];
+  for (const e of entries) {
+    const label = labelOf(e);
+    if (label.toLowerCase().startsWith(t)) prefix.push(e);
+    else if (rest.length < MAX_ITEMS && fits(label)) rest.push(e);
+    if (prefix.length >= MAX_ITEMS) break;
+  }
+  return [...prefix, ...rest].slice(0, MAX_ITEMS);
 }
 
 // ---- text edits ----
@@ -41,15 +68,17 @@ interface Proposal {
   readonly suggestAgain?: boolean;
   /** replaces this span instead of the cursor's (a whole empty object) */
   readonly span?: Span;
+  /** one of a list already cut down to what was typed: the editor must ask again as the user types */
+  readonly narrowed?: boolean;
 }
 
-function item(doc: ParsedWorkflow, c: Cursor, p: Proposal): CompletionItem {
-  const span = p.span ?? c.replace;
+/** `range` is the cursor's replace span, computed once per request. */
+function item(doc: ParsedWorkflow, c: Cursor, p: Proposal, range: Range): CompletionItem {
   const valueAfterColon = c.kind === 'value' && c.afterColon && !p.span;
   const newText = `${valueAfterColon ? ' ' : ''}${p.text}${c.commaAfter && !p.span ? ',' : ''}`;
   const out: CompletionItem = {
     label: p.label, kind: p.kind,
-    textEdit: TextEdit.replace(rangeOf(doc, span), newText),
+    textEdit: TextEdit.replace(p.span ? rangeOf(doc, p.span) : range, newText),
     insertTextFormat: p.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // VS Code matches what is typed from the start of the range, quote included
     filterText: c.quoted && !p.span ? (p.text.startsWith('"') ? p.text.slice(0, p.text.indexOf('"', 1) + 1) : p.label) : p.label,
@@ -84,7 +113,7 @@ function keyProposal(c: KeyCursor, key: string, target: ShapeName | undefined, m
   return { label: key, text: `${str(key)}: ${text}`, snippet: true, kind: CompletionItemKind.Property, markdown, detail, suggestAgain: again };
 }
 
-function keyItems(doc: ParsedWorkflow, c: KeyCursor): CompletionItem[] {
+function keyProposals(doc: ParsedWorkflow, c: KeyCursor): Proposal[] {
   const at = shapeAt(c.path);
   if (!at) return [];
   const present = new Set(membersOf(c.object).filter((m) => m.keyNode.parent !== c.property).map((m) => m.key));
@@ -105,7 +134,7 @@ function keyItems(doc: ParsedWorkflow, c: KeyCursor): CompletionItem[] {
   }
   // an empty object where a snippet's value belongs: the snippet replaces the braces
   if (!c.object.children?.length) proposals.push(...snippetsFor(contextOf(c.path)).map((s) => snippetProposal(doc, s, { offset: c.object.offset, length: c.object.length })));
-  return proposals.map((p) => item(doc, c, p));
+  return proposals;
 }
 
 function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, present: Set<string>): Proposal[] {
@@ -118,16 +147,16 @@ function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, pr
 
 // ---- values ----
 
-function valueItems(doc: ParsedWorkflow, c: ValueCursor, now: Date): CompletionItem[] {
-  if (c.path.length === 0) return SNIPPETS.filter((s) => s.context === '').map((s) => item(doc, c, snippetProposal(doc, s)));
+function valueProposalsAt(doc: ParsedWorkflow, c: ValueCursor, now: Date, typed: string): Proposal[] {
+  if (c.path.length === 0) return SNIPPETS.filter((s) => s.context === '').map((s) => snippetProposal(doc, s));
   const at = shapeAt(c.path);
   if (!at) return [];
-  const proposals = [...valueProposals(doc, c, at, now), ...(c.quoted ? [] : structuralProposals(doc, c, at))];
+  const proposals = [...valueProposals(doc, c, at, now, typed), ...(c.quoted ? [] : structuralProposals(doc, c, at))];
   // inside quotes only strings fit
-  return proposals.filter((p) => !c.quoted || p.text.startsWith('"')).map((p) => item(doc, c, p));
+  return proposals.filter((p) => !c.quoted || p.text.startsWith('"'));
 }
 
-function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, now: Date): Proposal[] {
+function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, now: Date, typed: string): Proposal[] {
   const s = at.shape;
   const value = (label: string, markdown?: string, detail?: string): Proposal =>
     ({ label, text: str(label), kind: CompletionItemKind.Value, markdown, detail });
@@ -139,7 +168,12 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
   if (s.type === 'timestamp') return timestampValues(now).map(([label, v]) => value(v, undefined, label));
   if (at.shapeName === 'Timezone') return Intl.supportedValuesOf('timeZone').map((z) => value(z));
   if (at.shapeName === 'ScheduleExpression') return RATES.map(([v, d]) => value(v, undefined, d));
-  if (at.owner === 'Task' && at.member === 'SourceFields') return sourceFieldValues(doc, c).map((f) => value(f, undefined, 'source field'));
+  if (at.owner === 'Task' && at.member === 'SourceFields') {
+    // thousands of projected fields: cut them down before building proposals
+    const fields = sourceFieldValues(doc, c);
+    const many = fields.length > MAX_ITEMS;
+    return (many ? narrowed(fields, (f) => f, typed) : fields).map((f) => ({ ...value(f, undefined, 'source field'), narrowed: many }));
+  }
   if (at.owner === 'Task' && at.member === 'DestinationField') return destinationValues(doc, c).map((f) => value(f, undefined, 'from SourceFields'));
   if (at.owner === 'IncrementalPullConfig') return [...projectedFields(workflowOf(doc).tasks)].map((f) => value(f, undefined, 'projected field'));
   if (at.mapKey !== undefined && at.owner === 'Task' && at.member === 'TaskProperties') return taskPropertyValues(doc, c, at.mapKey).map(([v, d]) => value(v, undefined, d));
