@@ -334,3 +334,20 @@ describe('quick fixes: what they key off', () => {
     assert.match(fix(text, 'OP-1').text, /"S3": "PROJECTION"/);
   });
 });
+
+describe('quick fixes: several diagnostics on one value', () => {
+  it('offer a shared fix once, for all of them, and no TaskType the connector cannot serve', () => {
+    // Zendesk has no LESS_THAN: the model's enum and the TaskType matrix both flag it on a Map task
+    const zd = readExample('zendesk-ticket.cpworkflow.json');
+    const text = replaced(zd, /("TaskType": "Map",\n\s+"ConnectorOperator": \{\n\s+"Zendesk": )"NO_OP"/, '$1"LESS_THAN"');
+    const svc = service();
+    const doc = docOf(text);
+    const onValue = svc.validate(doc).filter((d) => d.code === 'enum' || d.code === 'task-operator');
+    assert.deepEqual(onValue.map((d) => d.code).sort(), ['enum', 'task-operator']);
+    const actions = svc.codeActions(doc, onValue);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to "NO_OP"']);
+    assert.equal(actions[0].diagnostics!.length, 2);
+    const after = svc.validate(docOf(applyAction(text, actions[0])));
+    assert.ok(!after.some((d) => d.code === 'enum' || d.code === 'task-operator'), describe1(after));
+  });
+});

@@ -30,14 +30,23 @@ const MAX_CHOICES = 8;
 
 export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnostic[], now: Date): CodeAction[] {
   const out: CodeAction[] = [];
+  // two findings on one value (a model enum and a rule) often share a fix: offer it once, for both
+  const byEdit = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
     const c: FixContext = { doc, diagnostic, node: nodeOfRange(doc, diagnostic), data: (diagnostic.data ?? {}) as Record<string, unknown>, now };
     const fixes = (FIXES[diagnostic.code] ?? genericFixes)(c);
-    fixes.forEach((f, i) => out.push({
-      title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fixes.length === 1 ? true : undefined,
-      edit: { changes: { [doc.document.uri]: f.edits } },
-    }));
+    fixes.forEach((f, i) => {
+      const same = `${f.title}\n${JSON.stringify(f.edits)}`;
+      const earlier = byEdit.get(same);
+      if (earlier) { earlier.diagnostics!.push(diagnostic); return; }
+      const action: CodeAction = {
+        title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fixes.length === 1 ? true : undefined,
+        edit: { changes: { [doc.document.uri]: f.edits } },
+      };
+      byEdit.set(same, action);
+      out.push(action);
+    });
   }
   return out;
 }
@@ -144,7 +153,10 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   'task-operator': (c) => {
     const out = eachAllowed(c, (c.data.allowed as string[] | undefined) ?? []);
     const task = taskOf(c);
-    for (const t of (c.data.taskTypes as string[] | undefined) ?? []) {
+    const connector = workflowOf(c.doc).connector;
+    // another TaskType only helps when the connector has the operator at all
+    const usable = !connector || connector.operators.includes(String(c.data.value));
+    for (const t of usable ? (c.data.taskTypes as string[] | undefined) ?? [] : []) {
       if (task?.taskTypeNode) out.push({ title: `Change TaskType to "${t}"`, edits: [replaceNode(c.doc, task.taskTypeNode, t)] });
     }
     return out;
