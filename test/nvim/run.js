@@ -68,9 +68,12 @@ async function main() {
   const home = privateHome('cpworkflow-nvim-');
   try {
     const text = fs.readFileSync(BROKEN, 'utf8');
+    // completion requests: inside the quotes of a Filter task's "LESS_THAN", and of a Map task's empty operator
+    const requests = [positionOf(text, 'LESS_THAN"'), positionAfter(text, '"DestinationField": "id", "ConnectorOperator": { "Zendesk": "')]
+      .map(p => ({ method: 'textDocument/completion', ...p }));
     let result;
     await checks.check('Neovim opens a .cpworkflow.json as filetype json and receives diagnostics', async () => {
-      result = await runNeovim(home, BROKEN);
+      result = await runNeovim(home, BROKEN, requests);
       assert.strictEqual(result.filetype, 'json');
       assert.ok(result.published, 'publishDiagnostics received');
       for (const d of result.diagnostics) assert.strictEqual(d.source, 'cpworkflow', `source of ${d.code}`);
@@ -97,6 +100,17 @@ async function main() {
       assert.strictEqual(d.severity, 'ERROR');
       assert.deepStrictEqual([d.endLine, d.endCharacter], [at.line, at.character + '"Salesforce"'.length], 'range covers the key');
       assert.match(d.message, /"Zendesk"/, 'names the key it must be');
+    });
+    const labels = response => {
+      assert.ok(response && !response.error, `completion answered: ${response && response.error}`);
+      const items = Array.isArray(response.result) ? response.result : response.result.items;
+      return items.map(i => i.label.replace(/^"|"$/g, '')).sort();
+    };
+    await checks.check("completion in a Filter task's operator: only Zendesk's filter operators", async () => {
+      assert.deepStrictEqual(labels(result.responses[0]), ['GREATER_THAN', 'PROJECTION']);
+    });
+    await checks.check("completion in a Map task's empty operator: NO_OP, the one operator a Map takes", async () => {
+      assert.deepStrictEqual(labels(result.responses[1]), ['NO_OP']);
     });
     await checks.check('empty operator value: error on the empty string', async () => {
       const at = positionOf(text, '"Zendesk": ""');

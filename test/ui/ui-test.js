@@ -130,6 +130,41 @@ async function main() {
       assert.strictEqual(await row.locator('.marker-icon.error').count(), 1, 'shown as an error');
       await wb.shot('problems.png');
     });
+
+    await step('Ctrl+. on the wrong operator offers the allowed one as a quick fix, and applying it clears the error', async () => {
+      await wb.goTo(mapOperator);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      // the first fix is focused: NO_OP is what a Map task takes
+      const fix = menu.locator('.monaco-list-row.focused', { hasText: 'Change to "NO_OP"' });
+      await fix.waitFor();
+      const titles = await menu.locator('.monaco-list-row .title').allInnerTexts();
+      assert.ok(titles.length >= 1, 'the menu lists fixes');
+      await wb.shot('quickfix.png');
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      await page.locator('.markers-panel .monaco-list-row').filter({ has: page.locator('.marker-code', { hasText: /^enum$/ }) })
+        .waitFor({ state: 'detached' });
+      assert.strictEqual(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'no error squiggle left');
+    });
+
+    const projection = lineColumn(exampleText, '"PROJECTION"');
+    await step("typing a quote where a Filter's operator goes lists only the Zendesk filter operators", async () => {
+      await wb.goTo(projection);
+      for (let i = 0; i < '"PROJECTION"'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('"');   // a trigger character: the suggestions open by themselves
+      const labels = await wb.suggestionLabels();
+      assert.deepStrictEqual(labels.sort(), ['GREATER_THAN', 'PROJECTION'], `suggested: ${labels}`);
+      await wb.shot('completion.png');
+      await page.keyboard.type('PRO');
+      await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'PROJECTION' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+      const line = page.locator('.view-line', { hasText: '"Zendesk": "PROJECTION"' });
+      await line.waitFor();
+      assert.strictEqual((await line.innerText()).replace(/\u00a0/g, ' ').trim(), '"Zendesk": "PROJECTION"', 'the chosen item replaced the whole value');
+    });
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
