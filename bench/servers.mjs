@@ -45,15 +45,25 @@ class Session {
     return this.diagnosticsAfter(uri, 1, () => this.lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: this.languageId, version: 1, text } }));
   }
 
-  /** Inserts `insert` at `offset`, as one keystroke: one incremental didChange. */
-  type(uri, offset, insert) {
+  /** Inserts `insert` at `offset`, as one keystroke: one incremental didChange. Returns a function that sends it. */
+  keystroke(uri, offset, insert) {
     const doc = this.texts.get(uri);
     const position = positionAt(doc.text, offset);
     doc.text = doc.text.slice(0, offset) + insert + doc.text.slice(offset);
     const version = ++doc.version;
-    return this.diagnosticsAfter(uri, version, () => this.lsp.notify('textDocument/didChange', {
-      textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] }));
+    const send = () => this.lsp.notify('textDocument/didChange', {
+      textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] });
+    return { version, send };
   }
+
+  /** One keystroke, timed until the diagnostics of the version it makes. */
+  type(uri, offset, insert) {
+    const { version, send } = this.keystroke(uri, offset, insert);
+    return this.diagnosticsAfter(uri, version, send);
+  }
+
+  /** One keystroke, not waited for (a server may skip its version while typing goes on). */
+  typeAhead(uri, offset, insert) { this.keystroke(uri, offset, insert).send(); }
 
   close(uri) {
     this.texts.delete(uri);

@@ -4,8 +4,6 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService } from './engine/service';
 
-const VALIDATION_DELAY_MS = 100;
-
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createWorkflowLanguageService();
@@ -26,42 +24,54 @@ connection.onInitialize((): InitializeResult => ({
   serverInfo: { name: 'cpworkflow-language-server', version: process.env.CPWORKFLOW_VERSION ?? '0' },
 }));
 
-const pending = new Map<string, NodeJS.Timeout>();
+// Validation is throttled, not debounced: a change after a pause is checked at once, and while typing goes on a
+// document is checked at most once per interval (the last change always is). The interval is 100 ms, or twice
+// what the last check took, so a huge file cannot keep the server busy.
+const MIN_VALIDATION_INTERVAL_MS = 100;
 
-function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+interface ValidationSchedule {
+  timer?: NodeJS.Timeout;
+  lastStart: number;
+  lastDuration: number;
+}
+const schedules = new Map<string, ValidationSchedule>();
+
+function scheduleValidation(doc: TextDocument): void {
   if (!isWorkflow(doc)) return;
-  clearTimeout(pending.get(doc.uri));
-  pending.set(doc.uri, setTimeout(() => {
-    pending.delete(doc.uri);
-    const current = documents.get(doc.uri);
-    if (!current) return;
-    const version = current.version;
-    let diagnostics;
-    try {
-      diagnostics = service.validate(current);
-    } catch (e) {
-      // an engine bug must not take the server down: say so in the log and keep serving the other documents
-      connection.console.error(`cpworkflow: validation failed for ${current.uri}: ${(e as Error).stack ?? e}`);
-      return;
-    }
-    // never publish for a stale version: the user has typed on since
-    if (documents.get(doc.uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
-  }, delay));
+  let schedule = schedules.get(doc.uri);
+  if (!schedule) schedules.set(doc.uri, (schedule = { lastStart: -Infinity, lastDuration: 0 }));
+  if (schedule.timer) return; // a check is due and will read the latest version
+  const interval = Math.max(MIN_VALIDATION_INTERVAL_MS, 2 * schedule.lastDuration);
+  const wait = Math.max(0, schedule.lastStart + interval - performance.now());
+  schedule.timer = setTimeout(() => validateNow(doc.uri, schedule), wait);
 }
 
-// an opened file is checked at once; edits wait until typing pauses
-const seen = new Set<string>();
-documents.onDidChangeContent((e) => {
-  const first = !seen.has(e.document.uri);
-  seen.add(e.document.uri);
-  scheduleValidation(e.document, first ? 0 : VALIDATION_DELAY_MS);
-});
+function validateNow(uri: string, schedule: ValidationSchedule): void {
+  schedule.timer = undefined;
+  const current = documents.get(uri);
+  if (!current) return;
+  const version = current.version;
+  schedule.lastStart = performance.now();
+  let diagnostics;
+  try {
+    diagnostics = service.validate(current);
+  } catch (e) {
+    // an engine bug must not take the server down: say so in the log and keep serving the other documents
+    connection.console.error(`cpworkflow: validation failed for ${current.uri}: ${(e as Error).stack ?? e}`);
+    return;
+  } finally {
+    schedule.lastDuration = performance.now() - schedule.lastStart;
+  }
+  // never publish for a stale version: the user has typed on since
+  if (documents.get(uri)?.version !== version) return;
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+documents.onDidChangeContent((e) => scheduleValidation(e.document));
 documents.onDidClose((e) => {
-  clearTimeout(pending.get(e.document.uri));
-  pending.delete(e.document.uri);
+  clearTimeout(schedules.get(e.document.uri)?.timer);
+  schedules.delete(e.document.uri);
   service.forget(e.document.uri);
-  seen.delete(e.document.uri);
   if (isWorkflow(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

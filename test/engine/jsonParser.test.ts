@@ -4,8 +4,10 @@
 // of random mutations of valid files.
 import * as assert from 'node:assert/strict';
 import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseWorkflow, reparseWorkflow } from '../../server/src/engine/document';
 import { parseStrictJsonTree } from '../../server/src/engine/jsonParser';
-import { exampleFiles, readExample } from '../support/workflows';
+import { docOf, exampleFiles, readExample } from '../support/workflows';
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
 
@@ -104,5 +106,64 @@ describe('strict JSON parser (same tree and errors as jsonc-parser parseTree)', 
     assert.equal(root.parent, undefined);
     const walk = (n: Node): void => { for (const c of n.children ?? []) { assert.equal(c.parent, n); walk(c); } };
     walk(root);
+  });
+});
+
+describe('reparsing after an edit (typing inside a string patches the tree in place)', () => {
+  /** Applies one edit the way the LSP server does (TextDocument.update), reparses, and compares with a full parse. */
+  function expectReparseEqualsFullParse(text: string, offset: number, deleteCount: number, insert: string): boolean {
+    const document = docOf(text);
+    const previous = parseWorkflow(document);
+    const previousRoot = previous.root;
+    TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + deleteCount) }, text: insert }], 2);
+    const reparsed = reparseWorkflow(previous, document);
+    const fresh = parseWorkflow(document);
+    const where = `edit at ${offset} (-${deleteCount} +${JSON.stringify(insert)}) of ${JSON.stringify(text.slice(Math.max(0, offset - 20), offset + 20))}`;
+    assert.equal(reparsed.text, document.getText());
+    assert.deepStrictEqual(reparsed.syntaxErrors, fresh.syntaxErrors, where);
+    assert.deepStrictEqual(flatten(reparsed.root), flatten(fresh.root), where);
+    return reparsed.root === previousRoot && previousRoot !== undefined;
+  }
+
+  it('patches the tree when a character is typed at the end of a value', () => {
+    const text = readExample('salesforce-account.cpworkflow.json');
+    const at = text.indexOf('"BillingCity"') + '"BillingCity'.length;
+    assert.equal(expectReparseEqualsFullParse(text, at, 0, 'x'), true);
+  });
+
+  it('patches the tree when a key is renamed, moving its colon', () => {
+    const text = readExample('salesforce-account.cpworkflow.json');
+    const at = text.indexOf('"DestinationField"') + 3;
+    assert.equal(expectReparseEqualsFullParse(text, at, 2, ''), true);
+  });
+
+  it('parses afresh when an edit ends a string early, leaves a string or spans tokens', () => {
+    const text = readExample('zendesk-ticket.cpworkflow.json');
+    const at = text.indexOf('"Zendesk"') + 2;
+    assert.equal(expectReparseEqualsFullParse(text, at, 0, '"'), false);
+    assert.equal(expectReparseEqualsFullParse(text, at, 0, '\\q'), false);
+    assert.equal(expectReparseEqualsFullParse(text, at, 0, '\\n'), true);
+    assert.equal(expectReparseEqualsFullParse(text, at, 0, '\n'), false); // a line break ends the string
+    assert.equal(expectReparseEqualsFullParse(text, at - 2, 12, ''), false);
+    assert.equal(expectReparseEqualsFullParse(text, text.indexOf(':'), 0, ' '), false);
+    // an error that points at the string (here a missing comma before it) spans the token, so it is parsed afresh
+    assert.equal(expectReparseEqualsFullParse('{"a": 1 "bc": 2}', 10, 0, 'x'), false);
+  });
+
+  it('matches a full parse after 3,000 random edits, inside strings and anywhere else', () => {
+    const texts = exampleFiles().map(readExample);
+    const rnd = random(7);
+    let patched = 0;
+    for (let i = 0; i < 3000; i++) {
+      let text = texts[i % texts.length];
+      if (i % 3 === 0) text = mutate(text, rnd); // also start from broken files
+      const quotes = [...text.matchAll(/"/g)].map((m) => m.index!);
+      // two in three edits land next to a quote's inside, where typing happens; the rest anywhere
+      const offset = i % 3 !== 2 && quotes.length ? quotes[Math.floor(rnd() * quotes.length)] + (rnd() < 0.5 ? 1 : 0) : Math.floor(rnd() * (text.length + 1));
+      const deleteCount = rnd() < 0.6 ? 0 : Math.floor(rnd() * 3);
+      const insert = rnd() < 0.2 ? '' : ALPHABET[Math.floor(rnd() * ALPHABET.length)];
+      if (expectReparseEqualsFullParse(text, offset, deleteCount, insert)) patched++;
+    }
+    assert.ok(patched > 300, `only ${patched} edits took the in-place path`);
   });
 });

@@ -3,7 +3,7 @@
 import { Node, ParseError, ParseErrorCode, getNodeValue, findNodeAtOffset } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
-import { parseStrictJsonTree } from './jsonParser';
+import { parseStrictJsonTree, patchStringEdit } from './jsonParser';
 
 export type { Node } from 'jsonc-parser';
 
@@ -23,6 +23,20 @@ export function parseWorkflow(document: TextDocument): ParsedWorkflow {
   const syntaxErrors: ParseError[] = [];
   const root = parseStrictJsonTree(text, syntaxErrors);
   return { document, text, root, syntaxErrors };
+}
+
+/**
+ * The parse of `document` given `previous`, the parse of an earlier version of it. Typing inside a string patches
+ * the earlier tree in place instead of building a new one, so `previous` is handed over: its tree now belongs to
+ * the result, and `previous` must not be used again. Any other edit is parsed afresh.
+ */
+export function reparseWorkflow(previous: ParsedWorkflow, document: TextDocument): ParsedWorkflow {
+  const text = document.getText();
+  if (previous.root) {
+    const syntaxErrors = patchStringEdit(previous.root, previous.text, text, previous.syntaxErrors);
+    if (syntaxErrors) return { document, text, root: previous.root, syntaxErrors };
+  }
+  return parseWorkflow(document);
 }
 
 export function rangeOf(doc: ParsedWorkflow, node: Node): Range;

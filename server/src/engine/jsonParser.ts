@@ -346,7 +346,8 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     }
     const property: MutableNode = { type: 'property', offset: tokenOffset, length: -1, parent: current, children: undefined };
     open(property);
-    pending.push({ type: 'string', value: tokenValue, offset: tokenOffset, length: pos - tokenOffset, parent: property });
+    // fields in the order literal() writes them, so keys and values share one object shape
+    pending.push({ type: 'string', offset: tokenOffset, length: pos - tokenOffset, parent: property, value: tokenValue });
     if (next() === Token.Colon) {
       if (current.type === 'property') current.colonOffset = tokenOffset;
       next();
@@ -399,4 +400,86 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
   const result = pending[0];
   if (result) delete result.parent;
   return result as Node | undefined;
+}
+
+const BLOCK = 1024;
+
+/** How many leading UTF-16 units `a` and `b` share (blocks compared as strings first, then unit by unit). */
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.substring(i, i + BLOCK) === b.substring(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many trailing units `a` and `b` share, counting at most `max`. */
+function commonSuffixLength(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && a.substring(a.length - i - BLOCK, a.length - i) === b.substring(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** The innermost node whose range holds [start, end]. */
+function innermost(root: Node, start: number, end: number): Node | undefined {
+  let node: Node | undefined = root;
+  if (start < root.offset || end > root.offset + root.length) return undefined;
+  for (;;) {
+    const children: Node[] | undefined = node.children;
+    if (!children?.length) return node;
+    let lo = 0, hi = children.length - 1, found: Node | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = children[mid];
+      if (c.offset + c.length <= start) lo = mid + 1;
+      else if (c.offset > start) hi = mid - 1;
+      else { found = c; break; }
+    }
+    if (!found || end > found.offset + found.length) return node;
+    node = found;
+  }
+}
+
+function shiftSubtree(node: MutableNode, delta: number): void {
+  node.offset += delta;
+  // only containers have children and only properties a colon: asking a literal for either is a slow miss
+  const type = node.type;
+  if (type !== 'object' && type !== 'array' && type !== 'property') return;
+  if (type === 'property' && node.colonOffset !== undefined) node.colonOffset += delta;
+  const children = node.children!;
+  for (let i = 0; i < children.length; i++) shiftSubtree(children[i], delta);
+}
+
+/**
+ * Brings `root`, the tree of `oldText`, up to date with `newText` in place when the texts differ only inside one
+ * string (typing in a key or a value): that node's value and length, its ancestors' lengths and every later offset
+ * change, and nothing is allocated, where a full parse would build the whole tree again. Returns the syntax errors
+ * of `newText` (`errors` are those of `oldText`), or undefined, with the tree untouched, for any other edit.
+ */
+export function patchStringEdit(root: Node, oldText: string, newText: string, errors: readonly ParseError[]): ParseError[] | undefined {
+  const prefix = commonPrefixLength(oldText, newText);
+  if (prefix === oldText.length && prefix === newText.length) return [...errors];
+  const suffix = commonSuffixLength(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
+  const oldEnd = oldText.length - suffix;
+  const delta = newText.length - oldText.length;
+  const node = innermost(root, prefix, oldEnd) as MutableNode | undefined;
+  // only between the quotes of a well-formed string, which no error points at
+  if (!node || node.type !== 'string' || prefix <= node.offset || oldEnd >= node.offset + node.length) return undefined;
+  if (oldText.charCodeAt(node.offset + node.length - 1) !== Char.DoubleQuote || errors.some((e) => e.offset === node.offset)) return undefined;
+  // the new token must scan, alone, as one clean string ending where the old one ended
+  const newLength = node.length + delta;
+  const tokenErrors: ParseError[] = [];
+  const token = parseStrictJsonTree(newText.substring(node.offset, node.offset + newLength), tokenErrors);
+  if (tokenErrors.length || token?.type !== 'string' || token.length !== newLength) return undefined;
+
+  node.value = token.value;
+  node.length = newLength;
+  for (let child: MutableNode = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    parent.length += delta;
+    if (parent.colonOffset !== undefined && parent.colonOffset > prefix) parent.colonOffset += delta;
+    const siblings = parent.children!;
+    for (let i = siblings.indexOf(child) + 1; i < siblings.length; i++) shiftSubtree(siblings[i], delta);
+  }
+  return errors.map((e) => (e.offset > node.offset ? { ...e, offset: e.offset + delta } : e));
 }

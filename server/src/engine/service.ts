@@ -2,7 +2,7 @@
 // A plain library: the LSP server, the CLI and the tests are thin shells around it.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { ParsedWorkflow, parseWorkflow } from './document';
+import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
 import { Finding, toDiagnostic } from './findings';
 import { syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
@@ -19,6 +19,7 @@ export interface WorkflowServiceOptions {
 }
 
 export interface WorkflowLanguageService {
+  /** the parse of this version; a parse of an earlier version of the same document is stale once this is called */
   parse(document: TextDocument): ParsedWorkflow;
   validate(document: TextDocument): Diagnostic[];
   /** drops what the service keeps for a closed document */
@@ -40,7 +41,8 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
   function parse(document: TextDocument): ParsedWorkflow {
     const hit = parsed.get(document.uri);
     if (hit && hit.version === document.version && hit.doc.document === document) return hit.doc;
-    const doc = parseWorkflow(document);
+    // a later version of a document parsed before: typing inside a string patches the earlier tree (document.ts)
+    const doc = hit && hit.doc.document === document && document.version > hit.version ? reparseWorkflow(hit.doc, document) : parseWorkflow(document);
     parsed.set(document.uri, { version: document.version, doc });
     if (parsed.size > 64) parsed.delete(parsed.keys().next().value!);
     return doc;
