@@ -8,7 +8,7 @@ import { WorkflowTask, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
 import {
-  PROPERTY_DEFAULTS, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, propertiesOf,
+  PROPERTIES_OF_ANY_TASK, PROPERTY_DEFAULTS, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, propertiesOf,
   taskKindOf, taskTypesForOperator,
 } from './taskKinds';
 import { taskAnchor } from './where';
@@ -74,7 +74,7 @@ function irrelevantPropertyFindings(task: WorkflowTask, kind: TaskKind): Finding
   const out: Finding[] = [];
   for (const [key, m] of task.taskProperties) {
     if (!operatorPropertyKeys.includes(key) || allowed.includes(key)) continue; // unknown keys: the model's enum check (TP-1)
-    const meaningful = allowed.filter((k) => !['SUBFIELD_CATEGORY_MAP'].includes(k));
+    const meaningful = allowed.filter((k) => !PROPERTIES_OF_ANY_TASK.includes(k));
     out.push({ code: 'TP-4', severity: 'warning', at: m.keyNode, href: DOCS.appflowTask,
       data: { rules: ['TP-4'], taskIndex: task.index, property: key, allowed: meaningful, remove: true },
       message: meaningful.length
