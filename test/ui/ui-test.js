@@ -2,11 +2,15 @@
 'use strict';
 // UI test: the packaged extension (dist/cpworkflow.vsix, from `npm run package`) installed into code-server, driven
 // in Debian's headless Chromium with playwright-core the way a user works: open an example from the explorer, break
-// an operator and read the Problems panel, ask for completion and read the list. Saves the screenshots the
-// README shows into docs/screenshots/. The example folder is a copy in the system temp folder.
+// an operator and read the Problems panel, apply a quick fix, type to get completion and read the list, then run
+// "Create Integration Workflow" from the palette (F1) against the local Customer Profiles endpoint, confirm, and
+// read the notification. Saves the screenshots the README shows into docs/screenshots/. The examples are a copy in
+// the system temp folder; the AWS keys are fake ones made for this run, known only to the local endpoint.
 const assert = require('assert');
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { pathToFileURL } = require('url');
 const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, launchChromium, workbenchUrl } =
   require('../vscode/code-server');
 const { createChecks } = require('../vscode/checks');
@@ -14,6 +18,9 @@ const { createChecks } = require('../vscode/checks');
 const VSIX = path.join(PROJECT_ROOT, 'dist/cpworkflow.vsix');
 const SHOTS = path.join(PROJECT_ROOT, 'docs/screenshots');
 const EXAMPLE = 'zendesk-ticket.cpworkflow.json';
+const SUBMITTED = 'salesforce-account.cpworkflow.json';
+const ENDPOINT_MODULE = path.join(PROJECT_ROOT, 'test/endpoint/customerProfilesEndpoint.mjs');
+const REGION = 'us-east-1';
 // Zendesk's operators in the service model (workflow-rules.md §1a): no LESS_THAN, BETWEEN, EQUAL_TO, CONTAINS, ...
 const ZENDESK_OPERATORS = ['PROJECTION', 'GREATER_THAN', 'ADDITION', 'SUBTRACTION', 'MULTIPLICATION', 'DIVISION',
   'MASK_ALL', 'MASK_FIRST_N', 'MASK_LAST_N', 'VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE',
@@ -81,11 +88,18 @@ async function main() {
   const folder = path.join(home.dir, 'examples');
   fs.cpSync(path.join(PROJECT_ROOT, 'examples'), folder, { recursive: true });
   const exampleText = fs.readFileSync(path.join(folder, EXAMPLE), 'utf8');
-  const profile = codeServerProfile(home, { 'workbench.colorTheme': 'Default Dark Modern' });
-  let server, browser;
+  const submitted = JSON.parse(fs.readFileSync(path.join(folder, SUBMITTED), 'utf8'));
+  const keys = { accessKeyId: `AKIAUITEST${crypto.randomBytes(5).toString('hex').toUpperCase()}`, secretAccessKey: crypto.randomBytes(30).toString('base64') };
+  let server, browser, endpoint;
   try {
+    const { startLocalEndpoint } = await import(pathToFileURL(ENDPOINT_MODULE).href);
+    endpoint = await startLocalEndpoint({ region: REGION, credentials: { [keys.accessKeyId]: keys.secretAccessKey },
+      domains: { [submitted.DomainName]: { objectTypes: [submitted.ObjectTypeName] } } });
+    const profile = codeServerProfile(home, { 'workbench.colorTheme': 'Default Dark Modern', 'cpworkflow.aws.endpointUrl': endpoint.url });
     installVsix(home, profile, VSIX);
-    server = await startCodeServer({ home, profile });
+    // the standard credential chain finds these first; no shared config exists in the private HOME
+    server = await startCodeServer({ home, profile, env: { AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_REGION: REGION, AWS_EC2_METADATA_DISABLED: 'true' } });
     browser = await launchChromium(home);
     const page = browser.pages()[0] || await browser.newPage();
     page.setDefaultTimeout(WAIT_MS);
@@ -122,7 +136,8 @@ async function main() {
       const where = `[Ln ${mapOperator.line}, Col ${mapOperator.column - 1}]`;
       const row = page.locator('.markers-panel .monaco-list-row')
         .filter({ has: page.locator('.marker-code', { hasText: /^enum$/ }) })
-        .filter({ has: page.locator('.marker-line', { hasText: where }) });
+        .filter({ has: page.locator('.marker-line', { hasText: where }) })
+        .filter({ has: page.locator('.marker-message', { hasText: '"LESS_THAN"' }) });   // not a half-typed value
       await row.waitFor();
       const message = await row.locator('.marker-message').innerText();
       assert.match(message, /LESS_THAN/, `the problem names the wrong operator: ${message}`);
@@ -165,9 +180,44 @@ async function main() {
       await line.waitFor();
       assert.strictEqual((await line.innerText()).replace(/\u00a0/g, ' ').trim(), '"Zendesk": "PROJECTION"', 'the chosen item replaced the whole value');
     });
+
+    await step('F1 "Create Integration Workflow" asks first, then sends the file once and shows the WorkflowId', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SUBMITTED }).click();
+      await page.locator('.tab.active', { hasText: SUBMITTED }).waitFor();
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>Customer Profiles: Create Integration Workflow');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Customer Profiles: Create Integration Workflow' }).waitFor();
+      await page.keyboard.press('Enter');
+
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor();
+      const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+      for (const word of [submitted.DomainName, submitted.ObjectTypeName, submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName, REGION, endpoint.url]) {
+        assert.ok(question.includes(word), `the confirmation names ${word}: ${question}`);
+      }
+      assert.strictEqual(endpoint.requests.length, 0, 'nothing is sent before the answer');
+      await wb.shot('confirm.png');
+      await dialog.locator('.monaco-button', { hasText: 'Create Workflow' }).click();
+
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Workflow [0-9a-f]+ created/ });
+      await toast.waitFor();
+      const message = await toast.locator('.notification-list-item-message').innerText();
+      const workflowId = /Workflow ([0-9a-f]+) created/.exec(message)[1];
+      const creates = endpoint.requests.filter(r => r.operation === 'CreateIntegrationWorkflow');
+      assert.strictEqual(creates.length, 1, 'exactly one CreateIntegrationWorkflow request');
+      assert.strictEqual(creates[0].json.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName,
+        submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName, 'the file is what was sent');
+      assert.notStrictEqual(endpoint.workflowStatus(workflowId), undefined, 'the endpoint created the workflow the toast names');
+      assert.ok(await toast.locator('.monaco-button', { hasText: 'Track Progress' }).isVisible(), 'offers to track progress');
+      await page.locator('.notification-toast', { hasText: 'Creating workflow' }).waitFor({ state: 'detached' });   // the progress ends
+      await wb.shot('create.png');
+    });
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
+    await endpoint?.stop();
     home.remove();
   }
   return checks.summary();

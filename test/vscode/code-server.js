@@ -24,6 +24,7 @@ const QUIET_USER_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
+  'remote.autoForwardPorts': false,
 };
 
 /** A fresh folder under the system temp folder, and the environment that keeps a program's files inside it. */
