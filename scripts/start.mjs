@@ -66,7 +66,8 @@ async function main() {
   } else {
     console.log(`no local endpoint yet (${path.relative(PROJECT_ROOT, ENDPOINT_MODULE)} is missing)`);
   }
-  const env = { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: REGION };
+  const env = { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: REGION,
+    AWS_EC2_METADATA_DISABLED: 'true' };
   const profile = codeServerProfile(home, endpointUrl ? { 'cpworkflow.aws.endpointUrl': endpointUrl } : {});
 
   if (useDesktop) {

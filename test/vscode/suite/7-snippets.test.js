@@ -1,0 +1,31 @@
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const vscode = require('vscode');
+const { testFileUri, diagnosticsWhen } = require('./helpers');
+
+const labelOf = item => (typeof item.label === 'string' ? item.label : item.label.label);
+
+suite('snippets', () => {
+  test('an empty file is offered the whole-workflow snippets, and one expands into a file without errors', async () => {
+    const uri = testFileUri('snippets/new.cpworkflow.json');
+    fs.mkdirSync(require('path').dirname(uri.fsPath), { recursive: true });
+    fs.writeFileSync(uri.fsPath, '');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhen(uri, ds => ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'the empty-file error');
+
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 0));
+    const snippets = list.items.filter(i => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    for (const prefix of ['workflow-salesforce', 'workflow-servicenow', 'workflow-marketo']) {
+      assert.ok(snippets.includes(prefix), `${prefix} offered in: ${snippets}`);
+    }
+
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cpworkflow', name: 'Salesforce workflow' });
+    assert.match(doc.getText(), /"ConnectorType": "Salesforce"/, 'the snippet was inserted');
+    const after = await diagnosticsWhen(uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error),
+      'the errors to clear once the snippet is in');
+    assert.ok(after.every(d => d.source === 'cpworkflow'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
