@@ -21,6 +21,12 @@ function regex(pattern: string): RegExp {
 }
 // Smithy @length counts characters (Unicode scalar values), not UTF-16 units.
 const charLength = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
+/** Whether `s` is within `min`..`max` characters; counts code points only when UTF-16 units could disagree. */
+function lengthWithin(s: string, min: number | null, max: number | null): boolean {
+  if ((max === null || s.length <= max) && (min === null || s.length >= 2 * min)) return true; // a character is 1 or 2 units
+  const len = charLength(s);
+  return (max === null || len <= max) && (min === null || len >= min);
+}
 
 // The workflow-rules.md ids each shape's constraints enforce (§6, §7, TP-1/2, SCH-10/17/18), carried in data.rules.
 const SHAPE_RULES: Partial<Record<ShapeName, readonly string[]>> = {
@@ -46,85 +52,114 @@ export function schemaFindings(doc: ParsedWorkflow): Finding[] {
   return out;
 }
 
+// Messages and links name the structure member a value belongs to; they are built only for a finding, since
+// building them for every value of a 2 MB file costs more than the checks.
+const labelOf = (shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined) => (owner ? where(owner, member) : shapeName);
+const hrefOf = (shapeName: ShapeName, owner: ShapeName | undefined) => shapeDocUrl(owner ?? shapeName);
+
+function typeError(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
+  const shape = shapes[shapeName];
+  out.push({ code: 'type', severity: 'error', at: node, href: hrefOf(shapeName, owner),
+    message: `${labelOf(shapeName, owner, member)} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
+    data: { expected: shape.type, shape: shapeName } });
+}
+
 /** `owner`/`member` name the structure member this value belongs to, for messages and links. */
 function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
   const shape = shapes[shapeName];
-  const label = owner ? where(owner, member) : shapeName;
-  const href = shapeDocUrl(owner ?? shapeName);
-  const typeError = (): void => void out.push({ code: 'type', severity: 'error', at: node, href,
-    message: `${label} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
-    data: { expected: shape.type, shape: shapeName } });
-
   switch (shape.type) {
     case 'structure': {
-      if (node.type !== 'object') return typeError();
+      if (node.type !== 'object') return typeError(node, shapeName, owner, member, out);
       checkStructure(node, shapeName, out);
       return;
     }
     case 'map': {
-      if (node.type === 'array' && shapeName === 'TaskPropertiesMap') return void out.push(cloudFormationTaskProperties(node, href));
-      if (node.type !== 'object') return typeError();
-      checkMap(node, shapeName, label, href, out);
+      if (node.type === 'array' && shapeName === 'TaskPropertiesMap') return void out.push(cloudFormationTaskProperties(node, hrefOf(shapeName, owner)));
+      if (node.type !== 'object') return typeError(node, shapeName, owner, member, out);
+      checkMap(node, shapeName, owner, member, out);
       return;
     }
     case 'list': {
-      if (node.type !== 'array') return typeError();
+      if (node.type !== 'array') return typeError(node, shapeName, owner, member, out);
       for (const item of node.children ?? []) checkValue(item, shape.member!, owner, member, out);
       return;
     }
     case 'enum': {
-      if (node.type !== 'string') return typeError();
-      checkEnum(node, shapeName, label, href, out);
+      if (node.type !== 'string') return typeError(node, shapeName, owner, member, out);
+      if (!shape.values!.includes(node.value as string)) checkEnum(node, shapeName, labelOf(shapeName, owner, member), hrefOf(shapeName, owner), out);
       return;
     }
     case 'string': {
-      if (node.type !== 'string') return typeError();
-      checkString(node, node.value as string, shape, label, href, out, shapeName);
+      if (node.type !== 'string') return typeError(node, shapeName, owner, member, out);
+      if (!stringWithin(node.value as string, shape)) {
+        checkString(node, node.value as string, shape, labelOf(shapeName, owner, member), hrefOf(shapeName, owner), out, shapeName);
+      }
       return;
     }
     case 'boolean':
-      if (node.type !== 'boolean') typeError();
+      if (node.type !== 'boolean') typeError(node, shapeName, owner, member, out);
       return;
     case 'long': case 'integer': {
-      if (node.type !== 'number' || !Number.isInteger(node.value)) return typeError();
+      if (node.type !== 'number' || !Number.isInteger(node.value)) return typeError(node, shapeName, owner, member, out);
       const { min, max } = shape.range ?? { min: null, max: null };
       const v = node.value as number;
       if ((min !== null && v < min) || (max !== null && v > max)) {
-        out.push({ code: 'range', severity: 'error', at: node, href, data: { min, max, rules: rulesOf(shapeName) },
-          message: `${label} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.` });
+        out.push({ code: 'range', severity: 'error', at: node, href: hrefOf(shapeName, owner), data: { min, max, rules: rulesOf(shapeName) },
+          message: `${labelOf(shapeName, owner, member)} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.` });
       }
       return;
     }
     case 'timestamp': {
-      if (node.type !== 'number' && node.type !== 'string') return typeError();
+      if (node.type !== 'number' && node.type !== 'string') return typeError(node, shapeName, owner, member, out);
       if (!parseTimestamp(node)) {
-        out.push({ code: 'timestamp', severity: 'error', at: node, href, data: { rules: rulesOf(shapeName) },
-          message: `${label}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.` });
+        out.push({ code: 'timestamp', severity: 'error', at: node, href: hrefOf(shapeName, owner), data: { rules: rulesOf(shapeName) },
+          message: `${labelOf(shapeName, owner, member)}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.` });
       }
       return;
     }
   }
 }
 
+/** The last key node before `index` in an object's properties that spells `key`. */
+function earlierKey(properties: readonly Node[], index: number, key: string): Node | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const k = properties[i].children?.[0];
+    if (k && k.value === key) return k;
+  }
+  return undefined;
+}
+
+const hasKey = (properties: readonly Node[], key: string) => earlierKey(properties, properties.length, key) !== undefined;
+
+/** Reports each key that a later one of the same spelling overrides (objects are small: a scan beats a Map). */
+function reportDuplicate(properties: readonly Node[], index: number, key: string, keyNode: Node, out: Finding[]): void {
+  const earlier = earlierKey(properties, index, key);
+  if (!earlier) return;
+  out.push({ code: 'duplicate-key', severity: 'warning', at: earlier,
+    data: { property: key, keptOffset: keyNode.offset },
+    message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
+}
+
 function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
   const shape = shapes[shapeName];
   const members = shape.members!;
-  const seen = new Map<string, Node>();
-  for (const p of node.children ?? []) {
-    const keyNode = p.children?.[0];
-    const valueNode = p.children?.[1];
+  const properties = node.children ?? [];
+  for (let i = 0; i < properties.length; i++) {
+    const keyNode = properties[i].children?.[0];
+    const valueNode = properties[i].children?.[1];
     if (!keyNode) continue;
     const key = keyNode.value as string;
-    reportDuplicate(seen, key, keyNode, out);
-    const m = members[key];
+    reportDuplicate(properties, i, key, keyNode, out);
+    const m = Object.hasOwn(members, key) ? members[key] : undefined;
     if (!m) {
       out.push(unknownMember(keyNode, key, shapeName));
       continue;
     }
     if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
   }
-  for (const [name, m] of Object.entries(members)) {
-    if (!m.required || seen.has(name)) continue;
+  for (const name in members) {
+    const m = members[name];
+    if (!m.required || hasKey(properties, name)) continue;
     const parentKey = keyOf(node);
     out.push({ code: 'missing-property', severity: 'error', href: shapeDocUrl(shapeName),
       at: parentKey ?? { offset: node.offset, length: 1, type: 'object' } as Node, // the root's opening brace
@@ -146,36 +181,38 @@ function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): Findin
     message: `"${key}" is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.` };
 }
 
-function reportDuplicate(seen: Map<string, Node>, key: string, keyNode: Node, out: Finding[]): void {
-  const earlier = seen.get(key);
-  seen.set(key, keyNode);
-  if (!earlier) return;
-  out.push({ code: 'duplicate-key', severity: 'warning', at: earlier,
-    data: { property: key, keptOffset: keyNode.offset },
-    message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
-}
-
-function checkMap(node: Node, shapeName: ShapeName, label: string, href: string, out: Finding[]): void {
+function checkMap(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
   const shape = shapes[shapeName];
   const keyShape = shapes[shape.key!];
-  const n = node.children?.length ?? 0;
+  const properties = node.children ?? [];
+  const n = properties.length;
   const { min, max } = shape.length ?? { min: null, max: null };
   if ((min !== null && n < min) || (max !== null && n > max)) {
     const keyNode = keyOf(node);
-    out.push({ code: 'map-size', severity: 'error', at: n === 0 && keyNode ? keyNode : node, href, data: { min, max, count: n, rules: rulesOf(shapeName) },
+    const label = labelOf(shapeName, owner, member);
+    out.push({ code: 'map-size', severity: 'error', at: n === 0 && keyNode ? keyNode : node, href: hrefOf(shapeName, owner), data: { min, max, count: n, rules: rulesOf(shapeName) },
       message: n === 0
         ? `${label} must have at least ${min} entr${min === 1 ? 'y' : 'ies'}; remove the empty object or add an entry.`
         : `${label} must have ${min ?? 0} to ${max} entries; it has ${n}.` });
   }
-  const seen = new Map<string, Node>();
-  for (const p of node.children ?? []) {
-    const keyNode = p.children?.[0];
-    const valueNode = p.children?.[1];
+  // a map may be large (Tags allows 50 keys): past a few entries, duplicates are found with a Map
+  const seen = n > 16 ? new Map<string, Node>() : undefined;
+  for (let i = 0; i < n; i++) {
+    const keyNode = properties[i].children?.[0];
+    const valueNode = properties[i].children?.[1];
     if (!keyNode) continue;
     const key = keyNode.value as string;
-    reportDuplicate(seen, key, keyNode, out);
-    if (keyShape.type === 'enum') checkEnum(keyNode, shape.key!, `${label} key`, href, out);
-    else checkString(keyNode, key, keyShape, `${label} key`, href, out, shape.key!);
+    if (seen) {
+      const earlier = seen.get(key);
+      seen.set(key, keyNode);
+      if (earlier) out.push({ code: 'duplicate-key', severity: 'warning', at: earlier, data: { property: key, keptOffset: keyNode.offset },
+        message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
+    } else reportDuplicate(properties, i, key, keyNode, out);
+    if (keyShape.type === 'enum') {
+      if (!keyShape.values!.includes(key)) checkEnum(keyNode, shape.key!, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out);
+    } else if (!stringWithin(key, keyShape)) {
+      checkString(keyNode, key, keyShape, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out, shape.key!);
+    }
     if (valueNode) checkValue(valueNode, shape.value!, undefined, undefined, out);
   }
 }
@@ -213,6 +250,13 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
     message: `"${value}" is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.` });
 }
 
+/** Whether a string meets its shape's @length and @pattern (the fast test; checkString says what is wrong). */
+function stringWithin(value: string, shape: Shape): boolean {
+  const { min, max } = shape.length ?? { min: null, max: null };
+  if (!lengthWithin(value, min, max)) return false;
+  return !shape.pattern || shape.pattern === '.*' || regex(shape.pattern).test(value);
+}
+
 function checkString(node: Node, value: string, shape: Shape, label: string, href: string, out: Finding[], shapeName?: ShapeName): void {
   const rules = shapeName ? rulesOf(shapeName) : [];
   const len = charLength(value);
@@ -229,17 +273,31 @@ function checkString(node: Node, value: string, shape: Shape, label: string, hre
   }
   if (shape.pattern && shape.pattern !== '.*' && !regex(shape.pattern).test(value)) {
     out.push({ code: 'pattern', severity: 'error', at: node, href, data: { pattern: shape.pattern, rules },
-      message: patternMessage(label, value, shape.pattern) });
+      message: patternMessage(label, value, shape.pattern, shapeName) });
   }
 }
 
-// Plain words for the model's patterns that users meet most; the pattern itself is always quoted too.
-function patternMessage(label: string, value: string, pattern: string): string {
+// What the model's patterns ask for, in words (workflow-rules.md §7); the pattern itself is always quoted too.
+const PATTERN_WORDS: Partial<Record<ShapeName, string>> = {
+  FlowName: 'start with a letter or digit, be at least 2 characters long and use only letters, digits and _ ! @ # . - (no spaces)',
+  FlowDescription: 'use only letters, digits, spaces and _ ! @ # - . ? , (no : / ( ) > or quotes)',
+  KmsArn: 'be a KMS key ARN in the aws partition, like arn:aws:kms:us-east-1:123456789012:key/…',
+  RoleArn: 'be an IAM role ARN in the aws partition, like arn:aws:iam::123456789012:role/MyRole',
+  name: 'use only letters, digits, _ and -',
+  typeName: 'start with a letter or _ and use only letters, digits, _ and -',
+  ConnectorProfileName: 'use only letters, digits and _ / ! @ # + = . - (no spaces)',
+  Object: 'be non-empty with no whitespace',
+  BucketName: 'have no whitespace',
+};
+
+function patternMessage(label: string, value: string, pattern: string, shapeName?: ShapeName): string {
   const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
   if (pattern.startsWith('^(?!aws:)') && value.startsWith('aws:')) {
     return `${label} "${shown}" starts with "aws:", which AWS reserves for its own tags. Use another prefix.`;
   }
   if (value === '') return `${label} must not be empty (pattern ${pattern}).`;
+  const words = shapeName && PATTERN_WORDS[shapeName];
+  if (words) return `${label} "${shown}" must ${words}; pattern ${pattern}.`;
   return `${label} "${shown}" does not match the model's pattern ${pattern}.`;
 }
 

@@ -40,7 +40,7 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
       const allowed = closestFirst(value, connector.operators);
       out.push({ code: 'enum', severity: 'error', at: m.valueNode!, href: DOCS.connectorOperator,
         data: { rules: ['OP-1'], value, allowed, suggestion: allowed[0], connector: connector.type, shape: `${connector.key}ConnectorOperator` },
-        message: `"${value}" is not a ${connector.key} operator; ${connector.key} allows: ${listOf(connector.operators)}.` });
+        message: `"${value}" is not an operator of ${connector.key}; ${connector.key} allows: ${listOf(connector.operators)}.` });
     }
   }
   return out;

@@ -62,14 +62,14 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
       const weeks = /^weeks?$/i.test(e.unitText);
       const replacement = weeks ? `rate(${e.count * 7}days)` : undefined;
       return [{ code: 'SCH-4', severity: 'warning', at: node, href, data: { rules: ['SCH-4'], allowedUnits: Object.keys(UNIT_MINUTES), ...(replacement ? { replacement } : {}) },
-        message: `AppFlow rates are in minutes, hours or days, not "${e.unitText || '(no unit)'}"${replacement ? `: write "${replacement}"` : ', e.g. "rate(1days)"'}.` }];
+        message: `AppFlow rates are in minutes, hours or days, not "${e.unitText || '(no unit)'}"${replacement ? `: write "${replacement}"` : `; for example "rate(${/^months?$/i.test(e.unitText) ? e.count * 30 : 1}days)"`}.` }];
     }
     case 'rate': {
       const out: Finding[] = [];
       if (text !== e.canonical) {
         const eventBridge = /\d\s+[A-Za-z]/.test(text); // EventBridge writes rate(1 hour), rate(5 minutes)
         out.push({ code: 'SCH-2', severity: 'warning', at: node, href, data: { rules: ['SCH-2'], replacement: e.canonical },
-          message: `Write "${e.canonical}": AppFlow wants no space and a plural unit, even for 1${eventBridge ? ` (${shown} is EventBridge's form, the opposite convention)` : ''}. The AppFlow console cannot edit a flow scheduled otherwise.` });
+          message: `Write "${e.canonical}": AppFlow wants no space and a plural unit${e.count === 1 ? ', even for 1' : ''}${eventBridge ? ` (${shown} is EventBridge's form, the opposite convention)` : ''}. The AppFlow console cannot edit a flow scheduled otherwise.` });
       }
       if (e.intervalMinutes < MINIMUM_INTERVAL_MINUTES) {
         out.push({ code: 'SCH-6', severity: 'warning', at: node, href: DOCS.s3Integration,
@@ -118,7 +118,7 @@ function timeFindings(ctx: RuleContext, scheduled: Node): Finding[] {
   if (start !== undefined && start < nowSeconds) {
     const replacement = startSoon(startNode!, nowSeconds);
     out.push({ code: 'SCH-13', severity: 'warning', at: startNode!, href: DOCS.s3Integration, data: { rules: ['SCH-13'], now: nowText, replacement },
-      message: `ScheduleStartTime ${describeInstant(startNode!, start)} is in the past (now is ${nowText}). AWS suggests the current time plus 5 minutes, e.g. ${JSON.stringify(replacement)}.` });
+      message: `ScheduleStartTime ${describeInstant(startNode!, start)} is in the past (now is ${nowText}). AWS suggests the current time plus 5 minutes, e.g. ${JSON.stringify(replacement)}${typeof replacement === 'number' ? ` (${isoUtc(replacement)})` : ''}.` });
   }
   if (end !== undefined && start !== undefined && end <= start) {
     out.push({ code: 'SCH-14', severity: 'error', at: endNode!, href, data: { rules: ['SCH-14'], start: isoUtc(start) },
