@@ -27,7 +27,8 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     endpoint = await startLocalEndpoint({
       credentials: { [keys.accessKeyId]: keys.secretAccessKey },
       domains: { 'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] } },
-      timing: { startMs: 30, stepMs: 60, totalSteps: 3 },
+      // steps long enough for a poll to see IN_PROGRESS even on a loaded machine
+      timing: { startMs: 30, stepMs: 400, totalSteps: 3 },
     });
   });
   after(async () => {

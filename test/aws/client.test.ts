@@ -151,7 +151,7 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
     assert.equal(endpoint.requests[0].signatureValid, false);
   });
 
-  it('tunnels through an HTTP proxy when one is given', async () => {
+  it('tunnels through an HTTP proxy when one is given, or when the environment names one', async () => {
     const tunnels: string[] = [];
     const proxy: Server = createServer((socket) => {
       socket.once('data', (head) => {
@@ -174,6 +174,14 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
       await send({ region: 'us-east-1', endpointUrl: endpoint.url, proxy: { url: proxyUrl } });
       assert.deepEqual(tunnels, [`127.0.0.1:${endpoint.port}`]);
       assert.equal(endpoint.requests[0].signatureValid, true);
+      // as the AWS CLI: HTTP_PROXY for an http: endpoint from the environment, unless NO_PROXY names the host
+      sandbox.setEnv({ HTTP_PROXY: proxyUrl, NO_PROXY: 'example.com' });
+      await send({ region: 'us-east-1', endpointUrl: endpoint.url });
+      assert.equal(tunnels.length, 2, 'environment proxy used');
+      sandbox.setEnv({ HTTP_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1' });
+      await send({ region: 'us-east-1', endpointUrl: endpoint.url });
+      assert.equal(tunnels.length, 2, 'NO_PROXY bypasses the proxy');
+      assert.equal(endpoint.requests.length, 3);
     } finally {
       await new Promise<void>((r) => proxy.close(() => r()));
     }

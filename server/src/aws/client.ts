@@ -102,7 +102,9 @@ export async function createCustomerProfilesClient(options: AwsConnectionOptions
     import("@smithy/util-retry"),
   ]);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const agent = options.proxy ? await proxyAgent(options.proxy) : undefined;
+  const target = settings.endpointUrl ?? `https://profile.${settings.region}.amazonaws.com`;
+  const proxy = options.proxy ?? proxyFromEnvironment(target, process.env);
+  const agent = proxy ? await proxyAgent(proxy) : undefined;
   const maxAttempts = options.maxAttempts ?? 3;
   const client = new CustomerProfilesClient({
     region: settings.region,
@@ -155,6 +157,21 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
       return inner.refreshRetryTokenForRetry(token, info);
     },
   };
+}
+
+/**
+ * The proxy the AWS CLI would use for `target`: HTTPS_PROXY (HTTP_PROXY for http: targets), either case, unless
+ * NO_PROXY names the host (exact, a ".suffix" or "*").
+ */
+export function proxyFromEnvironment(target: string, env: NodeJS.ProcessEnv): { url: string } | undefined {
+  const { protocol, hostname } = new URL(target);
+  const pick = (...names: string[]) => names.map((n) => nonEmpty(env[n])).find(Boolean);
+  const url = protocol === "http:" ? pick("HTTP_PROXY", "http_proxy") : pick("HTTPS_PROXY", "https_proxy");
+  if (!url) return undefined;
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const bypass = (pick("NO_PROXY", "no_proxy") ?? "").split(",").map((e) => e.trim().toLowerCase().replace(/:\d+$/, "")).filter(Boolean);
+  const skip = bypass.some((e) => e === "*" || host === e.replace(/^\./, "") || host.endsWith(e.startsWith(".") ? e : `.${e}`));
+  return skip ? undefined : { url };
 }
 
 async function proxyAgent(proxy: { url: string; strictSSL?: boolean }) {
