@@ -21,7 +21,10 @@ function testEntries(dir) {
 }
 
 const builds = [
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // dist/submission.js: what the submission commands require() on first use (the AWS SDK, the engine), kept out of
+  // dist/client.js so that activation does not parse it.
+  { ...common, entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/submit/submissionModules.ts' },
+    outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -7,9 +7,8 @@ import type { RequestTarget } from './submissionText';
 import { withoutUserInfo } from './submissionText';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../extension';
+import { loadAws, submissionModulesLoaded } from './lazyModules';
 
-/** The submission library, loaded on first use: it brings the AWS SDK, which activation must not pay for. */
-export const loadAws = () => import('../../../server/src/aws');
 
 const SECTION = 'cpworkflow.aws';
 const CHOSEN_REGIONS_KEY = 'cpworkflow.aws.chosenRegions';
@@ -70,6 +69,32 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
   };
 }
 
+const PROFILE_REGION_UNREAD = "the profile's region, read from the shared config file when a command first runs";
+
+/**
+ * The status bar's view before the submission bundle is loaded: settings and environment only, in the library's
+ * order (resolveAwsSettings); what only the shared config files can say is left unread.
+ */
+function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
+  const own = awsSettings();
+  const env = process.env;
+  const fromEnv = (name: string) => env[name]?.trim() || undefined;
+  const profile = own.profile ?? fromEnv('AWS_PROFILE') ?? 'default';
+  const region = own.region ?? fromEnv('AWS_REGION') ?? fromEnv('AWS_DEFAULT_REGION');
+  const endpointUrl = own.endpointUrl ?? (fromEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true' ? undefined
+    : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ?? fromEnv('AWS_ENDPOINT_URL'));
+  return {
+    profile,
+    profileFrom: own.profile ? `setting ${SECTION}.profile` : fromEnv('AWS_PROFILE') ? 'AWS_PROFILE' : 'no profile set',
+    region: region ?? '',
+    regionFrom: own.region ? `setting ${SECTION}.region` : !region ? PROFILE_REGION_UNREAD : fromEnv('AWS_REGION') ? 'AWS_REGION' : 'AWS_DEFAULT_REGION',
+    hasRegion: !!region,
+    endpointUrl: endpointUrl && withoutUserInfo(endpointUrl),
+    endpointFrom: own.endpointUrl ? `setting ${SECTION}.endpointUrl` : !endpointUrl ? undefined
+      : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES' : 'AWS_ENDPOINT_URL',
+  };
+}
+
 function chosenRegion(memory: vscode.Memento, profile: string): string | undefined {
   return memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {})[profile];
 }
@@ -120,6 +145,7 @@ export class AwsTargetStatus implements vscode.Disposable {
 
   /** The text shown, once it is current (for the select command's result). */
   async text(): Promise<string> {
+    await this.refreshing;
     this.stale = true;
     await this.refresh();
     return this.item.text;
@@ -132,31 +158,36 @@ export class AwsTargetStatus implements vscode.Disposable {
       return;
     }
     this.item.show();
-    // Resolved only once a cpworkflow editor shows, after activation, so activation never reads config files.
     if (this.stale) void this.refresh();
   }
 
+  /** One render at a time; a change that arrives meanwhile renders again when it ends. */
   private refresh(): Promise<void> {
-    this.refreshing ??= (async () => {
-      try {
-        this.stale = false;
-        const t = await resolveTarget(this.memory);
-        this.item.text = `$(cloud) ${t.profile} · ${t.hasRegion ? t.region : 'no region'}`;
-        const tip = new vscode.MarkdownString(undefined, true);
-        tip.appendMarkdown(`**Customer Profiles requests**\n\n`);
-        tip.appendMarkdown(`Profile: \`${t.profile}\` (${t.profileFrom})\n\n`);
-        tip.appendMarkdown(`Region: ${t.hasRegion ? `\`${t.region}\` (${t.regionFrom})` : 'none set: you will be asked'}\n\n`);
-        tip.appendMarkdown(`Endpoint: ${t.endpointUrl ? `\`${t.endpointUrl}\` (${t.endpointFrom})` : `AWS's endpoint for the region`}\n\n`);
-        tip.appendMarkdown('Click to switch profile or region.');
-        this.item.tooltip = tip;
-      } catch (err) {
-        this.item.text = '$(cloud) AWS';
-        this.item.tooltip = `Could not read the AWS settings: ${(err as Error).message}`;
-      } finally {
-        this.refreshing = undefined;
-      }
-    })();
+    this.refreshing ??= this.render().finally(() => {
+      this.refreshing = undefined;
+      if (this.stale) this.update();
+    });
     return this.refreshing;
+  }
+
+  private async render(): Promise<void> {
+    this.stale = false;
+    try {
+      // Reading the shared config files takes the submission bundle (the AWS SDK); until a command has loaded
+      // it, show what settings and environment say and leave the profile's own region unread.
+      const t = submissionModulesLoaded() ? await resolveTarget(this.memory) : targetWithoutFiles();
+      this.item.text = `$(cloud) ${t.profile} · ${t.hasRegion ? t.region : t.regionFrom === PROFILE_REGION_UNREAD ? "profile's region" : 'no region'}`;
+      const tip = new vscode.MarkdownString(undefined, true);
+      tip.appendMarkdown(`**Customer Profiles requests**\n\n`);
+      tip.appendMarkdown(`Profile: \`${t.profile}\` (${t.profileFrom})\n\n`);
+      tip.appendMarkdown(`Region: ${t.hasRegion ? `\`${t.region}\` (${t.regionFrom})` : t.regionFrom}\n\n`);
+      tip.appendMarkdown(`Endpoint: ${t.endpointUrl ? `\`${t.endpointUrl}\` (${t.endpointFrom})` : `AWS's endpoint for the region`}\n\n`);
+      tip.appendMarkdown('Click to switch profile or region.');
+      this.item.tooltip = tip;
+    } catch (err) {
+      this.item.text = '$(cloud) AWS';
+      this.item.tooltip = `Could not read the AWS settings: ${(err as Error).message}`;
+    }
   }
 
   dispose(): void {

@@ -4,12 +4,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplainedError } from '../../../server/src/aws';
-import { loadAws, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
+import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { AskedQuestion, Prompter, submitOptionsIn } from './prompts';
 import { createConfirmation, createdText, errorsRefusal, RequestSummary, warningsQuestion } from './submissionText';
 import { trackWithProgress } from './tracking';
-import { fieldAtPath } from './fieldInMessage';
+import { loadAws, submissionModules } from './lazyModules';
 
 export const CREATE_WORKFLOW_COMMAND = 'cpworkflow.createWorkflow';
 const SHOW_PROBLEMS = 'workbench.actions.view.problems';
@@ -32,8 +32,6 @@ export interface CreateWorkflowResult {
   readonly log: readonly string[];
 }
 
-const loadEngine = () => import('../../../server/src/engine/service');
-const loadTextDocument = () => import('vscode-languageserver-textdocument');
 
 export async function createWorkflowCommand(ctx: SubmissionContext, args: unknown[]): Promise<CreateWorkflowResult> {
   const prompter = new Prompter(submitOptionsIn(args));
@@ -71,7 +69,8 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
 }
 
 async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter: Prompter): Promise<CreateWorkflowResult> {
-  const [aws, { createWorkflowLanguageService }, { TextDocument }, log] = await Promise.all([loadAws(), loadEngine(), loadTextDocument(), ctx.log.session()]);
+  const { aws, createWorkflowLanguageService, TextDocument } = submissionModules();
+  const log = await ctx.log.session();
   const asked = prompter.asked;
   const done = (r: Omit<CreateWorkflowResult, 'asked' | 'log'>): CreateWorkflowResult => ({ ...r, asked, log: log.lines });
   const text = doc.getText();
@@ -177,7 +176,7 @@ function failed(ctx: SubmissionContext, doc: vscode.TextDocument, text: string, 
   log.error(`${x.code}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join(', ')})` : ''}: ${x.serviceMessage}`);
   log.error(`Advice: ${x.advice}`);
   const field = x.field ? { path: x.field.found, exact: x.field.exact, offset: x.field.offset, length: x.field.length }
-    : x.inputPath ? fieldAtPath(text, x.inputPath) : undefined;
+    : x.inputPath ? submissionModules().fieldAtPath(text, x.inputPath) : undefined;
   const error = { code: x.code, serviceMessage: x.serviceMessage, advice: x.advice, requestId: x.requestId, httpStatus: x.httpStatus,
     mayHaveBeenCreated: x.mayHaveBeenCreated, field };
   if (x.code === 'Cancelled') {

@@ -1,8 +1,9 @@
 // Submission to Amazon Connect Customer Profiles from the editor: the create and status commands, the AWS
 // profile/region status bar item and the log. Registering costs no AWS SDK load; the commands load it on first use.
 import * as vscode from 'vscode';
-import { AwsTargetStatus, loadAws, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from './awsTarget';
+import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from './awsTarget';
 import type { SubmissionContext } from './context';
+import { loadAws } from './lazyModules';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
 import { SubmissionLog } from './submissionLog';
 import { RecentWorkflows, SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
@@ -14,8 +15,9 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     status,
     log,
-    vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) => createWorkflowCommand(ctx, args)),
-    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, (...args: unknown[]) => showWorkflowStatus(ctx, args)),
+    // After a command the library is loaded, so the status bar can show the profile's own region too.
+    vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) => createWorkflowCommand(ctx, args).finally(() => status.invalidate())),
+    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, (...args: unknown[]) => showWorkflowStatus(ctx, args).finally(() => status.invalidate())),
     vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (answers?: SelectTargetAnswers) => selectTarget(status, answers)),
   );
 }

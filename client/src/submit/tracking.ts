@@ -3,8 +3,9 @@
 // submission library) under a cancellable progress notification.
 import * as vscode from 'vscode';
 import type { WorkflowProgress } from '../../../server/src/aws';
-import { awsSettings, loadAws, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
+import { awsSettings, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
+import { loadAws } from './lazyModules';
 import { submitOptionsIn } from './prompts';
 import { trackingEndText } from './submissionText';
 import { LANGUAGE_ID } from '../extension';

@@ -4,7 +4,8 @@
 // come through its options argument ({ confirm: false } or { answers }), the same seam a programmatic caller uses.
 const assert = require('assert');
 const vscode = require('vscode');
-const { until, diagnosticsWhen } = require('./helpers');
+const path = require('path');
+const { EXTENSION_ID, until, diagnosticsWhen } = require('./helpers');
 const { startSandbox, openRequestFile, expectedBody, create, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
 
 suite('create integration workflow', () => {
@@ -13,6 +14,14 @@ suite('create integration workflow', () => {
   suiteTeardown(async () => { await sandbox?.restore(); });
   setup(() => { sandbox.endpoint.requests.length = 0; sandbox.endpoint.clearFaults(); });
   teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
+
+  test('activation and an open workflow editor have not loaded the submission bundle (the AWS SDK)', async () => {
+    const { doc } = await openRequestFile('before-any-command.cpworkflow.json');
+    assert.strictEqual(doc.languageId, 'cpworkflow');
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID).isActive);
+    const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID).extensionPath, 'dist/submission.js');
+    assert.strictEqual(require.cache[bundle], undefined, `${bundle} is loaded only by a submission command`);
+  });
 
   test('a clean file is sent once, signed for the profile\'s region, as the AWS CLI would send it; the WorkflowId comes back', async () => {
     const { doc, uri } = await openRequestFile('clean.cpworkflow.json');
