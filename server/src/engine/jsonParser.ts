@@ -344,12 +344,16 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
       handleError(ParseErrorCode.PropertyNameExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
       return false;
     }
-    const property: MutableNode = { type: 'property', offset: tokenOffset, length: -1, parent: current, children: undefined };
+    const keyOffset = tokenOffset, keyLength = pos - tokenOffset, key = tokenValue;
+    const colon = next() === Token.Colon;
+    // made once the colon is known, so the node is born with all its fields (adding one later costs an allocation)
+    const property: MutableNode = colon
+      ? { type: 'property', offset: keyOffset, length: -1, parent: current, children: undefined, colonOffset: tokenOffset }
+      : { type: 'property', offset: keyOffset, length: -1, parent: current, children: undefined };
     open(property);
     // fields in the order literal() writes them, so keys and values share one object shape
-    pending.push({ type: 'string', offset: tokenOffset, length: pos - tokenOffset, parent: property, value: tokenValue });
-    if (next() === Token.Colon) {
-      if (current.type === 'property') current.colonOffset = tokenOffset;
+    pending.push({ type: 'string', offset: keyOffset, length: keyLength, parent: property, value: key });
+    if (colon) {
       next();
       if (!parseValue()) handleError(ParseErrorCode.ValueExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
     } else {

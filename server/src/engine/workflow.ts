@@ -80,6 +80,13 @@ export function membersOf(node: Node | undefined): Member[] {
   return out;
 }
 
+/** The members of an object node by key (the last of a duplicated key wins, as in the AWS CLI). */
+function membersByKey(node: Node | undefined): Map<string, Member> {
+  const byKey = new Map<string, Member>();
+  for (const m of membersOf(node)) byKey.set(m.key, m);
+  return byKey;
+}
+
 const connectorByLowerType = new Map(connectors.map((c) => [c.type.toLowerCase(), c]));
 const connectorByMemberKey = new Map(connectors.map((c) => [c.key, c]));
 
@@ -143,7 +150,7 @@ function readTask(node: Node, index: number, connector: Connector | undefined): 
     sourceFieldsNode, sourceFields,
     destinationField: stringValue(destinationFieldNode), destinationFieldNode,
     taskPropertiesNode,
-    taskProperties: new Map(membersOf(taskPropertiesNode).map((m) => [m.key, m])),
+    taskProperties: membersByKey(taskPropertiesNode),
   };
 }
 

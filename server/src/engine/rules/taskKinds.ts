@@ -95,12 +95,16 @@ export const PROPERTY_FORMATS: Readonly<Record<string, { readonly valid: (value:
   VALIDATION_ACTION: { valid: (v) => VALIDATION_ACTIONS.includes(v), expected: 'DropRecord (skip the record) or DropDataset (stop the flow run)', values: VALIDATION_ACTIONS },
 };
 
-const kindByPair = new Map<string, TaskKind>();
-for (const kind of TASK_KINDS) for (const op of kind.operators) kindByPair.set(`${kind.taskType} ${op}`, kind);
+// TaskType → operator → row: looked up for every task by several rules, so without building a key string
+const kindByTypeAndOperator = new Map<string, Map<string, TaskKind>>();
+for (const kind of TASK_KINDS) {
+  if (!kindByTypeAndOperator.has(kind.taskType)) kindByTypeAndOperator.set(kind.taskType, new Map());
+  for (const op of kind.operators) kindByTypeAndOperator.get(kind.taskType)!.set(op, kind);
+}
 
 /** The §2b row for a TaskType + operator pair the matrix allows. */
 export const taskKindOf = (taskType: string | undefined, operator: string | undefined): TaskKind | undefined =>
-  taskType === undefined || operator === undefined ? undefined : kindByPair.get(`${taskType} ${operator}`);
+  taskType === undefined || operator === undefined ? undefined : kindByTypeAndOperator.get(taskType)?.get(operator);
 
 const operatorsByTaskType = new Map<string, readonly string[]>(taskTypes.map((t) => {
   const allowed = new Set(TASK_KINDS.filter((k) => k.taskType === t).flatMap((k) => k.operators));
@@ -111,11 +115,15 @@ const operatorsByTaskType = new Map<string, readonly string[]>(taskTypes.map((t)
 export const operatorsForTaskType = (taskType: string): readonly string[] => operatorsByTaskType.get(taskType) ?? NONE;
 
 /** The TaskTypes that take `operator`, for "use it in a … task" messages. */
-export const taskTypesForOperator = (operator: string): string[] => taskTypes.filter((t) => kindByPair.has(`${t} ${operator}`));
+export const taskTypesForOperator = (operator: string): string[] => taskTypes.filter((t) => taskKindOf(t, operator) !== undefined);
+
+const allProperties = (kind: TaskKind): readonly string[] =>
+  [...kind.requiredProperties, ...kind.oneOfProperties, ...kind.optionalProperties, ...PROPERTIES_OF_ANY_TASK];
+// rules ask this for every task, so each row's list is built once
+const propertiesByKind = new Map<TaskKind, readonly string[]>(TASK_KINDS.map((kind) => [kind, allProperties(kind)]));
 
 /** Every TaskProperties key a task of this kind may carry, required first. */
-export const propertiesOf = (kind: TaskKind): readonly string[] =>
-  [...kind.requiredProperties, ...kind.oneOfProperties, ...kind.optionalProperties, ...PROPERTIES_OF_ANY_TASK];
+export const propertiesOf = (kind: TaskKind): readonly string[] => propertiesByKind.get(kind) ?? allProperties(kind);
 
 // The table must only name keys the model knows; a model update that drops one fails loudly in tests.
 export const unknownTableKeys = (): string[] =>
