@@ -10,6 +10,7 @@ import { PROPERTY_DEFAULTS, operatorsForTaskType, taskTypesForOperator } from '.
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
 import { isoUtc, parseTimestamp } from './timestamps';
+import { taskIndexIn } from './shapePath';
 
 interface Fix {
   readonly title: string;
@@ -284,9 +285,8 @@ function operatorsForTask(c: FixContext, allowed: readonly string[]): string[] {
   const key = n && keyOf(n);
   const connector = connectorByKey(key?.value as string | undefined);
   const ownOperators = allowed.length ? allowed : connector?.operators ?? [];
-  const path = n ? pathOf(n) : [];
-  const index = path[path.length - 3];
-  const task = typeof index === 'number' ? workflowOf(c.doc).tasks[index] : undefined;
+  const index = n ? taskIndexIn(pathOf(n)) : undefined;
+  const task = index === undefined ? undefined : workflowOf(c.doc).tasks[index];
   const byType = task?.taskType && taskTypes.includes(task.taskType) ? operatorsForTaskType(task.taskType) : undefined;
   return ownOperators.filter((op) => !byType || byType.includes(op));
 }

@@ -6,7 +6,7 @@
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
 import { ParsedWorkflow } from './document';
 import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
-import { ShapeAtPath, shapeAt } from './shapePath';
+import { ShapeAtPath, shapeAt, taskIndexIn } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, workflowOf } from './workflow';
 import { PROPERTY_DEFAULTS, PROPERTY_FORMATS, operatorsForTaskType, propertiesOf, taskKindOf } from './rules/taskKinds';
@@ -138,7 +138,7 @@ function keyProposals(doc: ParsedWorkflow, c: KeyCursor): Proposal[] {
 }
 
 function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, present: Set<string>): Proposal[] {
-  const task = taskOfPath(doc, c.path, 1);
+  const task = taskOfPath(doc, c.path);
   const kind = task && taskKindOf(task.taskType, task.operator);
   const keys = kind ? propertiesOf(kind) : operatorPropertyKeys;
   return keys.filter((k) => !present.has(k))
@@ -199,14 +199,14 @@ function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPat
   return out;
 }
 
-/** The task a path runs through: `…Tasks, i, <up more segments>`. */
-function taskOfPath(doc: ParsedWorkflow, path: readonly (string | number)[], up: number): WorkflowTask | undefined {
-  const index = path[path.length - 1 - up];
-  return typeof index === 'number' && path[path.length - 2 - up] === 'Tasks' ? workflowOf(doc).tasks[index] : undefined;
+/** The task the cursor is in. */
+function taskOfPath(doc: ParsedWorkflow, path: readonly (string | number)[]): WorkflowTask | undefined {
+  const index = taskIndexIn(path);
+  return index === undefined ? undefined : workflowOf(doc).tasks[index];
 }
 
 function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): Proposal[] {
-  const task = taskOfPath(doc, c.path, 2);
+  const task = taskOfPath(doc, c.path);
   const connector = connectorByKey(c.path[c.path.length - 1] as string);
   const own = connector?.operators ?? at.shape.values!;
   // the connector's enum, narrowed by the TaskType when it is a valid one (§1a ∩ §1b)
@@ -218,7 +218,7 @@ function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): P
 }
 
 function taskTypeValues(doc: ParsedWorkflow, c: ValueCursor): Proposal[] {
-  const task = taskOfPath(doc, c.path, 1);
+  const task = taskOfPath(doc, c.path);
   // the TaskTypes that take the task's operator come first
   const fits = (t: string) => !!task?.operator && taskKindOf(t, task.operator) !== undefined;
   return [...taskTypes].sort((a, b) => Number(fits(b)) - Number(fits(a)))
@@ -240,7 +240,7 @@ function timestampValues(now: Date): [string, string][] {
 }
 
 function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
-  const task = taskOfPath(doc, c.path, 2);
+  const task = taskOfPath(doc, c.path);
   if (!task) return [];
   const editing = c.node;
   const listed = new Set(task.sourceFields.filter((f) => f.node !== editing).map((f) => f.name));
@@ -255,7 +255,7 @@ function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
 }
 
 function destinationValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
-  const task = taskOfPath(doc, c.path, 1);
+  const task = taskOfPath(doc, c.path);
   const names = task?.sourceFields.map((f) => f.name).filter(Boolean) ?? [];
   if (!names.length) return [];
   // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs (cdk-appflow)
@@ -271,7 +271,7 @@ const DATA_TYPE_KEYS = new Set(['DATA_TYPE', 'SOURCE_DATA_TYPE', 'DESTINATION_DA
 const VALUE_NOTES: Readonly<Record<string, string>> = { DropRecord: 'skip the record that fails', DropDataset: 'stop the flow run' };
 
 function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string): [string, string][] {
-  const task = taskOfPath(doc, c.path, 2);
+  const task = taskOfPath(doc, c.path);
   const values = PROPERTY_FORMATS[key]?.values;
   if (values) return values.map((v) => [v, VALUE_NOTES[v] ?? key]);
   if (DATA_TYPE_KEYS.has(key)) {

@@ -3,7 +3,7 @@
 // timestamp, the instant it means.
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, nodeAt, pathOf, rangeOf } from './document';
-import { shapeAt } from './shapePath';
+import { shapeAt, taskIndexIn } from './shapePath';
 import { connectorByType, workflowOf } from './workflow';
 import { ALL_OPERATORS, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskTypeMarkdown } from './modelDocs';
@@ -17,12 +17,6 @@ export function hover(doc: ParsedWorkflow, offset: number): Hover | null {
   if (!n || !SCALARS.has(n.type)) return null;
   const value = n.parent?.type === 'property' && n.parent.children?.[0] === n ? keyMarkdown(doc, n) : valueMarkdown(doc, n);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
-}
-
-/** The task a path runs through (`…Tasks, i, …`). */
-function taskIndexIn(path: readonly (string | number)[]): number | undefined {
-  const i = path.lastIndexOf('Tasks');
-  return i >= 0 && typeof path[i + 1] === 'number' ? (path[i + 1] as number) : undefined;
 }
 
 function taskKindAt(doc: ParsedWorkflow, path: readonly (string | number)[]) {
