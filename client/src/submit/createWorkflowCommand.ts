@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExplainedError } from '../../../server/src/aws';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
-import { AskedQuestion, Prompter, submitOptionsIn } from './prompts';
+import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
 import { createConfirmation, createdText, errorsRefusal, RequestSummary, warningsQuestion } from './submissionText';
 import { trackWithProgress } from './tracking';
 import { loadAws, submissionModules } from './lazyModules';
@@ -34,7 +34,8 @@ export interface CreateWorkflowResult {
 
 
 export async function createWorkflowCommand(ctx: SubmissionContext, args: unknown[]): Promise<CreateWorkflowResult> {
-  const prompter = new Prompter(submitOptionsIn(args));
+  const options = submitOptionsIn(args);
+  const prompter = new Prompter(options);
   const asked = prompter.asked;
   if (!vscode.workspace.isTrusted) {
     const shown = 'Creating workflows is off in Restricted Mode: trust this workspace to send requests to AWS.';
@@ -59,7 +60,7 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
   const aws = await loadAws();
   ctx.guard ??= aws.createSubmissionGuard();
   try {
-    return await ctx.guard.run(uri.toString(), () => submit(ctx, doc, prompter));
+    return await ctx.guard.run(uri.toString(), () => submit(ctx, doc, prompter, options));
   } catch (err) {
     if ((err as Error).name !== 'SubmissionInFlightError') throw err;
     const shown = `A workflow from ${path.basename(uri.fsPath)} is already being created; nothing more was sent. Wait for that request to finish.`;
@@ -68,7 +69,7 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
   }
 }
 
-async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter: Prompter): Promise<CreateWorkflowResult> {
+async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter: Prompter, options: SubmitOptions): Promise<CreateWorkflowResult> {
   const { aws, createWorkflowLanguageService, TextDocument } = submissionModules();
   const log = await ctx.log.session();
   const asked = prompter.asked;
@@ -136,14 +137,13 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Creating workflow "${summary.flowName}" in ${target.region}`, cancellable: true },
     async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
+      const cancel = cancellation(token, options.signal);
       let client;
       try {
         client = await aws.createCustomerProfilesClient({
           profile, region: target.region, endpointUrl: target.settings.endpointUrl, proxy: proxyOption(),
         });
-        const created = await aws.createWorkflow(client, input, { abortSignal: abort.signal });
+        const created = await aws.createWorkflow(client, input, { abortSignal: cancel.signal });
         const shown = createdText(created.WorkflowId, summary, target);
         log.info(`Created workflow ${created.WorkflowId} (request id ${created.requestId ?? 'none'}): ${created.Message}`);
         const recent = {

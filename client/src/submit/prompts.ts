@@ -20,6 +20,8 @@ export interface SubmitOptions {
   readonly answers?: Answers;
   /** Tracking: poll this often (default: the library's) */
   readonly intervalMs?: number;
+  /** Cancels as the progress notification's Cancel button does */
+  readonly signal?: AbortSignal;
 }
 
 export interface AskedQuestion {
@@ -29,7 +31,7 @@ export interface AskedQuestion {
   readonly answer: string | boolean | undefined;
 }
 
-const OPTION_KEYS = ['confirm', 'answers', 'intervalMs'];
+const OPTION_KEYS = ['confirm', 'answers', 'intervalMs', 'signal'];
 
 /** The options among a command's arguments: a plain object with a known key (menus pass URIs and editor contexts). */
 export function submitOptionsIn(args: readonly unknown[]): SubmitOptions {
@@ -68,4 +70,20 @@ export class Prompter {
     this.asked.push({ kind: 'region', message: 'AWS region', detail: '', answer });
     return answer;
   }
+}
+
+/** An AbortSignal for the SDK that fires on the progress notification's Cancel or on the caller's own signal. */
+export function cancellation(token: vscode.CancellationToken, callerSignal: AbortSignal | undefined) {
+  const abort = new AbortController();
+  const onCaller = () => abort.abort();
+  const subscription = token.onCancellationRequested(() => abort.abort());
+  if (callerSignal?.aborted) abort.abort();
+  callerSignal?.addEventListener('abort', onCaller, { once: true });
+  return {
+    signal: abort.signal,
+    dispose() {
+      subscription.dispose();
+      callerSignal?.removeEventListener('abort', onCaller);
+    },
+  };
 }

@@ -6,7 +6,7 @@ import type { WorkflowProgress } from '../../../server/src/aws';
 import { awsSettings, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { loadAws } from './lazyModules';
-import { submitOptionsIn } from './prompts';
+import { cancellation, submitOptionsIn } from './prompts';
 import { trackingEndText } from './submissionText';
 import { LANGUAGE_ID } from '../extension';
 
@@ -53,7 +53,7 @@ export interface TrackResult {
 }
 
 /** Polls until COMPLETE, FAILED or CANCELLED, showing status, steps and records; the user may stop following. */
-export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflow, options: { intervalMs?: number }): Promise<TrackResult> {
+export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflow, options: { intervalMs?: number; signal?: AbortSignal }): Promise<TrackResult> {
   const [aws, log] = await Promise.all([loadAws(), ctx.log.session()]);
   const reported: string[] = [];
   const done = (r: Omit<TrackResult, 'reported' | 'log' | 'workflowId'>): TrackResult => ({ ...r, workflowId: w.workflowId, reported, log: log.lines });
@@ -61,14 +61,13 @@ export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflo
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Workflow ${w.flowName ? `"${w.flowName}" ` : ''}${w.workflowId}`, cancellable: true },
     async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
+      const cancel = cancellation(token, options.signal);
       let client;
       let shownPercent = 0;
       try {
         client = await aws.createCustomerProfilesClient({ profile: w.profile, region: w.region, endpointUrl: w.endpointUrl, proxy: proxyOption() });
         const last = await aws.trackWorkflow(client, w.domainName, w.workflowId, {
-          abortSignal: abort.signal,
+          abortSignal: cancel.signal,
           intervalMs: options.intervalMs,
           onProgress: (p) => {
             const line = aws.formatProgress(p);
@@ -108,11 +107,12 @@ export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflo
   );
 }
 
-/** Programmatic form: `{ workflowId, domainName?, intervalMs? }` (the domain of a recent workflow is known). */
+/** Programmatic form: `{ workflowId, domainName?, intervalMs?, signal? }` (the domain of a recent workflow is known). */
 interface StatusRequest {
   readonly workflowId?: string;
   readonly domainName?: string;
   readonly intervalMs?: number;
+  readonly signal?: AbortSignal;
 }
 
 /** "Show Workflow Status": a recent workflow or an id typed in, then tracking as after a creation. */
@@ -124,7 +124,7 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
     return { ...declined, shown };
   }
   const request = (args.find((a) => typeof a === 'object' && a !== null && 'workflowId' in a) ?? {}) as StatusRequest;
-  const intervalMs = request.intervalMs ?? submitOptionsIn(args).intervalMs;
+  const { intervalMs, signal } = { ...submitOptionsIn(args), ...request };
   const recent = ctx.recent.list();
   let workflow: RecentWorkflow | undefined;
   if (request.workflowId) {
@@ -153,7 +153,7 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
     };
     await ctx.recent.add(workflow);
   }
-  return trackWithProgress(ctx, workflow, { intervalMs });
+  return trackWithProgress(ctx, workflow, { intervalMs, signal });
 }
 
 const ENTER_ID = 'enter-id' as const;

@@ -130,6 +130,22 @@ suite('create integration workflow', () => {
     assert.strictEqual(sandbox.creates().length, 1);
   });
 
+  test('cancelling while the request is in flight stops waiting, says the workflow may exist, and sends nothing more', async () => {
+    const { uri } = await openRequestFile('cancelled.cpworkflow.json');
+    sandbox.endpoint.injectFault({ type: 'slow', operation: 'CreateIntegrationWorkflow', delayMs: 3000 });
+    const cancel = new AbortController();
+    const started = Date.now();
+    const pending = create(uri, { confirm: false, signal: cancel.signal });
+    await until(() => sandbox.creates().length === 1, 'the request to reach the endpoint');
+    cancel.abort();
+    const result = await pending;
+    assert.strictEqual(result.outcome, 'cancelled');
+    assert.ok(Date.now() - started < 2500, 'did not wait for the slow answer');
+    assert.match(result.shown, /may have reached AWS and created the workflow/);
+    assert.match(result.shown, /list-workflows --domain-name demo-domain/);
+    assert.strictEqual(sandbox.creates().length, 1, 'not retried');
+  });
+
   test('a service error shows the service\'s own message, the advice for it and the request id in the log', async () => {
     const { uri } = await openRequestFile('denied.cpworkflow.json');
     sandbox.endpoint.injectFault({ type: 'accessDenied', operation: 'CreateIntegrationWorkflow' });

@@ -3,6 +3,7 @@
 // behind every request: the status bar's profile/region switch and settings no workspace can set.
 const assert = require('assert');
 const vscode = require('vscode');
+const { until } = require('./helpers');
 const { startSandbox, openRequestFile, create, STATUS, PROFILE } = require('./create-support');
 
 suite('workflow status', () => {
@@ -40,6 +41,21 @@ suite('workflow status', () => {
     assert.match(result.shown, /Batch 2 of 4 failed; see the workflow steps\./, 'ErrorDescription');
     assert.match(result.shown, /could not read the source object \(access denied\)/, 'the failed step\'s ExecutionMessage');
     assert.ok(result.log.some(l => /Step .*FAILED/.test(l)), 'each step is in the log');
+  });
+
+  test('tracking stops when cancelled and says the workflow keeps running', async () => {
+    const { uri } = await openRequestFile('untracked.cpworkflow.json');
+    const created = await create(uri);
+    const cancel = new AbortController();
+    const tracking = vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100, signal: cancel.signal });
+    await until(() => sandbox.endpoint.requests.some(r => r.operation === 'GetWorkflow' && r.path.includes(created.workflowId)), 'the first poll');
+    cancel.abort();
+    const result = await tracking;
+    assert.strictEqual(result.outcome, 'cancelled');
+    assert.match(result.shown, /keeps running in AWS/);
+    const polls = sandbox.endpoint.requests.filter(r => r.operation === 'GetWorkflow').length;
+    await new Promise(resolve => setTimeout(resolve, 300));
+    assert.strictEqual(sandbox.endpoint.requests.filter(r => r.operation === 'GetWorkflow').length, polls, 'no poll after the cancel');
   });
 
   test('a workflow id that is not among the recent ones is looked up in the domain given', async () => {
