@@ -203,6 +203,8 @@ describe('completion: values', () => {
     const r = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": |}}}}');
     assert.equal(r.apply('{}'), '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": {\n  "ConnectorType": "",\n  "SourceConnectorProperties": {}\n}}}}}');
     assert.equal(completeAt('{"Tags": |}').apply('{}'), '{"Tags": {}}');
+    const operator = completeAt(at(SN, /"ConnectorOperator": \{\n\s+"ServiceNow": "NO_OP"\n\s+\}/.exec(SN)![0], '"ConnectorOperator": |'));
+    assert.match(operator.apply('{}'), /"ConnectorOperator": \{\n {14}"ServiceNow": ""\n {12}\}/, 'the connector\'s key, ready for the operator');
     assert.equal(completeAt('{"IntegrationConfig": {"AppflowIntegration": {"Batches": |}}}').apply('[]'), '{"IntegrationConfig": {"AppflowIntegration": {"Batches": []}}}');
   });
 

@@ -185,7 +185,11 @@ function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPat
   const out: Proposal[] = snippetsFor(contextOf(c.path)).map((s) => snippetProposal(doc, s));
   if (c.node && c.node.type !== 'null') return out; // replacing a number or boolean: values only
   if (at.shape.type === 'structure') {
-    const required = Object.entries(at.shape.members!).filter(([, m]) => m.required);
+    // the members an object needs: the required ones, and in ConnectorOperator / SourceConnectorProperties the
+    // connector's own key (the model makes every connector optional, the service wants exactly that one)
+    const connector = workflowOf(doc).connector;
+    const only = connector && (at.shapeName === 'ConnectorOperator' ? connector.key : at.shapeName === 'SourceConnectorProperties' ? connector.sourcePropertiesKey : undefined);
+    const required = Object.entries(at.shape.members!).filter(([name, m]) => m.required || name === only);
     let stop = 0;
     // each member's `$1` becomes the next tab stop
     const body = required.map(([name, m]) => `\t${str(name)}: ${valueSkeleton(m.target).text.replace(/\$(\{?)1/, (_, brace: string) => `$${brace}${++stop}`)}`);
