@@ -197,6 +197,39 @@ suite('create integration workflow', () => {
     }
   });
 
+  test('VS Code\'s http.proxy carries the request (a CONNECT tunnel through a proxy on 127.0.0.1)', async () => {
+    const http = require('http');
+    const net = require('net');
+    const tunnels = [];
+    const proxy = http.createServer((_req, res) => { res.writeHead(405); res.end(); });
+    proxy.on('connect', (req, client, head) => {
+      tunnels.push(req.url);
+      const [host, port] = req.url.split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise(resolve => proxy.listen(0, '127.0.0.1', resolve));
+    const httpCfg = vscode.workspace.getConfiguration('http');
+    await httpCfg.update('proxy', `http://127.0.0.1:${proxy.address().port}`, vscode.ConfigurationTarget.Global);
+    try {
+      const { uri } = await openRequestFile('proxied.cpworkflow.json');
+      const result = await create(uri);
+      assert.strictEqual(result.outcome, 'created', result.shown);
+      assert.deepStrictEqual(tunnels, [new URL(sandbox.endpoint.url).host], 'one tunnel, to the endpoint');
+      assert.strictEqual(sandbox.creates().length, 1);
+    } finally {
+      await httpCfg.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      proxy.closeAllConnections?.();
+      await new Promise(resolve => proxy.close(resolve));
+    }
+  });
+
   test('a dead endpoint says the connection was refused and that nothing was sent', async () => {
     const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
     const { uri } = await openRequestFile('refused.cpworkflow.json');
