@@ -5,10 +5,10 @@
 // when `code` is installed, otherwise in code-server on 127.0.0.1, printing the URL to open. Every program runs
 // with a private HOME in the system temp folder, so no real AWS profile is read. Ctrl+C stops all it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import codeServer from '../test/vscode/code-server.js';
+import fakeAws from '../test/vscode/fake-aws.js';
 
 const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, stopGroup, workbenchUrl } = codeServer;
 const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
@@ -26,11 +26,6 @@ function domainsOfExamples() {
     } catch { /* an example being edited into invalid JSON simply adds no domain */ }
   }
   return domains;
-}
-
-/** Obviously fake credentials, made fresh for this run; the local endpoint knows them, AWS never sees them. */
-function fakeCredentials() {
-  return { accessKeyId: `AKIALOCAL${randomBytes(6).toString('hex').toUpperCase()}`, secretAccessKey: `local-demo-${randomBytes(16).toString('hex')}` };
 }
 
 const cleanups = [];
@@ -51,13 +46,13 @@ async function main() {
 
   const home = privateHome('cpworkflow-start-');
   cleanups.push(async () => home.remove());
-  const credentials = fakeCredentials();
+  const keys = fakeAws.fakeAwsKeys();
   let endpointUrl;
   if (existsSync(ENDPOINT_MODULE)) {
     const { startLocalEndpoint } = await import(ENDPOINT_MODULE);
     const endpoint = await startLocalEndpoint({
       region: REGION, domains: domainsOfExamples(),
-      credentials: { [credentials.accessKeyId]: credentials.secretAccessKey },
+      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
       log: (line) => console.log(`[local endpoint] ${line}`),
     });
     cleanups.push(() => endpoint.stop());
@@ -66,8 +61,7 @@ async function main() {
   } else {
     console.log(`no local endpoint yet (${path.relative(PROJECT_ROOT, ENDPOINT_MODULE)} is missing)`);
   }
-  const env = { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: REGION,
-    AWS_EC2_METADATA_DISABLED: 'true' };
+  const env = fakeAws.awsEnvFor(keys, REGION);
   const profile = codeServerProfile(home, endpointUrl ? { 'cpworkflow.aws.endpointUrl': endpointUrl } : {});
 
   if (useDesktop) {

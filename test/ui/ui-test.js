@@ -7,13 +7,13 @@
 // read the notification. Saves the screenshots the README shows into docs/screenshots/. The examples are a copy in
 // the system temp folder; the AWS keys are fake ones made for this run, known only to the local endpoint.
 const assert = require('assert');
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, launchChromium, workbenchUrl } =
   require('../vscode/code-server');
 const { createChecks } = require('../vscode/checks');
+const { fakeAwsKeys, awsEnvFor } = require('../vscode/fake-aws');
 
 const VSIX = path.join(PROJECT_ROOT, 'dist/cpworkflow.vsix');
 const SHOTS = path.join(PROJECT_ROOT, 'docs/screenshots');
@@ -89,7 +89,7 @@ async function main() {
   fs.cpSync(path.join(PROJECT_ROOT, 'examples'), folder, { recursive: true });
   const exampleText = fs.readFileSync(path.join(folder, EXAMPLE), 'utf8');
   const submitted = JSON.parse(fs.readFileSync(path.join(folder, SUBMITTED), 'utf8'));
-  const keys = { accessKeyId: `AKIAUITEST${crypto.randomBytes(5).toString('hex').toUpperCase()}`, secretAccessKey: crypto.randomBytes(30).toString('base64') };
+  const keys = fakeAwsKeys();
   let server, browser, endpoint;
   try {
     const { startLocalEndpoint } = await import(pathToFileURL(ENDPOINT_MODULE).href);
@@ -98,8 +98,7 @@ async function main() {
     const profile = codeServerProfile(home, { 'workbench.colorTheme': 'Default Dark Modern', 'cpworkflow.aws.endpointUrl': endpoint.url });
     installVsix(home, profile, VSIX);
     // the standard credential chain finds these first; no shared config exists in the private HOME
-    server = await startCodeServer({ home, profile, env: { AWS_ACCESS_KEY_ID: keys.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_REGION: REGION, AWS_EC2_METADATA_DISABLED: 'true' } });
+    server = await startCodeServer({ home, profile, env: awsEnvFor(keys, REGION) });
     browser = await launchChromium(home);
     const page = browser.pages()[0] || await browser.newPage();
     page.setDefaultTimeout(WAIT_MS);
