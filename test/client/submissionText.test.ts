@@ -5,7 +5,7 @@ import {
 } from '../../client/src/submit/submissionText';
 
 const summary: RequestSummary = { fileName: 'a.cpworkflow.json', domainName: 'sales', objectTypeName: 'Salesforce-Account', flowName: 'CP-SF-1' };
-const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', endpointUrl: undefined, endpointFrom: undefined };
+const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', envKeys: false, endpointUrl: undefined, endpointFrom: undefined };
 
 describe('submission text', () => {
   it('the confirmation names domain, object type, flow, region and profile, with where each setting came from', () => {
@@ -23,6 +23,12 @@ describe('submission text', () => {
     assert.match(q.detail, /^Flow name: \(not set\)$/m);
     assert.match(q.detail, /^Endpoint: http:\/\/127\.0\.0\.1:4566 \(AWS_ENDPOINT_URL\), not AWS's endpoint for the region$/m);
     assert.match(q.detail, /unsaved text is sent, not the file on disk/);
+  });
+
+  it('with environment keys and no profile named, the confirmation names the keys, not a profile', () => {
+    const q = createConfirmation(summary, { ...aws, profile: 'default', profileFrom: 'no profile set', envKeys: true }, false);
+    assert.match(q.detail, /^Credentials: AWS_ACCESS_KEY_ID from the environment \(no profile named\)$/m);
+    assert.doesNotMatch(q.detail, /Profile:/);
   });
 
   it('the warnings question counts them and lists the first five by line', () => {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/aws';
 import type { RequestTarget } from './submissionText';
-import { withoutUserInfo } from './submissionText';
+import { signerLine, withoutUserInfo } from './submissionText';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../extension';
 import { loadAws, submissionModulesLoaded } from './lazyModules';
@@ -45,7 +45,7 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
   const envKeys = !settings.profileExplicit && !!env.AWS_ACCESS_KEY_ID;
   const profileFrom = own.profile ? `setting ${SECTION}.profile`
     : settings.profileExplicit ? 'AWS_PROFILE'
-    : envKeys ? 'AWS_ACCESS_KEY_ID in the environment comes first' : 'no profile set';
+    : 'no profile set';
   let region = settings.region;
   let regionFrom = settings.regionSource === 'option' ? `setting ${SECTION}.region`
     : settings.regionSource === 'environment' ? (env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION')
@@ -61,6 +61,7 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
     settings,
     profile: settings.profile,
     profileFrom,
+    envKeys,
     region: region ?? '',
     regionFrom,
     hasRegion: !!region,
@@ -86,6 +87,7 @@ function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
   return {
     profile,
     profileFrom: own.profile ? `setting ${SECTION}.profile` : fromEnv('AWS_PROFILE') ? 'AWS_PROFILE' : 'no profile set',
+    envKeys: !own.profile && !fromEnv('AWS_PROFILE') && !!fromEnv('AWS_ACCESS_KEY_ID'),
     region: region ?? '',
     regionFrom: own.region ? `setting ${SECTION}.region` : !region ? PROFILE_REGION_UNREAD : fromEnv('AWS_REGION') ? 'AWS_REGION' : 'AWS_DEFAULT_REGION',
     hasRegion: !!region,
@@ -176,10 +178,10 @@ export class AwsTargetStatus implements vscode.Disposable {
       // Reading the shared config files takes the submission bundle (the AWS SDK); until a command has loaded
       // it, show what settings and environment say and leave the profile's own region unread.
       const t = submissionModulesLoaded() ? await resolveTarget(this.memory) : targetWithoutFiles();
-      this.item.text = `$(cloud) ${t.profile} · ${t.hasRegion ? t.region : t.regionFrom === PROFILE_REGION_UNREAD ? "profile's region" : 'no region'}`;
+      this.item.text = `$(cloud) ${t.envKeys ? 'environment keys' : t.profile} · ${t.hasRegion ? t.region : t.regionFrom === PROFILE_REGION_UNREAD ? "profile's region" : 'no region'}`;
       const tip = new vscode.MarkdownString(undefined, true);
       tip.appendMarkdown(`**Customer Profiles requests**\n\n`);
-      tip.appendMarkdown(`Profile: \`${t.profile}\` (${t.profileFrom})\n\n`);
+      tip.appendMarkdown(`${signerLine(t)}\n\n`);
       tip.appendMarkdown(`Region: ${t.hasRegion ? `\`${t.region}\` (${t.regionFrom})` : t.regionFrom}\n\n`);
       tip.appendMarkdown(`Endpoint: ${t.endpointUrl ? `\`${t.endpointUrl}\` (${t.endpointFrom})` : `AWS's endpoint for the region`}\n\n`);
       tip.appendMarkdown('Click to switch profile or region.');

@@ -7,7 +7,7 @@ import type { ExplainedError } from '../../../server/src/aws';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
-import { createConfirmation, createdText, errorsRefusal, RequestSummary, warningsQuestion } from './submissionText';
+import { createConfirmation, createdText, signerLine, errorsRefusal, RequestSummary, warningsQuestion } from './submissionText';
 import { trackWithProgress } from './tracking';
 import { loadAws, submissionModules } from './lazyModules';
 
@@ -133,7 +133,7 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
   };
   log.info(`CreateIntegrationWorkflow from ${fileName}${unsaved ? ' (unsaved editor text)' : ''}: domain ${summary.domainName}, `
     + `object type ${summary.objectTypeName}, flow ${summary.flowName}; region ${target.region} (${target.regionFrom}), `
-    + `profile ${target.profile} (${target.profileFrom})${target.endpointUrl ? `, endpoint ${target.endpointUrl} (${target.endpointFrom})` : ''}`);
+    + `${signerLine(target)}${target.endpointUrl ? `, endpoint ${target.endpointUrl} (${target.endpointFrom})` : ''}`);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Creating workflow "${summary.flowName}" in ${target.region}`, cancellable: true },
     async (_progress, token) => {

@@ -12,6 +12,8 @@ export interface RequestSummary {
 export interface RequestTarget {
   readonly profile: string;
   readonly profileFrom: string;
+  /** true: no profile is named and AWS_ACCESS_KEY_ID is set, so the SDK signs with the environment's keys */
+  readonly envKeys: boolean;
   readonly region: string;
   readonly regionFrom: string;
   /** undefined: AWS's own endpoint for the region */
@@ -36,7 +38,7 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
     `Object type: ${named(summary.objectTypeName)}`,
     `Flow name: ${named(summary.flowName)}`,
     `Region: ${target.region} (${target.regionFrom})`,
-    `Profile: ${target.profile} (${target.profileFrom})`,
+    signerLine(target),
   ];
   if (target.endpointUrl) lines.push(`Endpoint: ${target.endpointUrl} (${target.endpointFrom}), not AWS's endpoint for the region`);
   if (unsaved) lines.push('', `The editor's unsaved text is sent, not the file on disk.`);
@@ -45,6 +47,11 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
     detail: lines.join('\n'),
     yes: 'Create Workflow',
   };
+}
+
+/** As whom requests are signed: the profile and where it was named, or the environment's keys. */
+export function signerLine(target: RequestTarget): string {
+  return target.envKeys ? 'Credentials: AWS_ACCESS_KEY_ID from the environment (no profile named)' : `Profile: ${target.profile} (${target.profileFrom})`;
 }
 
 export interface FindingLine {
