@@ -230,6 +230,27 @@ suite('create integration workflow', () => {
     }
   });
 
+  test('with the settings empty, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL decide, as for the AWS CLI', async () => {
+    const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
+    await cfg.update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpointUrl', undefined, vscode.ConfigurationTarget.Global);
+    Object.assign(process.env, { AWS_PROFILE: 'cpw-no-region', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: sandbox.endpoint.url });
+    try {
+      const { uri } = await openRequestFile('environment.cpworkflow.json');
+      const result = await create(uri);
+      assert.strictEqual(result.outcome, 'created', result.shown);
+      const detail = result.asked.find(q => q.kind === 'create').detail;
+      assert.match(detail, /^Region: us-east-1 \(AWS_REGION\)$/m);
+      assert.match(detail, /^Profile: cpw-no-region \(AWS_PROFILE\)$/m);
+      assert.ok(detail.includes(`Endpoint: ${sandbox.endpoint.url} (AWS_ENDPOINT_URL)`), detail);
+      assert.strictEqual(sandbox.creates().length, 1);
+    } finally {
+      for (const k of ['AWS_PROFILE', 'AWS_REGION', 'AWS_ENDPOINT_URL']) delete process.env[k];
+      await cfg.update('profile', PROFILE, vscode.ConfigurationTarget.Global);
+      await cfg.update('endpointUrl', sandbox.endpoint.url, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a dead endpoint says the connection was refused and that nothing was sent', async () => {
     const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
     const { uri } = await openRequestFile('refused.cpworkflow.json');
