@@ -1,6 +1,7 @@
 // The VS Code extension: starts the language server for cpworkflow files and shows what checks them.
 // The only code that imports `vscode`.
 import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
@@ -20,9 +21,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // VS Code already offers the snippets this extension contributes; the server offers the same ones (with the
+  // file's connector key filled in) for editors without them. Show each once: VS Code's, beside the server's
+  // member snippets, which have labels of their own.
+  const contributed = contributedSnippetPrefixes(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     diagnosticCollectionName: 'cpworkflow',
+    middleware: {
+      provideCompletionItem: async (document, position, ctx, token, next) => {
+        const result = await next(document, position, ctx, token);
+        const keep = (i: vscode.CompletionItem) => !(i.kind === vscode.CompletionItemKind.Snippet && contributed.has(typeof i.label === 'string' ? i.label : i.label.label));
+        if (Array.isArray(result)) return result.filter(keep);
+        if (result) result.items = result.items.filter(keep);
+        return result;
+      },
+    },
   };
   client = new LanguageClient('cpworkflow', 'Customer Profiles Workflow', serverOptions, clientOptions);
 
@@ -40,6 +54,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   context.subscriptions.push(client);
   return { client };
+}
+
+function contributedSnippetPrefixes(context: vscode.ExtensionContext): Set<string> {
+  const files = (context.extension.packageJSON.contributes?.snippets ?? []) as { path: string }[];
+  const prefixes = new Set<string>();
+  for (const f of files) {
+    try {
+      const snippets = JSON.parse(readFileSync(context.asAbsolutePath(f.path), 'utf8')) as Record<string, { prefix: string | string[] }>;
+      for (const s of Object.values(snippets)) for (const p of [s.prefix].flat()) prefixes.add(p);
+    } catch { /* a broken snippets file only means VS Code shows no duplicates to hide */ }
+  }
+  return prefixes;
 }
 
 export async function deactivate(): Promise<void> {
