@@ -1,7 +1,7 @@
 // Bundles the extension (dist/client.js), the language server (dist/server.js), the CLI (dist/cli.js) and the
 // test files (out/test/). `--production` minifies (with source maps) for the .vsix; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -33,6 +33,9 @@ if (!production) {
   builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.startsWith(join('test', 'vscode'))),
     outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'playwright-core'] });
 }
+
+// a test moved or deleted must not keep running from an old bundle
+if (!production) rmSync('out/test', { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -181,7 +181,11 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
       sandbox.setEnv({ HTTP_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1' });
       await send({ region: 'us-east-1', endpointUrl: endpoint.url });
       assert.equal(tunnels.length, 2, 'NO_PROXY bypasses the proxy');
-      assert.equal(endpoint.requests.length, 3);
+      // VS Code's http.noProxy arrives with the proxy option
+      sandbox.setEnv({ HTTP_PROXY: undefined, NO_PROXY: undefined });
+      await send({ region: 'us-east-1', endpointUrl: endpoint.url, proxy: { url: proxyUrl, noProxy: ['127.0.0.1'] } });
+      assert.equal(tunnels.length, 2, 'http.noProxy bypasses the proxy');
+      assert.equal(endpoint.requests.length, 4);
     } finally {
       await new Promise<void>((r) => proxy.close(() => r()));
     }

@@ -20,11 +20,11 @@ export function awsSettings(): { profile?: string; region?: string; endpointUrl?
   return { profile: value('profile'), region: value('region'), endpointUrl: value('endpointUrl') };
 }
 
-/** VS Code's `http.proxy` / `http.proxyStrictSSL`, for the SDK's HTTP handler. */
+/** VS Code's `http.proxy` / `http.proxyStrictSSL` / `http.noProxy`, for the SDK's HTTP handler. */
 export function proxyOption(): AwsConnectionOptions['proxy'] {
   const http = vscode.workspace.getConfiguration('http');
   const url = http.get<string>('proxy')?.trim();
-  return url ? { url, strictSSL: http.get<boolean>('proxyStrictSSL', true) } : undefined;
+  return url ? { url, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) } : undefined;
 }
 
 export interface ResolvedTarget extends RequestTarget {

@@ -5,4 +5,4 @@
 export * as aws from '../../../server/src/aws';
 export { createWorkflowLanguageService } from '../../../server/src/engine/service';
 export { TextDocument } from 'vscode-languageserver-textdocument';
-export { fieldAtPath } from './fieldInMessage';
+export { fieldAtPath } from '../../../server/src/aws/fieldInMessage';

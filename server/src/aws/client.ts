@@ -11,7 +11,7 @@ export interface AwsConnectionOptions {
   /** Endpoint override; default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL, the profile's `endpoint_url`. */
   endpointUrl?: string;
   /** HTTP(S) proxy for every request (VS Code's `http.proxy`); `strictSSL: false` accepts any TLS certificate. */
-  proxy?: { url: string; strictSSL?: boolean };
+  proxy?: { url: string; strictSSL?: boolean; noProxy?: readonly string[] };
   /** Give up on a response after this long (default 30 s); connecting gives up after min(this, 10 s). */
   timeoutMs?: number;
   /** Total attempts per call including SDK retries (default 3). */
@@ -103,7 +103,7 @@ export async function createCustomerProfilesClient(options: AwsConnectionOptions
   ]);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const target = settings.endpointUrl ?? `https://profile.${settings.region}.amazonaws.com`;
-  const proxy = options.proxy ?? proxyFromEnvironment(target, process.env);
+  const proxy = options.proxy ? (bypassesProxy(target, options.proxy.noProxy ?? []) ? undefined : options.proxy) : proxyFromEnvironment(target, process.env);
   const agent = proxy ? await proxyAgent(proxy) : undefined;
   const maxAttempts = options.maxAttempts ?? 3;
   const client = new CustomerProfilesClient({
@@ -164,14 +164,18 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
  * NO_PROXY names the host (exact, a ".suffix" or "*").
  */
 export function proxyFromEnvironment(target: string, env: NodeJS.ProcessEnv): { url: string } | undefined {
-  const { protocol, hostname } = new URL(target);
+  const { protocol } = new URL(target);
   const pick = (...names: string[]) => names.map((n) => nonEmpty(env[n])).find(Boolean);
   const url = protocol === "http:" ? pick("HTTP_PROXY", "http_proxy") : pick("HTTPS_PROXY", "https_proxy");
   if (!url) return undefined;
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  const bypass = (pick("NO_PROXY", "no_proxy") ?? "").split(",").map((e) => e.trim().toLowerCase().replace(/:\d+$/, "")).filter(Boolean);
-  const skip = bypass.some((e) => e === "*" || host === e.replace(/^\./, "") || host.endsWith(e.startsWith(".") ? e : `.${e}`));
-  return skip ? undefined : { url };
+  return bypassesProxy(target, (pick("NO_PROXY", "no_proxy") ?? "").split(",")) ? undefined : { url };
+}
+
+/** Whether a no-proxy list (NO_PROXY, VS Code's http.noProxy) names the target's host: exact, ".suffix" or "*". */
+export function bypassesProxy(target: string, entries: readonly string[]): boolean {
+  const host = new URL(target).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return entries.map((e) => e.trim().toLowerCase().replace(/:\d+$/, "")).filter(Boolean)
+    .some((e) => e === "*" || host === e.replace(/^\./, "") || host.endsWith(e.startsWith(".") ? e : `.${e}`));
 }
 
 async function proxyAgent(proxy: { url: string; strictSSL?: boolean }) {

@@ -1,6 +1,6 @@
 // Turns any failure of a Customer Profiles call into the service's own words plus what to do about it.
 // Matching is by error name/code first; message text is read only where the SDK gives nothing else.
-import { fieldNamedIn, type FieldInFile } from "../../../client/src/submit/fieldInMessage";
+import { fieldNamedIn, type FieldInFile } from "./fieldInMessage";
 import type { JsonPath } from "./input";
 
 export interface ErrorContext {
