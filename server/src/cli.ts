@@ -15,7 +15,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
-const HELP = `cpworkflow ${version}: checks Amazon Connect Customer Profiles integration workflow files
+export const HELP = `cpworkflow ${version}: checks Amazon Connect Customer Profiles integration workflow files
 (the JSON of aws customer-profiles create-integration-workflow --cli-input-json).
 
 Usage:

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from './engine/service';
 import { severityName } from './engine/findings';
-import { EXIT, UsageError, readWorkflowText } from './cli';
+import { EXIT, HELP, UsageError, readWorkflowText } from './cli';
 import {
   createCustomerProfilesClient,
   createWorkflow,
@@ -34,6 +34,7 @@ const connectionOptions = {
   wait: { type: 'boolean', default: false },
   timeout: { type: 'string', default: '30' },
   'poll-interval': { type: 'string', default: '3' },
+  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 function seconds(value: string, flag: string): number {
@@ -123,6 +124,7 @@ const progressJson = (p: WorkflowProgress) => ({
 export async function createCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true,
     options: { ...connectionOptions, yes: { type: 'boolean', short: 'y', default: false } } });
+  if (values.help) { process.stdout.write(HELP); return EXIT.ok; }
   if (positionals.length !== 1) throw new UsageError('create needs exactly one FILE');
   quietSdkNodeNotice();
   const { options, json } = common(values);
@@ -207,6 +209,7 @@ export async function createCommand(argv: string[]): Promise<number> {
 export async function statusCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true,
     options: { ...connectionOptions, domain: { type: 'string' } } });
+  if (values.help) { process.stdout.write(HELP); return EXIT.ok; }
   if (positionals.length !== 1) throw new UsageError('status needs exactly one WORKFLOW_ID');
   if (!values.domain) throw new UsageError('status needs --domain DOMAIN_NAME');
   quietSdkNodeNotice();

@@ -94,6 +94,11 @@ describe('cpworkflow validate (the built CLI)', () => {
     const h = run(['--help']);
     assert.equal(h.status, 0);
     assert.match(h.stdout, /cpworkflow validate/);
+    for (const cmd of ['validate', 'create', 'status']) {
+      const sub = run([cmd, '--help']);
+      assert.equal(sub.status, 0, `${cmd} --help: ${sub.stderr}`);
+      assert.match(sub.stdout, new RegExp(`cpworkflow ${cmd} `));
+    }
     const v = run(['--version']);
     assert.equal(v.status, 0);
     assert.match(v.stdout, /^\d+\.\d+\.\d+\n$/);
