@@ -34,7 +34,7 @@ export interface LocalEndpointOptions {
   log?: (line: string) => void;
 }
 
-export type FaultType = "throttle" | "internal" | "slow" | "reset" | "accessDenied" | "expiredToken";
+export type FaultType = "throttle" | "internal" | "slow" | "reset" | "accessDenied" | "expiredToken" | "badRequest";
 
 export interface Fault {
   type: FaultType;
@@ -44,6 +44,8 @@ export interface Fault {
   operation?: string;
   /** For "slow": how long before the (normal) answer. */
   delayMs?: number;
+  /** For "badRequest": the service's message. */
+  message?: string;
 }
 
 export interface RecordedRequest {

@@ -113,6 +113,10 @@ export async function startLocalEndpoint(options = {}) {
         case "accessDenied":
           finish(403);
           return sendError(res, 403, "AccessDeniedException", `User: arn:aws:iam::123456789012:user/local is not authorized to perform: profile:${record.operation} on resource: arn:aws:profile:${region}:123456789012:domains/*`);
+        case "badRequest":
+          // what the service says of a value the model allows but the service does not (its own validation words)
+          finish(400);
+          return sendError(res, 400, "BadRequestException", fault.message ?? "Invalid request");
         case "expiredToken":
           finish(403);
           return sendError(res, 403, "ExpiredTokenException", "The security token included in the request is expired");

@@ -160,6 +160,22 @@ suite('create integration workflow', () => {
     assert.strictEqual(sandbox.creates().length, 1, 'an access error is not retried');
   });
 
+  test('a BadRequestException that names a field offers to go to that field in the file', async () => {
+    const { doc, uri } = await openRequestFile('bad-request.cpworkflow.json');
+    sandbox.endpoint.injectFault({ type: 'badRequest', operation: 'CreateIntegrationWorkflow',
+      message: "1 validation error detected: Value at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint: a flow with this name already exists" });
+    const result = await create(uri);
+    assert.strictEqual(result.outcome, 'failed');
+    assert.strictEqual(result.error.code, 'BadRequestException');
+    assert.match(result.shown, /a flow with this name already exists/, 'the service\'s words');
+    const field = result.error.field;
+    assert.ok(field, 'a field to go to');
+    assert.match(field.path, /FlowName$/);
+    const text = doc.getText();
+    assert.strictEqual(text.slice(field.offset, field.offset + field.length), '"FlowName"', 'Go to FlowName selects its key');
+    assert.strictEqual(field.offset, text.indexOf('"FlowName"'));
+  });
+
   test('an unknown domain is a ResourceNotFoundException that points at the region and DomainName', async () => {
     const { uri } = await openRequestFile('no-domain.cpworkflow.json', { domain: 'missing-domain' });
     const result = await create(uri);
