@@ -4,8 +4,9 @@
 // through real server processes over stdio. Prints a Markdown table and writes it, with the raw figures, to
 // bench/.out/. Every figure is a median of several runs (percentiles where stated); machines are noisy.
 //
-//   node bench/run.mjs [--sizes 10,100,1000,5000] [--no-package] [--no-peer] [--quick]
+//   node bench/run.mjs [--sizes 10,100,1000,5000] [--no-package] [--no-peer] [--no-vscode] [--no-create] [--quick]
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -23,12 +24,14 @@ const { values: opts } = parseArgs({ options: {
   sizes: { type: 'string', default: '10,100,1000,5000' },
   'no-package': { type: 'boolean', default: false },
   'no-peer': { type: 'boolean', default: false },
+  'no-vscode': { type: 'boolean', default: false },
+  'no-create': { type: 'boolean', default: false },
   quick: { type: 'boolean', default: false },
 } });
 const SIZES = opts.sizes.split(',').map(Number);
 const RUNS = opts.quick
-  ? { start: 3, open: 3, typing: 5, requests: 50, cli: 3, parse: 7 }
-  : { start: 7, open: 5, typing: 11, requests: 200, cli: 5, parse: 21 };
+  ? { start: 3, open: 3, typing: 5, requests: 50, cli: 3, parse: 7, activation: 1, create: 3 }
+  : { start: 7, open: 5, typing: 11, requests: 200, cli: 5, parse: 21, activation: 3, create: 7 };
 
 const TYPING_PAUSE_MS = 200;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -62,15 +65,23 @@ function build() {
   return { dist, bundles, vsix };
 }
 
-// The engine alone, bundled from source, to time full validation in-process (no pipe, no JSON-RPC).
-async function loadEngine() {
+// The engine alone, bundled from source as the server bundles it, timed in a child process (engine-timing.mjs).
+async function engineTimes(files) {
   const esbuild = require('esbuild');
   const outfile = join(OUT, 'engine.cjs');
   await esbuild.build({ entryPoints: [join(ROOT, 'server/src/engine/service.ts')], outfile, bundle: true, platform: 'node',
-    target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] });
-  const { createWorkflowLanguageService } = require(outfile);
-  const { TextDocument } = require('vscode-languageserver-textdocument');
-  return { createWorkflowLanguageService, TextDocument };
+    target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'], minify: !opts['no-package'] });
+  const r = await wallTime(['--expose-gc', join(ROOT, 'bench/engine-timing.mjs'), outfile, String(RUNS.parse), ...files], { log: true });
+  if (r.code !== 0) throw new Error(`engine timing failed: ${r.output}`);
+  return JSON.parse(r.output);
+}
+
+/** The generated workflow of `fields` fields as a file, whatever sizes this run measures. */
+function writeWorkflowFile(fields, options = {}) {
+  const file = join(OUT, 'workflows', `${fields}-fields${options.defects ? '-defects' : ''}.cpworkflow.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, workflowText(fields, options));
+  return file;
 }
 
 function writeWorkflows() {
@@ -88,33 +99,73 @@ function writeWorkflows() {
   return files;
 }
 
-function jsonParseFloor(text) {
-  return median(Array.from({ length: RUNS.parse + 3 }, () => {
-    const t0 = performance.now();
-    JSON.parse(text);
-    return performance.now() - t0;
-  }).slice(3));
-}
-
-function engineValidate(engine, text) {
-  const service = engine.createWorkflowLanguageService();
-  let diagnostics = [];
-  const runs = Array.from({ length: RUNS.parse + 3 }, (_, i) => {
-    const doc = engine.TextDocument.create('file:///bench/engine.cpworkflow.json', 'cpworkflow', i + 1, text);
-    const t0 = performance.now();
-    diagnostics = service.validate(doc);
-    return performance.now() - t0;
-  }).slice(3);
-  return { ms: median(runs), diagnostics };
-}
-
-function wallTime(args) {
+/** Runs a whole process (`node` when `command` is omitted); resolves with its wall time and exit code. */
+function wallTime(args, { command = process.execPath, env, log } = {}) {
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(command, args, { env: env ?? process.env, stdio: ['ignore', log ? 'pipe' : 'ignore', log ? 'pipe' : 'ignore'] });
+    let output = '';
+    child.stdout?.on('data', (d) => { output += d; });
+    child.stderr?.on('data', (d) => { output += d; });
     child.on('error', rej);
-    child.on('exit', (code) => res({ ms: performance.now() - t0, code }));
+    child.on('exit', (code) => res({ ms: performance.now() - t0, code, output }));
   });
+}
+
+// ---- a real VS Code: the harness's code-server in headless Chromium, one launch per run
+async function measureActivation(file) {
+  if (!existsSync(join(ROOT, 'test/vscode/launcher.js')) || !peerServerPath(ROOT)) return { pending: 'the VS Code harness is not installed (scripts/install-code-server.sh .cache/code-server)' };
+  const runs = [];
+  for (let i = 0; i < RUNS.activation; i++) {
+    const result = join(OUT, `activation-${i}.json`);
+    rmSync(result, { force: true });
+    const r = await wallTime([join(ROOT, 'bench/vscode/run-activation.js'), result, file], { log: true });
+    writeFileSync(join(OUT, `activation-${i}.log`), r.output);
+    if (r.code !== 0 || !existsSync(result)) return { pending: `the harness run failed (exit ${r.code}); see bench/.out/activation-${i}.log` };
+    runs.push(JSON.parse(readFileSync(result, 'utf8')));
+  }
+  return {
+    activateMs: median(runs.map((r) => r.activateMs)),
+    openToDiagnosticsMs: median(runs.map((r) => r.openToDiagnosticsMs)),
+    awsSdkModules: [...new Set(runs.flatMap((r) => r.awsSdkModules))],
+    runs: runs.length,
+  };
+}
+
+// ---- `cpworkflow create` beside the AWS CLI, both against the same local Customer Profiles endpoint
+async function measureCreate(dist, file) {
+  const endpointModule = join(ROOT, 'test/endpoint/customerProfilesEndpoint.mjs');
+  if (!existsSync(endpointModule)) return { pending: 'no local endpoint (test/endpoint/customerProfilesEndpoint.mjs)' };
+  const { startLocalEndpoint } = await import(pathToFileURL(endpointModule).href);
+  // made-up keys that only this run knows
+  const accessKeyId = `AKIABENCH${randomBytes(6).toString('hex').toUpperCase().slice(0, 11)}`;
+  const secretAccessKey = `bench-${randomBytes(16).toString('hex')}`;
+  const endpoint = await startLocalEndpoint({ region: 'us-east-1', credentials: { [accessKeyId]: secretAccessKey },
+    domains: { 'Bench-Profiles': { objectTypes: ['Salesforce-Account'] } } });
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(OUT, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(OUT, 'no-aws-credentials'), AWS_PAGER: '' };
+  delete env.AWS_PROFILE;
+  const where = ['--endpoint-url', endpoint.url, '--region', 'us-east-1'];
+  const awsArgs = ['customer-profiles', 'create-integration-workflow', '--cli-input-json', `file://${file}`, ...where];
+  const contenders = [['cpworkflow', process.execPath, [join(dist, 'cli.js'), 'create', file, '--yes', ...where]]];
+  for (const [name, command] of [['aws (PATH)', 'aws'], ['aws (/usr/bin, v2)', '/usr/bin/aws']]) {
+    const version = await wallTime(['--version'], { command, env, log: true }).catch(() => undefined);
+    if (version?.code === 0) contenders.push([`${name} ${version.output.split(/\s/)[0]}`, command, awsArgs]);
+  }
+  const times = Object.fromEntries(contenders.map(([name]) => [name, []]));
+  try {
+    // in turn, A B C A B C …, so a drift of the machine's speed falls on all of them
+    for (let i = 0; i < RUNS.create + 1; i++) {
+      for (const [name, command, args] of contenders) {
+        const r = await wallTime(args, { command, env, log: true });
+        if (r.code !== 0) return { pending: `${name} failed (exit ${r.code}): ${r.output.slice(0, 300)}` };
+        if (i > 0) times[name].push(r.ms);
+      }
+    }
+  } finally {
+    await endpoint.stop();
+  }
+  return Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
 }
 
 const errorsIn = (diagnostics) => diagnostics.filter((d) => (d.severity ?? 1) <= 2).length; // errors and warnings
@@ -192,7 +243,8 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const { dist, bundles, vsix } = build();
   const files = writeWorkflows();
-  const engine = await loadEngine();
+  log('full validation in-process…');
+  const engine = await engineTimes(SIZES.flatMap((n) => [files[`${n}`].file, files[`${n}d`].file]));
   const schemaFile = join(ROOT, 'schemas/cpworkflow.schema.json');
   const peerPath = opts['no-peer'] ? undefined : peerServerPath(ROOT);
   if (!peerPath && !opts['no-peer']) log('the peer is not installed (scripts/install-code-server.sh .cache/code-server); its columns stay empty');
@@ -207,10 +259,9 @@ async function main() {
   for (const n of SIZES) {
     const { text, file } = files[`${n}`];
     results.bytes[n] = Buffer.byteLength(text);
-    results.parse[n] = jsonParseFloor(text);
-    const ev = engineValidate(engine, text);
-    const evd = engineValidate(engine, files[`${n}d`].text);
-    results.engine[n] = { ms: ev.ms, errors: errorsIn(ev.diagnostics), msDefects: evd.ms, diagnosticsDefects: evd.diagnostics.length };
+    const ev = engine[file], evd = engine[files[`${n}d`].file];
+    results.parse[n] = ev.jsonParse;
+    results.engine[n] = { ms: ev.validate, errors: ev.errorsAndWarnings, msDefects: evd.validate, diagnosticsDefects: evd.diagnostics };
     log(`${fmtInt(n)} fields: ours…`);
     results.ours[n] = await measureServer(ours, files, n, { burst: true });
     if (peerPath) {
@@ -219,6 +270,14 @@ async function main() {
       results.peerPush[n] = await measureServer(peerPush, files, n, { requests: false });
     }
     results.cli[n] = median(await timed(RUNS.cli, 1, async () => (await wallTime([join(dist, 'cli.js'), 'validate', file])).ms));
+  }
+  if (!opts['no-create']) {
+    log('cpworkflow create vs aws customer-profiles create-integration-workflow…');
+    results.create = await measureCreate(dist, writeWorkflowFile(100));
+  }
+  if (!opts['no-vscode']) {
+    log('activation in a real VS Code (code-server)…');
+    results.activation = await measureActivation(writeWorkflowFile(100, { defects: true }));
   }
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   const table = render(results);
@@ -245,7 +304,7 @@ function render(R) {
   for (const n of R.sizes) {
     const limit = 10 * R.parse[n];
     const ok = R.engine[n].ms <= limit;
-    row('Full validation in-process (engine `validate`)', fmtInt(n), ms(R.engine[n].ms), '', '',
+    row('Full validation in-process (engine `validate`, fresh document, heap collected before each run)', fmtInt(n), ms(R.engine[n].ms), '', '',
       n === big ? `≤ 10× JSON.parse = ${ms(limit)} ${check(ok)}` : `${(R.engine[n].ms / R.parse[n]).toFixed(1)}× JSON.parse`);
     if (n === big) targets.push([`full validation at ${fmtInt(n)} ≤ 10× JSON.parse`, ok, `${ms(R.engine[n].ms)} = ${(R.engine[n].ms / R.parse[n]).toFixed(1)}×`]);
   }
@@ -296,8 +355,26 @@ function render(R) {
   }
   for (const [name, size] of Object.entries(R.bundles)) row(`Bundle \`dist/${name}\``, '–', bytes(size), '', '', '');
   row('`.vsix` (`npm run package`)', '–', R.vsix ? bytes(R.vsix) : 'n/a (package failed)', '', '', '');
-  row('Extension activation in the real-VS-Code harness', '–', R.activation ?? 'pending (harness)', '', '', '');
-  row('`cpworkflow create` vs `aws customer-profiles create-integration-workflow` (local endpoint)', '–', R.create ?? 'pending (create command)', '', '', '');
+  const A = R.activation;
+  if (!A || A.pending) row('Extension activation in a real VS Code (code-server)', '–', `pending: ${A?.pending ?? 'not measured (--no-vscode)'}`, '', '', '');
+  else {
+    const sdkFree = A.awsSdkModules.length === 0;
+    row(`Extension activation in a real VS Code (code-server): \`activate()\` with the server started, median of ${A.runs}`, '–', ms(A.activateMs), '', '',
+      `AWS SDK not loaded ${check(sdkFree)}`);
+    row('Open a workflow in that VS Code → its diagnostics shown', '100, 1% defects', ms(A.openToDiagnosticsMs), '', '', '');
+    targets.push(['activation does not load the AWS SDK', sdkFree, sdkFree ? 'no @aws-sdk module or dist/submission.js in the extension host' : A.awsSdkModules.join(', ')]);
+  }
+  const C = R.create;
+  if (!C || C.pending) row('`cpworkflow create` vs the AWS CLI (local endpoint)', '–', `pending: ${C?.pending ?? 'not measured (--no-create)'}`, '', '', '');
+  else {
+    const [ours, ...aws] = Object.entries(C);
+    for (const [name, t] of aws) {
+      const ok = ours[1] <= 0.5 * t;
+      row(`\`cpworkflow create --yes\` vs \`${name} customer-profiles create-integration-workflow --cli-input-json\`, whole process, local endpoint`, '100',
+        ms(ours[1]), ms(t), ratio(ours[1], t), `≤ 0.5× ${check(ok)}`);
+      targets.push([`cpworkflow create ≤ 0.5× ${name}`, ok, `${ms(ours[1])} vs ${ms(t)} = ${ratio(ours[1], t)}×`]);
+    }
+  }
 
   const lines = [
     '| Measure (median unless stated) | Fields | cpworkflow | Peer: VS Code JSON server | Ours/peer | Target |',

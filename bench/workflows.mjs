@@ -69,8 +69,9 @@ export function workflow(fields, { defects = false } = {}) {
 
 export const workflowText = (fields, options) => `${JSON.stringify(workflow(fields, options), null, 2)}\n`;
 
-/** Offsets in `text` the benchmark points at: inside the middle Map task's operator value, its SourceFields entry,
- * its DestinationField value (where the typing happens) and its TaskType key (hovered). */
+/** Offsets in `text` the benchmark points at, in the middle Map task: just inside the quotes of its operator value
+ * and of its SourceFields entry (completion before anything is typed: every candidate), the end of its
+ * DestinationField value (where the typing happens) and its TaskType key (hovered). */
 export function landmarks(text, fields) {
   const name = fieldName(Math.max(1, Math.ceil(fields / 2)));
   const task = text.indexOf(`"DestinationField": "${name}"`);
@@ -79,5 +80,5 @@ export function landmarks(text, fields) {
   const operator = inside('"NO_OP"', start) + 1;
   const sourceField = inside(`"${name}"`, inside('"SourceFields"', start)) + 1;
   const destination = inside(`"${name}"`, task + '"DestinationField": '.length) + 1 + name.length;
-  return { taskTypeKey: start + 2, operator: operator + 2, sourceField: sourceField + 3, destinationEnd: destination };
+  return { taskTypeKey: start + 2, operator, sourceField, destinationEnd: destination };
 }

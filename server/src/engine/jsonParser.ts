@@ -60,20 +60,21 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
   // The open nodes' children wait on one stack and become exact-size arrays when their node closes: arrays grown
   // by push() reserve 17 slots, which for a tree of mostly one- and two-child nodes is most of its memory.
   const pending: MutableNode[] = [];
+  let top = 0; // pending[0..top) are the nodes still waiting; what lies above top is stale
   const starts: number[] = [];
   const root: MutableNode = { type: 'array', offset: -1, length: -1, children: undefined, parent: undefined };
   let current: MutableNode = root;
 
   function open(node: MutableNode): void {
-    pending.push(node);
-    starts.push(pending.length);
+    pending[top++] = node;
+    starts.push(top);
     current = node;
   }
 
   function close(end: number): void {
     const start = starts.pop()!;
-    current.children = pending.slice(start);
-    pending.length = start;
+    current.children = pending.slice(start, top);
+    top = start;
     current.length = end - current.offset;
     current = current.parent!;
   }
@@ -190,6 +191,11 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     let ch = text.charCodeAt(pos);
     while (ch === Char.Space || ch === Char.LineFeed || ch === Char.CarriageReturn || ch === Char.Tab) ch = text.charCodeAt(++pos);
     tokenOffset = pos;
+    if (ch === Char.DoubleQuote) { // half of all tokens
+      pos++;
+      tokenValue = scanString();
+      return (token = Token.String);
+    }
     if (pos >= len) {
       tokenOffset = len;
       return (token = Token.EOF);
@@ -273,18 +279,21 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
   function next(): Token {
     for (;;) {
       const t = scan();
-      switch (scanError) {
-        case ScanError.None: break;
-        case ScanError.InvalidUnicode: error(ParseErrorCode.InvalidUnicode); break;
-        case ScanError.InvalidEscapeCharacter: error(ParseErrorCode.InvalidEscapeCharacter); break;
-        case ScanError.UnexpectedEndOfNumber: error(ParseErrorCode.UnexpectedEndOfNumber); break;
-        case ScanError.UnexpectedEndOfString: error(ParseErrorCode.UnexpectedEndOfString); break;
-        case ScanError.InvalidCharacter: error(ParseErrorCode.InvalidCharacter); break;
-        // an unterminated comment is reported as a comment, since comments are not allowed at all
-      }
+      if (scanError !== ScanError.None) reportScanError();
       if (t === Token.Comment) error(ParseErrorCode.InvalidCommentToken);
       else if (t === Token.Unknown) error(ParseErrorCode.InvalidSymbol);
       else return t;
+    }
+  }
+
+  function reportScanError(): void {
+    switch (scanError) {
+      case ScanError.InvalidUnicode: error(ParseErrorCode.InvalidUnicode); break;
+      case ScanError.InvalidEscapeCharacter: error(ParseErrorCode.InvalidEscapeCharacter); break;
+      case ScanError.UnexpectedEndOfNumber: error(ParseErrorCode.UnexpectedEndOfNumber); break;
+      case ScanError.UnexpectedEndOfString: error(ParseErrorCode.UnexpectedEndOfString); break;
+      case ScanError.InvalidCharacter: error(ParseErrorCode.InvalidCharacter); break;
+      // an unterminated comment is reported as a comment, since comments are not allowed at all
     }
   }
 
@@ -308,7 +317,7 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
   }
 
   function literal(type: Node['type'], value: unknown): void {
-    pending.push({ type, offset: tokenOffset, length: pos - tokenOffset, parent: current, value });
+    pending[top++] = { type, offset: tokenOffset, length: pos - tokenOffset, parent: current, value };
     completeProperty(pos);
   }
 
@@ -352,7 +361,7 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
       : { type: 'property', offset: keyOffset, length: -1, parent: current, children: undefined };
     open(property);
     // fields in the order literal() writes them, so keys and values share one object shape
-    pending.push({ type: 'string', offset: keyOffset, length: keyLength, parent: property, value: key });
+    pending[top++] = { type: 'string', offset: keyOffset, length: keyLength, parent: property, value: key };
     if (colon) {
       next();
       if (!parseValue()) handleError(ParseErrorCode.ValueExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
@@ -401,7 +410,7 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     if (!parseValue()) handleError(ParseErrorCode.ValueExpected, 0, 0);
     else if (token !== Token.EOF) handleError(ParseErrorCode.EndOfFileExpected, 0, 0);
   }
-  const result = pending[0];
+  const result = top > 0 ? pending[0] : undefined;
   if (result) delete result.parent;
   return result as Node | undefined;
 }

@@ -1,0 +1,40 @@
+// Full validation in-process, next to JSON.parse of the same text: the engine alone (bundled from source by
+// bench/run.mjs), no pipe and no JSON-RPC. Run with --expose-gc: the heap is collected before each timed run, so
+// each run pays for its own allocations but not for the garbage of the run before.
+//   node --expose-gc bench/engine-timing.mjs ENGINE.cjs RUNS FILE...   → JSON on stdout
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { median } from './stats.mjs';
+
+const [engineFile, runs, ...files] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const { createWorkflowLanguageService } = require(engineFile);
+const { TextDocument } = require('vscode-languageserver-textdocument');
+if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
+
+function time(fn) {
+  const out = [];
+  for (let i = 0; i < Number(runs) + 3; i++) {
+    globalThis.gc();
+    const t0 = performance.now();
+    fn(i);
+    out.push(performance.now() - t0);
+  }
+  return median(out.slice(3));
+}
+
+const results = {};
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  const service = createWorkflowLanguageService();
+  let diagnostics = [];
+  const uri = pathToFileURL(file).href;
+  results[file] = {
+    jsonParse: time(() => JSON.parse(text)),
+    validate: time((i) => { diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text)); }),
+    errorsAndWarnings: diagnostics.filter((d) => (d.severity ?? 1) <= 2).length,
+    diagnostics: diagnostics.length,
+  };
+}
+process.stdout.write(JSON.stringify(results));
