@@ -50,10 +50,13 @@ export function rangeOf(doc: ParsedWorkflow, nodeOrOffset: Node | number, length
 /** The value node of `key` in an object node. */
 export function prop(node: Node | undefined, key: string): Node | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
-  let found: Node | undefined;
   // the last one wins, as in the AWS CLI's parser
-  for (const p of node.children) if (p.children?.[0]?.value === key) found = p.children[1];
-  return found;
+  const properties = node.children;
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const p = properties[i].children;
+    if (p?.[0]?.value === key) return p[1];
+  }
+  return undefined;
 }
 
 /** Follows a path of keys and indexes from `node`. */

@@ -140,6 +140,11 @@ function reportDuplicate(properties: readonly Node[], index: number, key: string
     message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
 }
 
+// each structure's required members, listed once rather than filtered out of its members for every object
+const REQUIRED_MEMBERS = new Map<ShapeName, readonly string[]>((Object.keys(shapes) as ShapeName[]).map((name) =>
+  [name, Object.entries(shapes[name].members ?? {}).filter(([, m]) => m.required).map(([member]) => member)]));
+const requiredMembersOf = (shapeName: ShapeName): readonly string[] => REQUIRED_MEMBERS.get(shapeName) ?? [];
+
 function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
   const shape = shapes[shapeName];
   const members = shape.members!;
@@ -157,9 +162,9 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     }
     if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
   }
-  for (const name in members) {
+  for (const name of requiredMembersOf(shapeName)) {
     const m = members[name];
-    if (!m.required || hasKey(properties, name)) continue;
+    if (hasKey(properties, name)) continue;
     const parentKey = keyOf(node);
     out.push({ code: 'missing-property', severity: 'error', href: shapeDocUrl(shapeName),
       at: parentKey ?? { offset: node.offset, length: 1, type: 'object' } as Node, // the root's opening brace

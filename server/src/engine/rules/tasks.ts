@@ -55,6 +55,8 @@ function operatorMatrixFinding(ctx: RuleContext, task: WorkflowTask): Finding | 
 
 function missingPropertyFinding(ctx: RuleContext, task: WorkflowTask, kind: TaskKind): Finding | undefined {
   const props = task.taskProperties;
+  // most tasks have what they need: answer that without building anything
+  if (kind.requiredProperties.every((k) => props.has(k)) && (kind.oneOfProperties.length === 0 || kind.oneOfProperties.some((k) => props.has(k)))) return undefined;
   const missingKeys = kind.requiredProperties.filter((k) => !props.has(k));
   const missingOneOf = kind.oneOfProperties.length > 0 && !kind.oneOfProperties.some((k) => props.has(k));
   if (missingKeys.length === 0 && !missingOneOf) return undefined;
@@ -84,10 +86,12 @@ function irrelevantPropertyFindings(task: WorkflowTask, kind: TaskKind): Finding
   return out;
 }
 
+const PROPERTY_FORMAT_ENTRIES = Object.entries(PROPERTY_FORMATS);
+
 function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
   const out: Finding[] = [];
   const relevant = propertiesOf(kind);
-  for (const [key, format] of Object.entries(PROPERTY_FORMATS)) {
+  for (const [key, format] of PROPERTY_FORMAT_ENTRIES) {
     const m = task.taskProperties.get(key);
     const value = stringAt(m?.valueNode);
     if (!relevant.includes(key) || !value || format.valid(value)) continue; // "" is the model's pattern error (TP-2)
@@ -111,6 +115,7 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
 }
 
 function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undefined {
+  if (kind.oneOfProperties.length < 2) return undefined;
   const present = kind.oneOfProperties.filter((k) => task.taskProperties.has(k));
   if (present.length < 2) return undefined;
   // the later key in the file is the one to remove
