@@ -3,7 +3,7 @@
 // Driven by the generated shapes, so the model stays the one source of truth.
 import { Node, ParsedWorkflow, keyOf } from './document';
 import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
-import { ROOT_SHAPE, Shape, ShapeName, appflowOnly, shapes } from '../generated/model';
+import { Member, ROOT_SHAPE, Shape, ShapeName, appflowOnly, shapes } from '../generated/model';
 import { parseTimestamp } from './timestamps';
 
 const JSON_TYPE_WORD: Record<string, string> = {
@@ -140,14 +140,16 @@ function reportDuplicate(properties: readonly Node[], index: number, key: string
     message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
 }
 
-// each structure's required members, listed once rather than filtered out of its members for every object
+// Each structure's members as a Map and its required members as a list, made once: looking a key from the file
+// up in a plain object is a slow path in V8 (the key is not an interned string), and this runs for every object.
+const MEMBERS = new Map<ShapeName, ReadonlyMap<string, Member>>((Object.keys(shapes) as ShapeName[]).map((name) =>
+  [name, new Map(Object.entries(shapes[name].members ?? {}))]));
 const REQUIRED_MEMBERS = new Map<ShapeName, readonly string[]>((Object.keys(shapes) as ShapeName[]).map((name) =>
   [name, Object.entries(shapes[name].members ?? {}).filter(([, m]) => m.required).map(([member]) => member)]));
 const requiredMembersOf = (shapeName: ShapeName): readonly string[] => REQUIRED_MEMBERS.get(shapeName) ?? [];
 
 function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
-  const shape = shapes[shapeName];
-  const members = shape.members!;
+  const members = MEMBERS.get(shapeName)!;
   const properties = node.children ?? [];
   for (let i = 0; i < properties.length; i++) {
     const keyNode = properties[i].children?.[0];
@@ -155,7 +157,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     if (!keyNode) continue;
     const key = keyNode.value as string;
     reportDuplicate(properties, i, key, keyNode, out);
-    const m = Object.hasOwn(members, key) ? members[key] : undefined;
+    const m = members.get(key);
     if (!m) {
       out.push(unknownMember(keyNode, key, shapeName));
       continue;
@@ -163,7 +165,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
   }
   for (const name of requiredMembersOf(shapeName)) {
-    const m = members[name];
+    const m = members.get(name)!;
     if (hasKey(properties, name)) continue;
     const parentKey = keyOf(node);
     out.push({ code: 'missing-property', severity: 'error', href: shapeDocUrl(shapeName),
