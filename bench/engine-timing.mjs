@@ -1,6 +1,7 @@
-// Full validation in-process, next to JSON.parse of the same text: the engine alone (bundled from source by
-// bench/run.mjs), no pipe and no JSON-RPC. Run with --expose-gc: the heap is collected before each timed run, so
-// each run pays for its own allocations but not for the garbage of the run before.
+// Full validation in-process, next to JSON.parse of the same text: the engine alone (bench/engine-entry.ts,
+// bundled by bench/run.mjs), no pipe and no JSON-RPC, and the same work cut into its phases. Run with --expose-gc:
+// the heap is collected before each timed run, so each run pays for its own allocations but not for the garbage
+// of the run before.
 //   node --expose-gc bench/engine-timing.mjs ENGINE.cjs RUNS FILE...   → JSON on stdout
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,8 +10,7 @@ import { median } from './stats.mjs';
 
 const [engineFile, runs, ...files] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
-const { createWorkflowLanguageService } = require(engineFile);
-const { TextDocument } = require('vscode-languageserver-textdocument');
+const { createWorkflowLanguageService, parseWorkflow, syntaxFindings, schemaFindings, rules, toDiagnostic, TextDocument } = require(engineFile);
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 
 function time(fn) {
@@ -35,6 +35,29 @@ for (const file of files) {
     validate: time((i) => { diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text)); }),
     errorsAndWarnings: diagnostics.filter((d) => (d.severity ?? 1) <= 2).length,
     diagnostics: diagnostics.length,
+    phases: phases(uri, text),
   };
+}
+
+/** validate()'s steps one by one (service.ts), each a median over runs on a fresh document. */
+function phases(uri, text) {
+  const laps = [];
+  for (let i = 0; i < Number(runs) + 3; i++) {
+    globalThis.gc();
+    const lap = {};
+    let t = performance.now();
+    const mark = (name) => { const now = performance.now(); lap[name] = (lap[name] ?? 0) + now - t; t = now; };
+    const doc = parseWorkflow(TextDocument.create(uri, 'cpworkflow', i + 1, text));
+    mark('parse');
+    const findings = [...syntaxFindings(doc), ...schemaFindings(doc)];
+    mark('schema');
+    const ctx = { doc, now: new Date() };
+    for (const rule of rules) { findings.push(...rule.check(ctx)); mark(`rule ${rule.name}`); }
+    findings.map((f) => toDiagnostic(doc, f));
+    mark('diagnostics');
+    laps.push(lap);
+  }
+  const counted = laps.slice(3);
+  return Object.fromEntries(Object.keys(counted[0]).map((name) => [name, median(counted.map((l) => l[name]))]));
 }
 process.stdout.write(JSON.stringify(results));

@@ -71,16 +71,19 @@ function build() {
 // The engine alone, bundled from source as the server bundles it, timed in a child process (engine-timing.mjs).
 async function engineTimes(files) {
   const esbuild = require('esbuild');
+  const bundle = (outfile, minify) => esbuild.build({ entryPoints: [join(ROOT, 'bench/engine-entry.ts')], outfile, bundle: true,
+    platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'], minify });
   const outfile = join(OUT, 'engine.cjs');
-  await esbuild.build({ entryPoints: [join(ROOT, 'server/src/engine/service.ts')], outfile, bundle: true, platform: 'node',
-    target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'], minify: !opts['no-package'] });
+  await bundle(outfile, !opts['no-package']);
   const r = await wallTime(['--expose-gc', join(ROOT, 'bench/engine-timing.mjs'), outfile, String(RUNS.parse), ...files], { log: true });
   if (r.code !== 0) throw new Error(`engine timing failed: ${r.output}`);
   if (opts.profile) {
     const dir = join(OUT, 'profiles');
     rmSync(dir, { recursive: true, force: true });
     const largest = files[files.length - 2]; // the largest valid file
-    await wallTime(['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'bench/engine-timing.mjs'), outfile, '40', largest]);
+    const readable = join(OUT, 'engine-readable.cjs'); // unminified, so the profile names functions and modules
+    await bundle(readable, false);
+    await wallTime(['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'bench/engine-timing.mjs'), readable, '40', largest]);
     const [profile] = readdirSync(dir);
     const summary = await wallTime([join(ROOT, 'bench/profile-summary.mjs'), join(dir, profile), '20'], { log: true });
     writeFileSync(join(OUT, 'profile-validation.txt'), `node --cpu-prof bench/engine-timing.mjs (40 validations of ${largest})\n${summary.output}`);
@@ -275,7 +278,7 @@ async function main() {
     results.bytes[n] = Buffer.byteLength(text);
     const ev = engine[file], evd = engine[files[`${n}d`].file];
     results.parse[n] = ev.jsonParse;
-    results.engine[n] = { ms: ev.validate, errors: ev.errorsAndWarnings, msDefects: evd.validate, diagnosticsDefects: evd.diagnostics };
+    results.engine[n] = { ms: ev.validate, errors: ev.errorsAndWarnings, msDefects: evd.validate, diagnosticsDefects: evd.diagnostics, phases: ev.phases };
     log(`${fmtInt(n)} fields: ours…`);
     results.ours[n] = await measureServer(ours, files, n, { burst: true });
     if (peerPath) {
@@ -399,6 +402,8 @@ function render(R) {
     ...rows,
     '',
     'Sanity: errors and warnings on the valid files (should be 0): ' + R.sizes.map((n) => `${fmtInt(n)}: ours ${R.ours[n].errors}${peerOn ? `, peer ${R.peer[n].errors}` : ''}`).join('; '),
+    `Where full validation of the ${fmtInt(big)}-field file goes (medians of its phases, in-process): `
+      + Object.entries(R.engine[big].phases).filter(([, t]) => t >= 0.5).sort((a, b) => b[1] - a[1]).map(([name, t]) => `${name} ${ms(t)}`).join(', ') + '.',
     'Diagnostics on the 1%-defects files: ' + R.sizes.map((n) => `${fmtInt(n)}: ours ${R.ours[n].diagnosticsd}${peerOn ? `, peer ${R.peer[n].diagnosticsd}` : ''}`).join('; '),
     '',
     'Targets:',
