@@ -1,7 +1,9 @@
 // Full validation in-process, next to JSON.parse of the same text: the engine alone (bench/engine-entry.ts,
-// bundled by bench/run.mjs), no pipe and no JSON-RPC, and the same work cut into its phases. Run with --expose-gc:
-// the heap is collected before each timed run, so each run pays for its own allocations but not for the garbage
-// of the run before.
+// bundled by bench/run.mjs), no pipe and no JSON-RPC, and the same work cut into its phases. Two ways, as the
+// garbage collector makes them differ at 2 MB: `validate` collects the heap before each run (a fresh heap: the run
+// pays for moving its new tree out of the young generation), `steady` validates over and over as a busy server
+// does (V8 then allocates the long-lived nodes where they stay, and a run pays for the garbage of the one before).
+// The phases are timed the steady way. Needs --expose-gc.
 //   node --expose-gc bench/engine-timing.mjs ENGINE.cjs RUNS FILE...   → JSON on stdout
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,10 +15,10 @@ const require = createRequire(import.meta.url);
 const { createWorkflowLanguageService, parseWorkflow, syntaxFindings, schemaFindings, rules, toDiagnostic, TextDocument } = require(engineFile);
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 
-function time(fn) {
+function time(fn, { freshHeap = true } = {}) {
   const out = [];
   for (let i = 0; i < Number(runs) + 3; i++) {
-    globalThis.gc();
+    if (freshHeap) globalThis.gc();
     const t0 = performance.now();
     fn(i);
     out.push(performance.now() - t0);
@@ -33,17 +35,17 @@ for (const file of files) {
   results[file] = {
     jsonParse: time(() => JSON.parse(text)),
     validate: time((i) => { diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text)); }),
+    steady: time((i) => { diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text)); }, { freshHeap: false }),
     errorsAndWarnings: diagnostics.filter((d) => (d.severity ?? 1) <= 2).length,
     diagnostics: diagnostics.length,
     phases: phases(uri, text),
   };
 }
 
-/** validate()'s steps one by one (service.ts), each a median over runs on a fresh document. */
+/** validate()'s steps one by one (service.ts), each a median over runs on a fresh document, the steady way. */
 function phases(uri, text) {
   const laps = [];
   for (let i = 0; i < Number(runs) + 3; i++) {
-    globalThis.gc();
     const lap = {};
     let t = performance.now();
     const mark = (name) => { const now = performance.now(); lap[name] = (lap[name] ?? 0) + now - t; t = now; };

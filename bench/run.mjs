@@ -278,7 +278,7 @@ async function main() {
     results.bytes[n] = Buffer.byteLength(text);
     const ev = engine[file], evd = engine[files[`${n}d`].file];
     results.parse[n] = ev.jsonParse;
-    results.engine[n] = { ms: ev.validate, errors: ev.errorsAndWarnings, msDefects: evd.validate, diagnosticsDefects: evd.diagnostics, phases: ev.phases };
+    results.engine[n] = { ms: ev.validate, steady: ev.steady, errors: ev.errorsAndWarnings, msDefects: evd.validate, diagnosticsDefects: evd.diagnostics, phases: ev.phases };
     log(`${fmtInt(n)} fields: ours…`);
     results.ours[n] = await measureServer(ours, files, n, { burst: true });
     if (peerPath) {
@@ -318,13 +318,21 @@ function render(R) {
   targets.push(['server start ≤ 150 ms', R.start.ours <= 150, ms(R.start.ours)]);
   for (const n of R.sizes) row('File size', fmtInt(n), bytes(R.bytes[n]), '', '', '');
   for (const n of R.sizes) row('`JSON.parse` (the floor, in-process)', fmtInt(n), ms(R.parse[n]), '', '', '');
-  for (const n of R.sizes) {
-    const limit = 10 * R.parse[n];
-    const ok = R.engine[n].ms <= limit;
-    row('Full validation in-process (engine `validate`, fresh document, heap collected before each run)', fmtInt(n), ms(R.engine[n].ms), '', '',
-      n === big ? `≤ 10× JSON.parse = ${ms(limit)} ${check(ok)}${mid ? `; ${fmtInt(n)}/${fmtInt(mid)} = ${(R.engine[n].ms / R.engine[mid].ms).toFixed(1)}× (≤ 6×)` : ''}`
-        : `${(R.engine[n].ms / R.parse[n]).toFixed(1)}× JSON.parse`);
-    if (n === big) targets.push([`full validation at ${fmtInt(n)} ≤ 10× JSON.parse`, ok, `${ms(R.engine[n].ms)} = ${(R.engine[n].ms / R.parse[n]).toFixed(1)}×`]);
+  for (const [label, key] of [['Full validation in-process, steady (engine `validate` of a fresh document, over and over)', 'steady'],
+    ['Full validation in-process, fresh heap (collected before each run)', 'ms']]) {
+    for (const n of R.sizes) {
+      const t = R.engine[n][key];
+      const limit = 10 * R.parse[n];
+      row(label, fmtInt(n), ms(t), '', '', n === big
+        ? `≤ 10× JSON.parse = ${ms(limit)} ${check(t <= limit)}${mid ? `; ${fmtInt(n)}/${fmtInt(mid)} = ${(t / R.engine[mid][key]).toFixed(1)}× (≤ 6×)` : ''}`
+        : `${(t / R.parse[n]).toFixed(1)}× JSON.parse`);
+    }
+  }
+  {
+    const { steady, ms: fresh } = R.engine[big];
+    const x = (t) => (t / R.parse[big]).toFixed(1);
+    targets.push([`full validation at ${fmtInt(big)} ≤ 10× JSON.parse`, Math.max(steady, fresh) <= 10 * R.parse[big],
+      `steady ${ms(steady)} = ${x(steady)}×, fresh heap ${ms(fresh)} = ${x(fresh)}×`]);
   }
   const lspRows = [
     ['`didOpen` → diagnostics', 'open'],
@@ -369,7 +377,7 @@ function render(R) {
   for (const n of R.sizes) row('`cpworkflow validate FILE` (whole process)', fmtInt(n), ms(R.cli[n]), '', '', '');
   if (mid) {
     const growth = [['didOpen', R.ours[big].open / R.ours[mid].open], ['typing', R.ours[big].typing / R.ours[mid].typing],
-      ['full validation', R.engine[big].ms / R.engine[mid].ms]];
+      ['full validation steady', R.engine[big].steady / R.engine[mid].steady], ['fresh heap', R.engine[big].ms / R.engine[mid].ms]];
     targets.push([`linear growth: ${fmtInt(big)} fields ≤ 6× the ${fmtInt(mid)}-field time`, growth.every(([, g]) => g <= 6),
       growth.map(([what, g]) => `${what} ${g.toFixed(1)}×`).join(', ')]);
   }
@@ -402,7 +410,7 @@ function render(R) {
     ...rows,
     '',
     'Sanity: errors and warnings on the valid files (should be 0): ' + R.sizes.map((n) => `${fmtInt(n)}: ours ${R.ours[n].errors}${peerOn ? `, peer ${R.peer[n].errors}` : ''}`).join('; '),
-    `Where full validation of the ${fmtInt(big)}-field file goes (medians of its phases, in-process): `
+    `Where steady full validation of the ${fmtInt(big)}-field file goes (medians of its phases, in-process): `
       + Object.entries(R.engine[big].phases).filter(([, t]) => t >= 0.5).sort((a, b) => b[1] - a[1]).map(([name, t]) => `${name} ${ms(t)}`).join(', ') + '.',
     'Diagnostics on the 1%-defects files: ' + R.sizes.map((n) => `${fmtInt(n)}: ours ${R.ours[n].diagnosticsd}${peerOn ? `, peer ${R.peer[n].diagnosticsd}` : ''}`).join('; '),
     '',
