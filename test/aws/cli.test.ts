@@ -11,6 +11,8 @@ import { createSandbox, fakeKeys, type Sandbox } from './support';
 
 const CLI = join(ROOT, 'dist/cli.js');
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
+// the endpoint runs one workflow step per batch of the request, 250 records each
+const STEPS = JSON.parse(FIXTURE_TEXT).IntegrationConfig.AppflowIntegration.Batches.length;
 
 interface Run { code: number; stdout: string; stderr: string }
 
@@ -28,7 +30,7 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
       credentials: { [keys.accessKeyId]: keys.secretAccessKey },
       domains: { 'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] } },
       // steps long enough for a poll to see IN_PROGRESS even on a loaded machine
-      timing: { startMs: 30, stepMs: 400, totalSteps: 3 },
+      timing: { startMs: 30, stepMs: 400 },
     });
   });
   after(async () => {
@@ -117,8 +119,8 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--yes', '--wait');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^[a-f0-9]{32}\n$/);
-    assert.match(r.stderr, /IN_PROGRESS: \d\/3 steps/);
-    assert.match(r.stderr, /COMPLETE: 3\/3 steps, 750 records processed/);
+    assert.match(r.stderr, new RegExp(`IN_PROGRESS: \\d/${STEPS} steps`));
+    assert.match(r.stderr, new RegExp(`COMPLETE: ${STEPS}/${STEPS} steps, ${250 * STEPS} records processed`));
   });
 
   it('--wait exits 5 on FAILED and shows the error and the failed step (json)', async () => {
@@ -143,10 +145,10 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     const id = created.stdout.trim();
     const look = await cli('status', id, '--domain', 'demo-domain');
     assert.equal(look.code, 0, look.stderr);
-    assert.match(look.stdout, /^(NOT_STARTED|IN_PROGRESS|COMPLETE): \d\/3 steps, \d+ records processed\n$/);
+    assert.match(look.stdout, new RegExp(`^(NOT_STARTED|IN_PROGRESS|COMPLETE): \\d/${STEPS} steps, \\d+ records processed\\n$`));
     const waited = await cli('status', id, '--domain', 'demo-domain', '--wait', '--format', 'json');
     assert.equal(waited.code, 0, waited.stderr);
-    assert.deepEqual(JSON.parse(waited.stdout), { WorkflowId: id, Status: 'COMPLETE', StepsCompleted: 3, TotalSteps: 3, RecordsProcessed: 750 });
+    assert.deepEqual(JSON.parse(waited.stdout), { WorkflowId: id, Status: 'COMPLETE', StepsCompleted: STEPS, TotalSteps: STEPS, RecordsProcessed: 250 * STEPS });
     const unknown = await cli('status', '0'.repeat(32), '--domain', 'demo-domain');
     assert.equal(unknown.code, 4);
     assert.match(unknown.stderr, /Workflow 0{32} does not exist in domain demo-domain/);

@@ -226,10 +226,12 @@ describe('submission through the SDK against the local endpoint', function () {
     const seen: WorkflowProgress[] = [];
     const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15, onProgress: (p) => seen.push(p) });
     assert.equal(final.status, 'COMPLETE');
-    assert.equal(final.stepsCompleted, 3);
-    assert.equal(final.totalSteps, 3);
-    assert.equal(final.recordsProcessed, 300);
-    assert.deepEqual(final.steps.map((s) => s.status), ['COMPLETE', 'COMPLETE', 'COMPLETE']);
+    // one step per batch of the request
+    const batches = JSON.parse(FIXTURE_TEXT).IntegrationConfig.AppflowIntegration.Batches.length;
+    assert.equal(final.stepsCompleted, batches);
+    assert.equal(final.totalSteps, batches);
+    assert.equal(final.recordsProcessed, 100 * batches);
+    assert.deepEqual(final.steps.map((s) => s.status), Array(batches).fill('COMPLETE'));
     assert.ok(seen.some((p) => p.status === 'IN_PROGRESS'), 'saw it in progress');
     for (let i = 1; i < seen.length; i++) {
       assert.ok(seen[i].stepsCompleted >= seen[i - 1].stepsCompleted, 'steps never go back');
@@ -242,7 +244,7 @@ describe('submission through the SDK against the local endpoint', function () {
     const created = await createWorkflow(client, toCreateWorkflowInput(docWith((d) => { d.ObjectTypeName = 'Broken-Type'; })));
     const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15 });
     assert.equal(final.status, 'FAILED');
-    assert.match(final.errorDescription ?? '', /Batch 2 of 3 failed/);
+    assert.match(final.errorDescription ?? '', /Batch 2 of 2 failed/, 'the second of the two batches of the fixture');
     assert.equal(final.failedSteps.length, 1);
     assert.match(final.failedSteps[0].executionMessage, /access denied/);
     assert.equal(final.failedSteps[0].flowName, 'CP-Salesforce-Account-Timestamps');

@@ -14,6 +14,7 @@ export interface WorkflowTiming {
   startMs?: number;
   /** How long each batch step takes (ms). */
   stepMs?: number;
+  /** Steps of a workflow whose request has no Batches; with Batches, one step per batch. */
   totalSteps?: number;
   recordsPerStep?: number;
   /** The step (1-based) at which a failing workflow fails. */

@@ -230,6 +230,9 @@ export async function startLocalEndpoint(options = {}) {
       return notFound(`Object type ${json.ObjectTypeName} does not exist in domain ${domainName}.`);
     }
     const flow = json.IntegrationConfig.AppflowIntegration.FlowDefinition;
+    // one workflow step per batch, as the service splits ingestion on the batch boundaries; without Batches the
+    // configured default number of steps
+    const batches = Array.isArray(json.IntegrationConfig.AppflowIntegration.Batches) ? json.IntegrationConfig.AppflowIntegration.Batches : [];
     const id = randomBytes(16).toString("hex");
     workflows.set(id, {
       id,
@@ -238,7 +241,8 @@ export async function startLocalEndpoint(options = {}) {
       request: json,
       flowName: flow.FlowName,
       fails: domain.failAll || domain.failObjectTypes.has(json.ObjectTypeName),
-      timing: { ...timing },
+      timing: { ...timing, ...(batches.length ? { totalSteps: batches.length } : {}) },
+      batches,
     });
     return ok({ WorkflowId: id, Message: "Integration workflow creation request was received." });
   }
@@ -271,8 +275,8 @@ export async function startLocalEndpoint(options = {}) {
           ? "Flow execution failed: the connector profile could not read the source object (access denied)."
           : finished ? `Batch ${i + 1} ingested.` : `Batch ${i + 1} in progress.`,
         RecordsProcessed: stepRecords,
-        BatchRecordsStartTime: new Date(created - 86_400_000).toISOString(),
-        BatchRecordsEndTime: new Date(created).toISOString(),
+        BatchRecordsStartTime: wf.batches[i] ? new Date(wf.batches[i].StartTime * 1000).toISOString() : new Date(created - 86_400_000).toISOString(),
+        BatchRecordsEndTime: wf.batches[i] ? new Date(wf.batches[i].EndTime * 1000).toISOString() : new Date(created).toISOString(),
         CreatedAt: secs(created),
         LastUpdatedAt: secs(finished ? created + t.stepMs : now),
       });

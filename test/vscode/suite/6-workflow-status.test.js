@@ -2,6 +2,7 @@
 // Following a created workflow ("Track Progress" / "Customer Profiles: Show Workflow Status") and the AWS settings
 // behind every request: the status bar's profile/region switch and settings no workspace can set.
 const assert = require('assert');
+const fs = require('fs');
 const vscode = require('vscode');
 const { until } = require('./helpers');
 const { startSandbox, openRequestFile, create, STATUS, PROFILE } = require('./create-support');
@@ -21,10 +22,13 @@ suite('workflow status', () => {
     assert.strictEqual(result.outcome, 'finished');
     assert.strictEqual(result.status, 'COMPLETE');
     assert.strictEqual(sandbox.endpoint.workflowStatus(created.workflowId), 'COMPLETE', 'the service agrees');
-    assert.deepStrictEqual([result.progress.stepsCompleted, result.progress.totalSteps, result.progress.recordsProcessed], [4, 4, 400]);
-    assert.match(result.reported.at(-1), /^COMPLETE: 4\/4 steps, 400 records processed$/);
-    const steps = result.reported.map(line => Number(/: (\d+)\/4 steps/.exec(line)[1]));
-    assert.ok(steps.some(n => n > 0 && n < 4), `an intermediate step was shown: ${result.reported.join(' | ')}`);
+    // one step per batch of the request (the example has several), 100 records each
+    const n = JSON.parse(fs.readFileSync(uri.fsPath, 'utf8')).IntegrationConfig.AppflowIntegration.Batches.length;
+    assert.ok(n > 1);
+    assert.deepStrictEqual([result.progress.stepsCompleted, result.progress.totalSteps, result.progress.recordsProcessed], [n, n, 100 * n]);
+    assert.match(result.reported.at(-1), new RegExp(`^COMPLETE: ${n}/${n} steps, ${100 * n} records processed$`));
+    const steps = result.reported.map(line => Number(new RegExp(`: (\\d+)/${n} steps`).exec(line)[1]));
+    assert.ok(steps.some(k => k > 0 && k < n), `an intermediate step was shown: ${result.reported.join(' | ')}`);
     assert.deepStrictEqual(steps, [...steps].sort((a, b) => a - b), 'steps only grow');
     assert.match(result.shown, new RegExp(`Workflow ${created.workflowId} completed`));
     const polled = sandbox.endpoint.requests.filter(r => r.operation === 'GetWorkflow' || r.operation === 'GetWorkflowSteps');
@@ -38,7 +42,7 @@ suite('workflow status', () => {
     const result = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
     assert.strictEqual(result.status, 'FAILED');
     assert.match(result.shown, /failed/);
-    assert.match(result.shown, /Batch 2 of 4 failed; see the workflow steps\./, 'ErrorDescription');
+    assert.match(result.shown, /Batch 2 of 3 failed; see the workflow steps\./, 'ErrorDescription');
     assert.match(result.shown, /could not read the source object \(access denied\)/, 'the failed step\'s ExecutionMessage');
     assert.ok(result.log.some(l => /Step .*FAILED/.test(l)), 'each step is in the log');
   });
