@@ -21,6 +21,9 @@ const enum Char {
   OpenBrace = 123, CloseBrace = 125,
 }
 
+/** Slots of the parser's table of recent short strings (a power of two). */
+const RECENT_STRINGS = 2048;
+
 /** The bit of a token in a skip set (handleError's "skip until" lists). */
 const bit = (t: Token) => 1 << t;
 
@@ -79,6 +82,19 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     current = current.parent!;
   }
 
+  // Keys and common values ("TaskType", "Map", "NO_OP") repeat thousands of times in a large file: one string
+  // object each, found by a hash of the characters, instead of a copy per occurrence.
+  const recent: (string | undefined)[] = new Array(RECENT_STRINGS);
+
+  function shared(start: number, end: number, hash: number): string {
+    const length = end - start;
+    if (length > 32) return text.substring(start, end);
+    const slot = hash & (RECENT_STRINGS - 1);
+    const candidate = recent[slot];
+    if (candidate !== undefined && candidate.length === length && text.startsWith(candidate, start)) return candidate;
+    return (recent[slot] = text.substring(start, end));
+  }
+
   function scanHexDigits(count: number): number {
     let digits = 0;
     let value = 0;
@@ -97,6 +113,7 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
   function scanString(): string {
     let result = '';
     let start = pos;
+    let hash = 0;
     for (;;) {
       if (pos >= len) {
         result += text.substring(start, pos);
@@ -105,10 +122,11 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
       }
       const ch = text.charCodeAt(pos);
       if (ch === Char.DoubleQuote) {
-        result += text.substring(start, pos);
+        result = result === '' && start === tokenOffset + 1 ? shared(start, pos, hash) : result + text.substring(start, pos);
         pos++;
         break;
       }
+      hash = (Math.imul(hash, 31) + ch) | 0;
       if (ch === Char.Backslash) {
         result += text.substring(start, pos);
         pos++;
