@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseWorkflow, reparseWorkflow } from '../../server/src/engine/document';
 import { parseStrictJsonTree } from '../../server/src/engine/jsonParser';
 import { docOf, exampleFiles, readExample } from '../support/workflows';
+import { seededRandom } from '../support/random';
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
 
@@ -33,18 +34,6 @@ function expectSameAsParseTree(text: string): void {
   const actual = parseStrictJsonTree(text, actualErrors);
   assert.deepStrictEqual(actualErrors, expectedErrors, `errors differ for ${JSON.stringify(text.slice(0, 200))}`);
   assert.deepStrictEqual(flatten(actual), flatten(expected), `trees differ for ${JSON.stringify(text.slice(0, 200))}`);
-}
-
-// A small deterministic generator (mulberry32) so a failing mutation can be reproduced from its seed.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // What a user's keyboard, a bad paste or a broken generator puts into a JSON file.
@@ -93,7 +82,7 @@ describe('strict JSON parser (same tree and errors as jsonc-parser parseTree)', 
 
   it('matches parseTree on 3,000 random mutations of the examples', () => {
     const texts = exampleFiles().map(readExample);
-    const rnd = random(20261128);
+    const rnd = seededRandom(20261128);
     for (let i = 0; i < 3000; i++) {
       const text = mutate(texts[i % texts.length], rnd);
       expectSameAsParseTree(text);
@@ -152,7 +141,7 @@ describe('reparsing after an edit (typing inside a string patches the tree in pl
 
   it('matches a full parse after 3,000 random edits, inside strings and anywhere else', () => {
     const texts = exampleFiles().map(readExample);
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     let patched = 0;
     for (let i = 0; i < 3000; i++) {
       let text = texts[i % texts.length];
