@@ -1,4 +1,4 @@
-// The language engine: text in, diagnostics (and, as they land, completions, hovers, fixes, symbols) out.
+// The language engine: text in; diagnostics, completions, hovers, quick fixes, symbols and formatting out.
 // A plain library: the LSP server, the CLI and the tests are thin shells around it.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
