@@ -80,8 +80,10 @@ function installVsix(home, profile, vsix) {
  */
 function startCodeServer({ home, profile, env = {}, timeoutMs = 60000 }) {
   requireCodeServer();
+  // CPWORKFLOW_WORKSPACE_TRUST=1 keeps workspace trust on, so a suite can run in Restricted Mode
+  const trust = process.env.CPWORKFLOW_WORKSPACE_TRUST === '1' ? [] : ['--disable-workspace-trust'];
   const child = spawn(CODE_SERVER, ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--disable-proxy',
+    '--disable-update-check', ...trust, '--disable-getting-started-override', '--disable-proxy',
     ...profileArgs(home, profile)], { env: codeServerEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const killNow = () => signalGroup(child.pid, 'SIGKILL');

@@ -32,6 +32,17 @@ async function main() {
       launchArgs: [folder, `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(home.dir, 'extensions')}`],
       extensionTestsEnv: { CPWORKFLOW_TEST_FILES: files },
     });
+    // the same folder, not trusted: Restricted Mode
+    const restrictedDataDir = path.join(home.dir, 'user-data-restricted');
+    writeUserSettings(restrictedDataDir, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never' });
+    await runTests({
+      vscodeExecutablePath: download ? undefined : path.join(__dirname, 'launcher.js'),
+      extensionDevelopmentPath: PROJECT_ROOT,
+      extensionTestsPath: path.join(__dirname, 'restricted/index.js'),
+      launchArgs: [folder, `--user-data-dir=${restrictedDataDir}`, `--extensions-dir=${path.join(home.dir, 'extensions')}`],
+      extensionTestsEnv: { CPWORKFLOW_TEST_FILES: files, CPWORKFLOW_WORKSPACE_TRUST: '1' },
+    });
     return 0;
   } finally {
     home.remove();

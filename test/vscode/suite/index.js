@@ -13,10 +13,11 @@ class SpecWithPlainTotals extends Mocha.reporters.Spec {
   }
 }
 
-exports.run = function run() {
+/** Runs the *.test.js files of `dir` (this suite's, or another suite folder's, such as ../restricted). */
+exports.runIn = function runIn(dir) {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: SpecWithPlainTotals });
-  for (const name of fs.readdirSync(__dirname).filter(n => n.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, name));
+  for (const name of fs.readdirSync(dir).filter(n => n.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(dir, name));
   }
   return new Promise((resolve, reject) => {
     const runner = mocha.run(failures => {
@@ -26,3 +27,5 @@ exports.run = function run() {
     });
   });
 };
+
+exports.run = () => exports.runIn(__dirname);
