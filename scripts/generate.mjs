@@ -121,6 +121,16 @@ const connectors = connectorTypes.map((type) => {
     operators: shapes[shapes.ConnectorOperator.members[key].target].values };
 });
 
+// The sources CreateIntegrationWorkflow documents ("The supported Amazon AppFlow sources are Salesforce, ServiceNow,
+// and Marketo."); the enum also allows others (workflow-rules.md PAT-14). Matched to ConnectorType values by case.
+const sourcesSentence = /supported Amazon AppFlow sources are ([^.]+)\./.exec(plain(shapes[ROOT_SHAPE].doc));
+if (!sourcesSentence) throw new Error('CreateIntegrationWorkflow no longer names its supported sources; update the generator');
+const workflowConnectorTypes = sourcesSentence[1].split(/,\s*(?:and\s+)?|\s+and\s+/).map((name) => {
+  const type = connectorTypes.find((t) => t.toLowerCase() === name.trim().toLowerCase());
+  if (!type) throw new Error(`documented source "${name}" is not a ConnectorType value`);
+  return type;
+});
+
 // What AppFlow has and Customer Profiles does not: named in messages so users know where a value came from.
 const afEnum = (n) => Object.values(af[AF_NS + n].members).map((m) => m.traits['smithy.api#enumValue']);
 const appflowOnly = {
@@ -239,6 +249,8 @@ export const API_REFERENCE = ${JSON.stringify(API_REF)};
 export const OPERATION_DOC_URL = ${JSON.stringify(docLinks.operation)};
 export const shapes: Readonly<Record<ShapeName, Shape>> = ${JSON.stringify(shapes, null, 1)};
 export const connectors: readonly Connector[] = ${JSON.stringify(connectors, null, 1)};
+/** the ConnectorType values CreateIntegrationWorkflow's documentation names as its supported sources */
+export const workflowConnectorTypes: readonly string[] = ${JSON.stringify(workflowConnectorTypes)};
 export const taskTypes: readonly string[] = ${JSON.stringify(shapes.TaskType.values)};
 export const operatorPropertyKeys: readonly string[] = ${JSON.stringify(shapes.OperatorPropertiesKeys.values)};
 export const triggerTypes: readonly string[] = ${JSON.stringify(shapes.TriggerType.values)};

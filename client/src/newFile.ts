@@ -2,17 +2,15 @@
 // S3), then opens an untitled cpworkflow document from that connector's workflow snippet, the cursor on the first
 // placeholder. The template and the input rules come from the engine and the model, not from this file.
 import * as vscode from 'vscode';
-import { connectors } from '../../server/src/generated/model';
+import { connectors, workflowConnectorTypes } from '../../server/src/generated/model';
 import { sourceObjectOf, sourceObjectProblem, workflowTemplate } from '../../server/src/engine/snippets';
 
 export const NEW_FILE_COMMAND = 'cpworkflow.newFile';
 
-// CreateIntegrationWorkflow documents these sources; the others may be refused (workflow-rules.md PAT-14)
-const DOCUMENTED = new Set(['Salesforce', 'Marketo', 'Servicenow']);
 
 export async function newWorkflowFile(languageId: string): Promise<vscode.TextEditor | undefined> {
   const picked = await vscode.window.showQuickPick(
-    connectors.map((c) => ({ label: c.type, type: c.type, description: DOCUMENTED.has(c.type) ? undefined : 'not documented for workflows' })),
+    connectors.map((c) => ({ label: c.type, type: c.type, description: workflowConnectorTypes.includes(c.type) ? undefined : 'not documented for workflows' })),
     { title: 'New Integration Workflow File (1/2)', placeHolder: 'The source connector (ConnectorType)' });
   if (!picked) return undefined;
   const source = sourceObjectOf(picked.type);

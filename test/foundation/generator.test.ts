@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT } from '../support/root';
+import { workflowConnectorTypes } from '../../server/src/generated/model';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const model: Json = JSON.parse(readFileSync(join(ROOT, 'schemas/models/customer-profiles-2020-08-15.json'), 'utf8')).shapes;
@@ -111,6 +112,15 @@ describe('generated schema matches the service model', () => {
       assert.doesNotMatch(node.markdownDescription, /<\/?p>|<code>/, `${path} is Markdown, not HTML`);
       if (model[shapeId]?.type === 'structure') assert.match(node.markdownDescription, /\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_\w+\.html\)/, `${path} links the API reference`);
     }
+  });
+
+  it('knows which sources CreateIntegrationWorkflow documents, from its own words', () => {
+    const doc: string = model[NS + 'CreateIntegrationWorkflow'].traits['smithy.api#documentation'].toLowerCase();
+    const sentence = doc.slice(doc.indexOf('supported amazon appflow sources'));
+    const types: string[] = Object.values<Json>(model[NS + 'SourceConnectorType'].members).map((m) => m.traits['smithy.api#enumValue']);
+    const named = types.filter((t) => new RegExp(`\\b${t.toLowerCase()}\\b`).test(sentence.slice(0, sentence.indexOf('.'))));
+    assert.ok(named.length >= 3, `named: ${named}`);
+    assert.deepEqual([...workflowConnectorTypes].sort(), named.sort());
   });
 
   it('committed generated files are current', () => {

@@ -1,7 +1,7 @@
 // Where the cursor is, read from the per-version parse tree plus a few characters around it, never a re-scan of
 // the file: a key of which object, or a value at which path, and which text a completion replaces. It covers what
 // editing JSON produces: after a colon, inside quotes, a half-typed word, `"": `, `[]`, `{}`, an unterminated string.
-import { Node, ParsedWorkflow, nodeAt, pathOf } from './document';
+import { Node, ParsedWorkflow, nodeAt, pathOf, significantBefore } from './document';
 
 export interface Span {
   readonly offset: number;
@@ -49,12 +49,6 @@ function wordAround(text: string, offset: number): Span {
   while (s > 0 && WORD.test(text[s - 1])) s--;
   while (e < text.length && WORD.test(text[e])) e++;
   return { offset: s, length: e - s };
-}
-
-function significantBefore(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  return i;
 }
 
 function significantAfter(text: string, offset: number): string {

@@ -100,6 +100,13 @@ export function pathOf(node: Node): (string | number)[] {
   return path;
 }
 
+/** The offset of the last non-whitespace character before `offset` (-1 when there is none). */
+export function significantBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i;
+}
+
 export function nodeAt(doc: ParsedWorkflow, offset: number): Node | undefined {
   return doc.root ? findNodeAtOffset(doc.root, offset, true) : undefined;
 }

@@ -1,6 +1,6 @@
 // JSON syntax errors, in words that say what the AWS CLI expects.
 import { ParseError, ParseErrorCode } from 'jsonc-parser';
-import { ParsedWorkflow } from './document';
+import { ParsedWorkflow, significantBefore } from './document';
 import { Finding } from './findings';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -20,12 +20,6 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters must be escaped.',
   [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment (comments are not allowed in JSON).',
 };
-
-function previousSignificant(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  return i;
-}
 
 export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
@@ -47,7 +41,7 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
     }
     const closer = text[e.offset];
     if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && (closer === '}' || closer === ']')) {
-      const comma = previousSignificant(text, e.offset);
+      const comma = significantBefore(text, e.offset);
       if (text[comma] === ',') {
         out.push({ code: 'json-trailing-comma', severity: 'error', at: at(comma, 1), data: { offset: comma },
           message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.' });

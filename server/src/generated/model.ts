@@ -883,6 +883,8 @@ export const connectors: readonly Connector[] = [
   ]
  }
 ];
+/** the ConnectorType values CreateIntegrationWorkflow's documentation names as its supported sources */
+export const workflowConnectorTypes: readonly string[] = ["Salesforce","Servicenow","Marketo"];
 export const taskTypes: readonly string[] = ["Arithmetic","Filter","Map","Mask","Merge","Truncate","Validate"];
 export const operatorPropertyKeys: readonly string[] = ["VALUE","VALUES","DATA_TYPE","UPPER_BOUND","LOWER_BOUND","SOURCE_DATA_TYPE","DESTINATION_DATA_TYPE","VALIDATION_ACTION","MASK_VALUE","MASK_LENGTH","TRUNCATE_LENGTH","MATH_OPERATION_FIELDS_ORDER","CONCAT_FORMAT","SUBFIELD_CATEGORY_MAP"];
 export const triggerTypes: readonly string[] = ["Scheduled","Event","OnDemand"];

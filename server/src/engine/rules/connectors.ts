@@ -1,15 +1,12 @@
 // The source connector (workflow-rules.md §1, §3, §6, §7): ConnectorOperator and SourceConnectorProperties are keyed
 // by the connector that ConnectorType names, and only some connectors suit a Customer Profiles workflow.
 import { Finding, closestFirst, listOf } from '../findings';
-import { connectors } from '../../generated/model';
+import { connectors, workflowConnectorTypes } from '../../generated/model';
 import { Workflow, WorkflowTask, connectorByKey, membersOf, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import { keyOrBrace, taskAnchor } from './where';
 import type { Rule, RuleContext } from './index';
 
-// CreateIntegrationWorkflow's own documentation: "The supported Amazon AppFlow sources are Salesforce, ServiceNow,
-// and Marketo." The enum still allows Zendesk and S3 (PAT-14).
-const WORKFLOW_CONNECTORS = ['Salesforce', 'Servicenow', 'Marketo'];
 // S3 needs no connector profile (the AWS S3 example omits it); every SaaS source needs one (LIM-8).
 const NO_PROFILE_CONNECTORS = ['S3'];
 
@@ -89,10 +86,10 @@ export const connectorRules: readonly Rule[] = [
     name: 'workflow-connector', ids: ['PAT-14'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
-      if (!w.connector || WORKFLOW_CONNECTORS.includes(w.connector.type)) return [];
+      if (!w.connector || workflowConnectorTypes.includes(w.connector.type)) return [];
       return [{ code: 'PAT-14', severity: 'warning', at: w.connectorTypeNode!, href: DOCS.operation,
-        data: { rules: ['PAT-14'], connector: w.connector.type, supported: WORKFLOW_CONNECTORS },
-        message: `CreateIntegrationWorkflow documents ${listOf(WORKFLOW_CONNECTORS, 'and')} as its sources, not ${w.connector.type}. ${w.connector.type} may be rejected or ingest no history; for an ongoing ${w.connector.type} integration without history, use PutIntegration.` }];
+        data: { rules: ['PAT-14'], connector: w.connector.type, supported: workflowConnectorTypes },
+        message: `CreateIntegrationWorkflow documents ${listOf(workflowConnectorTypes, 'and')} as its sources, not ${w.connector.type}. ${w.connector.type} may be rejected or ingest no history; for an ongoing ${w.connector.type} integration without history, use PutIntegration.` }];
     },
   },
   {
