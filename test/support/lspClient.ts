@@ -42,8 +42,13 @@ export class LspTestClient {
     const seen = this.published.find(match);
     if (seen) { this.published.splice(this.published.indexOf(seen), 1); return Promise.resolve(seen); }
     return new Promise((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no diagnostics for ${uri} v${version} within ${ms} ms; stderr: ${this.stderr}`)), ms);
-      this.waiters.push({ match, resolve: (p) => { clearTimeout(timer); this.published.splice(this.published.indexOf(p), 1); res(p); } });
+      const waiter = { match, resolve: (p: PublishedDiagnostics) => { clearTimeout(timer); this.published.splice(this.published.indexOf(p), 1); res(p); } };
+      // a wait that gave up must not swallow a later publish: it stays in `published` for the next look
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        rej(new Error(`no diagnostics for ${uri} v${version} within ${ms} ms; stderr: ${this.stderr}`));
+      }, ms);
+      this.waiters.push(waiter);
     });
   }
 

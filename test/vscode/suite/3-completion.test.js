@@ -13,6 +13,8 @@ async function operatorLabelsAt(doc, position) {
 }
 
 suite('completion', () => {
+  // reverted also when an assertion fails, so the next suites see the file as it is on disk
+  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
   test("a Filter task's operator offers only what the connector allows for filters", async () => {
     // inside the quotes of "LESS_THAN", a Filter task on a Zendesk source
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
@@ -36,6 +38,5 @@ suite('completion', () => {
     const text = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value ?? item.label;
     await editor.edit(b => b.replace(range, text));
     assert.match(doc.lineAt(value.start.line).text, /"Zendesk": "GREATER_THAN" \}/);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

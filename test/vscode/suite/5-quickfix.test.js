@@ -4,6 +4,8 @@ const vscode = require('vscode');
 const { openTestFile, diagnosticsWhen, codeOf } = require('./helpers');
 
 suite('quick fixes', () => {
+  // reverted also when an assertion fails, so the next suites see the file as it is on disk
+  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
   test('OP-1: renaming the operator key to the connector\'s key clears the error and adds none', async () => {
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
     const before = await diagnosticsWhen(doc.uri, ds => ds.some(d => codeOf(d) === 'OP-1'), 'the OP-1 error');
@@ -20,6 +22,5 @@ suite('quick fixes', () => {
     const after = await diagnosticsWhen(doc.uri, ds => !ds.some(d => codeOf(d) === 'OP-1'), 'OP-1 to clear');
     const errorsAfter = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf).sort();
     assert.deepStrictEqual(errorsAfter, errorsBefore.filter(c => c !== 'OP-1'), 'no new error');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -7,6 +7,8 @@ const { testFileUri, diagnosticsWhen } = require('./helpers');
 const labelOf = item => (typeof item.label === 'string' ? item.label : item.label.label);
 
 suite('snippets', () => {
+  // reverted also when an assertion fails, so the next suites see the file as it is on disk
+  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
   test('an empty file is offered the whole-workflow snippets, and one expands into a file without errors', async () => {
     const uri = testFileUri('snippets/new.cpworkflow.json');
     fs.mkdirSync(require('path').dirname(uri.fsPath), { recursive: true });
@@ -26,6 +28,5 @@ suite('snippets', () => {
     const after = await diagnosticsWhen(uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error),
       'the errors to clear once the snippet is in');
     assert.ok(after.every(d => d.source === 'cpworkflow'));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
