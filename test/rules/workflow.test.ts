@@ -1,6 +1,7 @@
 // The domain view the rules, completion, hover and quick fixes share.
 import * as assert from 'node:assert/strict';
 import { parseWorkflow } from '../../server/src/engine/document';
+import { createWorkflowLanguageService } from '../../server/src/engine/service';
 import {
   connectorByKey, connectorByType, connectorFor, flowDefinition, isProjection, projectedFields, projectionTasks, scheduled, taskAt, tasks, workflowOf,
 } from '../../server/src/engine/workflow';
@@ -42,6 +43,15 @@ describe('workflow view', () => {
     const doc = parsed(workflowText((w) => { tasksOf(w)[0].ConnectorOperator = { Salesforce: 'PROJECTION', S3: 'NO_OP' }; }));
     assert.equal(tasks(doc)[0].operator, 'PROJECTION');
     assert.equal(tasks(doc)[0].operatorMembers.length, 2);
+  });
+
+  it('reads a duplicated connector key in ConnectorOperator last-wins, as the AWS CLI does', () => {
+    const text = readExample('salesforce-account.cpworkflow.json').replace('"Salesforce": "PROJECTION"', '"Salesforce": "NO_OP", "Salesforce": "PROJECTION"');
+    const doc = parsed(text);
+    assert.equal(tasks(doc)[0].operator, 'PROJECTION');
+    assert.equal(isProjection(tasks(doc)[0]), true);
+    const codes = createWorkflowLanguageService().validate(docOf(text)).map((d) => d.code);
+    assert.ok(!codes.includes('task-operator') && !codes.includes('PAT-1'), codes.join());
   });
 
   it('finds the projection tasks and the fields they project', () => {

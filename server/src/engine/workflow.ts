@@ -138,7 +138,8 @@ function readTask(node: Node, index: number, connector: Connector | undefined): 
   const taskTypeNode = prop(node, 'TaskType');
   const connectorOperatorNode = prop(node, 'ConnectorOperator');
   const operatorMembers = membersOf(connectorOperatorNode);
-  const operatorMember = operatorMembers.find((m) => m.key === connector?.key) ?? operatorMembers[operatorMembers.length - 1];
+  // the last member with the connector's key: a duplicated key is read last-wins, as in the AWS CLI
+  const operatorMember = operatorMembers.filter((m) => m.key === connector?.key).pop() ?? operatorMembers[operatorMembers.length - 1];
   const sourceFieldsNode = prop(node, 'SourceFields');
   const sourceFields: SourceField[] = [];
   for (const item of items(sourceFieldsNode)) if (item.type === 'string') sourceFields.push({ name: item.value as string, node: item });
