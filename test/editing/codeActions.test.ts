@@ -295,6 +295,25 @@ describe('quick fixes: task properties', () => {
     assert.match(r.text, /"MASK_VALUE": "#",\n {14}"MASK_LENGTH": "4"\n/);
   });
 
+  it('TP-3: fixes the task the diagnostic points at even after an edit moved the tasks (stale data.taskIndex)', () => {
+    const text = replaced(SF, ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }', '');
+    const svc = service();
+    const before = docOf(text);
+    const d = svc.validate(before).find((x) => x.code === 'TP-3')!;
+    // the user inserts a task first; the editor moves the diagnostic's range, its data stays as it was
+    const inserted = '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
+    const at = text.indexOf('{', text.indexOf('"Tasks": ['));
+    const edited = text.slice(0, at) + inserted + text.slice(at);
+    const after = docOf(edited);
+    const moved = (p: { line: number; character: number }) => after.positionAt(before.offsetAt(p) + inserted.length);
+    const stale: Diagnostic = { ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } };
+    const [action] = svc.codeActions(after, [stale]);
+    assert.ok(action, 'a fix for the moved diagnostic');
+    const fixed = applyAction(edited, action);
+    assert.match(fixed, /"TaskType": "Validate",[\s\S]*"VALIDATION_ACTION": "DropRecord"/);
+    assert.ok(!svc.validate(docOf(fixed)).some((x) => x.code === 'TP-3'), fixed);
+  });
+
   it('TP-4: removes a property that means nothing to the operator', () => {
     const text = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecord",\n              "TRUNCATE_LENGTH": "10"');
     assert.equal(fix(text, 'TP-4').text, SF);

@@ -5,12 +5,11 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import { Node, ParsedWorkflow, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, isProjection, membersOf, workflowOf } from './workflow';
+import { WorkflowTask, connectorByKey, isProjection, membersOf, taskAt, workflowOf } from './workflow';
 import { PROPERTY_DEFAULTS, operatorsForTaskType, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
 import { isoUtc, parseTimestamp } from './timestamps';
-import { taskIndexIn } from './shapePath';
 
 interface Fix {
   readonly title: string;
@@ -274,9 +273,9 @@ function objectOfAnchor(node: Node | undefined): Node | undefined {
   return object?.type === 'object' ? object : undefined;
 }
 
+/** The task the diagnostic's range is in, found in the current text: data.taskIndex goes stale once an edit moves the tasks. */
 function taskOf(c: FixContext): WorkflowTask | undefined {
-  const i = c.data.taskIndex;
-  return typeof i === 'number' ? workflowOf(c.doc).tasks[i] : undefined;
+  return taskAt(c.doc, c.doc.document.offsetAt(c.diagnostic.range.start));
 }
 
 /** The operators an operator value may become: the connector's, narrowed to what the task's TaskType takes. */
@@ -285,8 +284,7 @@ function operatorsForTask(c: FixContext, allowed: readonly string[]): string[] {
   const key = n && keyOf(n);
   const connector = connectorByKey(key?.value as string | undefined);
   const ownOperators = allowed.length ? allowed : connector?.operators ?? [];
-  const index = n ? taskIndexIn(pathOf(n)) : undefined;
-  const task = index === undefined ? undefined : workflowOf(c.doc).tasks[index];
+  const task = taskOf(c);
   const byType = task?.taskType && taskTypes.includes(task.taskType) ? operatorsForTaskType(task.taskType) : undefined;
   return ownOperators.filter((op) => !byType || byType.includes(op));
 }
@@ -371,7 +369,7 @@ function placeholder(c: FixContext, path: readonly (string | number)[], target: 
     if (example !== undefined && (s.type !== 'string' || typeof example === 'string')) return example;
   }
   if (inTask && path[path.length - 1] === 'TaskType') {
-    const task = workflowOf(c.doc).tasks[path[path.length - 2] as number];
+    const task = taskOf(c);
     const fits = task?.operator ? taskTypesForOperator(task.operator) : [];
     if (fits.length) return fits[0];
   }

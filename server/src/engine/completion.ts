@@ -6,9 +6,9 @@
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
 import { ParsedWorkflow } from './document';
 import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
-import { ShapeAtPath, shapeAt, taskIndexIn } from './shapePath';
+import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, workflowOf } from './workflow';
+import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflow';
 import { PROPERTY_DEFAULTS, PROPERTY_FORMATS, operatorsForTaskType, propertiesOf, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
@@ -138,7 +138,7 @@ function keyProposals(doc: ParsedWorkflow, c: KeyCursor): Proposal[] {
 }
 
 function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, present: Set<string>): Proposal[] {
-  const task = taskOfPath(doc, c.path);
+  const task = taskOfCursor(doc, c);
   const kind = task && taskKindOf(task.taskType, task.operator);
   const keys = kind ? propertiesOf(kind) : operatorPropertyKeys;
   return keys.filter((k) => !present.has(k))
@@ -204,13 +204,10 @@ function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPat
 }
 
 /** The task the cursor is in. */
-function taskOfPath(doc: ParsedWorkflow, path: readonly (string | number)[]): WorkflowTask | undefined {
-  const index = taskIndexIn(path);
-  return index === undefined ? undefined : workflowOf(doc).tasks[index];
-}
+const taskOfCursor = (doc: ParsedWorkflow, c: Cursor): WorkflowTask | undefined => taskAt(doc, c.replace.offset);
 
 function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): Proposal[] {
-  const task = taskOfPath(doc, c.path);
+  const task = taskOfCursor(doc, c);
   const connector = connectorByKey(c.path[c.path.length - 1] as string);
   const own = connector?.operators ?? at.shape.values!;
   // the connector's enum, narrowed by the TaskType when it is a valid one (§1a ∩ §1b)
@@ -222,7 +219,7 @@ function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): P
 }
 
 function taskTypeValues(doc: ParsedWorkflow, c: ValueCursor): Proposal[] {
-  const task = taskOfPath(doc, c.path);
+  const task = taskOfCursor(doc, c);
   // the TaskTypes that take the task's operator come first
   const fits = (t: string) => !!task?.operator && taskKindOf(t, task.operator) !== undefined;
   return [...taskTypes].sort((a, b) => Number(fits(b)) - Number(fits(a)))
@@ -244,7 +241,7 @@ function timestampValues(now: Date): [string, string][] {
 }
 
 function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
-  const task = taskOfPath(doc, c.path);
+  const task = taskOfCursor(doc, c);
   if (!task) return [];
   const editing = c.node;
   const listed = new Set(task.sourceFields.filter((f) => f.node !== editing).map((f) => f.name));
@@ -259,7 +256,7 @@ function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
 }
 
 function destinationValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
-  const task = taskOfPath(doc, c.path);
+  const task = taskOfCursor(doc, c);
   const names = task?.sourceFields.map((f) => f.name).filter(Boolean) ?? [];
   if (!names.length) return [];
   // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs (cdk-appflow)
@@ -275,7 +272,7 @@ const DATA_TYPE_KEYS = new Set(['DATA_TYPE', 'SOURCE_DATA_TYPE', 'DESTINATION_DA
 const VALUE_NOTES: Readonly<Record<string, string>> = { DropRecord: 'skip the record that fails', DropDataset: 'stop the flow run' };
 
 function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string): [string, string][] {
-  const task = taskOfPath(doc, c.path);
+  const task = taskOfCursor(doc, c);
   const values = PROPERTY_FORMATS[key]?.values;
   if (values) return values.map((v) => [v, VALUE_NOTES[v] ?? key]);
   if (DATA_TYPE_KEYS.has(key)) {

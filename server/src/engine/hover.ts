@@ -3,8 +3,8 @@
 // timestamp, the instant it means.
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, nodeAt, pathOf, rangeOf } from './document';
-import { shapeAt, taskIndexIn } from './shapePath';
-import { connectorByType, workflowOf } from './workflow';
+import { shapeAt } from './shapePath';
+import { connectorByType, taskAt } from './workflow';
 import { ALL_OPERATORS, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskTypeMarkdown } from './modelDocs';
 import { isoUtc, parseTimestamp } from './timestamps';
@@ -19,9 +19,8 @@ export function hover(doc: ParsedWorkflow, offset: number): Hover | null {
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
 }
 
-function taskKindAt(doc: ParsedWorkflow, path: readonly (string | number)[]) {
-  const i = taskIndexIn(path);
-  const task = i === undefined ? undefined : workflowOf(doc).tasks[i];
+function taskKindAt(doc: ParsedWorkflow, offset: number) {
+  const task = taskAt(doc, offset);
   return task && taskKindOf(task.taskType, task.operator);
 }
 
@@ -31,7 +30,7 @@ function keyMarkdown(doc: ParsedWorkflow, key: Node): string | undefined {
   const at = shapeAt(path);
   const name = key.value as string;
   if (at?.shape.type === 'structure' && at.shape.members?.[name]) return memberMarkdown(at.shapeName, name);
-  if (at?.shapeName === 'TaskPropertiesMap') return taskPropertyMarkdown(name, taskKindAt(doc, path));
+  if (at?.shapeName === 'TaskPropertiesMap') return taskPropertyMarkdown(name, taskKindAt(doc, key.offset));
   return undefined;
 }
 
@@ -46,7 +45,7 @@ function valueMarkdown(doc: ParsedWorkflow, n: Node): string | undefined {
     return c && (c.type === text ? connectorMarkdown(c) : `${connectorMarkdown(c)}\n\nThe API's value is \`"${c.type}"\`; \`"${text}"\` is the member-key spelling.`);
   }
   if (at.shapeName === 'TaskType' && text && taskTypes.includes(text)) return taskTypeMarkdown(text);
-  const about = at.mapKey !== undefined && at.member === 'TaskProperties' ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, path))
+  const about = at.mapKey !== undefined && at.member === 'TaskProperties' ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, n.offset))
     : at.owner && at.member ? memberMarkdown(at.owner, at.member) : shapeMarkdown(at.shapeName, at.shapeName);
   if (at.shape.type === 'timestamp') {
     const t = parseTimestamp(n);

@@ -34,9 +34,3 @@ export function shapeAt(path: readonly (string | number)[]): ShapeAtPath | undef
   }
   return at;
 }
-
-/** The index of the task a path runs through (`…, "Tasks", i, …`), if it runs through one. */
-export function taskIndexIn(path: readonly (string | number)[]): number | undefined {
-  const i = path.lastIndexOf('Tasks');
-  return i >= 0 && typeof path[i + 1] === 'number' ? (path[i + 1] as number) : undefined;
-}
