@@ -15,6 +15,7 @@ import {
   explainAwsError,
   formatProgress,
   getWorkflowProgress,
+  redactCredentials,
   resolveAwsSettings,
   toCreateWorkflowInput,
   trackWorkflow,
@@ -162,13 +163,14 @@ export async function createCommand(argv: string[]): Promise<number> {
     return reportFailure(e, ctx, { name, doc });
   }
   const settings = await resolveAwsSettings(options);
-  Object.assign(ctx, { profile: settings.profile, region: settings.region, endpointUrl: settings.endpointUrl });
+  const shownEndpoint = settings.endpointUrl && redactCredentials(settings.endpointUrl);
+  Object.assign(ctx, { profile: settings.profile, region: settings.region, endpointUrl: shownEndpoint });
   if (!settings.region) {
     throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`);
   }
 
   const flow = (document.IntegrationConfig as { AppflowIntegration?: { FlowDefinition?: { FlowName?: string } } } | undefined)?.AppflowIntegration?.FlowDefinition?.FlowName;
-  const summary = `flow "${flow ?? '?'}" → domain "${domainName}", object type "${objectTypeName}", region ${settings.region}, ${identity(settings)}${settings.endpointUrl ? `, endpoint ${settings.endpointUrl}` : ''}`;
+  const summary = `flow "${flow ?? '?'}" → domain "${domainName}", object type "${objectTypeName}", region ${settings.region}, ${identity(settings)}${shownEndpoint ? `, endpoint ${shownEndpoint}` : ''}`;
   if (!values.yes) {
     if (!process.stdin.isTTY) throw new UsageError(`not sent: confirmation needed and there is no terminal to ask on; pass --yes to create ${summary}`);
     const note = warnings.length ? ` The file has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above).` : '';
@@ -217,7 +219,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
   const pollMs = seconds(values['poll-interval'], 'poll-interval');
   const settings = await resolveAwsSettings(options);
   if (!settings.region) throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
-  const ctx: ErrorContext = { operation: 'GetWorkflow', domainName: values.domain, profile: settings.profile, region: settings.region, endpointUrl: settings.endpointUrl, timeoutMs: options.timeoutMs };
+  const ctx: ErrorContext = { operation: 'GetWorkflow', domainName: values.domain, profile: settings.profile, region: settings.region, endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl), timeoutMs: options.timeoutMs };
   const interrupt = cancelOnInterrupt();
   let client;
   try {

@@ -157,6 +157,17 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     assert.match(usage.stderr, /status needs --domain/);
   });
 
+  it('never prints the user name or password of an endpoint URL (refused connection, missing confirmation)', async () => {
+    const name = file('ok.cpworkflow.json', FIXTURE_TEXT);
+    const secretUrl = 'http://admin:s3cretPass@127.0.0.1:9';
+    const refused = await run(process.execPath, [CLI, 'create', name, '--yes', '--endpoint-url', secretUrl]);
+    assert.equal(refused.code, 4, refused.stderr);
+    assert.match(refused.stderr, /Could not connect to http:\/\/127\.0\.0\.1:9/);
+    const unconfirmed = await run(process.execPath, [CLI, 'create', name, '--endpoint-url', secretUrl]);
+    assert.match(unconfirmed.stderr, /, endpoint http:\/\/127\.0\.0\.1:9/);
+    for (const r of [refused, unconfirmed]) assert.ok(!/s3cretPass|admin/.test(r.stderr + r.stdout), r.stderr);
+  });
+
   it('printed no credential value in any of the runs above', () => {
     const all = outputs.join('\n');
     assert.ok(outputs.length >= 20, 'the runs above were gathered');

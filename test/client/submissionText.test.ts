@@ -1,8 +1,9 @@
 // What the create and status commands tell the user, checked without an editor.
 import * as assert from 'node:assert/strict';
 import {
-  createConfirmation, createdText, errorsRefusal, RequestSummary, RequestTarget, trackingEndText, warningsQuestion, withoutUserInfo,
+  createConfirmation, createdText, errorsRefusal, RequestSummary, RequestTarget, trackingEndText, warningsQuestion,
 } from '../../client/src/submit/submissionText';
+import { redactCredentials } from '../../server/src/aws/redaction';
 
 const summary: RequestSummary = { fileName: 'a.cpworkflow.json', domainName: 'sales', objectTypeName: 'Salesforce-Account', flowName: 'CP-SF-1' };
 const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', envKeys: false, endpointUrl: undefined, endpointFrom: undefined };
@@ -56,8 +57,8 @@ describe('submission text', () => {
   });
 
   it('a URL loses any user name and password before it is shown or logged', () => {
-    assert.equal(withoutUserInfo('http://user:s3cret@proxy.local:8080/'), 'http://proxy.local:8080/');
-    assert.equal(withoutUserInfo('http://127.0.0.1:4566'), 'http://127.0.0.1:4566');
-    assert.equal(withoutUserInfo('not a url //me:pw@x'), 'not a url //x');
+    assert.equal(redactCredentials('http://user:s3cret@proxy.local:8080/'), 'http://proxy.local:8080/');
+    assert.equal(redactCredentials('http://127.0.0.1:4566'), 'http://127.0.0.1:4566');
+    assert.equal(redactCredentials('not a url //me:pw@x'), 'not a url //x');
   });
 });

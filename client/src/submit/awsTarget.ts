@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/aws';
 import type { RequestTarget } from './submissionText';
-import { signerLine, withoutUserInfo } from './submissionText';
+import { signerLine } from './submissionText';
+import { redactCredentials } from '../../../server/src/aws/redaction';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../extension';
 import { loadAws, submissionModulesLoaded } from './lazyModules';
@@ -65,7 +66,7 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
     region: region ?? '',
     regionFrom,
     hasRegion: !!region,
-    endpointUrl: settings.endpointUrl && withoutUserInfo(settings.endpointUrl),
+    endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl),
     endpointFrom: settings.endpointUrl ? endpointFrom : undefined,
   };
 }
@@ -91,7 +92,7 @@ function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
     region: region ?? '',
     regionFrom: own.region ? `setting ${SECTION}.region` : !region ? PROFILE_REGION_UNREAD : fromEnv('AWS_REGION') ? 'AWS_REGION' : 'AWS_DEFAULT_REGION',
     hasRegion: !!region,
-    endpointUrl: endpointUrl && withoutUserInfo(endpointUrl),
+    endpointUrl: endpointUrl && redactCredentials(endpointUrl),
     endpointFrom: own.endpointUrl ? `setting ${SECTION}.endpointUrl` : !endpointUrl ? undefined
       : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES' : 'AWS_ENDPOINT_URL',
   };

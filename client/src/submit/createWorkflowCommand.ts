@@ -148,7 +148,7 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
         log.info(`Created workflow ${created.WorkflowId} (request id ${created.requestId ?? 'none'}): ${created.Message}`);
         const recent = {
           workflowId: created.WorkflowId, domainName: summary.domainName ?? '', flowName: summary.flowName,
-          profile, region: target.region, endpointUrl: target.settings.endpointUrl,
+          profile, region: target.region, endpointUrl: target.endpointUrl,
           createdAt: Date.now(),
         };
         await ctx.recent.add(recent);

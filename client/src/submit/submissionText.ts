@@ -95,16 +95,3 @@ export function trackingEndText(p: {
   const reasons = [p.errorDescription, ...p.failedSteps.map((s) => `${s.flowName ? `${s.flowName}: ` : ''}${s.executionMessage}`)];
   return [head, ...reasons.filter((r): r is string => !!r && r.trim() !== '')].join(' ');
 }
-
-/** A URL as it may be shown or logged: any user name and password in it (a proxy's, say) removed. */
-export function withoutUserInfo(url: string): string {
-  try {
-    const u = new URL(url);
-    if (!u.username && !u.password) return url;
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^/@]*@/, '//');
-  }
-}

@@ -3,7 +3,7 @@
 // submission library) under a cancellable progress notification.
 import * as vscode from 'vscode';
 import type { WorkflowProgress } from '../../../server/src/aws';
-import { awsSettings, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
+import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { loadAws } from './lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
@@ -149,7 +149,7 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
     workflow = {
       workflowId, domainName, region, createdAt: Date.now(),
       profile: target.settings.profileExplicit ? target.settings.profile : undefined,
-      endpointUrl: target.settings.endpointUrl ?? awsSettings().endpointUrl,
+      endpointUrl: target.endpointUrl,
     };
     await ctx.recent.add(workflow);
   }

@@ -2,6 +2,7 @@
 // Matching is by error name/code first; message text is read only where the SDK gives nothing else.
 import { fieldNamedIn, type FieldInFile } from "./fieldInMessage";
 import type { JsonPath } from "./input";
+import { redactCredentials } from "./redaction";
 
 export interface ErrorContext {
   /** The operation that failed; "CreateIntegrationWorkflow" adds "may already exist" advice where that is possible. */
@@ -52,7 +53,7 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
   const meta = e.$metadata ?? {};
   const creating = ctx.operation === "CreateIntegrationWorkflow";
   const profile = ctx.profile ?? "default";
-  const where = ctx.endpointUrl ?? (ctx.region ? `Customer Profiles in ${ctx.region}` : "Customer Profiles");
+  const where = (ctx.endpointUrl && redactCredentials(ctx.endpointUrl)) ?? (ctx.region ? `Customer Profiles in ${ctx.region}` : "Customer Profiles");
   const checkFirst = creating
     ? ` The request may have reached AWS and created the workflow: list the domain's workflows (aws customer-profiles list-workflows --domain-name ${ctx.domainName ?? "DOMAIN"}) before sending again.`
     : "";
@@ -145,7 +146,7 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
   return {
     code: out.code,
     serviceMessage,
-    advice: out.advice,
+    advice: redactCredentials(out.advice),
     requestId,
     httpStatus: meta.httpStatusCode,
     attempts: meta.attempts,
@@ -174,13 +175,3 @@ function refreshHint(profile: string): string {
 
 const quote = (s: string | undefined) => (s ? `"${s}" ` : "");
 const formatDuration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
-
-// Access key ids (AKIA…/ASIA…) and anything shaped like a 40-character secret access key.
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
-const SECRET_SHAPE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
-const SECRET_ASSIGNMENT = /((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)"?\s*[:=]\s*["']?)(?!<redacted>)[^\s"',}]+/gi;
-
-/** Removes credential values from text that may reach a log or the user. */
-export function redactCredentials(text: string): string {
-  return text.replace(SECRET_ASSIGNMENT, "$1<redacted>").replace(ACCESS_KEY_ID, "<access key id>").replace(SECRET_SHAPE, "<redacted>");
-}

@@ -43,4 +43,5 @@ export {
   type WorkflowProgress,
   type WorkflowStatus,
 } from "./workflow";
-export { explainAwsError, redactCredentials, type ErrorContext, type ExplainedError } from "./errors";
+export { explainAwsError, type ErrorContext, type ExplainedError } from "./errors";
+export { redactCredentials } from "./redaction";
