@@ -223,6 +223,12 @@ describe('quick fixes: model checks', () => {
     assert.match(r.text, /"StartTime": "2026-05-01T00:00:00Z",\n {10}"EndTime": "2026-05-31T00:00:00Z"\n/);
   });
 
+  it('fills a missing batch end a month after a start written in epoch milliseconds', () => {
+    const text = replaced(SF, '"StartTime": "2026-05-01T00:00:00Z",\n          "EndTime": "2026-07-01T00:00:00Z"', '"StartTime": 1777593600000');
+    const r = fix(text, 'missing-property');
+    assert.match(r.text, /"StartTime": 1777593600000,\n {10}"EndTime": "2026-05-31T00:00:00Z"\n/);
+  });
+
   it('adds the missing Object of a ServiceNow source and a missing ConnectorProfileName', () => {
     const text = replaced(SN, /"Object": "incident"/, '');
     const r = fix(text, 'missing-property');

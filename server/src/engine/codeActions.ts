@@ -9,7 +9,7 @@ import { WorkflowTask, connectorByKey, isProjection, membersOf, taskAt, workflow
 import { PROPERTY_DEFAULTS, operatorsForTaskType, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
-import { isoUtc, parseTimestamp } from './timestamps';
+import { instantOf, isoUtc } from './timestamps';
 
 interface Fix {
   readonly title: string;
@@ -396,7 +396,8 @@ const MONTH_SECONDS = 30 * 24 * 3600;
 function timestampPlaceholder(c: FixContext, path: readonly (string | number)[]): string {
   const member = path[path.length - 1];
   const object = c.node && objectOfAnchor(c.node);
-  const sibling = (name: string) => parseTimestamp(prop(object, name))?.epochSeconds;
+  // the instant the rules read: epoch milliseconds (SCH-18's warning) as meant
+  const sibling = (name: string) => instantOf(prop(object, name));
   const now = c.now.getTime() / 1000;
   if (member === 'EndTime' && sibling('StartTime') !== undefined) return isoUtc(sibling('StartTime')! + MONTH_SECONDS);
   if (member === 'StartTime' && sibling('EndTime') !== undefined) return isoUtc(sibling('EndTime')! - MONTH_SECONDS);

@@ -35,6 +35,19 @@ export function parseTimestamp(node: Node | undefined): Timestamp | undefined {
   return undefined;
 }
 
+// 1e11 epoch seconds is the year 5138; a number that large is epoch milliseconds (the AWS doc's own example
+// "1634244800.435" shows how easily the two get mixed).
+const MILLISECONDS_FROM = 1e11;
+
+export const isMilliseconds = (node: Node) => node.type === 'number' && typeof node.value === 'number' && node.value >= MILLISECONDS_FROM;
+
+/** The instant a timestamp node means, in epoch seconds; milliseconds (already warned about) are read as meant. */
+export function instantOf(node: Node | undefined): number | undefined {
+  const t = parseTimestamp(node);
+  if (!t) return undefined;
+  return isMilliseconds(node!) ? t.epochSeconds / 1000 : t.epochSeconds;
+}
+
 /** The instant as an ISO-8601 UTC string; outside the range a Date can hold (±8.64e12 s), the plain number. */
 export function isoUtc(epochSeconds: number): string {
   const date = new Date(Math.round(epochSeconds * 1000));

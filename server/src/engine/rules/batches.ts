@@ -2,11 +2,11 @@
 // Together they should cover the history once: each non-empty, in order, without overlaps or gaps, all in the past.
 import { keyOf, prop, valueOf } from '../document';
 import { Finding } from '../findings';
-import { isoUtc } from '../timestamps';
+import { instantOf, isoUtc } from '../timestamps';
 import { WorkflowBatch, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule } from './index';
-import { describeInstant, instantOf } from './timestamps';
+import { describeInstant } from './timestamps';
 
 // The console splits history into two-month batches (admin guide); a day of slack covers 31+31-day pairs.
 const LONG_BATCH_DAYS = 62;

@@ -2,11 +2,11 @@
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, prop } from '../document';
 import { Finding, closestFirst } from '../findings';
-import { isoUtc } from '../timestamps';
+import { instantOf, isoUtc } from '../timestamps';
 import { workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
-import { describeInstant, instantOf } from './timestamps';
+import { describeInstant } from './timestamps';
 
 export type RateUnit = 'minutes' | 'hours' | 'days';
 const UNIT_MINUTES: Readonly<Record<RateUnit, number>> = { minutes: 1, hours: 60, days: 1440 };

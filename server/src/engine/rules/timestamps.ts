@@ -3,23 +3,10 @@
 import { Node } from '../document';
 import { Finding } from '../findings';
 import { ShapeName, shapes } from '../../generated/model';
-import { isoUtc, parseTimestamp } from '../timestamps';
+import { isMilliseconds, isoUtc, parseTimestamp } from '../timestamps';
 import { Workflow, membersOf, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule } from './index';
-
-// 1e11 epoch seconds is the year 5138; a number that large is epoch milliseconds (the AWS doc's own example
-// "1634244800.435" shows how easily the two get mixed).
-const MILLISECONDS_FROM = 1e11;
-
-const isMilliseconds = (node: Node) => node.type === 'number' && typeof node.value === 'number' && node.value >= MILLISECONDS_FROM;
-
-/** The instant a timestamp node means, in epoch seconds; milliseconds (already warned about) are read as meant. */
-export function instantOf(node: Node | undefined): number | undefined {
-  const t = parseTimestamp(node);
-  if (!t) return undefined;
-  return isMilliseconds(node!) ? t.epochSeconds / 1000 : t.epochSeconds;
-}
 
 /** How a timestamp reads in a message: the text as written, and the UTC instant when that is not obvious. */
 export const describeInstant = (node: Node, seconds: number) =>
