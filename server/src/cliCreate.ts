@@ -88,8 +88,8 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 /** Whose credentials will sign: the named profile, else environment keys (which the SDK then reads first). */
-function identity(settings: { profile: string; profileExplicit: boolean }): string {
-  if (!settings.profileExplicit && process.env.AWS_ACCESS_KEY_ID) return 'credentials from AWS_ACCESS_KEY_ID';
+function identity(settings: { profile: string; signer: 'environment' | 'profile' }): string {
+  if (settings.signer === 'environment') return 'credentials from AWS_ACCESS_KEY_ID';
   return `profile "${settings.profile}"`;
 }
 
@@ -164,7 +164,7 @@ export async function createCommand(argv: string[]): Promise<number> {
   }
   const settings = await resolveAwsSettings(options);
   const shownEndpoint = settings.endpointUrl && redactCredentials(settings.endpointUrl);
-  Object.assign(ctx, { profile: settings.profile, region: settings.region, endpointUrl: shownEndpoint });
+  Object.assign(ctx, { profile: settings.profile, signer: settings.signer, region: settings.region, endpointUrl: shownEndpoint });
   if (!settings.region) {
     throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`);
   }
@@ -219,7 +219,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
   const pollMs = seconds(values['poll-interval'], 'poll-interval');
   const settings = await resolveAwsSettings(options);
   if (!settings.region) throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
-  const ctx: ErrorContext = { operation: 'GetWorkflow', domainName: values.domain, profile: settings.profile, region: settings.region, endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl), timeoutMs: options.timeoutMs };
+  const ctx: ErrorContext = { operation: 'GetWorkflow', domainName: values.domain, profile: settings.profile, signer: settings.signer, region: settings.region, endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl), timeoutMs: options.timeoutMs };
   const interrupt = cancelOnInterrupt();
   let client;
   try {

@@ -53,9 +53,9 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
   });
 
   /** Runs a command asynchronously (the endpoint lives in this process), stdin closed unless given. */
-  function run(file: string, args: string[], input = ''): Promise<Run> {
+  function run(file: string, args: string[], input = '', environment: NodeJS.ProcessEnv = env()): Promise<Run> {
     return new Promise((resolve) => {
-      const child = execFile(file, args, { cwd: sandbox.dir, env: env(), timeout: 25000 }, (err, stdout, stderr) => {
+      const child = execFile(file, args, { cwd: sandbox.dir, env: environment, timeout: 25000 }, (err, stdout, stderr) => {
         outputs.push(stdout, stderr);
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
       });
@@ -166,6 +166,14 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     const unconfirmed = await run(process.execPath, [CLI, 'create', name, '--endpoint-url', secretUrl]);
     assert.match(unconfirmed.stderr, /, endpoint http:\/\/127\.0\.0\.1:9/);
     for (const r of [refused, unconfirmed]) assert.ok(!/s3cretPass|admin/.test(r.stderr + r.stdout), r.stderr);
+  });
+
+  it('names the profile, not AWS_ACCESS_KEY_ID, as signer when the environment has no secret key', async () => {
+    const { AWS_SECRET_ACCESS_KEY: _secret, ...idOnly } = env();
+    const r = await run(process.execPath, [CLI, 'create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--endpoint-url', endpoint.url], '', idOnly);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /region us-east-1, profile "default", endpoint /);
+    assert.doesNotMatch(r.stderr, /AWS_ACCESS_KEY_ID/);
   });
 
   it('printed no credential value in any of the runs above', () => {

@@ -94,6 +94,17 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
     assert.equal(endpoint.requests[0].accessKeyId, main.accessKeyId);
   });
 
+  it('names the environment keys as signer only when both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set, as the SDK uses them', async () => {
+    sandbox.writeCredentials(credentialsIni('default', other));
+    sandbox.setEnv({ AWS_ACCESS_KEY_ID: main.accessKeyId });
+    assert.equal((await resolveAwsSettings({ region: 'us-east-1' })).signer, 'profile');
+    await send({ region: 'us-east-1', endpointUrl: endpoint.url });
+    assert.equal(endpoint.requests[0].accessKeyId, other.accessKeyId, 'the SDK signed with the profile, as named');
+    sandbox.setEnv({ AWS_SECRET_ACCESS_KEY: main.secretAccessKey });
+    assert.equal((await resolveAwsSettings({ region: 'us-east-1' })).signer, 'environment');
+    assert.equal((await resolveAwsSettings({ region: 'us-east-1', profile: 'default' })).signer, 'profile');
+  });
+
   it('gets credentials from a credential_process profile', async () => {
     const script = join(sandbox.dir, 'creds.js');
     writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(other.accessKeyId)}, SecretAccessKey: ${JSON.stringify(other.secretAccessKey)} }));`);

@@ -6,7 +6,7 @@ import {
 import { redactCredentials } from '../../server/src/aws/redaction';
 
 const summary: RequestSummary = { fileName: 'a.cpworkflow.json', domainName: 'sales', objectTypeName: 'Salesforce-Account', flowName: 'CP-SF-1' };
-const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', envKeys: false, endpointUrl: undefined, endpointFrom: undefined };
+const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', signer: 'profile', endpointUrl: undefined, endpointFrom: undefined };
 
 describe('submission text', () => {
   it('the confirmation names domain, object type, flow, region and profile, with where each setting came from', () => {
@@ -27,7 +27,7 @@ describe('submission text', () => {
   });
 
   it('with environment keys and no profile named, the confirmation names the keys, not a profile', () => {
-    const q = createConfirmation(summary, { ...aws, profile: 'default', profileFrom: 'no profile set', envKeys: true }, false);
+    const q = createConfirmation(summary, { ...aws, profile: 'default', profileFrom: 'no profile set', signer: 'environment' }, false);
     assert.match(q.detail, /^Credentials: AWS_ACCESS_KEY_ID from the environment \(no profile named\)$/m);
     assert.doesNotMatch(q.detail, /Profile:/);
   });

@@ -6,6 +6,7 @@ import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/
 import type { RequestTarget } from './submissionText';
 import { signerLine } from './submissionText';
 import { redactCredentials } from '../../../server/src/aws/redaction';
+import { signerFor } from '../../../server/src/aws/signer';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../extension';
 import { loadAws, submissionModulesLoaded } from './lazyModules';
@@ -43,7 +44,6 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
   const own = awsSettings();
   const settings = await aws.resolveAwsSettings(own);
   const env = process.env;
-  const envKeys = !settings.profileExplicit && !!env.AWS_ACCESS_KEY_ID;
   const profileFrom = own.profile ? `setting ${SECTION}.profile`
     : settings.profileExplicit ? 'AWS_PROFILE'
     : 'no profile set';
@@ -62,7 +62,7 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
     settings,
     profile: settings.profile,
     profileFrom,
-    envKeys,
+    signer: settings.signer,
     region: region ?? '',
     regionFrom,
     hasRegion: !!region,
@@ -88,7 +88,7 @@ function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
   return {
     profile,
     profileFrom: own.profile ? `setting ${SECTION}.profile` : fromEnv('AWS_PROFILE') ? 'AWS_PROFILE' : 'no profile set',
-    envKeys: !own.profile && !fromEnv('AWS_PROFILE') && !!fromEnv('AWS_ACCESS_KEY_ID'),
+    signer: signerFor(!!(own.profile ?? fromEnv('AWS_PROFILE')), env),
     region: region ?? '',
     regionFrom: own.region ? `setting ${SECTION}.region` : !region ? PROFILE_REGION_UNREAD : fromEnv('AWS_REGION') ? 'AWS_REGION' : 'AWS_DEFAULT_REGION',
     hasRegion: !!region,
@@ -179,7 +179,7 @@ export class AwsTargetStatus implements vscode.Disposable {
       // Reading the shared config files takes the submission bundle (the AWS SDK); until a command has loaded
       // it, show what settings and environment say and leave the profile's own region unread.
       const t = submissionModulesLoaded() ? await resolveTarget(this.memory) : targetWithoutFiles();
-      this.item.text = `$(cloud) ${t.envKeys ? 'environment keys' : t.profile} · ${t.hasRegion ? t.region : t.regionFrom === PROFILE_REGION_UNREAD ? "profile's region" : 'no region'}`;
+      this.item.text = `$(cloud) ${t.signer === 'environment' ? 'environment keys' : t.profile} · ${t.hasRegion ? t.region : t.regionFrom === PROFILE_REGION_UNREAD ? "profile's region" : 'no region'}`;
       const tip = new vscode.MarkdownString(undefined, true);
       tip.appendMarkdown(`**Customer Profiles requests**\n\n`);
       tip.appendMarkdown(`${signerLine(t)}\n\n`);

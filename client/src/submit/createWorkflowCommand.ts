@@ -128,7 +128,7 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
   // 5. One request, cancellable.
   const profile = target.settings.profileExplicit ? target.settings.profile : undefined;
   const context = {
-    operation: 'CreateIntegrationWorkflow', profile: target.profile, region: target.region, endpointUrl: target.endpointUrl,
+    operation: 'CreateIntegrationWorkflow', profile: target.profile, signer: target.signer, region: target.region, endpointUrl: target.endpointUrl,
     domainName: summary.domainName, objectTypeName: summary.objectTypeName, documentText: text,
   };
   log.info(`CreateIntegrationWorkflow from ${fileName}${unsaved ? ' (unsaved editor text)' : ''}: domain ${summary.domainName}, `

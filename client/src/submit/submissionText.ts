@@ -1,4 +1,5 @@
 // What the submission commands say to the user, as plain text (no `vscode`), so it is tested without an editor.
+import type { Signer } from '../../../server/src/aws/signer';
 
 /** What the request will create, read from the file. */
 export interface RequestSummary {
@@ -12,8 +13,8 @@ export interface RequestSummary {
 export interface RequestTarget {
   readonly profile: string;
   readonly profileFrom: string;
-  /** true: no profile is named and AWS_ACCESS_KEY_ID is set, so the SDK signs with the environment's keys */
-  readonly envKeys: boolean;
+  /** 'environment': no profile is named and both environment keys are set, so the SDK signs with them */
+  readonly signer: Signer;
   readonly region: string;
   readonly regionFrom: string;
   /** undefined: AWS's own endpoint for the region */
@@ -51,7 +52,7 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
 
 /** As whom requests are signed: the profile and where it was named, or the environment's keys. */
 export function signerLine(target: RequestTarget): string {
-  return target.envKeys ? 'Credentials: AWS_ACCESS_KEY_ID from the environment (no profile named)' : `Profile: ${target.profile} (${target.profileFrom})`;
+  return target.signer === 'environment' ? 'Credentials: AWS_ACCESS_KEY_ID from the environment (no profile named)' : `Profile: ${target.profile} (${target.profileFrom})`;
 }
 
 export interface FindingLine {

@@ -2,6 +2,7 @@
 // the language server and extension activation never pay for it.
 import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { RetryStrategyV2 } from "@smithy/types";
+import { signerFor, type Signer } from "./signer";
 
 export interface AwsConnectionOptions {
   /** Shared-config profile; default: AWS_PROFILE, else "default" (as the AWS CLI). */
@@ -26,6 +27,8 @@ export interface ResolvedAwsSettings {
   profile: string;
   /** False when neither the options nor AWS_PROFILE named a profile: environment credentials then come first. */
   profileExplicit: boolean;
+  /** Whose credentials the SDK will sign with (environment keys need both the id and the secret). */
+  signer: Signer;
   region: string | undefined;
   regionSource: SettingSource;
   endpointUrl: string | undefined;
@@ -81,7 +84,7 @@ export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Pr
     if (!endpointUrl) [endpointUrl, endpointSource] = [nonEmpty(section.endpoint_url), "profile"];
   }
   if (!endpointUrl) endpointSource = "none";
-  return { profile, profileExplicit: named !== undefined, region, regionSource, endpointUrl, endpointSource };
+  return { profile, profileExplicit: named !== undefined, signer: signerFor(named !== undefined, env), region, regionSource, endpointUrl, endpointSource };
 }
 
 /**

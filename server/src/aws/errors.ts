@@ -3,11 +3,14 @@
 import { fieldNamedIn, type FieldInFile } from "./fieldInMessage";
 import type { JsonPath } from "./input";
 import { redactCredentials } from "./redaction";
+import type { Signer } from "./signer";
 
 export interface ErrorContext {
   /** The operation that failed; "CreateIntegrationWorkflow" adds "may already exist" advice where that is possible. */
   operation?: string;
   profile?: string;
+  /** 'environment': the environment's keys signed, not the profile (resolveAwsSettings().signer). */
+  signer?: Signer;
   region?: string;
   endpointUrl?: string;
   domainName?: string;
@@ -53,6 +56,8 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
   const meta = e.$metadata ?? {};
   const creating = ctx.operation === "CreateIntegrationWorkflow";
   const profile = ctx.profile ?? "default";
+  const envKeys = ctx.signer === "environment";
+  const signer = envKeys ? "the environment keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)" : `profile "${profile}"`;
   const where = (ctx.endpointUrl && redactCredentials(ctx.endpointUrl)) ?? (ctx.region ? `Customer Profiles in ${ctx.region}` : "Customer Profiles");
   const checkFirst = creating
     ? ` The request may have reached AWS and created the workflow: list the domain's workflows (aws customer-profiles list-workflows --domain-name ${ctx.domainName ?? "DOMAIN"}) before sending again.`
@@ -64,8 +69,8 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
     out = {
       code: name,
       advice: creating
-        ? `The caller (profile "${profile}") or the workflow's RoleArn lacks permissions: the caller needs profile:CreateIntegrationWorkflow on the domain, and the role must let Customer Profiles create and run AppFlow flows, use the connector profile and the KMS key.`
-        : `The caller (profile "${profile}") lacks permission for this Customer Profiles action (profile:GetWorkflow, profile:GetWorkflowSteps).`,
+        ? `The caller (${signer}) or the workflow's RoleArn lacks permissions: the caller needs profile:CreateIntegrationWorkflow on the domain, and the role must let Customer Profiles create and run AppFlow flows, use the connector profile and the KMS key.`
+        : `The caller (${signer}) lacks permission for this Customer Profiles action (profile:GetWorkflow, profile:GetWorkflowSteps).`,
     };
   } else if (name === "ResourceNotFoundException") {
     const objectType = /object ?type/i.test(serviceMessage);
@@ -91,11 +96,11 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
       advice: `Customer Profiles throttled the request; the SDK retried it ${meta.attempts ? `(${meta.attempts} attempts) ` : ""}and gave up. Wait a minute and try again.`,
     };
   } else if (name === "ExpiredTokenException" || name === "ExpiredToken" || name === "RequestExpired") {
-    out = { code: "ExpiredCredentials", advice: `The credentials of profile "${profile}" have expired: ${refreshHint(profile)}` };
+    out = { code: "ExpiredCredentials", advice: `The credentials of ${signer} have expired: ${envKeys ? "renew the temporary keys." : refreshHint(profile)}` };
   } else if (name === "UnrecognizedClientException" || name === "InvalidClientTokenId") {
-    out = { code: name, advice: `AWS does not recognise the access key of profile "${profile}": it was deleted or belongs to another partition. Configure current keys (aws configure --profile ${profile}).` };
+    out = { code: name, advice: `AWS does not recognise the access key of ${signer}: it was deleted or belongs to another partition. Configure current keys${envKeys ? " in the environment" : ` (aws configure --profile ${profile})`}.` };
   } else if (name === "InvalidSignatureException" || name === "SignatureDoesNotMatch") {
-    out = { code: name, advice: `The request signature was rejected: check the secret access key of profile "${profile}" and that this computer's clock is right.` };
+    out = { code: name, advice: `The request signature was rejected: check the secret access key of ${signer} and that this computer's clock is right.` };
   } else if (isSsoExpiry(name, serviceMessage)) {
     out = { code: "SsoExpired", advice: `The AWS SSO session of profile "${profile}" has expired or is not signed in: run \`aws sso login --profile ${profile}\` and try again.` };
   } else if (name === "ProfileNotFoundError") {

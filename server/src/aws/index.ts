@@ -45,3 +45,4 @@ export {
 } from "./workflow";
 export { explainAwsError, type ErrorContext, type ExplainedError } from "./errors";
 export { redactCredentials } from "./redaction";
+export { signerFor, type Signer } from "./signer";
