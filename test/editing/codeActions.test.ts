@@ -320,6 +320,15 @@ describe('quick fixes: task properties', () => {
     assert.ok(!svc.validate(docOf(fixed)).some((x) => x.code === 'TP-3'), fixed);
   });
 
+  it('TP-3: a date filter\'s missing VALUE gets epoch milliseconds, not a value TP-7 flags', () => {
+    const text = replaced(SF, '"TaskType": "Validate",\n            "ConnectorOperator": {\n              "Salesforce": "VALIDATE_NON_NULL"',
+      '"TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "GREATER_THAN"')
+      .replace('"VALIDATION_ACTION": "DropRecord"', '"DATA_TYPE": "datetime"');
+    const r = fix(text, 'TP-3');
+    assert.match(r.text, /"DATA_TYPE": "datetime",\n {14}"VALUE": "1773100800000"\n/);
+    assert.ok(!r.after.some((d) => d.code === 'TP-7'), describe1(r.after));
+  });
+
   it('TP-4: removes a property that means nothing to the operator', () => {
     const text = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecord",\n              "TRUNCATE_LENGTH": "10"');
     assert.equal(fix(text, 'TP-4').text, SF);

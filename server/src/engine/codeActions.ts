@@ -6,7 +6,7 @@ import { Node, ParsedWorkflow, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, taskAt, workflowOf } from './workflow';
-import { PROPERTY_DEFAULTS, operatorsForTaskType, taskTypesForOperator } from './rules/taskKinds';
+import { operatorsForTaskType, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
 import { instantOf, isoUtc } from './timestamps';
@@ -183,8 +183,7 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     const task = taskOf(c);
     const keys = (c.data.missingKeys as string[] | undefined) ?? [];
     if (!task || task.node.type !== 'object' || !keys.length) return [];
-    const suggested = (c.data.suggestedValues ?? {}) as Record<string, string>;
-    const values = Object.fromEntries(keys.map((k) => [k, suggested[k] ?? taskPropertyPlaceholder(task, k)]));
+    const values = Object.fromEntries(keys.map((k) => [k, suggestedPropertyValue(task, k, c.now).value]));
     const title = `Add ${keys.map((k) => `"${k}"`).join(', ')}`;
     const props = task.taskPropertiesNode;
     if (!props) return [{ title, edits: [insertProperty(c.doc, task.node, 'TaskProperties', values)] }];
@@ -192,13 +191,6 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     // one insertion point: all the missing keys in one edit
     const text = (indent: string) => keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(values[k])}`).join(`,\n${indent}`);
     return [{ title, edits: [insertEntry(c.doc, props, text)] }];
-  },
-
-  'TP-5': (c) => {
-    if (Array.isArray(c.data.sourceFields) && c.data.property === 'MATH_OPERATION_FIELDS_ORDER' && c.data.sourceFields.length) {
-      return replaceWith(c, (c.data.sourceFields as string[]).join(','));
-    }
-    return genericFixes(c);
   },
 
   'PAT-1': (c) => {
@@ -335,16 +327,6 @@ function typeFixes(c: FixContext): Fix[] {
 
 // Required values no example supplies: enums whose first value would raise another finding.
 const ENUM_PLACEHOLDERS: Partial<Record<ShapeName, string>> = { TriggerType: 'OnDemand' };
-
-const TASK_PROPERTY_PLACEHOLDERS: Readonly<Record<string, string>> = {
-  DATA_TYPE: 'string', VALUE: 'value', VALUES: 'value', LOWER_BOUND: '0', UPPER_BOUND: '100', TRUNCATE_LENGTH: '255', MASK_LENGTH: '4',
-  CONCAT_FORMAT: ' ', SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string',
-};
-
-function taskPropertyPlaceholder(task: WorkflowTask, key: string): string {
-  if (key === 'MATH_OPERATION_FIELDS_ORDER' && task.sourceFields.length) return task.sourceFields.map((f) => f.name).join(',');
-  return PROPERTY_DEFAULTS[key] ?? TASK_PROPERTY_PLACEHOLDERS[key] ?? 'value';
-}
 
 /** The value the workflow snippet for the file's connector has at `path` (list indexes read as its first item). */
 function exampleAt(doc: ParsedWorkflow, path: readonly (string | number)[]): unknown {

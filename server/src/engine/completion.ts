@@ -9,7 +9,7 @@ import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflow';
-import { PROPERTY_DEFAULTS, PROPERTY_FORMATS, operatorsForTaskType, propertiesOf, taskKindOf } from './rules/taskKinds';
+import { PROPERTY_FORMATS, suggestedPropertyValue, operatorsForTaskType, propertiesOf, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
 import { isoUtc } from './timestamps';
@@ -176,7 +176,7 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
   }
   if (at.owner === 'Task' && at.member === 'DestinationField') return destinationValues(doc, c).map((f) => value(f, undefined, 'from SourceFields'));
   if (at.owner === 'IncrementalPullConfig') return [...projectedFields(workflowOf(doc).tasks)].map((f) => value(f, undefined, 'projected field'));
-  if (at.mapKey !== undefined && at.owner === 'Task' && at.member === 'TaskProperties') return taskPropertyValues(doc, c, at.mapKey).map(([v, d]) => value(v, undefined, d));
+  if (at.mapKey !== undefined && at.owner === 'Task' && at.member === 'TaskProperties') return taskPropertyValues(doc, c, at.mapKey, now).map(([v, d]) => value(v, undefined, d));
   return [];
 }
 
@@ -271,16 +271,15 @@ const DATA_TYPE_KEYS = new Set(['DATA_TYPE', 'SOURCE_DATA_TYPE', 'DESTINATION_DA
 // cdk-appflow: ValidationAction.ignoreRecord() is DropRecord, terminateFlow() is DropDataset
 const VALUE_NOTES: Readonly<Record<string, string>> = { DropRecord: 'skip the record that fails', DropDataset: 'stop the flow run' };
 
-function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string): [string, string][] {
+function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string, now: Date): [string, string][] {
   const task = taskOfCursor(doc, c);
   const values = PROPERTY_FORMATS[key]?.values;
   if (values) return values.map((v) => [v, VALUE_NOTES[v] ?? key]);
   if (DATA_TYPE_KEYS.has(key)) {
     return (workflowOf(doc).connector?.type === 'Salesforce' ? SALESFORCE_TYPES : GENERIC_TYPES).map((t) => [t, 'data type']);
   }
-  if (PROPERTY_DEFAULTS[key]) return [[PROPERTY_DEFAULTS[key], 'the usual value']];
-  if (key === 'MATH_OPERATION_FIELDS_ORDER' && task?.sourceFields.length) return [[task.sourceFields.map((f) => f.name).join(','), 'the operands in order']];
-  return [];
+  const suggested = task && suggestedPropertyValue(task, key, now);
+  return suggested?.note ? [[suggested.value, suggested.note]] : [];
 }
 
 // ---- snippets ----

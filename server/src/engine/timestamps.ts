@@ -53,3 +53,6 @@ export function isoUtc(epochSeconds: number): string {
   const date = new Date(Math.round(epochSeconds * 1000));
   return Number.isNaN(date.getTime()) ? `${epochSeconds} epoch seconds` : date.toISOString().replace('.000Z', 'Z');
 }
+
+/** The start of `now`'s UTC day, in epoch seconds. */
+export const startOfDayUtc = (now: Date): number => Math.floor(now.getTime() / 86400_000) * 86400;

@@ -3,6 +3,9 @@
 // Profiles S3 guide); the operator names themselves come from the generated model, never from a hand-copied list.
 import { connectors, operatorPropertyKeys, taskTypes } from '../../generated/model';
 import { Severity } from '../findings';
+import { stringValue } from '../document';
+import { isoUtc, startOfDayUtc } from '../timestamps';
+import type { WorkflowTask } from '../workflow';
 
 /** Every task operator of the five Customer Profiles connectors, in model order. */
 export const ALL_OPERATORS: readonly string[] = [...new Set(connectors.flatMap((c) => c.operators))];
@@ -84,8 +87,39 @@ export const PROPERTIES_OF_ANY_TASK: readonly string[] = ['SUBFIELD_CATEGORY_MAP
 /** VALIDATION_ACTION values: DropRecord in two AWS sources, DropDataset in cdk-appflow only (§2b, §9). */
 export const VALIDATION_ACTIONS: readonly string[] = ['DropRecord', 'DropDataset'];
 
-/** Values a quick fix can insert for a missing key: the console's mask character and the record-level action. */
-export const PROPERTY_DEFAULTS: Readonly<Record<string, string>> = { MASK_VALUE: '*', VALIDATION_ACTION: 'DropRecord' };
+// The usual values: the console's mask character and the record-level action.
+const USUAL_VALUES: Readonly<Record<string, string>> = { MASK_VALUE: '*', VALIDATION_ACTION: 'DropRecord' };
+// Placeholders every check accepts, for keys whose right value only the user knows.
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  DATA_TYPE: 'string', VALUE: 'value', VALUES: 'value', LOWER_BOUND: '0', UPPER_BOUND: '100', TRUNCATE_LENGTH: '255', MASK_LENGTH: '4',
+  CONCAT_FORMAT: ' ', SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string',
+};
+
+/** TP-7: data types whose filter values AppFlow compares as epoch milliseconds (cdk-appflow sends Date.getTime()). */
+export const DATE_DATA_TYPES: ReadonlySet<string> = new Set(['datetime', 'date']);
+export const DATE_VALUE_KEYS: readonly string[] = ['VALUE', 'LOWER_BOUND', 'UPPER_BOUND'];
+
+/** MATH_OPERATION_FIELDS_ORDER as AppFlow wants it: the task's SourceFields, comma-separated, in operand order. */
+export const operandOrder = (task: WorkflowTask): string => [...new Set(task.sourceFields.map((f) => f.name))].join(',');
+
+export interface SuggestedValue {
+  readonly value: string;
+  /** why this value, for completion; absent for a placeholder only the user can replace */
+  readonly note?: string;
+}
+
+/** The value to suggest for a TaskProperties key of `task` (completion, TP-3 and its fix): one the checks accept. */
+export function suggestedPropertyValue(task: WorkflowTask, key: string, now: Date): SuggestedValue {
+  if (USUAL_VALUES[key]) return { value: USUAL_VALUES[key], note: 'the usual value' };
+  if (key === 'MATH_OPERATION_FIELDS_ORDER' && task.sourceFields.length) return { value: operandOrder(task), note: 'the operands in order' };
+  const dataType = stringValue(task.taskProperties.get('DATA_TYPE')?.valueNode);
+  if (DATE_VALUE_KEYS.includes(key) && dataType && DATE_DATA_TYPES.has(dataType.toLowerCase())) {
+    // a bound pair spans today; a single value is today's start (TP-7: epoch milliseconds as a string)
+    const day = startOfDayUtc(now) + (key === 'UPPER_BOUND' ? 86400 : 0);
+    return { value: String(day * 1000), note: `${isoUtc(day)} in epoch milliseconds` };
+  }
+  return { value: PLACEHOLDERS[key] ?? 'value' };
+}
 
 /** TP-5: value formats AppFlow (and cdk-appflow) insist on. */
 export const PROPERTY_FORMATS: Readonly<Record<string, { readonly valid: (value: string) => boolean; readonly expected: string; readonly values?: readonly string[] }>> = {

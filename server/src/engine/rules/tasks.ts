@@ -8,8 +8,8 @@ import { WorkflowTask, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
 import {
-  PROPERTIES_OF_ANY_TASK, PROPERTY_DEFAULTS, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, propertiesOf,
-  taskKindOf, taskTypesForOperator,
+  DATE_DATA_TYPES, DATE_VALUE_KEYS, PROPERTIES_OF_ANY_TASK, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, propertiesOf,
+  operandOrder, suggestedPropertyValue, taskKindOf, taskTypesForOperator,
 } from './taskKinds';
 import { taskAnchor } from './where';
 
@@ -17,10 +17,6 @@ import { taskAnchor } from './where';
 const OPERATOR_TYPOS: Readonly<Record<string, string>> = {
   VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL', VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO', VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE', NOOP: 'NO_OP',
 };
-
-// TP-7: data types whose filter values AppFlow compares as epoch milliseconds (cdk-appflow sends Date.getTime()).
-const DATE_DATA_TYPES = new Set(['datetime', 'date']);
-const DATE_VALUE_KEYS = ['VALUE', 'LOWER_BOUND', 'UPPER_BOUND'];
 
 const stringAt = (node: Node | undefined) => (node?.type === 'string' ? (node.value as string) : undefined);
 
@@ -63,11 +59,11 @@ function missingPropertyFinding(ctx: RuleContext, task: WorkflowTask, kind: Task
   const keys = missingOneOf ? [...missingKeys, kind.oneOfProperties[0]] : missingKeys;
   const names = [...missingKeys.map((k) => `"${k}"`), ...(missingOneOf ? [kind.oneOfProperties.map((k) => `"${k}"`).join(' or ')] : [])];
   const boundMissing = missingKeys.some((k) => k === 'LOWER_BOUND' || k === 'UPPER_BOUND');
-  const suggestedValues = Object.fromEntries(keys.filter((k) => k in PROPERTY_DEFAULTS).map((k) => [k, PROPERTY_DEFAULTS[k]]));
+  const suggestedValues = Object.fromEntries(keys.map((k) => [k, suggestedPropertyValue(task, k, ctx.now).value]));
   const propsKey = task.taskPropertiesNode && keyOf(task.taskPropertiesNode);
   return { code: 'TP-3', severity: 'warning', at: propsKey ?? task.operatorMember?.valueNode ?? taskAnchor(ctx, task), href: DOCS.appflowTask,
     data: { rules: boundMissing ? ['TP-3', 'TP-6'] : ['TP-3'], taskIndex: task.index, missingKeys: keys,
-      ...(missingOneOf ? { oneOf: kind.oneOfProperties } : {}), ...(Object.keys(suggestedValues).length ? { suggestedValues } : {}) },
+      ...(missingOneOf ? { oneOf: kind.oneOfProperties } : {}), suggestedValues },
     message: `A ${task.taskType} ${task.operator} task needs TaskProperties ${listOf(names, 'and')}; ${task.taskPropertiesNode ? 'add' : 'add "TaskProperties": { … } with'} ${keys.length === 1 ? 'it' : 'them'}. ${kind.summary}` };
 }
 
@@ -107,8 +103,9 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
     const unknownFields = orderValue.split(',').map((f) => f.trim()).filter((f) => !sources.has(f));
     if (unknownFields.length) {
       out.push({ code: 'TP-5', severity: 'warning', at: order!.valueNode!, href: DOCS.appflowTask,
-        data: { rules: ['TP-5'], taskIndex: task.index, property: 'MATH_OPERATION_FIELDS_ORDER', unknownFields, sourceFields: [...sources] },
-        message: `MATH_OPERATION_FIELDS_ORDER names ${listOf(unknownFields.map((f) => `"${f}"`), 'and')}, not in this task's SourceFields; it lists the SourceFields, comma-separated, in operand order (e.g. "${[...sources].join(',')}").` });
+        data: { rules: ['TP-5'], taskIndex: task.index, property: 'MATH_OPERATION_FIELDS_ORDER', unknownFields, sourceFields: [...sources],
+          ...(sources.size ? { replacement: operandOrder(task) } : {}) },
+        message: `MATH_OPERATION_FIELDS_ORDER names ${listOf(unknownFields.map((f) => `"${f}"`), 'and')}, not in this task's SourceFields; it lists the SourceFields, comma-separated, in operand order (e.g. "${operandOrder(task)}").` });
     }
   }
   return out;
