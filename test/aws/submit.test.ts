@@ -240,6 +240,19 @@ describe('submission through the SDK against the local endpoint', function () {
     assert.ok(endpoint.requests.some((r) => r.operation === 'GetWorkflowSteps' && r.signatureValid));
   });
 
+  it('polls only GetWorkflow while the workflow runs and reads its steps once, at the end', async () => {
+    const created = await createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)));
+    endpoint.requests.length = 0;
+    const seen: WorkflowProgress[] = [];
+    const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15, onProgress: (p) => seen.push(p) });
+    assert.equal(final.status, 'COMPLETE');
+    const count = (operation: string) => endpoint.requests.filter((r) => r.operation === operation).length;
+    assert.equal(count('GetWorkflow'), seen.length);
+    assert.ok(seen.length > 2, 'it was polled while running');
+    assert.equal(count('GetWorkflowSteps'), 1, 'one page of steps, read once the workflow had ended');
+    assert.equal(final.steps.length, JSON.parse(FIXTURE_TEXT).IntegrationConfig.AppflowIntegration.Batches.length);
+  });
+
   it('tracks a workflow to FAILED and returns ErrorDescription and the failed step message', async () => {
     const created = await createWorkflow(client, toCreateWorkflowInput(docWith((d) => { d.ObjectTypeName = 'Broken-Type'; })));
     const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15 });

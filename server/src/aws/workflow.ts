@@ -63,14 +63,17 @@ export interface WorkflowProgress {
   recordsProcessed: number;
   /** The service's ErrorDescription, when it gives one. */
   errorDescription: string | undefined;
-  /** Per-batch steps (GetWorkflowSteps), oldest first. */
+  /** Per-batch steps (GetWorkflowSteps), oldest first; read only once the workflow has ended (empty before). */
   steps: { flowName: string; status: string; executionMessage: string; recordsProcessed: number }[];
   /** Steps whose status is FAILED, with their ExecutionMessage. */
   failedSteps: { flowName: string; executionMessage: string }[];
   done: boolean;
 }
 
-/** One look at a workflow: GetWorkflow plus all pages of GetWorkflowSteps. */
+/**
+ * One look at a workflow: GetWorkflow, and once it has ended (COMPLETE, FAILED, CANCELLED) all pages of
+ * GetWorkflowSteps, whose messages say why; progress itself needs only GetWorkflow's metrics.
+ */
 export async function getWorkflowProgress(
   client: CustomerProfilesClient,
   domainName: string,
@@ -80,16 +83,19 @@ export async function getWorkflowProgress(
   const { GetWorkflowCommand, GetWorkflowStepsCommand } = await import("@aws-sdk/client-customer-profiles");
   const abortSignal = options.abortSignal;
   const wf: GetWorkflowCommandOutput = await client.send(new GetWorkflowCommand({ DomainName: domainName, WorkflowId: workflowId }), { abortSignal });
+  const status = (wf.Status ?? "UNKNOWN") as WorkflowProgress["status"];
+  const done = TERMINAL.has(status);
   const items: WorkflowStepItem[] = [];
   let nextToken: string | undefined;
-  do {
+  while (done) {
     const page = await client.send(
       new GetWorkflowStepsCommand({ DomainName: domainName, WorkflowId: workflowId, NextToken: nextToken, MaxResults: 100 }),
       { abortSignal },
     );
     items.push(...(page.Items ?? []));
     nextToken = page.NextToken;
-  } while (nextToken);
+    if (!nextToken) break;
+  }
   const metrics = wf.Metrics?.AppflowIntegration;
   const steps = items.flatMap((i) => (i.AppflowIntegration ? [i.AppflowIntegration] : [])).map((s) => ({
     flowName: s.FlowName ?? "",
@@ -97,7 +103,6 @@ export async function getWorkflowProgress(
     executionMessage: s.ExecutionMessage ?? "",
     recordsProcessed: Number(s.RecordsProcessed ?? 0),
   }));
-  const status = (wf.Status ?? "UNKNOWN") as WorkflowProgress["status"];
   return {
     workflowId,
     status,
@@ -107,13 +112,13 @@ export async function getWorkflowProgress(
     errorDescription: wf.ErrorDescription,
     steps,
     failedSteps: steps.filter((s) => s.status === "FAILED").map(({ flowName, executionMessage }) => ({ flowName, executionMessage })),
-    done: TERMINAL.has(status),
+    done,
   };
 }
 
 /**
- * Polls GetWorkflow and GetWorkflowSteps every `intervalMs` (default 3 s) until COMPLETE, FAILED or CANCELLED,
- * calling `onProgress` after each look; resolves with the last look. Aborting rejects with an AbortError
+ * Polls GetWorkflow every `intervalMs` (default 3 s) until COMPLETE, FAILED or CANCELLED, calling `onProgress`
+ * after each look; resolves with the last look, which alone carries the steps. Aborting rejects with an AbortError
  * (the workflow itself keeps running in AWS).
  */
 export async function trackWorkflow(
