@@ -134,6 +134,13 @@ describe('quick fixes: schedule and timestamps', () => {
     assert.match(r.text, /"TriggerType": "Scheduled",\n {10}"TriggerProperties": \{\n {12}"Scheduled": \{\n {14}"ScheduleExpression": "rate\(1hours\)"\n {12}\}\n {10}\}\n/);
   });
 
+  it('TRG-4: an Event trigger on a source without change events becomes OnDemand', () => {
+    const text = replaced(MK, '"TriggerType": "Scheduled"', '"TriggerType": "Event"');
+    const r = fix(text, 'TRG-4');
+    assert.deepEqual(r.titles, ['Change to "OnDemand"'], 'Scheduled would need a schedule (TRG-2)');
+    assert.match(r.text, /"TriggerType": "OnDemand"/);
+  });
+
   it('TRG-3: removes TriggerProperties from an OnDemand trigger', () => {
     const text = replaced(SF, '"TriggerType": "Scheduled"', '"TriggerType": "OnDemand"');
     const r = fix(text, 'TRG-3');

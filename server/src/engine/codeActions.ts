@@ -93,7 +93,7 @@ function genericFixes(c: FixContext): Fix[] {
   const { data } = c;
   if (isPrimitive(data.replacement)) return replaceWith(c, data.replacement);
   if (data.remove === true) return removeMember(c);
-  if (Array.isArray(data.allowed) && typeof data.value === 'string') return eachAllowed(c, data.allowed as string[]);
+  if (Array.isArray(data.allowed)) return eachAllowed(c, data.allowed as string[]);
   return [];
 }
 

@@ -3,12 +3,18 @@
 import { at, keyOf, prop, stringValue } from '../document';
 import { Finding, listOf } from '../findings';
 import { workflowOf } from '../workflow';
+import { triggerTypes } from '../../generated/model';
 import { DOCS } from './docs';
 import type { Rule } from './index';
 
 // AppFlow: Event triggers are "available only for SaaS applications that provide change events"; of the Customer
 // Profiles sources only Salesforce does (Change Data Capture).
 const EVENT_CONNECTORS = ['Salesforce'];
+
+// The trigger types that take no TriggerProperties, from the generated enum.
+const UNSCHEDULED = triggerTypes.filter((t) => t !== 'Scheduled');
+// TRG-4's way out: Scheduled would need a schedule the Event flow does not have (TRG-2).
+const INSTEAD_OF_EVENT = UNSCHEDULED.filter((t) => t !== 'Event');
 
 export const triggerRules: readonly Rule[] = [
   {
@@ -23,7 +29,7 @@ export const triggerRules: readonly Rule[] = [
           message: 'A Scheduled trigger needs TriggerProperties.Scheduled.ScheduleExpression (AppFlow: "TriggerProps is required for Scheduled Trigger Type"). '
             + 'Add "TriggerProperties": { "Scheduled": { "ScheduleExpression": "rate(1hours)" } }.' }];
       }
-      if (!w.triggerPropertiesNode || !['Event', 'OnDemand'].includes(w.triggerType)) return [];
+      if (!w.triggerPropertiesNode || !UNSCHEDULED.includes(w.triggerType)) return [];
       return [{ code: 'TRG-3', severity: 'warning', at: keyOf(w.triggerPropertiesNode) ?? w.triggerPropertiesNode, href: DOCS.appflowTriggers,
         data: { rules: ['TRG-3'], property: 'TriggerProperties', remove: true },
         message: `TriggerProperties only apply to the Scheduled trigger type; an ${w.triggerType} flow ignores them. Remove them, or set "TriggerType": "Scheduled".` }];
@@ -36,7 +42,7 @@ export const triggerRules: readonly Rule[] = [
       if (w.triggerType !== 'Event' || !w.connector) return [];
       if (!EVENT_CONNECTORS.includes(w.connector.type)) {
         return [{ code: 'TRG-4', severity: 'warning', at: w.triggerTypeNode!, href: DOCS.appflowTriggers,
-          data: { rules: ['TRG-4'], connector: w.connector.type, supported: EVENT_CONNECTORS, allowed: ['Scheduled', 'OnDemand'] },
+          data: { rules: ['TRG-4'], connector: w.connector.type, supported: EVENT_CONNECTORS, allowed: INSTEAD_OF_EVENT },
           message: `${w.connector.type} publishes no change events, so an Event trigger never fires; only ${listOf(EVENT_CONNECTORS)} supports it. Use "Scheduled" or "OnDemand".` }];
       }
       const objectNode = at(w.sourceConnectorPropertiesNode, w.connector.sourcePropertiesKey, 'Object');
