@@ -6,7 +6,7 @@ import { Node, ParsedWorkflow, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, taskAt, workflowOf } from './workflow';
-import { operatorsForTaskType, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
+import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
 import { instantOf, isoUtc } from './timestamps';
@@ -275,10 +275,8 @@ function operatorsForTask(c: FixContext, allowed: readonly string[]): string[] {
   const n = c.node;
   const key = n && keyOf(n);
   const connector = connectorByKey(key?.value as string | undefined);
-  const ownOperators = allowed.length ? allowed : connector?.operators ?? [];
-  const task = taskOf(c);
-  const byType = task?.taskType && taskTypes.includes(task.taskType) ? operatorsForTaskType(task.taskType) : undefined;
-  return ownOperators.filter((op) => !byType || byType.includes(op));
+  const fit = operatorsFor(connector, taskOf(c)?.taskType);
+  return allowed.length ? allowed.filter((op) => fit.includes(op)) : [...fit];
 }
 
 /** A task without ConnectorOperator: one fix per operator its TaskType and the connector both take. */
@@ -286,7 +284,8 @@ function missingOperatorFixes(c: FixContext, key: string): Fix[] {
   const task = taskOf(c);
   const connector = connectorByKey(key);
   if (!task || task.node.type !== 'object' || !connector) return [];
-  const ops = (task.taskType && taskTypes.includes(task.taskType) ? operatorsForTaskType(task.taskType) : []).filter((op) => connector.operators.includes(op));
+  // without a known TaskType every operator would do: nothing to choose between
+  const ops = task.taskType && taskTypes.includes(task.taskType) ? operatorsFor(connector, task.taskType) : [];
   return ops.slice(0, MAX_CHOICES).map((op) => {
     const title = `Add ConnectorOperator { "${key}": "${op}" }`;
     const existing = task.connectorOperatorNode;

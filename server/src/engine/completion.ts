@@ -9,7 +9,7 @@ import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflow';
-import { PROPERTY_FORMATS, suggestedPropertyValue, operatorsForTaskType, propertiesOf, taskKindOf } from './rules/taskKinds';
+import { PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
 import { isoUtc } from './timestamps';
@@ -209,10 +209,9 @@ const taskOfCursor = (doc: ParsedWorkflow, c: Cursor): WorkflowTask | undefined 
 function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): Proposal[] {
   const task = taskOfCursor(doc, c);
   const connector = connectorByKey(c.path[c.path.length - 1] as string);
-  const own = connector?.operators ?? at.shape.values!;
   // the connector's enum, narrowed by the TaskType when it is a valid one (§1a ∩ §1b)
-  const byType = task?.taskType && taskTypes.includes(task.taskType) ? new Set(operatorsForTaskType(task.taskType)) : undefined;
-  return own.filter((op) => !byType || byType.has(op)).map((op) => ({
+  const fit = operatorsFor(connector, task?.taskType);
+  return (connector ? fit : at.shape.values!.filter((op) => fit.includes(op))).map((op) => ({
     label: op, text: str(op), kind: CompletionItemKind.EnumMember, markdown: operatorMarkdown(op),
     detail: (task?.taskType && taskKindOf(task.taskType, op)?.summary) || undefined,
   }));

@@ -1,7 +1,7 @@
 // The task table (workflow-rules.md §1b and §2b): which operators each TaskType takes, and which TaskProperties
 // each TaskType + operator pair needs. Domain knowledge from AWS examples (cdk-appflow, aws-samples, the Customer
 // Profiles S3 guide); the operator names themselves come from the generated model, never from a hand-copied list.
-import { connectors, operatorPropertyKeys, taskTypes } from '../../generated/model';
+import { Connector, connectors, operatorPropertyKeys, taskTypes } from '../../generated/model';
 import { Severity } from '../findings';
 import { stringValue } from '../document';
 import { isoUtc, startOfDayUtc } from '../timestamps';
@@ -147,6 +147,14 @@ const operatorsByTaskType = new Map<string, readonly string[]>(taskTypes.map((t)
 
 /** §1b: the operators a TaskType takes (before the connector's own list narrows them). */
 export const operatorsForTaskType = (taskType: string): readonly string[] => operatorsByTaskType.get(taskType) ?? NONE;
+
+/** §1a ∩ §1b: the operators a task may use: its connector's (any connector's without one), narrowed by its TaskType when that is a known one. */
+export function operatorsFor(connector: Connector | undefined, taskType: string | undefined): readonly string[] {
+  const own = connector?.operators ?? ALL_OPERATORS;
+  if (taskType === undefined || !operatorsByTaskType.has(taskType)) return own;
+  const byType = operatorsForTaskType(taskType);
+  return own.filter((op) => byType.includes(op));
+}
 
 /** The TaskTypes that take `operator`, for "use it in a … task" messages. */
 export const taskTypesForOperator = (operator: string): string[] => taskTypes.filter((t) => taskKindOf(t, operator) !== undefined);

@@ -8,7 +8,7 @@ import { WorkflowTask, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
 import {
-  DATE_DATA_TYPES, DATE_VALUE_KEYS, PROPERTIES_OF_ANY_TASK, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, propertiesOf,
+  DATE_DATA_TYPES, DATE_VALUE_KEYS, PROPERTIES_OF_ANY_TASK, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsFor, operatorsForTaskType, propertiesOf,
   operandOrder, suggestedPropertyValue, taskKindOf, taskTypesForOperator,
 } from './taskKinds';
 import { taskAnchor } from './where';
@@ -38,8 +38,7 @@ function operatorMatrixFinding(ctx: RuleContext, task: WorkflowTask): Finding | 
   if (!taskType || !operator || !operatorFamily(operator)) return undefined; // unknown names: the model's enum check
   const forType = operatorsForTaskType(taskType);
   if (forType.length === 0 || forType.includes(operator)) return undefined;
-  const connector = workflowOf(ctx.doc).connector;
-  const allowed = closestFirst(operator, connector ? forType.filter((op) => connector.operators.includes(op)) : forType);
+  const allowed = closestFirst(operator, operatorsFor(workflowOf(ctx.doc).connector, taskType));
   const homes = taskTypesForOperator(operator);
   return { code: 'task-operator', severity: WRONG_OPERATOR_SEVERITY[taskType] ?? 'warning', at: task.operatorMember!.valueNode!, href: DOCS.appflowTask,
     data: { rules: taskType === 'Map' ? ['§1b', 'PAT-7'] : ['§1b'], taskIndex: task.index, taskType, value: operator, allowed, taskTypes: homes,
