@@ -118,7 +118,7 @@ const connectors = connectorTypes.map((type) => {
   if (!key) throw new Error(`no ConnectorOperator member for connector type ${type}`);
   const sourceKey = Object.keys(shapes.SourceConnectorProperties.members).find((k) => k.toLowerCase() === type.toLowerCase());
   return { type, key, sourcePropertiesKey: sourceKey, sourcePropertiesShape: shapes.SourceConnectorProperties.members[sourceKey].target,
-    operators: shapes[shapes.ConnectorOperator.members[key].target].values };
+    operatorShape: shapes.ConnectorOperator.members[key].target, operators: shapes[shapes.ConnectorOperator.members[key].target].values };
 });
 
 // The sources CreateIntegrationWorkflow documents ("The supported Amazon AppFlow sources are Salesforce, ServiceNow,
@@ -240,6 +240,8 @@ export interface Connector {
   /** the member key in SourceConnectorProperties */
   readonly sourcePropertiesKey: string;
   readonly sourcePropertiesShape: ShapeName;
+  /** the enum shape of its ConnectorOperator member, e.g. "ServiceNowConnectorOperator" */
+  readonly operatorShape: ShapeName;
   readonly operators: readonly string[];
 }
 

@@ -5,7 +5,7 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import { Node, ParsedWorkflow, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, isProjection, membersOf, taskAt, workflowOf } from './workflow';
+import { WorkflowTask, connectorByKey, connectorByOperatorShape, isProjection, membersOf, taskAt, workflowOf } from './workflow';
 import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
@@ -121,8 +121,7 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   enum: (c) => {
     const allowed = (c.data.allowed as string[] | undefined) ?? [];
     if (isKey(c.node)) return c.data.appflowOnly ? removeMember(c) : typeof c.data.suggestion === 'string' ? renameTo(c, c.data.suggestion) : [];
-    const shape = String(c.data.shape ?? '');
-    if (shape.endsWith('ConnectorOperator')) return eachAllowed(c, operatorsForTask(c, allowed));
+    if (connectorByOperatorShape(c.data.shape as string | undefined)) return eachAllowed(c, operatorsForTask(c, allowed));
     if (typeof c.data.suggestion === 'string') return replaceWith(c, c.data.suggestion);
     return eachAllowed(c, allowed);
   },

@@ -3,7 +3,8 @@
 // Driven by the generated shapes, so the model stays the one source of truth.
 import { Node, ParsedWorkflow, keyOf } from './document';
 import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
-import { Member, ROOT_SHAPE, Shape, ShapeName, appflowOnly, shapes } from '../generated/model';
+import { Member, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
+import { connectorByOperatorShape } from './workflow';
 import { parseTimestamp } from './timestamps';
 
 const JSON_TYPE_WORD: Record<string, string> = {
@@ -35,8 +36,8 @@ const SHAPE_RULES: Partial<Record<ShapeName, readonly string[]>> = {
   DestinationField: ['LIM-13'], Property: ['TP-2', 'LIM-14'], TagMap: ['LIM-15'], TagKey: ['LIM-15', 'LIM-16'], TagValue: ['LIM-15'],
   ScheduleExpression: ['LIM-18'], Timezone: ['LIM-18'], DatetimeTypeFieldName: ['LIM-18'], ScheduleOffset: ['SCH-17', 'LIM-17'],
   SourceConnectorType: ['CASE-1'], TriggerType: ['TRG-1'], DataPullMode: ['SCH-10'], OperatorPropertiesKeys: ['TP-1'], TaskType: ['§1a'],
-  MarketoConnectorOperator: ['§1a'], S3ConnectorOperator: ['§1a'], SalesforceConnectorOperator: ['§1a'], ServiceNowConnectorOperator: ['§1a'],
-  ZendeskConnectorOperator: ['§1a'], Date: ['SCH-18'], timestamp: ['SCH-18', 'BAT-10'],
+  Date: ['SCH-18'], timestamp: ['SCH-18', 'BAT-10'],
+  ...Object.fromEntries(connectors.map((c) => [c.operatorShape, ['§1a']])),
 };
 const rulesOf = (shape: ShapeName, ...more: string[]): string[] => [...(SHAPE_RULES[shape] ?? []), ...more];
 // required members whose absence a domain rule names: a Batch needs both ends (BAT-1), a schedule its expression (TRG-2)
@@ -236,7 +237,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
       message: `ConnectorType "${value}" is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay "${value}").` });
     return;
   }
-  const connectorKey = shapeName.endsWith('ConnectorOperator') ? shapeName.slice(0, -'ConnectorOperator'.length) : undefined;
+  const connectorKey = connectorByOperatorShape(shapeName)?.key;
   if (connectorKey) {
     // §1a: each connector has its own operator set; say which connector and list its operators, closest first
     const ordered = closestFirst(value, allowed);

@@ -89,6 +89,7 @@ function membersByKey(node: Node | undefined): Map<string, Member> {
 
 const connectorByLowerType = new Map(connectors.map((c) => [c.type.toLowerCase(), c]));
 const connectorByMemberKey = new Map(connectors.map((c) => [c.key, c]));
+const connectorByOperatorShapeName = new Map<string, Connector>(connectors.map((c) => [c.operatorShape, c]));
 
 /** The connector for a ConnectorType value, case-insensitively (CASE-2: "ServiceNow" is Servicenow). */
 export function connectorByType(type: string | undefined): Connector | undefined {
@@ -98,6 +99,11 @@ export function connectorByType(type: string | undefined): Connector | undefined
 /** The connector whose ConnectorOperator / SourceConnectorProperties member key is `key` (exact case). */
 export function connectorByKey(key: string | undefined): Connector | undefined {
   return key === undefined ? undefined : connectorByMemberKey.get(key);
+}
+
+/** The connector whose operator enum is the shape `shape` (e.g. "ServiceNowConnectorOperator"). */
+export function connectorByOperatorShape(shape: string | undefined): Connector | undefined {
+  return shape === undefined ? undefined : connectorByOperatorShapeName.get(shape);
 }
 
 const views = new WeakMap<ParsedWorkflow, Workflow>();

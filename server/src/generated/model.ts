@@ -24,6 +24,8 @@ export interface Connector {
   /** the member key in SourceConnectorProperties */
   readonly sourcePropertiesKey: string;
   readonly sourcePropertiesShape: ShapeName;
+  /** the enum shape of its ConnectorOperator member, e.g. "ServiceNowConnectorOperator" */
+  readonly operatorShape: ShapeName;
   readonly operators: readonly string[];
 }
 
@@ -755,6 +757,7 @@ export const connectors: readonly Connector[] = [
   "key": "Salesforce",
   "sourcePropertiesKey": "Salesforce",
   "sourcePropertiesShape": "SalesforceSourceProperties",
+  "operatorShape": "SalesforceConnectorOperator",
   "operators": [
    "PROJECTION",
    "LESS_THAN",
@@ -784,6 +787,7 @@ export const connectors: readonly Connector[] = [
   "key": "Marketo",
   "sourcePropertiesKey": "Marketo",
   "sourcePropertiesShape": "MarketoSourceProperties",
+  "operatorShape": "MarketoConnectorOperator",
   "operators": [
    "PROJECTION",
    "LESS_THAN",
@@ -808,6 +812,7 @@ export const connectors: readonly Connector[] = [
   "key": "Zendesk",
   "sourcePropertiesKey": "Zendesk",
   "sourcePropertiesShape": "ZendeskSourceProperties",
+  "operatorShape": "ZendeskConnectorOperator",
   "operators": [
    "PROJECTION",
    "GREATER_THAN",
@@ -830,6 +835,7 @@ export const connectors: readonly Connector[] = [
   "key": "ServiceNow",
   "sourcePropertiesKey": "ServiceNow",
   "sourcePropertiesShape": "ServiceNowSourceProperties",
+  "operatorShape": "ServiceNowConnectorOperator",
   "operators": [
    "PROJECTION",
    "CONTAINS",
@@ -859,6 +865,7 @@ export const connectors: readonly Connector[] = [
   "key": "S3",
   "sourcePropertiesKey": "S3",
   "sourcePropertiesShape": "S3SourceProperties",
+  "operatorShape": "S3ConnectorOperator",
   "operators": [
    "PROJECTION",
    "LESS_THAN",

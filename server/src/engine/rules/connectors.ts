@@ -36,7 +36,7 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
     if (!hasIntended && value !== undefined && !connector.operators.includes(value)) {
       const allowed = closestFirst(value, connector.operators);
       out.push({ code: 'enum', severity: 'error', at: m.valueNode!, href: DOCS.connectorOperator,
-        data: { rules: ['OP-1'], value, allowed, suggestion: allowed[0], connector: connector.type, shape: `${connector.key}ConnectorOperator` },
+        data: { rules: ['OP-1'], value, allowed, suggestion: allowed[0], connector: connector.type, shape: connector.operatorShape },
         message: `"${value}" is not an operator of ${connector.key}; ${connector.key} allows: ${listOf(connector.operators)}.` });
     }
   }
