@@ -5,8 +5,6 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { createWorkflowLanguageService } from './engine/service';
 import { severityName } from './engine/findings';
 import { EXIT, HELP, UsageError, readWorkflowText } from './cli';
 import {
@@ -14,10 +12,13 @@ import {
   createWorkflow,
   explainAwsError,
   formatProgress,
+  changedProgressLines,
+  describeWorkflowEnd,
   getWorkflowProgress,
   redactCredentials,
   resolveAwsSettings,
-  toCreateWorkflowInput,
+  prepareSubmission,
+  signerText,
   trackWorkflow,
   type AwsConnectionOptions,
   type ErrorContext,
@@ -87,29 +88,14 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-/** Whose credentials will sign: the named profile, else environment keys (which the SDK then reads first). */
-function identity(settings: { profile: string; signer: 'environment' | 'profile' }): string {
-  if (settings.signer === 'environment') return 'credentials from AWS_ACCESS_KEY_ID';
-  return `profile "${settings.profile}"`;
-}
-
-function progressPrinter(json: boolean) {
-  let last = '';
-  return (p: WorkflowProgress) => {
-    const line = formatProgress(p);
-    if (line !== last) process.stderr.write(`${json ? '' : '  '}${line}\n`);
-    last = line;
-  };
-}
+const progressPrinter = (json: boolean) => changedProgressLines((line) => process.stderr.write(`${json ? '' : '  '}${line}\n`));
 
 function reportEnd(p: WorkflowProgress): number {
-  if (p.status === 'COMPLETE') return EXIT.ok;
-  if (p.status === 'FAILED' || p.status === 'CANCELLED') {
-    process.stderr.write(`cpworkflow: workflow ${p.workflowId} ended ${p.status}${p.errorDescription ? `: ${p.errorDescription}` : ''}\n`);
-    for (const s of p.failedSteps) process.stderr.write(`  failed step ${s.flowName}: ${s.executionMessage}\n`);
-    return AWS_EXIT.workflowFailed;
-  }
-  return EXIT.ok;
+  const end = describeWorkflowEnd(p);
+  if (!end.failed) return EXIT.ok;
+  process.stderr.write(`cpworkflow: workflow ${p.workflowId} ended ${p.status}${end.errorDescription ? `: ${end.errorDescription}` : ''}\n`);
+  for (const step of end.failedSteps) process.stderr.write(`  failed step ${step}\n`);
+  return AWS_EXIT.workflowFailed;
 }
 
 const progressJson = (p: WorkflowProgress) => ({
@@ -139,11 +125,10 @@ export async function createCommand(argv: string[]): Promise<number> {
   } catch (e) {
     throw e instanceof UsageError ? e : new UsageError(`${file}: cannot read: ${(e as Error).message}`);
   }
-  const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
-  const diagnostics = createWorkflowLanguageService().validate(doc);
-  const bySeverity = (s: string) => diagnostics.filter((d: Diagnostic) => severityName(d.severity) === s);
-  const errors = bySeverity('error');
-  const warnings = bySeverity('warning');
+  const uri = pathToFileURL(resolve(file)).href;
+  const doc = TextDocument.create(uri, 'cpworkflow', 1, text);
+  const prepared = prepareSubmission(text, uri);
+  const { errors, warnings, domainName, objectTypeName, flowName } = prepared;
   for (const d of [...errors, ...warnings]) {
     process.stderr.write(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`);
   }
@@ -152,16 +137,9 @@ export async function createCommand(argv: string[]): Promise<number> {
     return EXIT.findings;
   }
 
-  const document = JSON.parse(text) as Record<string, unknown>;
-  const domainName = String(document.DomainName ?? '');
-  const objectTypeName = String(document.ObjectTypeName ?? '');
   const ctx: ErrorContext = { operation: 'CreateIntegrationWorkflow', domainName, objectTypeName, documentText: text, timeoutMs: options.timeoutMs };
-  let input;
-  try {
-    input = toCreateWorkflowInput(document);
-  } catch (e) {
-    return reportFailure(e, ctx, { name, doc });
-  }
+  const input = prepared.input;
+  if (!input) return reportFailure(prepared.inputError, ctx, { name, doc });
   const settings = await resolveAwsSettings(options);
   const shownEndpoint = settings.endpointUrl && redactCredentials(settings.endpointUrl);
   Object.assign(ctx, { profile: settings.profile, signer: settings.signer, region: settings.region, endpointUrl: shownEndpoint });
@@ -169,8 +147,7 @@ export async function createCommand(argv: string[]): Promise<number> {
     throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`);
   }
 
-  const flow = (document.IntegrationConfig as { AppflowIntegration?: { FlowDefinition?: { FlowName?: string } } } | undefined)?.AppflowIntegration?.FlowDefinition?.FlowName;
-  const summary = `flow "${flow ?? '?'}" → domain "${domainName}", object type "${objectTypeName}", region ${settings.region}, ${identity(settings)}${shownEndpoint ? `, endpoint ${shownEndpoint}` : ''}`;
+  const summary = `flow "${flowName ?? '?'}" → domain "${domainName ?? ''}", object type "${objectTypeName ?? ''}", region ${settings.region}, ${signerText(settings)}${shownEndpoint ? `, endpoint ${shownEndpoint}` : ''}`;
   if (!values.yes) {
     if (!process.stdin.isTTY) throw new UsageError(`not sent: confirmation needed and there is no terminal to ask on; pass --yes to create ${summary}`);
     const note = warnings.length ? ` The file has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above).` : '';
@@ -192,7 +169,7 @@ export async function createCommand(argv: string[]): Promise<number> {
     process.stderr.write(`cpworkflow: created workflow ${created.WorkflowId} (request id ${created.requestId ?? '-'}); tracking it\n`);
     let end: WorkflowProgress;
     try {
-      end = await trackWorkflow(client, domainName, created.WorkflowId, { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: progressPrinter(json) });
+      end = await trackWorkflow(client, domainName ?? '', created.WorkflowId, { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: progressPrinter(json) });
     } catch (e) {
       process.stdout.write(json ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n` : `${created.WorkflowId}\n`);
       return reportFailure(e, { ...ctx, operation: 'GetWorkflow' });

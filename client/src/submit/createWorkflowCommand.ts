@@ -70,7 +70,7 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
 }
 
 async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter: Prompter, options: SubmitOptions): Promise<CreateWorkflowResult> {
-  const { aws, createWorkflowLanguageService, TextDocument } = submissionModules();
+  const { aws } = submissionModules();
   const log = await ctx.log.session();
   const asked = prompter.asked;
   const done = (r: Omit<CreateWorkflowResult, 'asked' | 'log'>): CreateWorkflowResult => ({ ...r, asked, log: log.lines });
@@ -78,10 +78,9 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
   const fileName = path.basename(doc.uri.fsPath);
 
   // 1. The same checks as the Problems view, run on exactly the text that would be sent (not on diagnostics that
-  //    may lag behind the last keystroke).
-  const diagnostics = createWorkflowLanguageService().validate(TextDocument.create(doc.uri.toString(), doc.languageId, doc.version, text));
-  const errors = diagnostics.filter((d) => (d.severity ?? 1) === 1);
-  const warnings = diagnostics.filter((d) => d.severity === 2);
+  //    may lag behind the last keystroke); 2. the request, as the AWS CLI would build it from the file.
+  const prepared = aws.prepareSubmission(text, doc.uri.toString());
+  const { errors, warnings } = prepared;
   const showProblems = { title: 'Show Problems', run: () => vscode.commands.executeCommand(SHOW_PROBLEMS) };
   if (errors.length) {
     const shown = errorsRefusal(fileName, errors.length);
@@ -94,20 +93,9 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
       return done({ outcome: 'declined', reason: 'warnings', warningCount: warnings.length });
     }
   }
-
-  // 2. The request, as the AWS CLI would build it from the file.
-  const summary: RequestSummary = { fileName, domainName: undefined, objectTypeName: undefined, flowName: undefined };
-  let input;
-  try {
-    input = aws.toCreateWorkflowInput(JSON.parse(text));
-  } catch (err) {
-    return failed(ctx, doc, text, log, aws.explainAwsError(err, { documentText: text }), done);
-  }
-  Object.assign(summary, {
-    domainName: input.DomainName,
-    objectTypeName: input.ObjectTypeName,
-    flowName: input.IntegrationConfig?.AppflowIntegration?.FlowDefinition?.FlowName,
-  });
+  const input = prepared.input;
+  if (!input) return failed(ctx, doc, text, log, aws.explainAwsError(prepared.inputError, { documentText: text }), done);
+  const summary: RequestSummary = { fileName, domainName: prepared.domainName, objectTypeName: prepared.objectTypeName, flowName: prepared.flowName };
 
   // 3. Where and as whom; a region is asked for only when nothing sets one.
   let target = await resolveTarget(ctx.memory);

@@ -3,6 +3,4 @@
 // jsonc-parser for finding a field in it).
 // Kept out of dist/client.js so that activation neither parses nor runs any of it.
 export * as aws from '../../../server/src/aws';
-export { createWorkflowLanguageService } from '../../../server/src/engine/service';
-export { TextDocument } from 'vscode-languageserver-textdocument';
 export { fieldAtPath } from '../../../server/src/aws/fieldInMessage';

@@ -1,5 +1,6 @@
 // What the submission commands say to the user, as plain text (no `vscode`), so it is tested without an editor.
-import type { Signer } from '../../../server/src/aws/signer';
+import { signerText, type Signer } from '../../../server/src/aws/signer';
+import { describeWorkflowEnd } from '../../../server/src/aws/progress';
 
 /** What the request will create, read from the file. */
 export interface RequestSummary {
@@ -52,7 +53,7 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
 
 /** As whom requests are signed: the profile and where it was named, or the environment's keys. */
 export function signerLine(target: RequestTarget): string {
-  return target.signer === 'environment' ? 'Credentials: AWS_ACCESS_KEY_ID from the environment (no profile named)' : `Profile: ${target.profile} (${target.profileFrom})`;
+  return target.signer === 'environment' ? `Credentials: ${signerText(target)}` : `Profile: ${target.profile} (${target.profileFrom})`;
 }
 
 export interface FindingLine {
@@ -85,14 +86,9 @@ const ENDINGS: Record<string, string> = { COMPLETE: 'completed', FAILED: 'failed
  * The end of a tracked workflow (`progress` is the library's one-line summary); on failure the service's
  * ErrorDescription and each failed step's ExecutionMessage.
  */
-export function trackingEndText(p: {
-  workflowId: string;
-  status: string;
-  errorDescription: string | undefined;
-  failedSteps: readonly { flowName: string; executionMessage: string }[];
-}, progress: string): string {
+export function trackingEndText(p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string }, progress: string): string {
   const head = `Workflow ${p.workflowId} ${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
   if (p.status !== 'FAILED') return head;
-  const reasons = [p.errorDescription, ...p.failedSteps.map((s) => `${s.flowName ? `${s.flowName}: ` : ''}${s.executionMessage}`)];
-  return [head, ...reasons.filter((r): r is string => !!r && r.trim() !== '')].join(' ');
+  const end = describeWorkflowEnd(p);
+  return [head, end.errorDescription, ...end.failedSteps].filter(Boolean).join(' ');
 }

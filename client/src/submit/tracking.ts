@@ -64,14 +64,15 @@ export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflo
       const cancel = cancellation(token, options.signal);
       let client;
       let shownPercent = 0;
+      const logChanged = aws.changedProgressLines((line) => log.info(line));
       try {
         client = await aws.createCustomerProfilesClient({ profile: w.profile, region: w.region, endpointUrl: w.endpointUrl, proxy: proxyOption() });
         const last = await aws.trackWorkflow(client, w.domainName, w.workflowId, {
           abortSignal: cancel.signal,
           intervalMs: options.intervalMs,
           onProgress: (p) => {
+            logChanged(p);
             const line = aws.formatProgress(p);
-            if (line !== reported[reported.length - 1]) log.info(line);
             reported.push(line);
             const percent = p.totalSteps > 0 ? Math.floor((100 * p.stepsCompleted) / p.totalSteps) : 0;
             progress.report({ message: line, increment: Math.max(0, percent - shownPercent) });

@@ -37,12 +37,13 @@ export {
   SubmissionInFlightError,
   getWorkflowProgress,
   trackWorkflow,
-  formatProgress,
   type CreatedWorkflow,
   type SubmissionGuard,
   type WorkflowProgress,
   type WorkflowStatus,
 } from "./workflow";
+export { formatProgress, describeWorkflowEnd, changedProgressLines } from "./progress";
 export { explainAwsError, type ErrorContext, type ExplainedError } from "./errors";
 export { redactCredentials } from "./redaction";
-export { signerFor, type Signer } from "./signer";
+export { signerFor, signerText, type Signer } from "./signer";
+export { prepareSubmission, type PreparedSubmission } from "./submission";

@@ -12,3 +12,8 @@ export function signerFor(profileNamed: boolean, env: NodeJS.ProcessEnv): Signer
   const set = (name: string) => !!env[name]?.trim();
   return !profileNamed && set('AWS_ACCESS_KEY_ID') && set('AWS_SECRET_ACCESS_KEY') ? 'environment' : 'profile';
 }
+
+/** As whom requests are signed, for a confirmation or a log: the environment's keys, or the profile. */
+export function signerText(settings: { signer: Signer; profile: string }): string {
+  return settings.signer === 'environment' ? 'AWS_ACCESS_KEY_ID from the environment (no profile named)' : `profile "${settings.profile}"`;
+}

@@ -156,9 +156,3 @@ function abortError(): Error {
   err.name = "AbortError";
   return err;
 }
-
-/** One line for a terminal or a status bar: "IN_PROGRESS: 2/4 steps, 500 records". */
-export function formatProgress(p: WorkflowProgress): string {
-  const steps = p.totalSteps > 0 ? `${p.stepsCompleted}/${p.totalSteps} steps` : `${p.stepsCompleted} steps`;
-  return `${p.status}: ${steps}, ${p.recordsProcessed} records processed`;
-}
