@@ -12,7 +12,7 @@ import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields,
 import { PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
-import { isoUtc } from './timestamps';
+import { TIME_ZONES, isoUtc } from './timestamps';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
@@ -166,7 +166,7 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
   if (s.type === 'enum') return s.values!.map((v) => ({ ...value(v), kind: CompletionItemKind.EnumMember }));
   if (s.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, text: v, kind: CompletionItemKind.Value }));
   if (s.type === 'timestamp') return timestampValues(now).map(([label, v]) => value(v, undefined, label));
-  if (at.shapeName === 'Timezone') return Intl.supportedValuesOf('timeZone').map((z) => value(z));
+  if (at.shapeName === 'Timezone') return TIME_ZONES.map((z) => value(z));
   if (at.shapeName === 'ScheduleExpression') return RATES.map(([v, d]) => value(v, undefined, d));
   if (at.owner === 'Task' && at.member === 'SourceFields') {
     // thousands of projected fields: cut them down before building proposals

@@ -2,7 +2,7 @@
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, prop } from '../document';
 import { Finding, closestFirst } from '../findings';
-import { instantOf, isoUtc } from '../timestamps';
+import { TIME_ZONES, instantOf, isoUtc } from '../timestamps';
 import { workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
@@ -95,7 +95,7 @@ function isTimeZone(name: string): boolean {
 function timezoneFinding(node: Node): Finding | undefined {
   const name = node.value as string;
   if (isTimeZone(name)) return undefined;
-  const allowed = closestFirst(name, Intl.supportedValuesOf('timeZone')).slice(0, 5);
+  const allowed = closestFirst(name, TIME_ZONES).slice(0, 5);
   return { code: 'SCH-16', severity: 'warning', at: node, href: DOCS.appflowScheduledTrigger, data: { rules: ['SCH-16'], value: name, allowed },
     message: `"${name}" is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.` };
 }
