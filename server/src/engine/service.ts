@@ -40,10 +40,12 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
 
   function parse(document: TextDocument): ParsedWorkflow {
     const hit = parsed.get(document.uri);
-    if (hit && hit.version === document.version && hit.doc.document === document) return hit.doc;
-    // a later version of a document parsed before: typing inside a string patches the earlier tree (document.ts)
-    const doc = hit && hit.doc.document === document && document.version > hit.version ? reparseWorkflow(hit.doc, document) : parseWorkflow(document);
-    parsed.set(document.uri, { version: document.version, doc });
+    const doc = hit && hit.version === document.version && hit.doc.document === document ? hit.doc
+      // a later version of a document parsed before: typing inside a string patches the earlier tree (document.ts)
+      : hit && hit.doc.document === document && document.version > hit.version ? reparseWorkflow(hit.doc, document) : parseWorkflow(document);
+    // a Map keeps insertion order: delete before set makes it least-recently-used order, so eviction drops the oldest use
+    parsed.delete(document.uri);
+    parsed.set(document.uri, hit?.doc === doc ? hit : { version: document.version, doc });
     if (parsed.size > 64) parsed.delete(parsed.keys().next().value!);
     return doc;
   }
