@@ -61,4 +61,10 @@ describe('fieldAtPath: the value a request-building error points at', () => {
     assert.equal(f?.path, 'IntegrationConfig.AppflowIntegration.Batches.1.StartTime');
     assert.equal(fieldAtPath(text, ['IntegrationConfig', 'Nope']), undefined);
   });
+
+  it('of duplicate keys points at the last, the one JSON.parse and the AWS CLI keep', () => {
+    const dup = '{ "DomainName": "first", "DomainName": "second" }';
+    const f = fieldAtPath(dup, ['DomainName']);
+    assert.equal(dup.slice(f!.offset, f!.offset + f!.length), '"second"');
+  });
 });

@@ -63,8 +63,28 @@ describe('toCreateWorkflowInput', () => {
     assert.match(explainAwsError(err).text, /nothing was sent/);
   });
 
+  it('reads timestamps by the same rule as validation: no padded strings, no negative epoch seconds', () => {
+    for (const bad of [' 2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z ', -5]) {
+      assert.throws(() => toCreateWorkflowInput(scheduled({}, [{ StartTime: bad }])), WorkflowInputError, JSON.stringify(bad));
+    }
+    assert.equal(fieldOf(' 2024-01-01T00:00:00Z')?.found, 'IntegrationConfig.AppflowIntegration.Batches.0.StartTime');
+  });
+
   it('refuses a document that is not one JSON object', () => {
     assert.throws(() => toCreateWorkflowInput([1, 2]), /must hold one JSON object/);
     assert.throws(() => toCreateWorkflowInput(null), WorkflowInputError);
   });
 });
+
+/** Where explainAwsError points for a batch StartTime that cannot be converted, in the file's own text. */
+function fieldOf(startTime: unknown) {
+  const text = JSON.stringify(scheduled({}, [{ StartTime: startTime }]), null, 2);
+  try {
+    toCreateWorkflowInput(JSON.parse(text));
+  } catch (err) {
+    const field = explainAwsError(err, { documentText: text }).field;
+    assert.equal(text.slice(field!.offset, field!.offset + field!.length), JSON.stringify(startTime));
+    return field;
+  }
+  return undefined;
+}

@@ -94,7 +94,7 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
     }
   }
   const input = prepared.input;
-  if (!input) return failed(ctx, doc, text, log, aws.explainAwsError(prepared.inputError, { documentText: text }), done);
+  if (!input) return failed(ctx, doc, log, aws.explainAwsError(prepared.inputError, { documentText: text }), done);
   const summary: RequestSummary = { fileName, domainName: prepared.domainName, objectTypeName: prepared.objectTypeName, flowName: prepared.flowName };
 
   // 3. Where and as whom; a region is asked for only when nothing sets one.
@@ -146,7 +146,7 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
         });
         return done({ outcome: 'created', workflowId: created.WorkflowId, requestId: created.requestId, warningCount: warnings.length, shown });
       } catch (err) {
-        return failed(ctx, doc, text, log, aws.explainAwsError(err, context), done);
+        return failed(ctx, doc, log, aws.explainAwsError(err, context), done);
       } finally {
         cancel.dispose();
         client?.destroy();
@@ -158,13 +158,12 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
 type Done = (r: Omit<CreateWorkflowResult, 'asked' | 'log'>) => CreateWorkflowResult;
 
 /** Says what failed in the service's words with the advice; the log gets the request id and status. */
-function failed(ctx: SubmissionContext, doc: vscode.TextDocument, text: string, log: { error(t: string): void },
+function failed(ctx: SubmissionContext, doc: vscode.TextDocument, log: { error(t: string): void },
   x: ExplainedError, done: Done): CreateWorkflowResult {
   const facts = [x.httpStatus && `HTTP ${x.httpStatus}`, x.requestId && `request id ${x.requestId}`, x.attempts && `${x.attempts} attempt(s)`];
   log.error(`${x.code}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join(', ')})` : ''}: ${x.serviceMessage}`);
   log.error(`Advice: ${x.advice}`);
-  const field = x.field ? { path: x.field.found, exact: x.field.exact, offset: x.field.offset, length: x.field.length }
-    : x.inputPath ? submissionModules().fieldAtPath(text, x.inputPath) : undefined;
+  const field = x.field && { path: x.field.found, exact: x.field.exact, offset: x.field.offset, length: x.field.length };
   const error = { code: x.code, serviceMessage: x.serviceMessage, advice: x.advice, requestId: x.requestId, httpStatus: x.httpStatus,
     mayHaveBeenCreated: x.mayHaveBeenCreated, field };
   if (x.code === 'Cancelled') {

@@ -1,6 +1,6 @@
 // Turns any failure of a Customer Profiles call into the service's own words plus what to do about it.
 // Matching is by error name/code first; message text is read only where the SDK gives nothing else.
-import { fieldNamedIn, type FieldInFile } from "./fieldInMessage";
+import { fieldAtPath, fieldNamedIn, type FieldInFile } from "./fieldInMessage";
 import type { JsonPath } from "./input";
 import { redactCredentials } from "./redaction";
 import type { Signer } from "./signer";
@@ -30,10 +30,8 @@ export interface ExplainedError {
   requestId: string | undefined;
   httpStatus: number | undefined;
   attempts: number | undefined;
-  /** Where in the request file the field the service complained about is (needs ctx.documentText). */
+  /** Where in the request file the field the service complained about, or the value that could not be converted, is (needs ctx.documentText). */
   field: FieldInFile | undefined;
-  /** For a WorkflowInputError: the JSON path of the value that could not be converted. */
-  inputPath: JsonPath | undefined;
   /** True when the request may have reached the service and created the workflow despite the error. */
   mayHaveBeenCreated: boolean;
   /** One paragraph for a notification or stderr. */
@@ -63,7 +61,7 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
     ? ` The request may have reached AWS and created the workflow: list the domain's workflows (aws customer-profiles list-workflows --domain-name ${ctx.domainName ?? "DOMAIN"}) before sending again.`
     : "";
 
-  let out: { code: string; advice: string; field?: FieldInFile; inputPath?: JsonPath; mayHaveBeenCreated?: boolean };
+  let out: { code: string; advice: string; field?: FieldInFile; mayHaveBeenCreated?: boolean };
   const fieldIn = (message: string) => (ctx.documentText !== undefined ? fieldNamedIn(message, ctx.documentText) : undefined);
   if (name === "AccessDeniedException") {
     out = {
@@ -137,7 +135,12 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
     out = { code: "InternalServerException", advice: `Customer Profiles had an internal error.${checkFirst || " Try again later."}`, mayHaveBeenCreated: creating };
   } else if (name === "WorkflowInputError") {
     const path = (error as { path?: JsonPath }).path;
-    out = { code: name, advice: "Fix the value in the file; nothing was sent.", inputPath: path };
+    const at = path && ctx.documentText !== undefined ? fieldAtPath(ctx.documentText, path) : undefined;
+    out = {
+      code: name,
+      advice: "Fix the value in the file; nothing was sent.",
+      field: at && { named: at.path, found: at.path, exact: at.exact, offset: at.offset, length: at.length },
+    };
   } else {
     out = { code: name, advice: meta.httpStatusCode ? `Customer Profiles answered HTTP ${meta.httpStatusCode}.` : "The request failed before an answer came." };
   }
@@ -156,7 +159,6 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
     httpStatus: meta.httpStatusCode,
     attempts: meta.attempts,
     field: out.field,
-    inputPath: out.inputPath,
     mayHaveBeenCreated: out.mayHaveBeenCreated ?? false,
     text: redactCredentials(text),
   };

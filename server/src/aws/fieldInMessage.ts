@@ -1,7 +1,8 @@
 // Finds the member a service error names ("Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArn'
 // failed to satisfy constraint …") in the file the request came from, so the user can jump to it.
 // Pure (no `vscode`): offsets in, offsets out.
-import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
+import { Node, parseTree } from 'jsonc-parser';
+import { at } from '../engine/document';
 
 export interface FieldInFile {
   /** the member path as the message spells it */
@@ -102,9 +103,11 @@ function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
   return out;
 }
 
-/** The place of a JSON path (`["IntegrationConfig", …, 0, "StartTime"]`) in `text`: the value, for "Go to". */
+/**
+ * The place of a JSON path (`["IntegrationConfig", …, 0, "StartTime"]`) in `text`: the value, for "Go to". Of
+ * duplicate keys the last counts, as JSON.parse and the AWS CLI read them (the engine's `at`).
+ */
 export function fieldAtPath(text: string, path: readonly (string | number)[]): { path: string; exact: boolean; offset: number; length: number } | undefined {
-  const root = parseTree(text);
-  const node = root && findNodeAtLocation(root, [...path]);
+  const node = at(parseTree(text), ...path);
   return node && { path: path.join('.'), exact: true, offset: node.offset, length: node.length };
 }

@@ -20,7 +20,7 @@
  * Rules kept here: one HTTP request per createWorkflow call except throttling retries (the operation is not
  * idempotent); explainAwsError never returns a credential value; nothing here prompts or prints.
  */
-export { toCreateWorkflowInput, timestampToDate, WorkflowInputError, type JsonPath } from "./input";
+export { toCreateWorkflowInput, WorkflowInputError, type JsonPath } from "./input";
 export {
   createCustomerProfilesClient,
   resolveAwsSettings,

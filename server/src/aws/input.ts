@@ -2,7 +2,8 @@
 // `--cli-input-json`, so that the SDK puts the same request on the wire (checked against `aws` in test/aws).
 import type { CreateIntegrationWorkflowCommandInput } from "@aws-sdk/client-customer-profiles";
 import { ROOT_SHAPE, shapes, type ShapeName } from "../generated/model";
-import { parseIsoTimestamp } from "../engine/timestamps";
+import type { Node } from "../engine/document";
+import { parseTimestamp } from "../engine/timestamps";
 
 export type JsonPath = (string | number)[];
 
@@ -50,12 +51,15 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
   }
 }
 
-/** Epoch seconds or an ISO-8601 string (zoneless = UTC, as the AWS CLI reads it) → Date in whole seconds. */
-export function timestampToDate(value: unknown, path: JsonPath = []): Date {
-  const seconds =
-    typeof value === "number" && Number.isFinite(value) ? value
-    : typeof value === "string" ? parseIsoTimestamp(value.trim())?.epochSeconds
+/**
+ * Epoch seconds or an ISO-8601 string (zoneless = UTC, as the AWS CLI reads it) → Date in whole seconds, by the
+ * engine's own rule (parseTimestamp), so conversion accepts exactly what validation accepts.
+ */
+function timestampToDate(value: unknown, path: JsonPath): Date {
+  const node = typeof value === "number" || typeof value === "string"
+    ? ({ type: typeof value, value, offset: 0, length: 0 } as Node)
     : undefined;
+  const seconds = parseTimestamp(node)?.epochSeconds;
   if (seconds === undefined) {
     throw new WorkflowInputError(
       `${path.join(".") || "value"}: ${JSON.stringify(value)} is not a timestamp; use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,
