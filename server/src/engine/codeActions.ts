@@ -2,10 +2,10 @@
 // returns edits that leave strict JSON without the problem and without a new error: renames, replacements, removals,
 // and inserts whose placeholders are values the checks accept. Unknown or stale diagnostics get no fix.
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { Node, ParsedWorkflow, keyOf, nodeAt, pathOf, prop } from './document';
+import { Node, ParsedWorkflow, isKey, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, connectorByOperatorShape, isProjection, membersOf, taskAt, workflowOf } from './workflow';
+import { WorkflowTask, connectorByKey, connectorByOperatorShape, isProjection, taskAt, workflowOf } from './workflow';
 import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
@@ -65,7 +65,6 @@ function nodeOfRange(doc: ParsedWorkflow, d: Diagnostic): Node | undefined {
 // ---- the fixes every kind of finding shares, read from data ----
 
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
-const isKey = (n: Node | undefined): n is Node => !!n && n.parent?.type === 'property' && n.parent.children?.[0] === n;
 const isPrimitive = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function replaceWith(c: FixContext, value: unknown, title = `Change to ${show(value)}`): Fix[] {
@@ -79,7 +78,7 @@ function removeMember(c: FixContext, keyNode = c.node): Fix[] {
 function renameTo(c: FixContext, key: string): Fix[] {
   if (!isKey(c.node)) return [];
   // renaming onto a key the object already has would only trade one problem for another
-  if (membersOf(c.node.parent!.parent).some((m) => m.key === key)) return [];
+  if (prop(c.node.parent!.parent, key)) return [];
   return [{ title: `Rename "${c.node.value}" to "${key}"`, edits: [renameKey(c.doc, c.node, key)] }];
 }
 

@@ -4,7 +4,7 @@
 // and the snippets of snippets/cpworkflow.json where their value belongs.
 // Reads the per-version parse and its domain view; nothing here walks all tasks more than once per request.
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
-import { ParsedWorkflow } from './document';
+import { ParsedWorkflow, rangeOf } from './document';
 import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
@@ -30,7 +30,7 @@ export function completions(doc: ParsedWorkflow, offset: number, now: Date): Com
   let proposals = cursor.kind === 'key' ? keyProposals(doc, cursor) : valueProposalsAt(doc, cursor, now, typed);
   const isIncomplete = proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed);
   if (proposals.length > MAX_ITEMS) proposals = narrowed(proposals, (p) => p.label, typed);
-  const range = rangeOf(doc, cursor.replace);
+  const range = spanRange(doc, cursor.replace);
   return { isIncomplete, items: proposals.map((p, i) => ({ ...item(doc, cursor, p, range), sortText: String(i).padStart(4, '0') })) };
 }
 
@@ -54,8 +54,7 @@ function narrowed<T>(entries: readonly T[], labelOf: (e: T) => string, typed: st
 
 // ---- text edits ----
 
-const rangeOf = (doc: ParsedWorkflow, span: Span): Range =>
-  ({ start: doc.document.positionAt(span.offset), end: doc.document.positionAt(span.offset + span.length) });
+const spanRange = (doc: ParsedWorkflow, span: Span): Range => rangeOf(doc, span.offset, span.length);
 
 interface Proposal {
   readonly label: string;
@@ -78,7 +77,7 @@ function item(doc: ParsedWorkflow, c: Cursor, p: Proposal, range: Range): Comple
   const newText = `${valueAfterColon ? ' ' : ''}${p.text}${c.commaAfter && !p.span ? ',' : ''}`;
   const out: CompletionItem = {
     label: p.label, kind: p.kind,
-    textEdit: TextEdit.replace(p.span ? rangeOf(doc, p.span) : range, newText),
+    textEdit: TextEdit.replace(p.span ? spanRange(doc, p.span) : range, newText),
     insertTextFormat: p.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // VS Code matches what is typed from the start of the range, quote included
     filterText: c.quoted && !p.span ? (p.text.startsWith('"') ? p.text.slice(0, p.text.indexOf('"', 1) + 1) : p.label) : p.label,

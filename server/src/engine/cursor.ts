@@ -1,7 +1,7 @@
 // Where the cursor is, read from the per-version parse tree plus a few characters around it, never a re-scan of
 // the file: a key of which object, or a value at which path, and which text a completion replaces. It covers what
 // editing JSON produces: after a colon, inside quotes, a half-typed word, `"": `, `[]`, `{}`, an unterminated string.
-import { Node, ParsedWorkflow, nodeAt, pathOf, significantBefore } from './document';
+import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, significantBefore } from './document';
 
 export interface Span {
   readonly offset: number;
@@ -69,8 +69,6 @@ function isTerminatedString(text: string, n: Node): boolean {
   return backslashes % 2 === 0;
 }
 
-const isKeyNode = (n: Node) => n.parent?.type === 'property' && n.parent.children?.[0] === n;
-
 /** The cursor at `offset`, or undefined where nothing can be completed (between a key and its colon, after a string). */
 export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefined {
   const { text } = doc;
@@ -86,7 +84,7 @@ export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefine
     if (terminated && offset >= end) return undefined; // after the closing quote
     // an unterminated string runs to the end of the line: replace only what was typed
     const replace = { offset: n.offset, length: terminated ? n.length : offset - n.offset };
-    if (isKeyNode(n)) {
+    if (isKey(n)) {
       const property = n.parent!;
       return { kind: 'key', object: property.parent!, path: pathOf(property.parent!), replace, quoted: true, property,
         hasColon: property.colonOffset !== undefined,

@@ -69,6 +69,9 @@ export function at(node: Node | undefined, ...path: (string | number)[]): Node |
   return n;
 }
 
+/** Whether `n` is the key of a property (not its value). */
+export const isKey = (n: Node | undefined): n is Node => !!n && n.parent?.type === 'property' && n.parent.children?.[0] === n;
+
 /** The key node of the property whose value is `valueNode` (undefined for array items and the root). */
 export function keyOf(valueNode: Node): Node | undefined {
   const p = valueNode.parent;

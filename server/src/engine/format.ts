@@ -2,7 +2,7 @@
 // whitespace, so the file stays the strict JSON the AWS CLI reads (no comma is added or dropped).
 import { format as jsonFormat } from 'jsonc-parser';
 import { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { ParsedWorkflow } from './document';
+import { ParsedWorkflow, rangeOf } from './document';
 
 export function formatEdits(doc: ParsedWorkflow, options: FormattingOptions, range?: Range): TextEdit[] {
   const d = doc.document;
@@ -12,5 +12,5 @@ export function formatEdits(doc: ParsedWorkflow, options: FormattingOptions, ran
     tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol,
     insertFinalNewline: options.insertFinalNewline ?? false, keepLines: false,
   });
-  return edits.map((e) => TextEdit.replace({ start: d.positionAt(e.offset), end: d.positionAt(e.offset + e.length) }, e.content));
+  return edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.length), e.content));
 }

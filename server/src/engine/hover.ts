@@ -2,7 +2,7 @@
 // operator, which connectors and task types take it; for a connector type, the key it is spelled with; for a
 // timestamp, the instant it means.
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
-import { Node, ParsedWorkflow, nodeAt, pathOf, rangeOf } from './document';
+import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, rangeOf, stringValue } from './document';
 import { shapeAt } from './shapePath';
 import { connectorByType, taskAt } from './workflow';
 import { ALL_OPERATORS, taskKindOf } from './rules/taskKinds';
@@ -15,7 +15,7 @@ const SCALARS = new Set(['string', 'number', 'boolean', 'null']);
 export function hover(doc: ParsedWorkflow, offset: number): Hover | null {
   const n = nodeAt(doc, offset);
   if (!n || !SCALARS.has(n.type)) return null;
-  const value = n.parent?.type === 'property' && n.parent.children?.[0] === n ? keyMarkdown(doc, n) : valueMarkdown(doc, n);
+  const value = isKey(n) ? keyMarkdown(doc, n) : valueMarkdown(doc, n);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
 }
 
@@ -38,7 +38,7 @@ function valueMarkdown(doc: ParsedWorkflow, n: Node): string | undefined {
   const path = pathOf(n);
   const at = shapeAt(path);
   if (!at) return undefined;
-  const text = typeof n.value === 'string' ? n.value : undefined;
+  const text = stringValue(n);
   if (at.owner === 'ConnectorOperator' && text && ALL_OPERATORS.includes(text)) return operatorMarkdown(text);
   if (at.shapeName === 'SourceConnectorType' && text) {
     const c = connectorByType(text);

@@ -1,6 +1,6 @@
 // JSON syntax errors, in words that say what the AWS CLI expects.
 import { ParseError, ParseErrorCode } from 'jsonc-parser';
-import { ParsedWorkflow, significantBefore } from './document';
+import { ParsedWorkflow, rangeOf, significantBefore } from './document';
 import { Finding } from './findings';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -33,9 +33,8 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
   for (const e of doc.syntaxErrors as ParseError[]) {
     if (e.offset === last) continue; // the parser's recovery repeats errors at one spot; one is enough
     last = e.offset;
-    const at = (offset: number, length: number) => ({ start: doc.document.positionAt(offset), end: doc.document.positionAt(offset + length) });
     if (e.error === ParseErrorCode.InvalidCommentToken) {
-      out.push({ code: 'json-comment', severity: 'error', at: at(e.offset, e.length),
+      out.push({ code: 'json-comment', severity: 'error', at: rangeOf(doc, e.offset, e.length),
         message: 'Comments are not allowed: the AWS CLI reads strict JSON and rejects the file. Remove the comment (keep notes in "Description" or a separate file).' });
       continue;
     }
@@ -43,14 +42,14 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
     if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && (closer === '}' || closer === ']')) {
       const comma = significantBefore(text, e.offset);
       if (text[comma] === ',') {
-        out.push({ code: 'json-trailing-comma', severity: 'error', at: at(comma, 1), data: { offset: comma },
+        out.push({ code: 'json-trailing-comma', severity: 'error', at: rangeOf(doc, comma, 1), data: { offset: comma },
           message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.' });
         continue;
       }
     }
     const message = MESSAGES[e.error] ?? 'Invalid JSON.';
     // a zero-length error at the end of a line is hard to see: show it on the token it stopped at
-    out.push({ code: 'json-syntax', severity: 'error', at: at(e.offset, Math.max(e.length, e.offset < text.length ? 1 : 0)), message });
+    out.push({ code: 'json-syntax', severity: 'error', at: rangeOf(doc, e.offset, Math.max(e.length, e.offset < text.length ? 1 : 0)), message });
   }
   return out;
 }

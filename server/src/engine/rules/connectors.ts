@@ -1,5 +1,6 @@
 // The source connector (workflow-rules.md §1, §3, §6, §7): ConnectorOperator and SourceConnectorProperties are keyed
 // by the connector that ConnectorType names, and only some connectors suit a Customer Profiles workflow.
+import { prop, stringValue } from '../document';
 import { Finding, closestFirst, listOf } from '../findings';
 import { connectors, workflowConnectorTypes } from '../../generated/model';
 import { Workflow, WorkflowTask, connectorByKey, membersOf, workflowOf } from '../workflow';
@@ -32,7 +33,7 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
         ? `ConnectorOperator has a second member "${m.key}": the source is ${connector.type}, so only "${connector.key}" applies. Remove "${m.key}".`
         : `ConnectorOperator is keyed "${m.key}" but ConnectorType is "${w.connectorType}": the key must be "${connector.key}". AppFlow ignores an operator under another connector's key.` });
     // The model's enum check already covers the value under the right key; under the wrong key, check it here.
-    const value = m.valueNode?.type === 'string' ? (m.valueNode.value as string) : undefined;
+    const value = stringValue(m.valueNode);
     if (!hasIntended && value !== undefined && !connector.operators.includes(value)) {
       const allowed = closestFirst(value, connector.operators);
       out.push({ code: 'enum', severity: 'error', at: m.valueNode!, href: DOCS.connectorOperator,
@@ -98,7 +99,7 @@ export const connectorRules: readonly Rule[] = [
       const w = workflowOf(ctx.doc);
       const config = w.sourceFlowConfigNode;
       if (!w.connector || NO_PROFILE_CONNECTORS.includes(w.connector.type) || config?.type !== 'object') return [];
-      if (membersOf(config).some((m) => m.key === 'ConnectorProfileName')) return [];
+      if (prop(config, 'ConnectorProfileName')) return [];
       return [{ code: 'LIM-8', severity: 'warning', at: keyOrBrace(ctx, config), href: DOCS.sourceFlowConfig,
         data: { rules: ['LIM-8'], property: 'ConnectorProfileName', connector: w.connector.type },
         message: `SourceFlowConfig has no ConnectorProfileName: a ${w.connector.type} source needs the name of the AppFlow connection (connector profile) to read from. Add "ConnectorProfileName": "<your ${w.connector.type} connection>".` }];

@@ -1,6 +1,6 @@
 // Tasks (workflow-rules.md §1b, §2): each TaskType takes its own operators, and each TaskType + operator pair its
 // own TaskProperties in its own formats. The pairs live in taskKinds.ts; this module only compares against them.
-import { Node, keyOf } from '../document';
+import { keyOf, stringValue } from '../document';
 import { Finding, closestFirst, listOf } from '../findings';
 import { operatorPropertyKeys } from '../../generated/model';
 import { parseIsoTimestamp } from '../timestamps';
@@ -18,12 +18,10 @@ const OPERATOR_TYPOS: Readonly<Record<string, string>> = {
   VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL', VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO', VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE', NOOP: 'NO_OP',
 };
 
-const stringAt = (node: Node | undefined) => (node?.type === 'string' ? (node.value as string) : undefined);
-
 function typoFindings(task: WorkflowTask): Finding[] {
   const out: Finding[] = [];
   for (const m of task.operatorMembers) {
-    const value = stringAt(m.valueNode);
+    const value = stringValue(m.valueNode);
     const replacement = value === undefined ? undefined : OPERATOR_TYPOS[value];
     if (!replacement) continue;
     out.push({ code: 'OP-2', severity: 'information', at: m.valueNode!, href: DOCS.connectorOperator,
@@ -88,7 +86,7 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
   const relevant = propertiesOf(kind);
   for (const [key, format] of PROPERTY_FORMAT_ENTRIES) {
     const m = task.taskProperties.get(key);
-    const value = stringAt(m?.valueNode);
+    const value = stringValue(m?.valueNode);
     if (!relevant.includes(key) || !value || format.valid(value)) continue; // "" is the model's pattern error (TP-2)
     const allowed = format.values ? closestFirst(value, format.values) : undefined;
     out.push({ code: 'TP-5', severity: 'warning', at: m!.valueNode!, href: DOCS.appflowTask,
@@ -96,7 +94,7 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
       message: `${key} "${value}" is not ${format.expected}.` });
   }
   const order = task.taskProperties.get('MATH_OPERATION_FIELDS_ORDER');
-  const orderValue = stringAt(order?.valueNode);
+  const orderValue = stringValue(order?.valueNode);
   if (relevant.includes('MATH_OPERATION_FIELDS_ORDER') && orderValue) {
     const sources = new Set(task.sourceFields.map((f) => f.name));
     const unknownFields = orderValue.split(',').map((f) => f.trim()).filter((f) => !sources.has(f));
@@ -122,12 +120,12 @@ function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undef
 }
 
 function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
-  const dataType = stringAt(task.taskProperties.get('DATA_TYPE')?.valueNode);
+  const dataType = stringValue(task.taskProperties.get('DATA_TYPE')?.valueNode);
   if (!dataType || !DATE_DATA_TYPES.has(dataType.toLowerCase())) return [];
   const out: Finding[] = [];
   for (const key of DATE_VALUE_KEYS) {
     const m = task.taskProperties.get(key);
-    const value = stringAt(m?.valueNode);
+    const value = stringValue(m?.valueNode);
     if (!propertiesOf(kind).includes(key) || !value || /^\d+$/.test(value)) continue;
     const iso = parseIsoTimestamp(value.trim());
     const replacement = iso ? String(Math.round(iso.epochSeconds * 1000)) : undefined;
