@@ -164,9 +164,9 @@ describe('completion: values', () => {
     assert.equal(r.apply('rate(15minutes)'), SF.replace('"rate(1hours)"', '"rate(15minutes)"'));
   });
 
-  it('offers timestamps from the service clock: now + 5 minutes, start of today, now (ISO-8601 UTC)', () => {
+  it('offers timestamps from the service clock: now + 5 minutes on the minute, start of today, now (ISO-8601 UTC)', () => {
     const r = completeAt(at(SF, '"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": |'));
-    assert.deepEqual(r.labels, ['2026-03-10T14:12:30Z', '2026-03-10T00:00:00Z', '2026-03-10T14:07:30Z']);
+    assert.deepEqual(r.labels, ['2026-03-10T14:13:00Z', '2026-03-10T00:00:00Z', '2026-03-10T14:07:30Z'], 'the start the SCH-12 fix writes too');
     assert.deepEqual(r.items.map((i) => i.detail), ['now + 5 minutes (UTC)', 'start of today (UTC)', 'now (UTC)']);
     // replacing an epoch number in place
     const epoch = completeAt(at(SF, '"FirstExecutionFrom": "2026-05-01T00:00:00Z"', '"FirstExecutionFrom": 17356|89600'));

@@ -9,7 +9,7 @@ import { WorkflowTask, connectorByKey, connectorByOperatorShape, isProjection, t
 import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
-import { instantOf, isoUtc } from './timestamps';
+import { instantOf, isoUtc, startOfDayUtc, startSoon } from './timestamps';
 
 interface Fix {
   readonly title: string;
@@ -368,8 +368,7 @@ function placeholder(c: FixContext, path: readonly (string | number)[], target: 
   }
 }
 
-// A batch spans a month from its other end; other times are today's start, or now + 5 minutes for a schedule start
-// (AWS: "Set to the current DateTime + 5 minutes").
+// A batch spans a month from its other end; other times are today's start, or startSoon for a schedule start.
 const MONTH_SECONDS = 30 * 24 * 3600;
 
 function timestampPlaceholder(c: FixContext, path: readonly (string | number)[]): string {
@@ -377,9 +376,8 @@ function timestampPlaceholder(c: FixContext, path: readonly (string | number)[])
   const object = c.node && objectOfAnchor(c.node);
   // the instant the rules read: epoch milliseconds (SCH-18's warning) as meant
   const sibling = (name: string) => instantOf(prop(object, name));
-  const now = c.now.getTime() / 1000;
   if (member === 'EndTime' && sibling('StartTime') !== undefined) return isoUtc(sibling('StartTime')! + MONTH_SECONDS);
   if (member === 'StartTime' && sibling('EndTime') !== undefined) return isoUtc(sibling('EndTime')! - MONTH_SECONDS);
-  if (member === 'ScheduleStartTime') return isoUtc(Math.ceil((now + 300) / 60) * 60);
-  return isoUtc(Math.floor(now / 86400) * 86400);
+  if (member === 'ScheduleStartTime') return isoUtc(startSoon(c.now));
+  return isoUtc(startOfDayUtc(c.now));
 }

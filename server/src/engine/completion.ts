@@ -12,7 +12,8 @@ import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields,
 import { PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
-import { TIME_ZONES, isoUtc } from './timestamps';
+import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './timestamps';
+import { RATE_EXAMPLES } from './rules/schedule';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
@@ -166,7 +167,7 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
   if (s.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, text: v, kind: CompletionItemKind.Value }));
   if (s.type === 'timestamp') return timestampValues(now).map(([label, v]) => value(v, undefined, label));
   if (at.shapeName === 'Timezone') return TIME_ZONES.map((z) => value(z));
-  if (at.shapeName === 'ScheduleExpression') return RATES.map(([v, d]) => value(v, undefined, d));
+  if (at.shapeName === 'ScheduleExpression') return RATE_EXAMPLES.map((r) => value(r.expression, undefined, r.meaning));
   if (at.owner === 'Task' && at.member === 'SourceFields') {
     // thousands of projected fields: cut them down before building proposals
     const fields = sourceFieldValues(doc, c);
@@ -224,18 +225,9 @@ function taskTypeValues(doc: ParsedWorkflow, c: ValueCursor): Proposal[] {
     .map((t) => ({ label: t, text: str(t), kind: CompletionItemKind.EnumMember, markdown: taskTypeMarkdown(t) }));
 }
 
-// AppFlow: rate(Nunits), no space and a plural unit (workflow-rules.md §4b); 15 minutes is Customer Profiles' minimum
-const RATES: readonly [string, string][] = [
-  ['rate(15minutes)', 'every 15 minutes (the shortest interval Customer Profiles supports)'],
-  ['rate(1hours)', 'every hour'],
-  ['rate(1days)', 'every day'],
-];
-
 function timestampValues(now: Date): [string, string][] {
-  const t = now.getTime() / 1000;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) / 1000;
   // whole seconds: AWS examples and the console never use fractions
-  return [['now + 5 minutes (UTC)', isoUtc(Math.floor(t) + 300)], ['start of today (UTC)', isoUtc(today)], ['now (UTC)', isoUtc(Math.floor(t))]];
+  return [['now + 5 minutes (UTC)', isoUtc(startSoon(now))], ['start of today (UTC)', isoUtc(startOfDayUtc(now))], ['now (UTC)', isoUtc(Math.floor(now.getTime() / 1000))]];
 }
 
 function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {

@@ -54,6 +54,9 @@ export function isoUtc(epochSeconds: number): string {
   return Number.isNaN(date.getTime()) ? `${epochSeconds} epoch seconds` : date.toISOString().replace('.000Z', 'Z');
 }
 
+/** Five minutes from `now`, rounded up to the minute, in epoch seconds (AWS: "Set to the current DateTime + 5 minutes"). */
+export const startSoon = (now: Date): number => Math.ceil((now.getTime() / 1000 + 300) / 60) * 60;
+
 /** The start of `now`'s UTC day, in epoch seconds. */
 export const startOfDayUtc = (now: Date): number => Math.floor(now.getTime() / 86400_000) * 86400;
 

@@ -2,7 +2,7 @@
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, prop } from '../document';
 import { Finding, closestFirst } from '../findings';
-import { TIME_ZONES, instantOf, isoUtc } from '../timestamps';
+import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../timestamps';
 import { workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
@@ -43,6 +43,15 @@ export function parseScheduleExpression(text: string): ScheduleExpression {
   return { kind: 'rate', count, unit, canonical: `rate(${count}${unit})`, intervalMinutes: count * UNIT_MINUTES[unit] };
 }
 
+// AppFlow: rate(Nunits), no space and a plural unit (workflow-rules.md §4b); 15 minutes is Customer Profiles' minimum.
+export const RATE_EXAMPLES: readonly { readonly expression: string; readonly meaning: string }[] = [
+  { expression: 'rate(15minutes)', meaning: 'every 15 minutes (the shortest interval Customer Profiles supports)' },
+  { expression: 'rate(1hours)', meaning: 'every hour' },
+  { expression: 'rate(1days)', meaning: 'every day' },
+];
+/** The schedule a fix writes where the file has none: hourly. */
+export const DEFAULT_RATE = RATE_EXAMPLES[1].expression;
+
 function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   const text = node.value as string;
   const e = parseScheduleExpression(text);
@@ -50,7 +59,7 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   const shown = JSON.stringify(text);
   switch (e.kind) {
     case 'unknown':
-      return [{ code: 'SCH-1', severity: 'error', at: node, href, data: { rules: ['SCH-1'], examples: ['rate(15minutes)', 'rate(1hours)', 'rate(1days)'] },
+      return [{ code: 'SCH-1', severity: 'error', at: node, href, data: { rules: ['SCH-1'], examples: RATE_EXAMPLES.map((r) => r.expression) },
         message: `${shown} is not a schedule expression AppFlow runs: write rate(N) with minutes, hours or days and no space, e.g. "rate(1hours)".` }];
     case 'cron':
       return [{ code: 'SCH-3', severity: 'warning', at: node, href, data: { rules: ['SCH-3'] },
@@ -100,9 +109,9 @@ function timezoneFinding(node: Node): Finding | undefined {
     message: `"${name}" is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.` };
 }
 
-/** A start time five minutes from now, on the minute, in the form the user wrote (AWS: "current DateTime + 5 minutes"). */
-function startSoon(node: Node, nowSeconds: number): string | number {
-  const seconds = Math.ceil((nowSeconds + 300) / 60) * 60;
+/** startSoon in the form the user wrote. */
+function startSoonAs(node: Node, now: Date): string | number {
+  const seconds = startSoon(now);
   return node.type === 'number' ? seconds : isoUtc(seconds);
 }
 
@@ -116,7 +125,7 @@ function timeFindings(ctx: RuleContext, scheduled: Node): Finding[] {
   const firstNode = prop(scheduled, 'FirstExecutionFrom');
   const start = instantOf(startNode), end = instantOf(endNode), first = instantOf(firstNode);
   if (start !== undefined && start < nowSeconds) {
-    const replacement = startSoon(startNode!, nowSeconds);
+    const replacement = startSoonAs(startNode!, ctx.now);
     out.push({ code: 'SCH-13', severity: 'warning', at: startNode!, href: DOCS.s3Integration, data: { rules: ['SCH-13'], now: nowText, replacement },
       message: `ScheduleStartTime ${describeInstant(startNode!, start)} is in the past (now is ${nowText}). AWS suggests the current time plus 5 minutes, e.g. ${JSON.stringify(replacement)}${typeof replacement === 'number' ? ` (${isoUtc(replacement)})` : ''}.` });
   }

@@ -6,6 +6,7 @@ import { workflowOf } from '../workflow';
 import { triggerTypes } from '../../generated/model';
 import { DOCS } from './docs';
 import type { Rule } from './index';
+import { DEFAULT_RATE } from './schedule';
 
 // AppFlow: Event triggers are "available only for SaaS applications that provide change events"; of the Customer
 // Profiles sources only Salesforce does (Change Data Capture).
@@ -25,9 +26,9 @@ export const triggerRules: readonly Rule[] = [
       if (w.triggerType === 'Scheduled') {
         if (w.scheduledNode) return [];
         return [{ code: 'TRG-2', severity: 'error', at: w.triggerTypeNode, href: DOCS.appflowTriggers,
-          data: { rules: ['TRG-2'], missing: w.triggerPropertiesNode ? 'Scheduled' : 'TriggerProperties', replacement: { Scheduled: { ScheduleExpression: 'rate(1hours)' } } },
+          data: { rules: ['TRG-2'], missing: w.triggerPropertiesNode ? 'Scheduled' : 'TriggerProperties', replacement: { Scheduled: { ScheduleExpression: DEFAULT_RATE } } },
           message: 'A Scheduled trigger needs TriggerProperties.Scheduled.ScheduleExpression (AppFlow: "TriggerProps is required for Scheduled Trigger Type"). '
-            + 'Add "TriggerProperties": { "Scheduled": { "ScheduleExpression": "rate(1hours)" } }.' }];
+            + `Add "TriggerProperties": { "Scheduled": { "ScheduleExpression": "${DEFAULT_RATE}" } }.` }];
       }
       if (!w.triggerPropertiesNode || !UNSCHEDULED.includes(w.triggerType)) return [];
       return [{ code: 'TRG-3', severity: 'warning', at: keyOf(w.triggerPropertiesNode) ?? w.triggerPropertiesNode, href: DOCS.appflowTriggers,
