@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { severityName } from './engine/findings';
 import { EXIT, HELP, UsageError, readWorkflowText } from './cli';
 import {
+  assertProfileExists,
   createCustomerProfilesClient,
   createWorkflow,
   explainAwsError,
@@ -143,6 +144,11 @@ export async function createCommand(argv: string[]): Promise<number> {
   const settings = await resolveAwsSettings(options);
   const shownEndpoint = settings.endpointUrl && redactCredentials(settings.endpointUrl);
   Object.assign(ctx, { profile: settings.profile, signer: settings.signer, region: settings.region, endpointUrl: shownEndpoint });
+  try {
+    assertProfileExists(settings);
+  } catch (e) {
+    return reportFailure(e, ctx);
+  }
   if (!settings.region) {
     throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`);
   }
@@ -160,7 +166,7 @@ export async function createCommand(argv: string[]): Promise<number> {
   const interrupt = cancelOnInterrupt();
   let client;
   try {
-    client = await createCustomerProfilesClient(options);
+    client = await createCustomerProfilesClient(options, settings);
     const created = await createWorkflow(client, input, { abortSignal: interrupt.signal });
     if (!values.wait) {
       process.stdout.write(json ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n` : `${created.WorkflowId}\n`);
@@ -200,7 +206,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
   const interrupt = cancelOnInterrupt();
   let client;
   try {
-    client = await createCustomerProfilesClient(options);
+    client = await createCustomerProfilesClient(options, settings);
     const end = values.wait
       ? await trackWorkflow(client, values.domain, positionals[0], { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: json ? undefined : progressPrinter(false) })
       : await getWorkflowProgress(client, values.domain, positionals[0], { abortSignal: interrupt.signal });

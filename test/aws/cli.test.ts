@@ -176,6 +176,14 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     assert.doesNotMatch(r.stderr, /AWS_ACCESS_KEY_ID/);
   });
 
+  it('reports a named profile that no shared file defines before asking to confirm (exit 4, nothing sent)', async () => {
+    const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--profile', 'nope');
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /Profile "nope" is not in the shared config or credentials files/);
+    assert.doesNotMatch(r.stderr, /confirmation needed/);
+    assert.equal(endpoint.requests.length, 0);
+  });
+
   it('printed no credential value in any of the runs above', () => {
     const all = outputs.join('\n');
     assert.ok(outputs.length >= 20, 'the runs above were gathered');

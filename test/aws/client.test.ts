@@ -105,6 +105,17 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
     assert.equal((await resolveAwsSettings({ region: 'us-east-1', profile: 'default' })).signer, 'profile');
   });
 
+  it('says whether the profile exists in either shared file, reading them once for everything', async () => {
+    sandbox.writeCredentials(credentialsIni('creds-only', main));
+    sandbox.writeConfig('[profile conf-only]\nregion = eu-west-1\n');
+    assert.equal((await resolveAwsSettings({ profile: 'creds-only' })).profileExists, true);
+    assert.equal((await resolveAwsSettings({ profile: 'conf-only' })).profileExists, true);
+    const missing = await resolveAwsSettings({ profile: 'nope', region: 'us-east-1', endpointUrl: endpoint.url });
+    assert.equal(missing.profileExists, false);
+    const err = await failure(createCustomerProfilesClient({}, missing));
+    assert.equal((err as Error).name, 'ProfileNotFoundError');
+  });
+
   it('gets credentials from a credential_process profile', async () => {
     const script = join(sandbox.dir, 'creds.js');
     writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(other.accessKeyId)}, SecretAccessKey: ${JSON.stringify(other.secretAccessKey)} }));`);

@@ -99,6 +99,11 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
 
   // 3. Where and as whom; a region is asked for only when nothing sets one.
   let target = await resolveTarget(ctx.memory);
+  try {
+    aws.assertProfileExists(target.settings);
+  } catch (err) {
+    return failed(ctx, doc, log, aws.explainAwsError(err, { profile: target.profile }), done);
+  }
   if (!target.hasRegion) {
     const region = await prompter.region(() => pickRegion(ctx.memory, `No region is set for profile ${target.profile}: where should the workflow be created?`));
     if (!region) return done({ outcome: 'declined', reason: 'region', warningCount: warnings.length });
@@ -128,9 +133,7 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
       const cancel = cancellation(token, options.signal);
       let client;
       try {
-        client = await aws.createCustomerProfilesClient({
-          profile, region: target.region, endpointUrl: target.settings.endpointUrl, proxy: proxyOption(),
-        });
+        client = await aws.createCustomerProfilesClient({ proxy: proxyOption() }, { ...target.settings, region: target.region });
         const created = await aws.createWorkflow(client, input, { abortSignal: cancel.signal });
         const shown = createdText(created.WorkflowId, summary, target);
         log.info(`Created workflow ${created.WorkflowId} (request id ${created.requestId ?? 'none'}): ${created.Message}`);

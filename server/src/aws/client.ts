@@ -27,6 +27,8 @@ export interface ResolvedAwsSettings {
   profile: string;
   /** False when neither the options nor AWS_PROFILE named a profile: environment credentials then come first. */
   profileExplicit: boolean;
+  /** Whether the shared config or credentials file defines the profile (a named one that does not cannot sign). */
+  profileExists: boolean;
   /** Whose credentials the SDK will sign with (environment keys need both the id and the secret). */
   signer: Signer;
   region: string | undefined;
@@ -51,6 +53,11 @@ export class ProfileNotFoundError extends Error {
   }
 }
 
+/** Throws ProfileNotFoundError when a profile was named that neither shared file defines: check before asking. */
+export function assertProfileExists(settings: ResolvedAwsSettings): void {
+  if (settings.profileExplicit && !settings.profileExists) throw new ProfileNotFoundError(settings.profile);
+}
+
 /** Profiles named in the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured). */
 export async function listProfiles(): Promise<string[]> {
   const { loadSharedConfigFiles, CONFIG_PREFIX_SEPARATOR } = await import("@smithy/core/config");
@@ -66,7 +73,7 @@ export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Pr
   const named = nonEmpty(options.profile) ?? nonEmpty(env.AWS_PROFILE);
   const profile = named ?? "default";
   const { loadSharedConfigFiles } = await import("@smithy/core/config");
-  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const section = configFile[profile] ?? {};
 
   let region = nonEmpty(options.region);
@@ -84,19 +91,24 @@ export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Pr
     if (!endpointUrl) [endpointUrl, endpointSource] = [nonEmpty(section.endpoint_url), "profile"];
   }
   if (!endpointUrl) endpointSource = "none";
-  return { profile, profileExplicit: named !== undefined, signer: signerFor(named !== undefined, env), region, regionSource, endpointUrl, endpointSource };
+  return { profile, profileExplicit: named !== undefined, profileExists: profile in configFile || profile in credentialsFile, signer: signerFor(named !== undefined, env), region, regionSource, endpointUrl, endpointSource };
 }
 
 /**
  * Builds a client: credentials from the SDK's standard chain for the profile (environment, shared config and
  * credentials files, SSO, credential_process, container/instance roles), region and endpoint as
- * resolveAwsSettings, request timeout, optional proxy. Throws MissingRegionError when no region is known.
+ * resolveAwsSettings (or `resolved`, when the caller has them: the shared files are then not read again), request
+ * timeout, optional proxy. Throws ProfileNotFoundError for a named profile no file defines, MissingRegionError
+ * when no region is known.
  * CreateIntegrationWorkflow is not idempotent, so such calls are retried only when the service certainly did not
  * act (throttling, connection refused); reads are retried as the SDK's standard mode does.
  */
-export async function createCustomerProfilesClient(options: AwsConnectionOptions = {}): Promise<CustomerProfilesClient> {
-  const settings = await resolveAwsSettings(options);
-  if (settings.profileExplicit && !(await listProfiles()).includes(settings.profile)) throw new ProfileNotFoundError(settings.profile);
+export async function createCustomerProfilesClient(
+  options: AwsConnectionOptions = {},
+  resolved?: ResolvedAwsSettings,
+): Promise<CustomerProfilesClient> {
+  const settings = resolved ?? (await resolveAwsSettings(options));
+  assertProfileExists(settings);
   if (!settings.region) throw new MissingRegionError(settings.profile);
   const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] = await Promise.all([
     import("@aws-sdk/client-customer-profiles"),

@@ -24,6 +24,7 @@ export { toCreateWorkflowInput, WorkflowInputError, type JsonPath } from "./inpu
 export {
   createCustomerProfilesClient,
   resolveAwsSettings,
+  assertProfileExists,
   listProfiles,
   MissingRegionError,
   ProfileNotFoundError,
