@@ -284,6 +284,10 @@ describe('quick fixes: model checks', () => {
       '"TaskProperties": [{ "OperatorPropertyKey": "VALIDATION_ACTION", "Property": "DropRecord" }]');
     const r = fix(text, 'type');
     assert.match(r.text, /"TaskProperties": \{\n {14}"VALIDATION_ACTION": "DropRecord"\n {12}\}/);
+    // AppFlow's Key/Value form, with a number where the API wants a string
+    const truncate = replaced(SF, /"TaskType": "Validate",\n( +)"ConnectorOperator": \{\n +"Salesforce": "VALIDATE_NON_NULL"\n +\},\n +"SourceFields": \[\n +"Id"\n +\],\n +"TaskProperties": \{\n +"VALIDATION_ACTION": "DropRecord"\n +\}/,
+      '"TaskType": "Truncate", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "TaskProperties": [{ "Key": "TRUNCATE_LENGTH", "Value": 10 }]');
+    assert.match(fix(truncate, 'type').text, /"TaskProperties": \{\n {14}"TRUNCATE_LENGTH": "10"\n {12}\}/);
   });
 
   it('removes an empty Tags object', () => {

@@ -308,14 +308,10 @@ function typeFixes(c: FixContext): Fix[] {
   if (expected === 'boolean' && n.type === 'string' && /^(true|false)$/i.test(n.value)) return replaceWith(c, n.value.toLowerCase() === 'true');
   if ((expected === 'long' || expected === 'integer') && n.type === 'string' && /^-?\d+$/.test(n.value.trim())) return replaceWith(c, Number(n.value.trim()));
   if (expected === 'list' && (n.type === 'string' || n.type === 'number')) return replaceWith(c, [n.value], `Change to [${JSON.stringify(n.value)}]`);
-  if (expected === 'map' && c.data.shape === 'TaskPropertiesMap' && n.type === 'array') {
-    // CloudFormation writes [{ "OperatorPropertyKey": k, "Property": v }] (or Key/Value); the API takes { k: v }
-    const entries = (n.children ?? []).map((item) => {
-      const k = prop(item, 'OperatorPropertyKey') ?? prop(item, 'Key'), v = prop(item, 'Property') ?? prop(item, 'Value');
-      return k?.type === 'string' && v?.type === 'string' ? [k.value as string, v.value as string] : undefined;
-    });
-    if (entries.some((e) => !e)) return [];
-    return replaceWith(c, Object.fromEntries(entries as [string, string][]), 'Convert to the API\'s map form { "KEY": "value" }');
+  // CloudFormation's list form of TaskProperties: schemaCheck decoded it into data.replacement when every entry converts
+  const map = c.data.replacement;
+  if (expected === 'map' && c.data.shape === 'TaskPropertiesMap' && n.type === 'array' && map && typeof map === 'object') {
+    return replaceWith(c, map, 'Convert to the API\'s map form { "KEY": "value" }');
   }
   return [];
 }

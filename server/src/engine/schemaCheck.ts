@@ -1,7 +1,7 @@
 // Checks the tree against every constraint of the service model (required members, enums, @length, @range,
 // @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
 // Driven by the generated shapes, so the model stays the one source of truth.
-import { Node, ParsedWorkflow, keyOf } from './document';
+import { Node, ParsedWorkflow, keyOf, prop } from './document';
 import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
 import { Member, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
 import { connectorByOperatorShape } from './workflow';
@@ -310,16 +310,19 @@ function patternMessage(label: string, value: string, pattern: string, shapeName
 }
 
 // §2a: CloudFormation writes TaskProperties as a list of {OperatorPropertyKey, Property} (AWS::CustomerProfiles) or
-// {Key, Value} (AWS::AppFlow); the API and the AWS CLI take a map. Show the map the list means.
+// {Key, Value} (AWS::AppFlow); the API and the AWS CLI take a map. Show the map the list means; data.replacement (the
+// quick fix's map, values as strings) only when every entry converts, so the fix never drops what the user wrote.
 function cloudFormationTaskProperties(node: Node, href: string): Finding {
-  const replacement: Record<string, unknown> = {};
+  const map: Record<string, string> = {};
+  let complete = true;
   for (const item of node.children ?? []) {
-    const entry = item.type === 'object' ? Object.fromEntries((item.children ?? []).map((p) => [p.children?.[0]?.value, p.children?.[1]?.value])) : {};
-    const key = entry.OperatorPropertyKey ?? entry.Key;
-    if (typeof key === 'string') replacement[key] = entry.Property ?? entry.Value;
+    const key = prop(item, 'OperatorPropertyKey') ?? prop(item, 'Key'), value = prop(item, 'Property') ?? prop(item, 'Value');
+    const scalar = value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean');
+    if (key?.type === 'string' && scalar) map[key.value as string] = String(value.value);
+    else complete = false;
   }
-  const shown = JSON.stringify(replacement).replace(/":/g, '": ').replace(/,"/g, ', "');
+  const shown = JSON.stringify(map).replace(/":/g, '": ').replace(/,"/g, ', "');
   return { code: 'type', severity: 'error', at: node, href,
-    data: { expected: 'map', shape: 'TaskPropertiesMap', replacement, rules: ['§2a'] },
+    data: { expected: 'map', shape: 'TaskPropertiesMap', ...(complete ? { replacement: map } : {}), rules: ['§2a'] },
     message: `TaskProperties is a list here, as CloudFormation writes it; the API takes a map of key to string value: ${shown === '{}' ? '{ "KEY": "value" }' : shown}.` };
 }
