@@ -68,7 +68,7 @@ async function main() {
     // --wait keeps `code` running until the window closes, so Ctrl+C here and closing the window both end the run
     const code = spawn('code', ['--wait', '--new-window', `--user-data-dir=${profile.userDataDir}`,
       `--extensions-dir=${profile.extensionsDir}`, `--extensionDevelopmentPath=${PROJECT_ROOT}`, EXAMPLES],
-      { env: { ...process.env, ...home.env, ...env }, stdio: 'inherit', detached: true });
+      { env: { ...fakeAws.withoutAwsVariables(process.env), ...home.env, ...env }, stdio: 'inherit', detached: true });
     cleanups.push(() => stopGroup(code.pid));
     console.log('desktop VS Code is open on examples/; close its window or press Ctrl+C to stop');
     code.once('exit', () => void stopAll(0));

@@ -6,6 +6,7 @@ const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { withoutAwsVariables } = require('./fake-aws');
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 const CODE_SERVER = process.env.CODE_SERVER || path.join(PROJECT_ROOT, '.cache/code-server/node_modules/.bin/code-server');
@@ -63,8 +64,9 @@ function profileArgs(home, profile) {
 }
 
 function codeServerEnv(home, extraEnv) {
+  // Only the caller's (fake) AWS_* variables: the developer's own would override or travel with them.
   // EXTENSIONS_GALLERY={} keeps the workbench from contacting any extension marketplace.
-  return { ...process.env, ...extraEnv, ...home.env, EXTENSIONS_GALLERY: '{}' };
+  return { ...withoutAwsVariables(process.env), ...extraEnv, ...home.env, EXTENSIONS_GALLERY: '{}' };
 }
 
 /** Installs a .vsix into the profile, as `code --install-extension` does. */
@@ -145,5 +147,5 @@ function workbenchUrl(server, folder, payload) {
 
 module.exports = {
   PROJECT_ROOT, CODE_SERVER, privateHome, codeServerProfile, writeUserSettings, installVsix, startCodeServer,
-  stopGroup, launchChromium, workbenchUrl,
+  stopGroup, launchChromium, workbenchUrl, codeServerEnv,
 };

@@ -17,4 +17,10 @@ const awsEnvFor = (keys, region) => ({
   AWS_EC2_METADATA_DISABLED: 'true',
 });
 
-module.exports = { fakeAwsKeys, awsEnvFor };
+/**
+ * `env` without any AWS_* variable: the developer's own AWS_PROFILE, AWS_SESSION_TOKEN, AWS_ENDPOINT_URL… would
+ * otherwise reach the demo or the test editor and override (or be sent with) the fake keys.
+ */
+const withoutAwsVariables = (env) => Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('AWS_')));
+
+module.exports = { fakeAwsKeys, awsEnvFor, withoutAwsVariables };
