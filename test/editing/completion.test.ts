@@ -197,6 +197,9 @@ describe('completion: values', () => {
     assert.deepEqual(r.labels, ['Phone']);
     const merge = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Merge", "SourceFields": ["First", "Last"], "DestinationField": |}]}}}}');
     assert.deepEqual(merge.labels, ['First,Last']);
+    // a Truncate task cuts its field in place: no DestinationField to suggest
+    const truncate = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Truncate", "SourceFields": ["First", "Last"], "DestinationField": "|"}]}}}}');
+    assert.deepEqual(truncate.labels, []);
   });
 
   it('offers a skeleton with the required members for an object value, and [] for a list', () => {

@@ -9,7 +9,7 @@ import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflow';
-import { PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './rules/taskKinds';
+import { COMBINING_TASK_TYPES, PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './rules/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
 import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './timestamps';
@@ -249,8 +249,10 @@ function destinationValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
   const task = taskOfCursor(doc, c);
   const names = task?.sourceFields.map((f) => f.name).filter(Boolean) ?? [];
   if (!names.length) return [];
-  // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs (cdk-appflow)
-  return task!.taskType === 'Map' ? [names[0]] : [names.join(',')];
+  // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs (cdk-appflow);
+  // the other task types write no DestinationField
+  if (task!.taskType === 'Map') return [names[0]];
+  return task!.taskType && COMBINING_TASK_TYPES.has(task!.taskType) ? [names.join(',')] : [];
 }
 
 // Field types AppFlow reports for the source (DescribeConnectorEntity); Salesforce's are its SOAP API field types.

@@ -3,6 +3,7 @@
 // once per parsed document (a ParsedWorkflow is per document version, so the cache never goes stale).
 import { Node, ParsedWorkflow, at, items, prop, stringValue } from './document';
 import { Connector, connectors } from '../generated/model';
+import { COMBINING_TASK_TYPES } from './rules/taskKinds';
 
 /** One member of an object: its key node and value node (the value is missing while the user types). */
 export interface Member {
@@ -59,6 +60,10 @@ export interface Workflow {
   readonly incrementalPullConfigNode: Node | undefined;
   readonly tasksNode: Node | undefined;
   readonly tasks: readonly WorkflowTask[];
+  /** the Filter/PROJECTION tasks among them */
+  readonly projections: readonly WorkflowTask[];
+  /** DestinationFields of Merge/Arithmetic tasks: fields the flow makes, not ones it pulls from the source */
+  readonly intermediateFields: ReadonlySet<string>;
   readonly triggerConfigNode: Node | undefined;
   readonly triggerTypeNode: Node | undefined;
   readonly triggerType: string | undefined;
@@ -127,12 +132,15 @@ function readWorkflow(root: Node | undefined): Workflow {
   const triggerTypeNode = prop(triggerConfigNode, 'TriggerType');
   const triggerPropertiesNode = prop(triggerConfigNode, 'TriggerProperties');
   const batchesNode = prop(appflowIntegrationNode, 'Batches');
+  const tasks = items(tasksNode).map((node, index) => readTask(node, index, connector));
+  const intermediateFields = new Set<string>();
+  for (const t of tasks) if (t.taskType && COMBINING_TASK_TYPES.has(t.taskType) && t.destinationField) intermediateFields.add(t.destinationField);
   return {
     root, appflowIntegrationNode, flowDefinitionNode, sourceFlowConfigNode, connectorTypeNode, connectorType, connector,
     sourceConnectorPropertiesNode: prop(sourceFlowConfigNode, 'SourceConnectorProperties'),
     incrementalPullConfigNode: prop(sourceFlowConfigNode, 'IncrementalPullConfig'),
     tasksNode,
-    tasks: items(tasksNode).map((node, index) => readTask(node, index, connector)),
+    tasks, projections: tasks.filter(isProjection), intermediateFields,
     triggerConfigNode, triggerTypeNode, triggerType: stringValue(triggerTypeNode), triggerPropertiesNode,
     scheduledNode: prop(triggerPropertiesNode, 'Scheduled'),
     batchesNode,

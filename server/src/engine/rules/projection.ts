@@ -3,16 +3,14 @@
 // task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody projected.
 import { keyOf } from '../document';
 import { Finding, listOf } from '../findings';
-import { WorkflowTask, isProjection, projectedFields, workflowOf } from '../workflow';
+import { Workflow, WorkflowTask, isProjection, projectedFields, workflowOf } from '../workflow';
 import { DOCS } from './docs';
 import type { Rule } from './index';
-import { operatorFamily } from './taskKinds';
+import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from './taskKinds';
 import { taskAnchor } from './where';
 
-// Tasks that combine fields into an intermediate DestinationField, which a later Map reads (cdk-appflow's pattern).
-const COMBINING_TASK_TYPES = new Set(['Merge', 'Arithmetic']);
-// PAT-5: task types that read fields the projection must fetch, besides Map and comparison filters (PAT-4)
-const READING_TASK_TYPES = new Set(['Mask', 'Truncate', 'Validate', 'Merge', 'Arithmetic']);
+// PAT-5: every other TaskType reads fields the projection must fetch, besides Map and comparison filters (PAT-4)
+const READING_TASK_TYPES = new Set(TASK_KINDS.map((k) => k.taskType).filter((t) => t !== 'Map' && t !== 'Filter'));
 
 /** PAT-4 for Map and comparison Filter tasks, PAT-5 for the other field-reading tasks, undefined otherwise. */
 function projectionRuleFor(task: WorkflowTask): 'PAT-4' | 'PAT-5' | undefined {
@@ -21,18 +19,10 @@ function projectionRuleFor(task: WorkflowTask): 'PAT-4' | 'PAT-5' | undefined {
   return task.taskType && READING_TASK_TYPES.has(task.taskType) ? 'PAT-5' : undefined;
 }
 
-/** Fields written by Merge/Arithmetic tasks: they come from the flow, not from the source. */
-function intermediateFields(tasks: readonly WorkflowTask[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of tasks) if (t.taskType && COMBINING_TASK_TYPES.has(t.taskType) && t.destinationField) out.add(t.destinationField);
-  return out;
-}
-
 /** Every source field the non-projection tasks read, in file order, once each: what a projection should list. */
-function fieldsToProject(tasks: readonly WorkflowTask[]): string[] {
-  const intermediate = intermediateFields(tasks);
+function fieldsToProject(w: Workflow): string[] {
   const out = new Set<string>();
-  for (const t of tasks) if (!isProjection(t)) for (const f of t.sourceFields) if (!intermediate.has(f.name)) out.add(f.name);
+  for (const t of w.tasks) if (!isProjection(t)) for (const f of t.sourceFields) if (!w.intermediateFields.has(f.name)) out.add(f.name);
   return [...out];
 }
 
@@ -42,10 +32,10 @@ export const projectionRules: readonly Rule[] = [
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (w.tasksNode?.type !== 'array') return [];
-      const projections = w.tasks.filter(isProjection);
+      const { projections } = w;
       const out: Finding[] = [];
       if (projections.length === 0) {
-        const fields = fieldsToProject(w.tasks);
+        const fields = fieldsToProject(w);
         out.push({ code: 'PAT-1', severity: 'error', at: keyOf(w.tasksNode) ?? w.tasksNode, href: DOCS.s3Integration,
           data: { rules: ['PAT-1'], connectorKey: w.connector?.key, fields, insertAt: 0 },
           message: 'Tasks has no Filter task with the PROJECTION operator, so AppFlow rejects the flow ("You must specify a projection task or a MAP_ALL task"; '
@@ -59,9 +49,10 @@ export const projectionRules: readonly Rule[] = [
           data: { rules: ['PAT-2'], taskIndex: p.index, firstProjectionIndex: first.index },
           message: `Tasks[${p.index}] is a second PROJECTION task (the first is Tasks[${first.index}]). Keep one projection that lists every source field; move these SourceFields into it.` });
       }
+      let toProject: string[] | undefined; // once, however many projections are empty
       for (const p of projections) {
         if (p.sourceFieldsNode?.type === 'array' && (p.sourceFieldsNode.children?.length ?? 0) === 0) {
-          const fields = fieldsToProject(w.tasks);
+          const fields = toProject ??= fieldsToProject(w);
           out.push({ code: 'PAT-3', severity: 'error', at: p.sourceFieldsNode, href: DOCS.s3Integration,
             data: { rules: ['PAT-3'], taskIndex: p.index, fields },
             message: `The PROJECTION task lists no SourceFields, so the flow pulls nothing. List every source field to pull${fields.length ? `, e.g. ${listOf(fields.slice(0, 5).map((f) => `"${f}"`), 'and')}` : ''}.` });
@@ -79,10 +70,9 @@ export const projectionRules: readonly Rule[] = [
     name: 'projected-fields', ids: ['PAT-4', 'PAT-5', 'PAT-6', 'PAT-10'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
-      const projections = w.tasks.filter(isProjection);
+      const { projections, intermediateFields: intermediate } = w;
       if (projections.length === 0) return [];
       const projected = projectedFields(projections);
-      const intermediate = intermediateFields(w.tasks);
       const consumed = new Set<string>();
       const out: Finding[] = [];
       for (const task of w.tasks) {

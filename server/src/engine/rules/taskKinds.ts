@@ -76,6 +76,10 @@ export const TASK_KINDS: readonly TaskKind[] = [
     optionalProperties: NONE, sourceFields: 'some', destinationField: true, summary: 'Arithmetic: computes DestinationField from the source fields in MATH_OPERATION_FIELDS_ORDER.' },
 ];
 
+const taskTypesWhere = (test: (k: TaskKind) => boolean): ReadonlySet<string> => new Set(TASK_KINDS.filter(test).map((k) => k.taskType));
+/** TaskTypes that combine several fields into an intermediate DestinationField a later Map reads (cdk-appflow's pattern). */
+export const COMBINING_TASK_TYPES = taskTypesWhere((k) => k.destinationField && k.sourceFields === 'some');
+
 /** §1b: how wrong an operator outside the matrix is, per TaskType. Filter/Mask/Validate/Arithmetic fail in AppFlow. */
 export const WRONG_OPERATOR_SEVERITY: Readonly<Record<string, Severity>> = {
   Filter: 'error', Mask: 'error', Validate: 'error', Arithmetic: 'error', Map: 'warning', Merge: 'warning', Truncate: 'warning',
