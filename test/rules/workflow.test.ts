@@ -2,14 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { parseWorkflow } from '../../server/src/engine/document';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
-import {
-  connectorByKey, connectorByType, connectorFor, flowDefinition, isProjection, projectedFields, projectionTasks, scheduled, taskAt, tasks, workflowOf,
-} from '../../server/src/engine/workflow';
+import { connectorByKey, connectorByType, isProjection, projectedFields, taskAt, workflowOf } from '../../server/src/engine/workflow';
 import { docOf, readExample } from '../support/workflows';
 import { m, source, tasksOf, useConnector, workflowText } from './support';
 import { withRanges } from '../support/markers';
 
 const parsed = (text: string) => parseWorkflow(docOf(text));
+const tasks = (doc: ReturnType<typeof parsed>) => workflowOf(doc).tasks;
 
 describe('workflow view', () => {
   it('finds the connector for ConnectorType case-insensitively, so "ServiceNow" is the Servicenow connector', () => {
@@ -20,7 +19,7 @@ describe('workflow view', () => {
     assert.equal(connectorByKey('ServiceNow')?.type, 'Servicenow');
     assert.equal(connectorByKey('Servicenow'), undefined, 'member keys are exact');
     const doc = parsed(workflowText((w) => { useConnector(w, 'Servicenow'); source(w).ConnectorType = 'ServiceNow'; }));
-    assert.equal(connectorFor(doc)?.type, 'Servicenow');
+    assert.equal(workflowOf(doc).connector?.type, 'Servicenow');
   });
 
   it('reads each task: type, operator under the connector key, fields, destination and properties with their nodes', () => {
@@ -35,8 +34,8 @@ describe('workflow view', () => {
     assert.deepEqual([...mask.taskProperties.keys()], ['MASK_LENGTH', 'MASK_VALUE']);
     assert.equal(doc.text.slice(mask.taskProperties.get('MASK_LENGTH')!.valueNode!.offset).slice(0, 3), '"4"');
     assert.equal(list[1].destinationField, 'sys_id');
-    assert.equal(flowDefinition(doc)?.type, 'object');
-    assert.equal(scheduled(doc)?.type, 'object');
+    assert.equal(workflowOf(doc).flowDefinitionNode?.type, 'object');
+    assert.equal(workflowOf(doc).scheduledNode?.type, 'object');
   });
 
   it('prefers the member keyed for the source connector when ConnectorOperator has several', () => {
@@ -56,7 +55,7 @@ describe('workflow view', () => {
 
   it('finds the projection tasks and the fields they project', () => {
     const doc = parsed(readExample('salesforce-account.cpworkflow.json'));
-    assert.deepEqual(projectionTasks(doc).map((t) => t.index), [0]);
+    assert.deepEqual(workflowOf(doc).projections.map((t) => t.index), [0]);
     assert.deepEqual([...projectedFields(tasks(doc))], ['Id', 'Name', 'Phone', 'BillingCity', 'LastModifiedDate']);
     assert.equal(isProjection(tasks(doc)[1]), false);
   });

@@ -11,13 +11,13 @@ export function lineIndent(doc: ParsedWorkflow, offset: number): string {
 }
 
 /** One level of the file's indentation: the first indented line's, else two spaces. */
-export function indentUnit(doc: ParsedWorkflow): string {
+function indentUnit(doc: ParsedWorkflow): string {
   const m = /\n([ \t]+)\S/.exec(doc.text.slice(0, 4096));
   return m ? m[1] : '  ';
 }
 
 /** `value` as JSON whose lines after the first start at `indent`. */
-export function jsonText(doc: ParsedWorkflow, value: unknown, indent: string): string {
+function jsonText(doc: ParsedWorkflow, value: unknown, indent: string): string {
   const text = JSON.stringify(value, null, indentUnit(doc));
   return text.replace(/\n/g, `\n${indent}`);
 }

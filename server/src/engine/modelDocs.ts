@@ -5,7 +5,7 @@ import { shapeDocUrl, listOf } from './findings';
 import { PROPERTY_FORMATS, TASK_KINDS, TaskKind, taskTypesForOperator } from './rules/taskKinds';
 
 /** "string", "one of 7 values", "list of Task", … for a shape. */
-export function typeWord(shapeName: ShapeName): string {
+function typeWord(shapeName: ShapeName): string {
   const s = shapes[shapeName];
   switch (s.type) {
     case 'enum': return s.values!.length === 1 ? `"${s.values![0]}"` : `one of ${s.values!.length} values`;

@@ -18,7 +18,7 @@ function symbol(doc: ParsedWorkflow, name: string, kind: SymbolKind, node: Node,
 const fields = (t: WorkflowTask) => t.sourceFields.map((f) => f.name).join(', ');
 
 /** "Map Email → Email", "Filter PROJECTION (5 fields)", "Validate VALIDATE_NON_NULL Id". */
-export function taskTitle(t: WorkflowTask): string {
+function taskTitle(t: WorkflowTask): string {
   const type = t.taskType ?? 'Task';
   if (isProjection(t)) return `${type} PROJECTION (${t.sourceFields.length} field${t.sourceFields.length === 1 ? '' : 's'})`;
   const op = t.operator && t.operator !== 'NO_OP' ? ` ${t.operator}` : '';

@@ -169,19 +169,8 @@ function readTask(node: Node, index: number, connector: Connector | undefined): 
   };
 }
 
-// ---- accessors by domain name ----
-
-export const flowDefinition = (doc: ParsedWorkflow): Node | undefined => workflowOf(doc).flowDefinitionNode;
-
-/** The generated Connector for the file's ConnectorType (case-insensitive). */
-export const connectorFor = (doc: ParsedWorkflow): Connector | undefined => workflowOf(doc).connector;
-
-export const tasks = (doc: ParsedWorkflow): readonly WorkflowTask[] => workflowOf(doc).tasks;
-
 /** A Filter task with the PROJECTION operator: it names the source fields AppFlow pulls. */
 export const isProjection = (task: WorkflowTask): boolean => task.taskType === 'Filter' && task.operator === 'PROJECTION';
-
-export const projectionTasks = (doc: ParsedWorkflow): readonly WorkflowTask[] => tasks(doc).filter(isProjection);
 
 /** Every source field the projection tasks among `tasks` list. */
 export function projectedFields(taskList: readonly WorkflowTask[]): Set<string> {
@@ -190,12 +179,9 @@ export function projectedFields(taskList: readonly WorkflowTask[]): Set<string> 
   return fields;
 }
 
-/** TriggerProperties.Scheduled, whatever the TriggerType says. */
-export const scheduled = (doc: ParsedWorkflow): Node | undefined => workflowOf(doc).scheduledNode;
-
-/** The task whose node contains `offset` (for completion and hover). */
+/** The task whose node contains `offset` (completion, hover, and quick fixes finding their diagnostic's task). */
 export function taskAt(doc: ParsedWorkflow, offset: number): WorkflowTask | undefined {
-  const list = tasks(doc);
+  const list = workflowOf(doc).tasks;
   // tasks are in file order: binary search keeps this fast on files with thousands of tasks
   let lo = 0, hi = list.length - 1;
   while (lo <= hi) {

@@ -8,7 +8,7 @@ import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
 import { describeInstant } from './timestamps';
 
-export type RateUnit = 'minutes' | 'hours' | 'days';
+type RateUnit = 'minutes' | 'hours' | 'days';
 const UNIT_MINUTES: Readonly<Record<RateUnit, number>> = { minutes: 1, hours: 60, days: 1440 };
 // What people write for the three units AppFlow knows; AppFlow itself wants the plural with no space.
 const UNIT_SPELLINGS: Readonly<Record<string, RateUnit>> = {
@@ -17,7 +17,7 @@ const UNIT_SPELLINGS: Readonly<Record<string, RateUnit>> = {
   day: 'days', days: 'days', d: 'days',
 };
 // Customer Profiles: "a sync interval of 15 minutes, the minimum value currently supported" (S3 integration guide)
-export const MINIMUM_INTERVAL_MINUTES = 15;
+const MINIMUM_INTERVAL_MINUTES = 15;
 
 export type ScheduleExpression =
   | { readonly kind: 'rate'; readonly count: number; readonly unit: RateUnit; readonly canonical: string; readonly intervalMinutes: number }

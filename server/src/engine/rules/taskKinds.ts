@@ -89,7 +89,7 @@ export const WRONG_OPERATOR_SEVERITY: Readonly<Record<string, Severity>> = {
 export const PROPERTIES_OF_ANY_TASK: readonly string[] = ['SUBFIELD_CATEGORY_MAP'];
 
 /** VALIDATION_ACTION values: DropRecord in two AWS sources, DropDataset in cdk-appflow only (§2b, §9). */
-export const VALIDATION_ACTIONS: readonly string[] = ['DropRecord', 'DropDataset'];
+const VALIDATION_ACTIONS: readonly string[] = ['DropRecord', 'DropDataset'];
 
 // The usual values: the console's mask character and the record-level action.
 const USUAL_VALUES: Readonly<Record<string, string>> = { MASK_VALUE: '*', VALIDATION_ACTION: 'DropRecord' };

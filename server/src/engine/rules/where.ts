@@ -5,7 +5,7 @@ import type { RuleContext } from './index';
 import { Range } from 'vscode-languageserver-types';
 
 /** The opening brace of an object (for an object with no key of its own, such as an array item). */
-export const openingBrace = (ctx: RuleContext, node: Node): Range => rangeOf(ctx.doc, node.offset, 1);
+const openingBrace = (ctx: RuleContext, node: Node): Range => rangeOf(ctx.doc, node.offset, 1);
 
 /** The key of a member value, else its opening brace. */
 export const keyOrBrace = (ctx: RuleContext, node: Node): Node | Range => keyOf(node) ?? openingBrace(ctx, node);
