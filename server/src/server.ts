@@ -62,7 +62,8 @@ function validateNow(uri: string, schedule: ValidationSchedule): void {
   } finally {
     schedule.lastDuration = performance.now() - schedule.lastStart;
   }
-  // never publish for a stale version: the user has typed on since
+  // validate is synchronous today, so the version cannot have moved; this guards a future async validate (never
+  // publish for a version the user has typed on from)
   if (documents.get(uri)?.version !== version) return;
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }
