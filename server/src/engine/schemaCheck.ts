@@ -14,12 +14,9 @@ const EXPECTED_WORD: Record<Shape['type'], string> = {
   structure: 'an object', map: 'an object', list: 'an array', string: 'a string', enum: 'a string', boolean: 'true or false',
   long: 'a whole number', integer: 'a whole number', timestamp: 'an ISO-8601 string or a number of epoch seconds',
 };
-const patternCache = new Map<string, RegExp>();
-function regex(pattern: string): RegExp {
-  let r = patternCache.get(pattern);
-  if (!r) { r = new RegExp(pattern); patternCache.set(pattern, r); }
-  return r;
-}
+// every @pattern of the model, compiled once when the module loads (nothing here changes afterwards)
+const PATTERNS: ReadonlyMap<string, RegExp> = new Map(Object.values(shapes).flatMap((s) => (s.pattern ? [[s.pattern, new RegExp(s.pattern)] as const] : [])));
+const regex = (pattern: string): RegExp => PATTERNS.get(pattern) ?? new RegExp(pattern);
 // Smithy @length counts characters (Unicode scalar values), not UTF-16 units.
 const charLength = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
 /** Whether `s` is within `min`..`max` characters; counts code points only when UTF-16 units could disagree. */
