@@ -4,9 +4,8 @@
 //        [--fail-object-type TYPE]... [--step-ms 800] [--steps 4]
 // It accepts requests signed with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from its environment, or with fake keys
 // it makes up and prints. Listens on 127.0.0.1 only; Ctrl-C stops it.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { startLocalEndpoint } from "../test/endpoint/customerProfilesEndpoint.mjs";
+import { fakeAwsKeys, startLocalEndpoint } from "../test/endpoint/customerProfilesEndpoint.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -25,8 +24,9 @@ if (values.help) {
 }
 
 const fromEnv = process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY;
-const accessKeyId = fromEnv ? process.env.AWS_ACCESS_KEY_ID : "AKIALOCAL" + randomBytes(6).toString("hex").toUpperCase().slice(0, 11);
-const secretAccessKey = fromEnv ? process.env.AWS_SECRET_ACCESS_KEY : "local-endpoint-" + randomBytes(16).toString("hex");
+const { accessKeyId, secretAccessKey } = fromEnv
+  ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY }
+  : fakeAwsKeys();
 const failing = values["fail-object-type"];
 const domains = Object.fromEntries(
   values.domain.map((spec) => {

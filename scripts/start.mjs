@@ -5,14 +5,14 @@
 // when `code` is installed, otherwise in code-server on 127.0.0.1, printing the URL to open. Every program runs
 // with a private HOME in the system temp folder, so no real AWS profile is read. Ctrl+C stops all it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import codeServer from '../test/vscode/code-server.js';
 import fakeAws from '../test/vscode/fake-aws.js';
+import { fakeAwsKeys, startLocalEndpoint } from '../test/endpoint/customerProfilesEndpoint.mjs';
 
 const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, stopGroup, workbenchUrl } = codeServer;
 const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
-const ENDPOINT_MODULE = path.join(PROJECT_ROOT, 'test/endpoint/customerProfilesEndpoint.mjs');
 const REGION = 'us-east-1';
 const useDesktop = !process.argv.includes('--code-server') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -46,23 +46,17 @@ async function main() {
 
   const home = privateHome('cpworkflow-start-');
   cleanups.push(async () => home.remove());
-  const keys = fakeAws.fakeAwsKeys();
-  let endpointUrl;
-  if (existsSync(ENDPOINT_MODULE)) {
-    const { startLocalEndpoint } = await import(ENDPOINT_MODULE);
-    const endpoint = await startLocalEndpoint({
-      region: REGION, domains: domainsOfExamples(),
-      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
-      log: (line) => console.log(`[local endpoint] ${line}`),
-    });
-    cleanups.push(() => endpoint.stop());
-    endpointUrl = endpoint.url;
-    console.log(`local Customer Profiles endpoint: ${endpointUrl} (region ${REGION})`);
-  } else {
-    console.log(`no local endpoint yet (${path.relative(PROJECT_ROOT, ENDPOINT_MODULE)} is missing)`);
-  }
+  const keys = fakeAwsKeys();
+  const endpoint = await startLocalEndpoint({
+    region: REGION, domains: domainsOfExamples(),
+    credentials: { [keys.accessKeyId]: keys.secretAccessKey },
+    log: (line) => console.log(`[local endpoint] ${line}`),
+  });
+  cleanups.push(() => endpoint.stop());
+  const endpointUrl = endpoint.url;
+  console.log(`local Customer Profiles endpoint: ${endpointUrl} (region ${REGION})`);
   const env = fakeAws.awsEnvFor(keys, REGION);
-  const profile = codeServerProfile(home, endpointUrl ? { 'cpworkflow.aws.endpointUrl': endpointUrl } : {});
+  const profile = codeServerProfile(home, { 'cpworkflow.aws.endpointUrl': endpointUrl });
 
   if (useDesktop) {
     // --wait keeps `code` running until the window closes, so Ctrl+C here and closing the window both end the run

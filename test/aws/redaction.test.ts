@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { explainAwsError, redactCredentials } from '../../server/src/aws';
+import { fakeAwsKeys } from '../endpoint/customerProfilesEndpoint.mjs';
 
 describe('credential redaction', () => {
   it('an error about an endpoint URL with a user name and password names the endpoint without them', () => {
@@ -22,5 +23,12 @@ describe('credential redaction', () => {
   it("removes the environment's own credential values whatever their shape", () => {
     const env = { AWS_SECRET_ACCESS_KEY: 'not-forty-chars-but-secret', AWS_SESSION_TOKEN: 'tok-short-123' };
     assert.equal(redactCredentials('sent not-forty-chars-but-secret and tok-short-123', env), 'sent <redacted> and <redacted>');
+  });
+
+  it('the fake keys every test and the demo use are shaped like real ones, and both are redacted', () => {
+    const keys = fakeAwsKeys();
+    assert.match(keys.accessKeyId, /^AKIA[A-Z2-7]{16}$/);
+    assert.equal(keys.secretAccessKey.length, 40);
+    assert.equal(redactCredentials(`${keys.accessKeyId} ${keys.secretAccessKey}`, {}), '<access key id> <redacted>');
   });
 });

@@ -1,24 +1,18 @@
 // Fake AWS identities and a sandboxed environment for the submission tests: a temp HOME with its own shared config
 // and credentials files, every AWS_* variable cleared, instance metadata disabled (tests never leave 127.0.0.1).
 // The real ~/.aws is never read or written.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fakeAwsKeys } from '../endpoint/customerProfilesEndpoint.mjs';
 
 export interface FakeKeys {
   accessKeyId: string;
   secretAccessKey: string;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** Obviously fake keys, new for every call: AKIA + 16 random characters, and a random 40-character secret. */
-export function fakeKeys(): FakeKeys {
-  const bytes = randomBytes(16);
-  const id = 'AKIA' + [...bytes].map((b) => ALNUM[b % ALNUM.length]).join('');
-  return { accessKeyId: id, secretAccessKey: randomBytes(30).toString('base64') };
-}
+/** Obviously fake keys, new for every call (the endpoint's fakeAwsKeys: AKIA…, 40-character secret). */
+export const fakeKeys: () => FakeKeys = fakeAwsKeys;
 
 export interface Sandbox {
   dir: string;

@@ -80,3 +80,6 @@ export interface LocalEndpoint {
 }
 
 export function startLocalEndpoint(options?: LocalEndpointOptions): Promise<LocalEndpoint>;
+
+/** Obviously fake keys, new for every call: AKIA + 16 base32 characters, and a 40-character base64 secret. */
+export function fakeAwsKeys(): { accessKeyId: string; secretAccessKey: string };

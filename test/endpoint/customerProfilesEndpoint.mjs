@@ -21,6 +21,20 @@ const TIMESTAMP_PATHS = [
   ["IntegrationConfig", "AppflowIntegration", "Batches", "*", "EndTime"],
 ];
 
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/**
+ * Obviously fake keys, new for every call, shaped like real ones so redaction is tested for real: AKIA + 16
+ * base32 characters, and a 40-character base64 secret. Every test, the demo and the endpoint script use these.
+ * @returns {{ accessKeyId: string, secretAccessKey: string }}
+ */
+export function fakeAwsKeys() {
+  return {
+    accessKeyId: "AKIA" + [...randomBytes(16)].map((b) => BASE32[b % BASE32.length]).join(""),
+    secretAccessKey: randomBytes(30).toString("base64"),
+  };
+}
+
 /**
  * Starts the endpoint on 127.0.0.1.
  * @param {import("./customerProfilesEndpoint.mjs").LocalEndpointOptions} [options]

@@ -3,7 +3,6 @@
 // made for this run in a shared config/credentials file of their own (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE,
 // every other AWS_* variable cleared), the cpworkflow.aws.* user settings pointing at them, and request files
 // written into the test files' copy. restore() puts the environment and settings back and stops the endpoint.
-const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -17,16 +16,9 @@ const NO_REGION_PROFILE = 'cpw-no-region';
 const DOMAIN = 'demo-domain';
 const OBJECT_TYPE = 'Salesforce-Account';
 
-/** Obviously fake keys, new for every run. */
-function fakeKeys() {
-  const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const id = 'AKIA' + [...crypto.randomBytes(16)].map(b => alnum[b % alnum.length]).join('');
-  return { accessKeyId: id, secretAccessKey: crypto.randomBytes(30).toString('base64') };
-}
-
 async function startSandbox(endpointOptions = {}) {
-  const keys = fakeKeys();
-  const { startLocalEndpoint } = await import(pathToFileURL(path.join(PROJECT_ROOT, 'test/endpoint/customerProfilesEndpoint.mjs')).href);
+  const { startLocalEndpoint, fakeAwsKeys } = await import(pathToFileURL(path.join(PROJECT_ROOT, 'test/endpoint/customerProfilesEndpoint.mjs')).href);
+  const keys = fakeAwsKeys();
   const endpoint = await startLocalEndpoint({
     region: 'us-east-1',
     credentials: { [keys.accessKeyId]: keys.secretAccessKey },
