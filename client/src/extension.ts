@@ -1,10 +1,10 @@
 // The VS Code extension: starts the language server for cpworkflow files and shows what checks them.
 // The only code that imports `vscode`.
 import * as vscode from 'vscode';
-import { readFileSync } from 'node:fs';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
+import { SNIPPETS } from '../../server/src/engine/snippets';
 
 export const LANGUAGE_ID = 'cpworkflow';
 export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/*.cpworkflow.json' }];
@@ -23,8 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   // VS Code already offers the snippets this extension contributes; the server offers the same ones (with the
   // file's connector key filled in) for editors without them. Show each once: VS Code's, beside the server's
-  // member snippets, which have labels of their own.
-  const contributed = contributedSnippetPrefixes(context);
+  // member snippets, which have labels of their own. The engine holds the contributed file already (newFile.ts).
+  const contributed = new Set(SNIPPETS.map((s) => s.prefix));
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     diagnosticCollectionName: 'cpworkflow',
@@ -54,18 +54,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   context.subscriptions.push(client);
   return { client };
-}
-
-function contributedSnippetPrefixes(context: vscode.ExtensionContext): Set<string> {
-  const files = (context.extension.packageJSON.contributes?.snippets ?? []) as { path: string }[];
-  const prefixes = new Set<string>();
-  for (const f of files) {
-    try {
-      const snippets = JSON.parse(readFileSync(context.asAbsolutePath(f.path), 'utf8')) as Record<string, { prefix: string | string[] }>;
-      for (const s of Object.values(snippets)) for (const p of [s.prefix].flat()) prefixes.add(p);
-    } catch { /* a broken snippets file only means VS Code shows no duplicates to hide */ }
-  }
-  return prefixes;
 }
 
 export async function deactivate(): Promise<void> {
