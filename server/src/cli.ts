@@ -1,7 +1,7 @@
 // The `cpworkflow` command line: the same engine as the editor, for CI pipelines.
 //   cpworkflow validate [--format text|json] PATH...
 import { parseArgs } from 'node:util';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,34 +10,7 @@ import { createWorkflowLanguageService } from './engine/service';
 import { severityName } from './engine/findings';
 import { version } from '../../package.json';
 import { createCommand, statusCommand } from './cliCreate';
-
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-export class UsageError extends Error {}
-
-export const HELP = `cpworkflow ${version}: checks Amazon Connect Customer Profiles integration workflow files
-(the JSON of aws customer-profiles create-integration-workflow --cli-input-json).
-
-Usage:
-  cpworkflow validate [--format text|json] PATH...   check files, or folders searched for *.cpworkflow.json
-  cpworkflow create FILE [--profile P] [--region R] [--endpoint-url URL] [--yes] [--wait] [--format text|json]
-                    [--timeout SECONDS] [--poll-interval SECONDS]
-                                                     validate, confirm, then create the workflow in AWS
-  cpworkflow status WORKFLOW_ID --domain D [--wait] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
-  cpworkflow --help | --version
-
-Exit status: 0 no errors, 1 a file has errors, 2 usage error or a file that cannot be read.
-create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
-4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
-`;
-
-/** Where a file's text comes from, and what a bad one gets instead. */
-export function readWorkflowText(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new UsageError(`${file}: not a text file (it contains NUL bytes); a workflow file is UTF-8 JSON.`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+import { EXIT, HELP, UsageError, readWorkflowText } from './cliCommon';
 
 function findWorkflowFiles(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
@@ -49,7 +22,7 @@ function findWorkflowFiles(dir: string, out: string[]): void {
   }
 }
 
-export function expandPaths(paths: string[]): { files: string[]; problems: string[] } {
+function expandPaths(paths: string[]): { files: string[]; problems: string[] } {
   const files: string[] = [], problems: string[] = [];
   for (const p of paths) {
     try {
@@ -106,7 +79,7 @@ function validateCommand(argv: string[]): number {
 }
 
 /** Subcommands; each returns the exit status. */
-export const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
+const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   create: createCommand,
   status: statusCommand,

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { severityName } from './engine/findings';
-import { EXIT, HELP, UsageError, readWorkflowText } from './cli';
+import { EXIT, HELP, UsageError, readWorkflowText } from './cliCommon';
 import {
   assertProfileExists,
   createCustomerProfilesClient,
@@ -27,7 +27,7 @@ import {
 } from './aws';
 
 /** Exit statuses beyond validate's 0/1/2: the AWS call failed; the workflow ended FAILED or CANCELLED. */
-export const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;
+const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;
 
 const connectionOptions = {
   profile: { type: 'string' },
