@@ -9,7 +9,7 @@ import { redactCredentials } from '../../../server/src/aws/redaction';
 import { signerFor } from '../../../server/src/aws/signer';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../extension';
-import { loadAws, submissionModulesLoaded } from './lazyModules';
+import { submissionModules, submissionModulesLoaded } from './lazyModules';
 
 
 const SECTION = 'cpworkflow.aws';
@@ -40,7 +40,7 @@ export interface ResolvedTarget extends RequestTarget {
  * profile's config, and last the region the user picked for this profile before.
  */
 export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTarget> {
-  const aws = await loadAws();
+  const { aws } = submissionModules();
   const own = awsSettings();
   const settings = await aws.resolveAwsSettings(own);
   const env = process.env;
@@ -107,7 +107,7 @@ export async function rememberRegion(memory: vscode.Memento, profile: string, re
   await memory.update(CHOSEN_REGIONS_KEY, { ...memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {}), [profile]: region });
 }
 
-export function lastChosenRegion(memory: vscode.Memento): string | undefined {
+function lastChosenRegion(memory: vscode.Memento): string | undefined {
   return Object.values(memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {})).pop();
 }
 
@@ -211,7 +211,7 @@ export interface SelectTargetAnswers {
  * (Escape keeps the current value). Profiles are those of the shared config and credentials files.
  */
 export async function selectTarget(status: AwsTargetStatus, answers?: SelectTargetAnswers) {
-  const aws = await loadAws();
+  const { aws } = submissionModules();
   const cfg = () => vscode.workspace.getConfiguration(SECTION);
   const current = awsSettings();
   const profile = answers && 'profile' in answers ? answers.profile : await pickProfile(await aws.listProfiles(), current.profile);

@@ -1,6 +1,5 @@
 // What the submission commands share for the life of the extension.
 import type * as vscode from 'vscode';
-import type { SubmissionGuard } from '../../../server/src/aws';
 import type { AwsTargetStatus } from './awsTarget';
 import type { SubmissionLog } from './submissionLog';
 import type { RecentWorkflows } from './tracking';
@@ -10,6 +9,6 @@ export interface SubmissionContext {
   readonly status: AwsTargetStatus;
   readonly log: SubmissionLog;
   readonly recent: RecentWorkflows;
-  /** one request in flight per file; created with the library on first use */
-  guard?: SubmissionGuard;
+  /** the files whose request is in flight: one at a time per file (double click, repeated command) */
+  readonly inFlight: Set<string>;
 }

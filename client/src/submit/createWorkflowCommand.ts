@@ -9,7 +9,7 @@ import type { SubmissionContext } from './context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
 import { createConfirmation, createdText, signerLine, errorsRefusal, RequestSummary, warningsQuestion } from './submissionText';
 import { trackWithProgress } from './tracking';
-import { loadAws, submissionModules } from './lazyModules';
+import { submissionModules } from './lazyModules';
 
 export const CREATE_WORKFLOW_COMMAND = 'cpworkflow.createWorkflow';
 const SHOW_PROBLEMS = 'workbench.actions.view.problems';
@@ -57,21 +57,23 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
     void vscode.window.showErrorMessage(shown);
     return { outcome: 'refused', reason: 'unreadable', shown, asked, log: [] };
   }
-  const aws = await loadAws();
-  ctx.guard ??= aws.createSubmissionGuard();
-  try {
-    return await ctx.guard.run(uri.toString(), () => submit(ctx, doc, prompter, options));
-  } catch (err) {
-    if ((err as Error).name !== 'SubmissionInFlightError') throw err;
+  const key = uri.toString();
+  if (ctx.inFlight.has(key)) {
     const shown = `A workflow from ${path.basename(uri.fsPath)} is already being created; nothing more was sent. Wait for that request to finish.`;
     void vscode.window.showInformationMessage(shown);
     return { outcome: 'refused', reason: 'busy', shown, asked, log: [] };
+  }
+  ctx.inFlight.add(key);
+  try {
+    return await submit(ctx, doc, prompter, options);
+  } finally {
+    ctx.inFlight.delete(key);
   }
 }
 
 async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter: Prompter, options: SubmitOptions): Promise<CreateWorkflowResult> {
   const { aws } = submissionModules();
-  const log = await ctx.log.session();
+  const log = ctx.log.session();
   const asked = prompter.asked;
   const done = (r: Omit<CreateWorkflowResult, 'asked' | 'log'>): CreateWorkflowResult => ({ ...r, asked, log: log.lines });
   const text = doc.getText();
@@ -108,7 +110,6 @@ async function submit(ctx: SubmissionContext, doc: vscode.TextDocument, prompter
     const region = await prompter.region(() => pickRegion(ctx.memory, `No region is set for profile ${target.profile}: where should the workflow be created?`));
     if (!region) return done({ outcome: 'declined', reason: 'region', warningCount: warnings.length });
     await rememberRegion(ctx.memory, target.profile, region);
-    ctx.status.invalidate();
     target = { ...target, region, regionFrom: 'chosen now', hasRegion: true };
   }
 

@@ -3,15 +3,15 @@
 import * as vscode from 'vscode';
 import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from './awsTarget';
 import type { SubmissionContext } from './context';
-import { loadAws } from './lazyModules';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
 import { SubmissionLog } from './submissionLog';
+import { redactCredentials } from '../../../server/src/aws/redaction';
 import { RecentWorkflows, SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
 
 export function registerSubmission(context: vscode.ExtensionContext): void {
   const status = new AwsTargetStatus(context.globalState);
-  const log = new SubmissionLog(async () => (await loadAws()).redactCredentials);
-  const ctx: SubmissionContext = { memory: context.globalState, status, log, recent: new RecentWorkflows(context.globalState) };
+  const log = new SubmissionLog(redactCredentials);
+  const ctx: SubmissionContext = { memory: context.globalState, status, log, recent: new RecentWorkflows(context.globalState), inFlight: new Set() };
   context.subscriptions.push(
     status,
     log,

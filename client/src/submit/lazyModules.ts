@@ -13,6 +13,3 @@ export function submissionModules(): typeof SubmissionModules {
 export function submissionModulesLoaded(): boolean {
   return require.cache[BUNDLE] !== undefined;
 }
-
-/** The submission library (and with it the AWS SDK). */
-export const loadAws = async () => submissionModules().aws;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Question } from './submissionText';
 
-export type QuestionKind = 'warnings' | 'create';
+type QuestionKind = 'warnings' | 'create';
 
 export interface Answers {
   readonly warnings?: boolean;

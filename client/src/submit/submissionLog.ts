@@ -5,13 +5,12 @@ import * as vscode from 'vscode';
 export class SubmissionLog implements vscode.Disposable {
   private channel: vscode.LogOutputChannel | undefined;
 
-  constructor(private readonly redact: () => Promise<(text: string) => string>) {}
+  constructor(private readonly redact: (text: string) => string) {}
 
   /** A transcript for one command run: the lines it wrote, as written (the command's result returns them). */
-  async session(): Promise<LogSession> {
-    const redact = await this.redact();
+  session(): LogSession {
     this.channel ??= vscode.window.createOutputChannel('Customer Profiles', { log: true });
-    return new LogSession(this.channel, redact);
+    return new LogSession(this.channel, this.redact);
   }
 
   show(): void {
@@ -23,7 +22,7 @@ export class SubmissionLog implements vscode.Disposable {
   }
 }
 
-export class LogSession {
+class LogSession {
   readonly lines: string[] = [];
 
   constructor(private readonly channel: vscode.LogOutputChannel, private readonly redact: (text: string) => string) {}

@@ -56,7 +56,7 @@ export function signerLine(target: RequestTarget): string {
   return target.signer === 'environment' ? `Credentials: ${signerText(target)}` : `Profile: ${target.profile} (${target.profileFrom})`;
 }
 
-export interface FindingLine {
+interface FindingLine {
   readonly line: number;
   readonly message: string;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { WorkflowProgress } from '../../../server/src/aws';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
-import { loadAws } from './lazyModules';
+import { submissionModules } from './lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
 import { trackingEndText } from './submissionText';
 import { LANGUAGE_ID } from '../extension';
@@ -54,7 +54,8 @@ export interface TrackResult {
 
 /** Polls until COMPLETE, FAILED or CANCELLED, showing status, steps and records; the user may stop following. */
 export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflow, options: { intervalMs?: number; signal?: AbortSignal }): Promise<TrackResult> {
-  const [aws, log] = await Promise.all([loadAws(), ctx.log.session()]);
+  const { aws } = submissionModules();
+  const log = ctx.log.session();
   const reported: string[] = [];
   const done = (r: Omit<TrackResult, 'reported' | 'log' | 'workflowId'>): TrackResult => ({ ...r, workflowId: w.workflowId, reported, log: log.lines });
   log.info(`Tracking workflow ${w.workflowId} in domain ${w.domainName} (${w.region}${w.endpointUrl ? `, endpoint ${w.endpointUrl}` : ''})`);

@@ -21,7 +21,7 @@ export interface AwsConnectionOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export type SettingSource = "option" | "environment" | "profile" | "none";
+type SettingSource = "option" | "environment" | "profile" | "none";
 
 export interface ResolvedAwsSettings {
   profile: string;
@@ -38,7 +38,7 @@ export interface ResolvedAwsSettings {
 }
 
 /** No region in the options, the environment or the profile: the caller must ask for one. */
-export class MissingRegionError extends Error {
+class MissingRegionError extends Error {
   override readonly name = "MissingRegionError";
   constructor(readonly profile: string) {
     super(`No AWS region is set for profile "${profile}".`);
@@ -46,7 +46,7 @@ export class MissingRegionError extends Error {
 }
 
 /** A profile was named (option or AWS_PROFILE) that neither shared file defines. */
-export class ProfileNotFoundError extends Error {
+class ProfileNotFoundError extends Error {
   override readonly name = "ProfileNotFoundError";
   constructor(readonly profile: string) {
     super(`The config profile (${profile}) could not be found.`);

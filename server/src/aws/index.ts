@@ -2,10 +2,10 @@
  * Submission library: the only code that uses the AWS SDK, which it loads lazily (`await import`), so importing
  * this module costs nothing until a function below is called. Used by the CLI and the VS Code extension alike.
  *
- *   const input = toCreateWorkflowInput(JSON.parse(text));          // throws WorkflowInputError {path}
- *   const settings = await resolveAwsSettings({ profile, region, endpointUrl });   // for the confirmation text
- *   const client = await createCustomerProfilesClient({ profile, region, endpointUrl, proxy, timeoutMs });
- *                                                                    // throws MissingRegionError → ask for a region
+ *   const p = prepareSubmission(text, uri);   // { errors, warnings, input, inputError, domainName, objectTypeName, flowName }
+ *   const settings = await resolveAwsSettings({ profile, region, endpointUrl });   // signer, profileExists: confirm
+ *   assertProfileExists(settings);                                   // before asking, not after
+ *   const client = await createCustomerProfilesClient({ proxy, timeoutMs }, settings);   // no second config read
  *   const guard = createSubmissionGuard();                           // one per process, shared by all commands
  *   const created = await guard.run(fileUri, () => createWorkflow(client, input, { abortSignal }));
  *                                                                    // → { WorkflowId, Message, requestId }
@@ -26,11 +26,8 @@ export {
   resolveAwsSettings,
   assertProfileExists,
   listProfiles,
-  MissingRegionError,
-  ProfileNotFoundError,
   type AwsConnectionOptions,
   type ResolvedAwsSettings,
-  type SettingSource,
 } from "./client";
 export {
   createWorkflow,
