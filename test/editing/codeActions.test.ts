@@ -165,6 +165,22 @@ describe('quick fixes: projection', () => {
     assert.match(r.text, /"LastModifiedDate",\n {14}"BillingCity"\n {12}\]/);
   });
 
+  it('PAT-4: adds to the projection even after an edit moved it (stale data.projectionIndex)', () => {
+    const text = replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"');
+    const svc = service();
+    const before = docOf(text);
+    const d = svc.validate(before).find((x) => x.code === 'PAT-4')!;
+    // the user inserts a task first; the editor moves the diagnostic's range, its data stays as it was
+    const inserted = '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
+    const at = text.indexOf('{', text.indexOf('"Tasks": ['));
+    const edited = text.slice(0, at) + inserted + text.slice(at);
+    const after = docOf(edited);
+    const moved = (p: { line: number; character: number }) => after.positionAt(before.offsetAt(p) + inserted.length);
+    const actions = svc.codeActions(after, [{ ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } }]);
+    assert.deepEqual(actions.map((a) => a.title), ['Add "BillingCity" to the projection task']);
+    assert.match(applyAction(edited, actions[0]), /"LastModifiedDate",\n {14}"BillingCity"\n {12}\]/);
+  });
+
   it('PAT-5: adds the field a Validate task reads to the projection', () => {
     const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id"',
       '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Email"');

@@ -5,7 +5,7 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import { Node, ParsedWorkflow, isKey, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, connectorByOperatorShape, isProjection, taskAt, workflowOf } from './workflow';
+import { WorkflowTask, connectorByKey, connectorByOperatorShape, taskAt, workflowOf } from './workflow';
 import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
@@ -202,7 +202,7 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
 
   'PAT-2': (c) => {
     const w = workflowOf(c.doc);
-    const task = taskOf(c), first = w.tasks[c.data.firstProjectionIndex as number];
+    const task = taskOf(c), first = w.projections[0];
     if (!task || !first?.sourceFieldsNode || first.sourceFieldsNode.type !== 'array' || task === first) return [];
     const have = new Set(first.sourceFields.map((f) => f.name));
     const add = [...new Set(task.sourceFields.map((f) => f.name))].filter((f) => !have.has(f));
@@ -293,9 +293,9 @@ function missingOperatorFixes(c: FixContext, key: string): Fix[] {
 }
 
 function addToProjection(c: FixContext): Fix[] {
-  const projection = workflowOf(c.doc).tasks[c.data.projectionIndex as number];
+  const projection = workflowOf(c.doc).projections[0];
   const field = c.data.field;
-  if (!projection || !isProjection(projection) || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return [];
+  if (!projection || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return [];
   return [{ title: `Add "${field}" to the projection task`, edits: [insertItem(c.doc, projection.sourceFieldsNode, field)] }];
 }
 
@@ -338,7 +338,7 @@ function placeholder(c: FixContext, path: readonly (string | number)[], target: 
   const s = shapes[target];
   if (s.type === 'timestamp') return timestampPlaceholder(c, path);
   // inside a task the workflow example (a projection) is no guide to what this task needs
-  const inTask = path.some((seg, i) => seg === 'Tasks' && typeof path[i + 1] === 'number');
+  const inTask = taskOf(c) !== undefined;
   if (!inTask) {
     const example = exampleAt(c.doc, path);
     if (example !== undefined && (s.type !== 'string' || typeof example === 'string')) return example;
