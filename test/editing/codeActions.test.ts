@@ -1,7 +1,7 @@
 // Every quick fix, applied: break an example in one way, take the fix for that diagnostic, validate again. The
 // diagnostic is gone, no new error appears, and the text is what a user would expect.
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { readExample, docOf } from '../support/workflows';
 import { applyAction, describe1, errorsOf, service } from './support';
 
@@ -42,6 +42,22 @@ function fix(text: string, code: string, title?: string | RegExp, pick?: (d: Dia
   const fresh = errorsOf(after).filter((d) => !known.has(key(d)));
   assert.deepEqual(fresh, [], `"${chosen.title}" brought new errors:\n${describe1(fresh)}`);
   return { titles, text: fixed, before, after };
+}
+
+/**
+ * Validates `text`, takes its `code` diagnostic, then inserts a task before the first one, as a user typing on would:
+ * the editor moves the diagnostic's range, its data stays as it was. Returns the edited text and the fixes offered then.
+ */
+function fixesAfterInsertingATaskFirst(text: string, code: string): { edited: string; actions: CodeAction[] } {
+  const svc = service();
+  const before = docOf(text);
+  const d = svc.validate(before).find((x) => x.code === code)!;
+  const inserted = '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
+  const at = text.indexOf('{', text.indexOf('"Tasks": ['));
+  const edited = text.slice(0, at) + inserted + text.slice(at);
+  const after = docOf(edited);
+  const moved = (p: { line: number; character: number }) => after.positionAt(before.offsetAt(p) + inserted.length);
+  return { edited, actions: svc.codeActions(after, [{ ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } }]) };
 }
 
 describe('quick fixes: connector and operator', () => {
@@ -166,17 +182,7 @@ describe('quick fixes: projection', () => {
   });
 
   it('PAT-4: adds to the projection even after an edit moved it (stale data.projectionIndex)', () => {
-    const text = replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"');
-    const svc = service();
-    const before = docOf(text);
-    const d = svc.validate(before).find((x) => x.code === 'PAT-4')!;
-    // the user inserts a task first; the editor moves the diagnostic's range, its data stays as it was
-    const inserted = '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
-    const at = text.indexOf('{', text.indexOf('"Tasks": ['));
-    const edited = text.slice(0, at) + inserted + text.slice(at);
-    const after = docOf(edited);
-    const moved = (p: { line: number; character: number }) => after.positionAt(before.offsetAt(p) + inserted.length);
-    const actions = svc.codeActions(after, [{ ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } }]);
+    const { edited, actions } = fixesAfterInsertingATaskFirst(replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"'), 'PAT-4');
     assert.deepEqual(actions.map((a) => a.title), ['Add "BillingCity" to the projection task']);
     assert.match(applyAction(edited, actions[0]), /"LastModifiedDate",\n {14}"BillingCity"\n {12}\]/);
   });
@@ -330,21 +336,11 @@ describe('quick fixes: task properties', () => {
 
   it('TP-3: fixes the task the diagnostic points at even after an edit moved the tasks (stale data.taskIndex)', () => {
     const text = replaced(SF, ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }', '');
-    const svc = service();
-    const before = docOf(text);
-    const d = svc.validate(before).find((x) => x.code === 'TP-3')!;
-    // the user inserts a task first; the editor moves the diagnostic's range, its data stays as it was
-    const inserted = '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
-    const at = text.indexOf('{', text.indexOf('"Tasks": ['));
-    const edited = text.slice(0, at) + inserted + text.slice(at);
-    const after = docOf(edited);
-    const moved = (p: { line: number; character: number }) => after.positionAt(before.offsetAt(p) + inserted.length);
-    const stale: Diagnostic = { ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } };
-    const [action] = svc.codeActions(after, [stale]);
+    const { edited, actions: [action] } = fixesAfterInsertingATaskFirst(text, 'TP-3');
     assert.ok(action, 'a fix for the moved diagnostic');
     const fixed = applyAction(edited, action);
     assert.match(fixed, /"TaskType": "Validate",[\s\S]*"VALIDATION_ACTION": "DropRecord"/);
-    assert.ok(!svc.validate(docOf(fixed)).some((x) => x.code === 'TP-3'), fixed);
+    assert.ok(!service().validate(docOf(fixed)).some((x) => x.code === 'TP-3'), fixed);
   });
 
   it('TP-3: a date filter\'s missing VALUE gets epoch milliseconds, not a value TP-7 flags', () => {
