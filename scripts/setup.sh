@@ -7,11 +7,13 @@ cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 packages=(chromium neovim libkrb5-dev ripgrep awscli xvfb)
 missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done  # no dpkg: all missing
 if ((${#missing[@]})); then
-  if [ "$(id -u)" != 0 ]; then
-    echo "setup: missing Debian packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
-    exit 1
+  # without root or apt the unit suites still run; the real-editor suites and the AWS CLI comparison then say
+  # what they lack
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "setup: skipped: missing ${missing[*]}; install them (as root: apt-get install ${missing[*]}) for the real-editor suites" >&2
+    exit 0
   fi
   echo "setup: installing ${missing[*]} (apt-get)"
   compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || apt-get update -qq
