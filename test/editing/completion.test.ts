@@ -289,7 +289,9 @@ describe('completion: large files', () => {
     assert.deepEqual(labels.slice(0, 10), ['Field1230', 'Field1231', 'Field1232', 'Field1233', 'Field1234', 'Field1235', 'Field1236', 'Field1237', 'Field1238', 'Field1239']);
     assert.ok(labels.includes('Field0123') && labels.includes('Field4123') && !labels.includes('Field4444'), labels.join());
     const small = completeAt(at(SF, '"DestinationField": "Phone"', '"DestinationField": "|"'), svc);
-    assert.equal(svc.complete(docOf(small.text), { line: 0, character: 0 }).isIncomplete, false);
+    // a short list is complete: the editor need not ask again as the user types
+    assert.ok(small.items.length > 0);
+    assert.equal(small.isIncomplete, false);
   });
 
   it('answers from the parse it already has: a request on a 2 MB file takes milliseconds, not a re-parse', () => {

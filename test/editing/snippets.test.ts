@@ -80,7 +80,10 @@ describe('snippets', () => {
     for (const c of connectors) {
       const example = exampleFor(c.type);
       const tasks = completeAt(example.replace('"Tasks": [', '"Tasks": [|'));
-      for (const label of tasks.labels.filter((l) => l.startsWith('task-'))) {
+      const taskSnippets = tasks.labels.filter((l) => l.startsWith('task-'));
+      // every task snippet is offered where a task goes, so the loop below checks all of them
+      assert.deepEqual(taskSnippets.sort(), SNIPPETS.filter((x) => x.prefix.startsWith('task-')).map((x) => x.prefix).sort(), c.type);
+      for (const label of taskSnippets) {
         const text = tasks.apply(label);
         assert.deepEqual(errorsOf(validate(text)), [], `${label} in ${c.type}:\n${describe1(validate(text))}`);
       }

@@ -25,6 +25,8 @@ export interface CompletionRun {
   readonly text: string;
   readonly items: CompletionItem[];
   readonly labels: string[];
+  /** the list is cut short: the editor asks again as the user types */
+  readonly isIncomplete: boolean;
   /** the text after choosing the item with this label */
   apply(label: string): string;
 }
@@ -35,7 +37,7 @@ export function completeAt(marked: string, svc = service()): CompletionRun {
   const list = svc.complete(doc, doc.positionAt(offset));
   const items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   return {
-    text, items, labels: items.map((i) => i.label),
+    text, items, labels: items.map((i) => i.label), isIncomplete: list.isIncomplete,
     apply(label: string): string {
       const chosen = items.find((i) => i.label === label);
       assert.ok(chosen, `no completion "${label}" among ${JSON.stringify(items.map((i) => i.label))}`);

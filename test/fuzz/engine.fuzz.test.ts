@@ -117,8 +117,7 @@ describe('fuzz: the engine on mutated example files', function () {
     console.log(`      fuzz: ${CASES} cases, seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
     const r = seededRandom(SEED);
     const service = createWorkflowLanguageService({ now: () => new Date('2026-11-28T12:00:00Z') });
-    // the other engine features, where the service has them: they must survive the same input
-    const extra = service as unknown as Partial<Record<'complete' | 'hover' | 'symbols' | 'codeActions', (...a: unknown[]) => unknown>>;
+    // the other engine features must survive the same input
     const examples = exampleFiles().map(readExample);
     const names = Object.keys(MUTATIONS);
     const used: Record<string, number> = {};
@@ -141,10 +140,10 @@ describe('fuzz: the engine on mutated example files', function () {
           assert.ok(d.source === 'cpworkflow' && d.code && d.message, `${where}: diagnostic without source, code or message`);
         }
         const position = doc.positionAt(int(r, text.length + 1));
-        if (extra.complete) timed(`complete, ${where}`, () => extra.complete!(doc, position));
-        if (extra.hover) timed(`hover, ${where}`, () => extra.hover!(doc, position));
-        if (extra.symbols) timed(`symbols, ${where}`, () => extra.symbols!(doc));
-        if (extra.codeActions) timed(`codeActions, ${where}`, () => extra.codeActions!(doc, diagnostics));
+        timed(`complete, ${where}`, () => service.complete(doc, position));
+        timed(`hover, ${where}`, () => service.hover(doc, position));
+        timed(`symbols, ${where}`, () => service.symbols(doc));
+        timed(`codeActions, ${where}`, () => service.codeActions(doc, diagnostics));
       } catch (e) {
         if (e instanceof assert.AssertionError) throw e;
         throw new Error(`the engine threw on ${where}: ${(e as Error).stack}\n--- text (first 400 characters) ---\n${text.slice(0, 400)}`);

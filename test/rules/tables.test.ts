@@ -1,6 +1,9 @@
 // The rule tables are derived from the generated model and agree with it.
 import * as assert from 'node:assert/strict';
-import { connectors, operatorPropertyKeys, shapes, taskTypes } from '../../server/src/generated/model';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/root';
+import { taskTypes } from '../../server/src/generated/model';
 import {
   ALL_OPERATORS, TASK_KINDS, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, taskKindOf, taskTypesForOperator, unknownTableKeys,
 } from '../../server/src/engine/rules/taskKinds';
@@ -9,7 +12,12 @@ import { rules } from '../../server/src/engine/rules';
 
 describe('rule tables', () => {
   it('every model operator belongs to a family and to at least one TaskType', () => {
-    const modelOperators = new Set(connectors.flatMap((c) => c.operators));
+    // read from the Smithy model itself, not from the generated module ALL_OPERATORS is built from
+    const model = JSON.parse(readFileSync(join(ROOT, 'schemas/models/customer-profiles-2020-08-15.json'), 'utf8')).shapes;
+    const modelOperators = new Set(Object.entries<{ type: string; members: Record<string, { traits: Record<string, string> }> }>(model)
+      .filter(([id, s]) => /#\w+ConnectorOperator$/.test(id) && s.type === 'enum')
+      .flatMap(([, s]) => Object.values(s.members).map((m) => m.traits['smithy.api#enumValue'])));
+    assert.ok(modelOperators.size >= 20);
     assert.deepEqual(new Set(ALL_OPERATORS), modelOperators);
     for (const op of ALL_OPERATORS) {
       assert.ok(operatorFamily(op), op);
@@ -31,7 +39,6 @@ describe('rule tables', () => {
     assert.deepEqual(Object.keys(WRONG_OPERATOR_SEVERITY).sort(), [...taskTypes].sort());
     assert.deepEqual(new Set(TASK_KINDS.map((k) => k.taskType)), new Set(taskTypes));
     assert.deepEqual(unknownTableKeys(), []);
-    assert.ok(operatorPropertyKeys.length === shapes.OperatorPropertiesKeys.values!.length);
     assert.deepEqual(taskKindOf('Filter', 'BETWEEN')?.requiredProperties, ['DATA_TYPE', 'LOWER_BOUND', 'UPPER_BOUND']);
     assert.equal(taskKindOf('Filter', 'NO_OP'), undefined);
   });

@@ -27,31 +27,41 @@ async function startSandbox(endpointOptions = {}) {
     ...endpointOptions,
   });
 
+  // from here on, a failure must not leave the endpoint running or the environment changed
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpw-vscode-aws-'));
   const saved = Object.fromEntries(Object.keys(process.env).filter(k => k.startsWith('AWS_')).map(k => [k, process.env[k]]));
-  for (const k of Object.keys(saved)) delete process.env[k];
-  const configFile = path.join(dir, 'config');
-  const credentialsFile = path.join(dir, 'credentials');
-  fs.writeFileSync(configFile, `[profile ${PROFILE}]\nregion = us-east-1\n\n[profile ${NO_REGION_PROFILE}]\n`);
-  fs.writeFileSync(credentialsFile, [PROFILE, NO_REGION_PROFILE].map(p =>
-    `[${p}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`).join('\n'));
-  Object.assign(process.env, { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_EC2_METADATA_DISABLED: 'true' });
+  async function restore() {
+    try {
+      await setAwsSettings({ profile: undefined, region: undefined, endpointUrl: undefined });
+    } finally {
+      for (const k of Object.keys(process.env).filter(k => k.startsWith('AWS_'))) delete process.env[k];
+      Object.assign(process.env, saved);
+      fs.rmSync(dir, { recursive: true, force: true });
+      await endpoint.stop();
+    }
+  }
+  try {
+    for (const k of Object.keys(saved)) delete process.env[k];
+    const configFile = path.join(dir, 'config');
+    const credentialsFile = path.join(dir, 'credentials');
+    fs.writeFileSync(configFile, `[profile ${PROFILE}]\nregion = us-east-1\n\n[profile ${NO_REGION_PROFILE}]\n`);
+    fs.writeFileSync(credentialsFile, [PROFILE, NO_REGION_PROFILE].map(p =>
+      `[${p}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`).join('\n'));
+    Object.assign(process.env, { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_EC2_METADATA_DISABLED: 'true' });
 
-  const settings = { profile: PROFILE, region: undefined, endpointUrl: endpoint.url };
-  await setAwsSettings(settings);
+    const settings = { profile: PROFILE, region: undefined, endpointUrl: endpoint.url };
+    await setAwsSettings(settings);
+  } catch (e) {
+    await restore();
+    throw e;
+  }
 
   return {
     endpoint,
     keys,
     /** the CreateIntegrationWorkflow requests the endpoint received */
     creates: () => endpoint.requests.filter(r => r.operation === 'CreateIntegrationWorkflow'),
-    async restore() {
-      await setAwsSettings({ profile: undefined, region: undefined, endpointUrl: undefined });
-      for (const k of Object.keys(process.env).filter(k => k.startsWith('AWS_'))) delete process.env[k];
-      Object.assign(process.env, saved);
-      fs.rmSync(dir, { recursive: true, force: true });
-      await endpoint.stop();
-    },
+    restore,
   };
 }
 
