@@ -25,7 +25,7 @@ const builds = [
   // dist/client.js so that activation does not parse it.
   { ...common, entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/submit/submissionModules.ts' },
     outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist',
+  { ...common, entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import {
   createConfirmation, createdText, errorsRefusal, RequestSummary, RequestTarget, trackingEndText, warningsQuestion,
 } from '../../client/src/submit/submissionText';
-import { redactCredentials } from '../../server/src/aws/redaction';
+import { redactCredentials } from '../../server/src/submission/redaction';
 
 const summary: RequestSummary = { fileName: 'a.cpworkflow.json', domainName: 'sales', objectTypeName: 'Salesforce-Account', flowName: 'CP-SF-1' };
 const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', signer: 'profile', endpointUrl: undefined, endpointFrom: undefined };

@@ -6,7 +6,7 @@ import { ROOT } from '../support/root';
 import { taskTypes } from '../../server/src/generated/model';
 import {
   ALL_OPERATORS, TASK_KINDS, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, taskKindOf, taskTypesForOperator, unknownTableKeys,
-} from '../../server/src/engine/rules/taskKinds';
+} from '../../server/src/engine/domain/taskKinds';
 import { parseScheduleExpression } from '../../server/src/engine/rules/schedule';
 import { rules } from '../../server/src/engine/rules';
 

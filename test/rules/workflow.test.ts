@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { parseWorkflow } from '../../server/src/engine/document';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
-import { connectorByKey, connectorByType, isProjection, projectedFields, taskAt, workflowOf } from '../../server/src/engine/workflow';
+import { connectorByKey, connectorByType, isProjection, projectedFields, taskAt, workflowOf } from '../../server/src/engine/workflowModel';
 import { docOf, readExample } from '../support/workflows';
 import { m, source, tasksOf, useConnector, workflowText } from './support';
 import { withRanges } from '../support/markers';

@@ -2,11 +2,11 @@
 // (resolved by the submission library as the AWS CLI does), the region a user picked when none was set, VS Code's
 // proxy settings, and the status bar item that shows and switches profile and region.
 import * as vscode from 'vscode';
-import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/aws';
+import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/submission';
 import type { RequestTarget } from './submissionText';
 import { signerLine } from './submissionText';
-import { redactCredentials } from '../../../server/src/aws/redaction';
-import { signerFor } from '../../../server/src/aws/signer';
+import { redactCredentials } from '../../../server/src/submission/redaction';
+import { signerFor } from '../../../server/src/submission/signer';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../extension';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';

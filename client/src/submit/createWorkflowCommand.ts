@@ -3,7 +3,7 @@
 // service's own words. Returns what it did, so a programmatic caller can tell without reading the screen.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplainedError } from '../../../server/src/aws';
+import type { ExplainedError } from '../../../server/src/submission';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';

@@ -2,7 +2,7 @@
 // for a workflow id typed in or one of the recent ones. Polls GetWorkflow and GetWorkflowSteps (through the
 // submission library) under a cancellable progress notification.
 import * as vscode from 'vscode';
-import type { WorkflowProgress } from '../../../server/src/aws';
+import type { WorkflowProgress } from '../../../server/src/submission';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { submissionModules } from './lazyModules';

@@ -5,11 +5,11 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import { Node, ParsedWorkflow, isKey, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, connectorByOperatorShape, taskAt, workflowOf } from './workflow';
-import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './rules/taskKinds';
+import { WorkflowTask, connectorByKey, connectorByOperatorShape, taskAt, workflowOf } from './workflowModel';
+import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './domain/taskKinds';
 import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
-import { instantOf, isoUtc, startOfDayUtc, startSoon } from './timestamps';
+import { instantOf, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 
 interface Fix {
   readonly title: string;

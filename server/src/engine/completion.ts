@@ -8,11 +8,11 @@ import { ParsedWorkflow, rangeOf } from './document';
 import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflow';
-import { COMBINING_TASK_TYPES, PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './rules/taskKinds';
+import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflowModel';
+import { COMBINING_TASK_TYPES, PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './domain/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
-import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './timestamps';
+import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 import { RATE_EXAMPLES } from './rules/schedule';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };

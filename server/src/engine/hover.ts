@@ -4,10 +4,10 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, rangeOf, stringValue } from './document';
 import { shapeAt } from './shapePath';
-import { connectorByType, taskAt } from './workflow';
-import { ALL_OPERATORS, taskKindOf } from './rules/taskKinds';
+import { connectorByType, taskAt } from './workflowModel';
+import { ALL_OPERATORS, taskKindOf } from './domain/taskKinds';
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskTypeMarkdown } from './modelDocs';
-import { isoUtc, parseTimestamp } from './timestamps';
+import { isoUtc, parseTimestamp } from './domain/time';
 import { taskTypes } from '../generated/model';
 
 const SCALARS = new Set(['string', 'number', 'boolean', 'null']);

@@ -2,7 +2,7 @@
 // and a link to the API reference page of the structure that defines it. Text comes from the generated model only.
 import { Connector, OPERATION_DOC_URL, ROOT_SHAPE, ShapeName, connectors, shapes } from '../generated/model';
 import { shapeDocUrl, listOf } from './findings';
-import { PROPERTY_FORMATS, TASK_KINDS, TaskKind, taskTypesForOperator } from './rules/taskKinds';
+import { PROPERTY_FORMATS, TASK_KINDS, TaskKind, taskTypesForOperator } from './domain/taskKinds';
 
 /** "string", "one of 7 values", "list of Task", … for a shape. */
 function typeWord(shapeName: ShapeName): string {

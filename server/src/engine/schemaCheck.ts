@@ -4,8 +4,8 @@
 import { Node, ParsedWorkflow, keyOf, prop } from './document';
 import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
 import { Member, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
-import { connectorByOperatorShape } from './workflow';
-import { parseTimestamp } from './timestamps';
+import { connectorByOperatorShape } from './workflowModel';
+import { parseTimestamp } from './domain/time';
 
 const JSON_TYPE_WORD: Record<string, string> = {
   object: 'an object', array: 'an array', string: 'a string', number: 'a number', boolean: 'true or false', null: 'null',

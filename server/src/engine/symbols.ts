@@ -2,8 +2,8 @@
 // ("Map Email → Email"), the trigger, the batches. Built from the domain view in one pass over the tasks.
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, keyOf, prop, rangeOf, stringValue } from './document';
-import { WorkflowTask, isProjection, workflowOf } from './workflow';
-import { isoUtc, parseTimestamp } from './timestamps';
+import { WorkflowTask, isProjection, workflowOf } from './workflowModel';
+import { isoUtc, parseTimestamp } from './domain/time';
 
 function symbol(doc: ParsedWorkflow, name: string, kind: SymbolKind, node: Node, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
   // the range covers the member with its key, so the breadcrumbs follow the cursor anywhere in it

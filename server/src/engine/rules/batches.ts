@@ -2,8 +2,8 @@
 // Together they should cover the history once: each non-empty, in order, without overlaps or gaps, all in the past.
 import { keyOf, prop, valueOf } from '../document';
 import { Finding } from '../findings';
-import { instantOf, isoUtc } from '../timestamps';
-import { WorkflowBatch, workflowOf } from '../workflow';
+import { instantOf, isoUtc } from '../domain/time';
+import { WorkflowBatch, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule } from './index';
 import { describeInstant } from './timestamps';

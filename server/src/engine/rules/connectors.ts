@@ -3,7 +3,7 @@
 import { prop, stringValue } from '../document';
 import { Finding, closestFirst, listOf } from '../findings';
 import { connectors, workflowConnectorTypes } from '../../generated/model';
-import { Workflow, WorkflowTask, connectorByKey, membersOf, workflowOf } from '../workflow';
+import { Workflow, WorkflowTask, connectorByKey, membersOf, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import { keyOrBrace, taskAnchor } from './where';
 import type { Rule, RuleContext } from './index';

@@ -1,7 +1,7 @@
 // The integration as a whole (workflow-rules.md §3): an APPFLOW_INTEGRATION workflow needs its AppFlow settings, and
 // writes into a profile object type that must exist in the domain.
 import { at, keyOf, prop, stringValue } from '../document';
-import { workflowOf } from '../workflow';
+import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule } from './index';
 

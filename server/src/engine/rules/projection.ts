@@ -3,10 +3,10 @@
 // task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody projected.
 import { keyOf } from '../document';
 import { Finding, listOf } from '../findings';
-import { Workflow, WorkflowTask, isProjection, projectedFields, workflowOf } from '../workflow';
+import { Workflow, WorkflowTask, isProjection, projectedFields, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule } from './index';
-import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from './taskKinds';
+import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
 import { taskAnchor } from './where';
 
 // PAT-5: every other TaskType reads fields the projection must fetch, besides Map and comparison filters (PAT-4)

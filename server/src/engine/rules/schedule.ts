@@ -2,8 +2,8 @@
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, prop } from '../document';
 import { Finding, closestFirst } from '../findings';
-import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../timestamps';
-import { workflowOf } from '../workflow';
+import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../domain/time';
+import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
 import { describeInstant } from './timestamps';

@@ -3,14 +3,14 @@
 import { keyOf, stringValue } from '../document';
 import { Finding, closestFirst, listOf } from '../findings';
 import { operatorPropertyKeys } from '../../generated/model';
-import { parseIsoTimestamp } from '../timestamps';
-import { WorkflowTask, workflowOf } from '../workflow';
+import { parseIsoTimestamp } from '../domain/time';
+import { WorkflowTask, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './index';
 import {
   DATE_DATA_TYPES, DATE_VALUE_KEYS, PROPERTIES_OF_ANY_TASK, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsFor, operatorsForTaskType, propertiesOf,
   operandOrder, suggestedPropertyValue, taskKindOf, taskTypesForOperator,
-} from './taskKinds';
+} from '../domain/taskKinds';
 import { taskAnchor } from './where';
 
 // OP-2: operator names people write for the real ones (VALIDATE_NOT_NULL: terraform-provider-aws#36741).

@@ -3,8 +3,8 @@
 import { Node } from '../document';
 import { Finding } from '../findings';
 import { ShapeName, shapes } from '../../generated/model';
-import { isMilliseconds, isoUtc, parseTimestamp } from '../timestamps';
-import { Workflow, membersOf, workflowOf } from '../workflow';
+import { isMilliseconds, isoUtc, parseTimestamp } from '../domain/time';
+import { Workflow, membersOf, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule } from './index';
 

@@ -2,7 +2,7 @@
 // triggers ignore one, and only sources that publish change events can trigger on events.
 import { at, keyOf, prop, stringValue } from '../document';
 import { Finding, listOf } from '../findings';
-import { workflowOf } from '../workflow';
+import { workflowOf } from '../workflowModel';
 import { triggerTypes } from '../../generated/model';
 import { DOCS } from './docs';
 import type { Rule } from './index';

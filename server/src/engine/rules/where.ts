@@ -1,6 +1,6 @@
 // Where a finding goes when the thing at fault is something missing: the nearest node the user can see.
 import { Node, keyOf, rangeOf } from '../document';
-import { WorkflowTask } from '../workflow';
+import { WorkflowTask } from '../workflowModel';
 import type { RuleContext } from './index';
 import { Range } from 'vscode-languageserver-types';
 

@@ -1,6 +1,6 @@
 // What the `cpworkflow` subcommands share: exit statuses, the help text, usage errors and reading a workflow file.
 import { readFileSync } from 'node:fs';
-import { version } from '../../package.json';
+import { version } from '../../../package.json';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 

@@ -9,7 +9,7 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 
-import { createCustomerProfilesClient, createWorkflow, toCreateWorkflowInput } from '../../server/src/aws';
+import { createCustomerProfilesClient, createWorkflow, toCreateWorkflowInput } from '../../server/src/submission';
 import { startLocalEndpoint, type LocalEndpoint, type RecordedRequest } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
 import { EXAMPLES, exampleFiles } from '../support/workflows';

@@ -6,11 +6,11 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { createWorkflowLanguageService } from './engine/service';
-import { severityName } from './engine/findings';
-import { version } from '../../package.json';
-import { createCommand, statusCommand } from './cliCreate';
-import { EXIT, HELP, UsageError, readWorkflowText } from './cliCommon';
+import { createWorkflowLanguageService } from '../engine/service';
+import { severityName } from '../engine/findings';
+import { version } from '../../../package.json';
+import { createCommand, statusCommand } from './create';
+import { EXIT, HELP, UsageError, readWorkflowText } from './common';
 
 function findWorkflowFiles(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {

@@ -1,7 +1,7 @@
 // The file's JSON → SDK input: only model timestamp members change, into whole-second Dates read as the AWS CLI reads them.
 import * as assert from 'node:assert/strict';
 
-import { explainAwsError, toCreateWorkflowInput, WorkflowInputError } from '../../server/src/aws';
+import { explainAwsError, toCreateWorkflowInput, WorkflowInputError } from '../../server/src/submission';
 
 const scheduled = (props: Record<string, unknown>, batches?: unknown[]) => ({
   DomainName: 'd',

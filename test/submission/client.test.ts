@@ -15,7 +15,7 @@ import {
   redactCredentials,
   resolveAwsSettings,
   toCreateWorkflowInput,
-} from '../../server/src/aws';
+} from '../../server/src/submission';
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
 import { captureOutput, createSandbox, failure, fakeKeys, type FakeKeys, type Sandbox } from './support';

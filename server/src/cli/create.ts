@@ -1,12 +1,12 @@
-// `cpworkflow create` and `cpworkflow status`: submission from a terminal or a pipeline, through server/src/aws.
+// `cpworkflow create` and `cpworkflow status`: submission from a terminal or a pipeline, through server/src/submission.
 // The file is validated by the engine first and never sent with errors; nothing is sent without a "yes".
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { severityName } from './engine/findings';
-import { EXIT, HELP, UsageError, readWorkflowText } from './cliCommon';
+import { severityName } from '../engine/findings';
+import { EXIT, HELP, UsageError, readWorkflowText } from './common';
 import {
   assertProfileExists,
   createCustomerProfilesClient,
@@ -24,7 +24,7 @@ import {
   type AwsConnectionOptions,
   type ErrorContext,
   type WorkflowProgress,
-} from './aws';
+} from '../submission';
 
 /** Exit statuses beyond validate's 0/1/2: the AWS call failed; the workflow ended FAILED or CANCELLED. */
 const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;

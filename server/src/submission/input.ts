@@ -1,9 +1,9 @@
 // The file's JSON → CreateIntegrationWorkflowCommandInput, converted the way the AWS CLI converts
-// `--cli-input-json`, so that the SDK puts the same request on the wire (checked against `aws` in test/aws).
+// `--cli-input-json`, so that the SDK puts the same request on the wire (checked against `aws` in test/submission).
 import type { CreateIntegrationWorkflowCommandInput } from "@aws-sdk/client-customer-profiles";
 import { ROOT_SHAPE, shapes, type ShapeName } from "../generated/model";
 import type { Node } from "../engine/document";
-import { parseTimestamp } from "../engine/timestamps";
+import { parseTimestamp } from "../engine/domain/time";
 
 export type JsonPath = (string | number)[];
 

@@ -1,6 +1,6 @@
 // Timestamps as the AWS CLI reads them from --cli-input-json: a number of epoch seconds or an ISO-8601 string.
 // restJson1 sends them as epoch seconds on the wire.
-import { Node } from './document';
+import { Node } from '../document';
 
 export interface Timestamp {
   readonly epochSeconds: number;

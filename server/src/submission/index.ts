@@ -39,7 +39,7 @@ export {
   type SubmissionGuard,
   type WorkflowProgress,
   type WorkflowStatus,
-} from "./workflow";
+} from "./workflowRuns";
 export { formatProgress, describeWorkflowEnd, changedProgressLines } from "./progress";
 export { explainAwsError, type ErrorContext, type ExplainedError } from "./errors";
 export { redactCredentials } from "./redaction";

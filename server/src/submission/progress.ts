@@ -1,6 +1,6 @@
 // How a workflow's progress and end read, for a terminal, a notification or a log. Pure (types only from the
 // SDK side), so the extension's activation bundle may use it without loading the submission bundle.
-import type { WorkflowProgress } from "./workflow";
+import type { WorkflowProgress } from "./workflowRuns";
 
 /** One line for a terminal or a status bar: "IN_PROGRESS: 2/4 steps, 500 records". */
 export function formatProgress(p: WorkflowProgress): string {

@@ -15,7 +15,7 @@ import {
   toCreateWorkflowInput,
   trackWorkflow,
   type WorkflowProgress,
-} from '../../server/src/aws';
+} from '../../server/src/submission';
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
 import { createSandbox, failure, fakeKeys, until, type Sandbox } from './support';

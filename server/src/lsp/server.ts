@@ -2,7 +2,7 @@
 // Works for any client: VS Code sends languageId "cpworkflow", other editors send "json" for the same files.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createWorkflowLanguageService } from './engine/service';
+import { createWorkflowLanguageService } from '../engine/service';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -3,7 +3,7 @@
 // once per parsed document (a ParsedWorkflow is per document version, so the cache never goes stale).
 import { Node, ParsedWorkflow, at, items, prop, stringValue } from './document';
 import { Connector, connectors } from '../generated/model';
-import { COMBINING_TASK_TYPES } from './rules/taskKinds';
+import { COMBINING_TASK_TYPES } from './domain/taskKinds';
 
 /** One member of an object: its key node and value node (the value is missing while the user types). */
 export interface Member {

@@ -4,8 +4,8 @@
 import { Connector, connectors, operatorPropertyKeys, taskTypes } from '../../generated/model';
 import { Severity } from '../findings';
 import { stringValue } from '../document';
-import { isoUtc, startOfDayUtc } from '../timestamps';
-import type { WorkflowTask } from '../workflow';
+import { isoUtc, startOfDayUtc } from './time';
+import type { WorkflowTask } from '../workflowModel';
 
 /** Every task operator of the five Customer Profiles connectors, in model order. */
 export const ALL_OPERATORS: readonly string[] = [...new Set(connectors.flatMap((c) => c.operators))];

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changedProgressLines, describeWorkflowEnd, prepareSubmission, type WorkflowProgress } from '../../server/src/aws';
+import { changedProgressLines, describeWorkflowEnd, prepareSubmission, type WorkflowProgress } from '../../server/src/submission';
 import { ROOT } from '../support/root';
 
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
