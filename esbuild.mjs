@@ -20,12 +20,26 @@ function testEntries(dir) {
   return out;
 }
 
+// The client imports the engine and the submission library through their entry modules (index.ts); this tells esbuild
+// that our own modules have no side effects on import, so dist/client.js keeps only what the client calls.
+const ownModulesArePure = {
+  name: 'own-modules-are-pure',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData?.pure) return undefined;
+      const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { pure: true } });
+      if (r.errors.length || !r.path.includes(`${join('server', 'src')}`)) return undefined;
+      return { ...r, sideEffects: false };
+    });
+  },
+};
+
 const builds = [
   // dist/submission.js: what the submission commands require() on first use (the AWS SDK, the engine), kept out of
   // dist/client.js so that activation does not parse it.
   { ...common, entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/submit/submissionModules.ts' },
-    outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
+    outdir: 'dist', external: ['vscode'], plugins: [ownModulesArePure] },
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {

@@ -218,11 +218,11 @@ const ts = `// ${GENERATED}
 /* eslint-disable */
 
 export type ShapeName = ${Object.keys(shapes).map((n) => JSON.stringify(n)).join(' | ')};
-export interface Member { readonly target: ShapeName; readonly required?: boolean; readonly doc?: string }
+export interface ShapeMember { readonly target: ShapeName; readonly required?: boolean; readonly doc?: string }
 export interface Shape {
   readonly type: 'structure' | 'enum' | 'list' | 'map' | 'string' | 'timestamp' | 'boolean' | 'long' | 'integer';
   readonly doc?: string;
-  readonly members?: Readonly<Record<string, Member>>;
+  readonly members?: Readonly<Record<string, ShapeMember>>;
   readonly values?: readonly string[];
   readonly member?: ShapeName;
   readonly key?: ShapeName;

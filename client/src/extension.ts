@@ -4,10 +4,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
-import { SNIPPETS } from '../../server/src/engine/snippets';
+import { SNIPPETS } from '../../server/src/engine';
+import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './constants';
 
-export const LANGUAGE_ID = 'cpworkflow';
-export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/*.cpworkflow.json' }];
 
 let client: LanguageClient | undefined;
 

@@ -2,8 +2,7 @@
 // S3), then opens an untitled cpworkflow document from that connector's workflow snippet, the cursor on the first
 // placeholder. The template and the input rules come from the engine and the model, not from this file.
 import * as vscode from 'vscode';
-import { connectors, workflowConnectorTypes } from '../../server/src/generated/model';
-import { sourceObjectOf, sourceObjectProblem, workflowTemplate } from '../../server/src/engine/snippets';
+import { connectors, sourceObjectOf, sourceObjectProblem, workflowConnectorTypes, workflowTemplate } from '../../server/src/engine';
 
 export const NEW_FILE_COMMAND = 'cpworkflow.newFile';
 

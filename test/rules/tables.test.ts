@@ -7,7 +7,7 @@ import { taskTypes } from '../../server/src/generated/model';
 import {
   ALL_OPERATORS, TASK_KINDS, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsForTaskType, taskKindOf, taskTypesForOperator, unknownTableKeys,
 } from '../../server/src/engine/domain/taskKinds';
-import { parseScheduleExpression } from '../../server/src/engine/rules/schedule';
+import { parseScheduleExpression } from '../../server/src/engine/domain/scheduleExpression';
 import { rules } from '../../server/src/engine/rules';
 
 describe('rule tables', () => {

@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/submission';
 import type { RequestTarget } from './submissionText';
 import { signerLine } from './submissionText';
-import { redactCredentials } from '../../../server/src/submission/redaction';
-import { signerFor } from '../../../server/src/submission/signer';
+import { redactCredentials } from '../../../server/src/submission';
+import { signerFor } from '../../../server/src/submission';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
-import { LANGUAGE_ID } from '../extension';
+import { LANGUAGE_ID } from '../constants';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';
 
 

@@ -5,7 +5,7 @@ import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswe
 import type { SubmissionContext } from './context';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
 import { SubmissionLog } from './submissionLog';
-import { redactCredentials } from '../../../server/src/submission/redaction';
+import { redactCredentials } from '../../../server/src/submission';
 import { RecentWorkflows, SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
 
 export function registerSubmission(context: vscode.ExtensionContext): void {

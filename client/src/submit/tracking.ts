@@ -8,7 +8,7 @@ import type { SubmissionContext } from './context';
 import { submissionModules } from './lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
 import { trackingEndText } from './submissionText';
-import { LANGUAGE_ID } from '../extension';
+import { LANGUAGE_ID } from '../constants';
 
 export const SHOW_STATUS_COMMAND = 'cpworkflow.showWorkflowStatus';
 

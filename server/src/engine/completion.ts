@@ -5,7 +5,7 @@
 // Reads the per-version parse and its domain view; nothing here walks all tasks more than once per request.
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
 import { ParsedWorkflow, rangeOf } from './document';
-import { Cursor, KeyCursor, Span, ValueCursor, cursorAt } from './cursor';
+import { Cursor, KeyCursor, TextSpan, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
 import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflowModel';
@@ -13,7 +13,7 @@ import { COMBINING_TASK_TYPES, PROPERTY_FORMATS, operatorsFor, propertiesOf, sug
 import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
 import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
-import { RATE_EXAMPLES } from './rules/schedule';
+import { RATE_EXAMPLES } from './domain/scheduleExpression';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
@@ -55,7 +55,7 @@ function narrowed<T>(entries: readonly T[], labelOf: (e: T) => string, typed: st
 
 // ---- text edits ----
 
-const spanRange = (doc: ParsedWorkflow, span: Span): Range => rangeOf(doc, span.offset, span.length);
+const spanRange = (doc: ParsedWorkflow, span: TextSpan): Range => rangeOf(doc, span.offset, span.length);
 
 interface Proposal {
   readonly label: string;
@@ -67,7 +67,7 @@ interface Proposal {
   readonly markdown?: string;
   readonly suggestAgain?: boolean;
   /** replaces this span instead of the cursor's (a whole empty object) */
-  readonly span?: Span;
+  readonly span?: TextSpan;
   /** one of a list already cut down to what was typed: the editor must ask again as the user types */
   readonly narrowed?: boolean;
 }
@@ -276,7 +276,7 @@ function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string, no
 
 // ---- snippets ----
 
-function snippetProposal(doc: ParsedWorkflow, s: WorkflowSnippet, span?: Span): Proposal {
+function snippetProposal(doc: ParsedWorkflow, s: WorkflowSnippet, span?: TextSpan): Proposal {
   return { label: s.prefix, text: withConnectorKey(s.body, workflowOf(doc).connector?.key), snippet: true, kind: CompletionItemKind.Snippet,
     detail: s.name, markdown: s.description, span };
 }

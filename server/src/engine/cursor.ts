@@ -3,7 +3,7 @@
 // editing JSON produces: after a colon, inside quotes, a half-typed word, `"": `, `[]`, `{}`, an unterminated string.
 import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, significantBefore } from './document';
 
-export interface Span {
+export interface TextSpan {
   readonly offset: number;
   readonly length: number;
 }
@@ -12,7 +12,7 @@ interface CursorBase {
   /** a key: the path of the object; a value: the path of the value */
   readonly path: readonly (string | number)[];
   /** what a completion replaces: a whole string token (quotes included), a bare word, or nothing */
-  readonly replace: Span;
+  readonly replace: TextSpan;
   /** the replaced text is a string token that starts with a quote */
   readonly quoted: boolean;
   /** where a comma is missing before a new entry (`{"a": 1 |}`): right after the previous value */
@@ -44,7 +44,7 @@ export type Cursor = KeyCursor | ValueCursor;
 
 const WORD = /[\w$.+-]/;
 
-function wordAround(text: string, offset: number): Span {
+function wordAround(text: string, offset: number): TextSpan {
   let s = offset, e = offset;
   while (s > 0 && WORD.test(text[s - 1])) s--;
   while (e < text.length && WORD.test(text[e])) e++;
@@ -125,7 +125,7 @@ export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefine
   return { kind: 'value', path: [...pathOf(container), index], container, replace, quoted: false, afterColon: false, commaBefore, commaAfter };
 }
 
-function valueCursor(n: Node, replace: Span, quoted: boolean): ValueCursor {
+function valueCursor(n: Node, replace: TextSpan, quoted: boolean): ValueCursor {
   const container = n.parent?.type === 'property' ? n.parent.parent : n.parent;
   const colon = n.parent?.type === 'property' ? n.parent.colonOffset : undefined;
   return { kind: 'value', node: n, path: pathOf(n), container, replace, quoted, commaAfter: false,

@@ -3,7 +3,7 @@
 // Driven by the generated shapes, so the model stays the one source of truth.
 import { Node, ParsedWorkflow, keyOf, prop } from './document';
 import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
-import { Member, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
+import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
 import { connectorByOperatorShape } from './workflowModel';
 import { parseTimestamp } from './domain/time';
 
@@ -140,7 +140,7 @@ function reportDuplicate(properties: readonly Node[], index: number, key: string
 
 // Each structure's members as a Map and its required members as a list, made once: looking a key from the file
 // up in a plain object is a slow path in V8 (the key is not an interned string), and this runs for every object.
-const MEMBERS = new Map<ShapeName, ReadonlyMap<string, Member>>((Object.keys(shapes) as ShapeName[]).map((name) =>
+const MEMBERS = new Map<ShapeName, ReadonlyMap<string, ShapeMember>>((Object.keys(shapes) as ShapeName[]).map((name) =>
   [name, new Map(Object.entries(shapes[name].members ?? {}))]));
 const REQUIRED_MEMBERS = new Map<ShapeName, readonly string[]>((Object.keys(shapes) as ShapeName[]).map((name) =>
   [name, Object.entries(shapes[name].members ?? {}).filter(([, m]) => m.required).map(([member]) => member)]));

@@ -1,6 +1,6 @@
 // The model shape at a JSON path: which structure member, list item or map value a place in the file is.
 // Completion, hover and quick fixes ask this instead of keeping their own idea of the request's layout.
-import { Member, ROOT_SHAPE, Shape, ShapeName, shapes } from '../generated/model';
+import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, shapes } from '../generated/model';
 
 export interface ShapeAtPath {
   readonly shapeName: ShapeName;
@@ -8,7 +8,7 @@ export interface ShapeAtPath {
   /** the structure whose member holds this value; list items and map values keep their list's or map's member */
   readonly owner?: ShapeName;
   readonly member?: string;
-  readonly memberInfo?: Member;
+  readonly memberInfo?: ShapeMember;
   /** the key, when the path ends at a map value (e.g. a TaskProperties key) */
   readonly mapKey?: string;
 }

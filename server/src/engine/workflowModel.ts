@@ -6,7 +6,7 @@ import { Connector, connectors } from '../generated/model';
 import { COMBINING_TASK_TYPES } from './domain/taskKinds';
 
 /** One member of an object: its key node and value node (the value is missing while the user types). */
-export interface Member {
+export interface ObjectEntry {
   readonly key: string;
   readonly keyNode: Node;
   readonly valueNode: Node | undefined;
@@ -25,9 +25,9 @@ export interface WorkflowTask {
   readonly taskTypeNode: Node | undefined;
   readonly connectorOperatorNode: Node | undefined;
   /** every member of ConnectorOperator, in file order */
-  readonly operatorMembers: readonly Member[];
+  readonly operatorMembers: readonly ObjectEntry[];
   /** the ConnectorOperator member in use: the one keyed for the source connector, else the last one */
-  readonly operatorMember: Member | undefined;
+  readonly operatorMember: ObjectEntry | undefined;
   /** its string value, e.g. "PROJECTION" */
   readonly operator: string | undefined;
   readonly sourceFieldsNode: Node | undefined;
@@ -37,7 +37,7 @@ export interface WorkflowTask {
   readonly destinationFieldNode: Node | undefined;
   readonly taskPropertiesNode: Node | undefined;
   /** TaskProperties when it is an object (the map form); the last of duplicate keys wins, as in the AWS CLI */
-  readonly taskProperties: ReadonlyMap<string, Member>;
+  readonly taskProperties: ReadonlyMap<string, ObjectEntry>;
 }
 
 export interface WorkflowBatch {
@@ -75,9 +75,9 @@ export interface Workflow {
 }
 
 /** The members of an object node in file order (empty for anything else). */
-export function membersOf(node: Node | undefined): Member[] {
+export function membersOf(node: Node | undefined): ObjectEntry[] {
   if (node?.type !== 'object') return [];
-  const out: Member[] = [];
+  const out: ObjectEntry[] = [];
   for (const p of node.children ?? []) {
     const keyNode = p.children?.[0];
     if (keyNode?.type === 'string') out.push({ key: keyNode.value as string, keyNode, valueNode: p.children?.[1] });
@@ -86,8 +86,8 @@ export function membersOf(node: Node | undefined): Member[] {
 }
 
 /** The members of an object node by key (the last of a duplicated key wins, as in the AWS CLI). */
-function membersByKey(node: Node | undefined): Map<string, Member> {
-  const byKey = new Map<string, Member>();
+function membersByKey(node: Node | undefined): Map<string, ObjectEntry> {
+  const byKey = new Map<string, ObjectEntry>();
   for (const m of membersOf(node)) byKey.set(m.key, m);
   return byKey;
 }

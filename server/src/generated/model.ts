@@ -2,11 +2,11 @@
 /* eslint-disable */
 
 export type ShapeName = "CreateIntegrationWorkflowRequest" | "name" | "WorkflowType" | "IntegrationConfig" | "AppflowIntegration" | "FlowDefinition" | "FlowDescription" | "FlowName" | "KmsArn" | "SourceFlowConfig" | "ConnectorProfileName" | "SourceConnectorType" | "IncrementalPullConfig" | "DatetimeTypeFieldName" | "SourceConnectorProperties" | "MarketoSourceProperties" | "Object" | "S3SourceProperties" | "BucketName" | "BucketPrefix" | "SalesforceSourceProperties" | "boolean" | "ServiceNowSourceProperties" | "ZendeskSourceProperties" | "Tasks" | "Task" | "ConnectorOperator" | "MarketoConnectorOperator" | "S3ConnectorOperator" | "SalesforceConnectorOperator" | "ServiceNowConnectorOperator" | "ZendeskConnectorOperator" | "DestinationField" | "SourceFields" | "stringTo2048" | "TaskPropertiesMap" | "OperatorPropertiesKeys" | "Property" | "TaskType" | "TriggerConfig" | "TriggerType" | "TriggerProperties" | "ScheduledTriggerProperties" | "ScheduleExpression" | "DataPullMode" | "Date" | "Timezone" | "ScheduleOffset" | "Batches" | "Batch" | "timestamp" | "typeName" | "RoleArn" | "TagMap" | "TagKey" | "TagValue";
-export interface Member { readonly target: ShapeName; readonly required?: boolean; readonly doc?: string }
+export interface ShapeMember { readonly target: ShapeName; readonly required?: boolean; readonly doc?: string }
 export interface Shape {
   readonly type: 'structure' | 'enum' | 'list' | 'map' | 'string' | 'timestamp' | 'boolean' | 'long' | 'integer';
   readonly doc?: string;
-  readonly members?: Readonly<Record<string, Member>>;
+  readonly members?: Readonly<Record<string, ShapeMember>>;
   readonly values?: readonly string[];
   readonly member?: ShapeName;
   readonly key?: ShapeName;

@@ -5,7 +5,7 @@ import { Finding } from '../findings';
 import { instantOf, isoUtc } from '../domain/time';
 import { WorkflowBatch, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './index';
+import type { Rule } from './types';
 import { describeInstant } from './timestamps';
 
 // The console splits history into two-month batches (admin guide); a day of slack covers 31+31-day pairs.
@@ -14,7 +14,7 @@ const LONG_BATCH_DAYS = 62;
 const MANY_BATCHES = 100;
 const DAY = 86400;
 
-interface Span { readonly batch: WorkflowBatch; readonly start: number; readonly end: number }
+interface BatchWindow { readonly batch: WorkflowBatch; readonly start: number; readonly end: number }
 
 export const batchRules: readonly Rule[] = [
   {
@@ -24,7 +24,7 @@ export const batchRules: readonly Rule[] = [
       const out: Finding[] = [];
       const href = DOCS.appflowIngestion;
       const nowSeconds = ctx.now.getTime() / 1000;
-      const spans: Span[] = [];
+      const spans: BatchWindow[] = [];
       for (const batch of w.batches) {
         const start = instantOf(batch.startTimeNode), end = instantOf(batch.endTimeNode);
         if (end !== undefined && end > nowSeconds) {
@@ -54,7 +54,7 @@ export const batchRules: readonly Rule[] = [
         break;
       }
       const sorted = [...spans].sort((a, b) => a.start - b.start);
-      let reach: Span | undefined; // the span that ends latest so far
+      let reach: BatchWindow | undefined; // the span that ends latest so far
       for (const s of sorted) {
         if (reach && s.start < reach.end) {
           out.push({ code: 'BAT-3', severity: 'warning', at: s.batch.startTimeNode!, href, data: { rules: ['BAT-3'], batchIndex: s.batch.index, overlapsBatchIndex: reach.batch.index, replacement: valueOf(reach.batch.endTimeNode) },

@@ -6,7 +6,7 @@ import { connectors, workflowConnectorTypes } from '../../generated/model';
 import { Workflow, WorkflowTask, connectorByKey, membersOf, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import { keyOrBrace, taskAnchor } from './where';
-import type { Rule, RuleContext } from './index';
+import type { Rule, RuleContext } from './types';
 
 // S3 needs no connector profile (the AWS S3 example omits it); every SaaS source needs one (LIM-8).
 const NO_PROFILE_CONNECTORS = ['S3'];

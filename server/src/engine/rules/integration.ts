@@ -3,7 +3,7 @@
 import { at, keyOf, prop, stringValue } from '../document';
 import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './index';
+import type { Rule } from './types';
 
 export const integrationRules: readonly Rule[] = [
   {

@@ -5,7 +5,7 @@ import { keyOf } from '../document';
 import { Finding, listOf } from '../findings';
 import { Workflow, WorkflowTask, isProjection, projectedFields, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './index';
+import type { Rule } from './types';
 import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
 import { taskAnchor } from './where';
 

@@ -5,52 +5,12 @@ import { Finding, closestFirst } from '../findings';
 import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../domain/time';
 import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule, RuleContext } from './index';
+import type { Rule, RuleContext } from './types';
+import { RATE_EXAMPLES, UNIT_MINUTES, UNIT_SPELLINGS, parseScheduleExpression } from '../domain/scheduleExpression';
 import { describeInstant } from './timestamps';
 
-type RateUnit = 'minutes' | 'hours' | 'days';
-const UNIT_MINUTES: Readonly<Record<RateUnit, number>> = { minutes: 1, hours: 60, days: 1440 };
-// What people write for the three units AppFlow knows; AppFlow itself wants the plural with no space.
-const UNIT_SPELLINGS: Readonly<Record<string, RateUnit>> = {
-  minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes',
-  hour: 'hours', hours: 'hours', hr: 'hours', hrs: 'hours', h: 'hours',
-  day: 'days', days: 'days', d: 'days',
-};
 // Customer Profiles: "a sync interval of 15 minutes, the minimum value currently supported" (S3 integration guide)
 const MINIMUM_INTERVAL_MINUTES = 15;
-
-export type ScheduleExpression =
-  | { readonly kind: 'rate'; readonly count: number; readonly unit: RateUnit; readonly canonical: string; readonly intervalMinutes: number }
-  | { readonly kind: 'rate-bad-count'; readonly count: string; readonly unitText: string }
-  | { readonly kind: 'rate-bad-unit'; readonly count: number; readonly unitText: string }
-  | { readonly kind: 'cron' }
-  | { readonly kind: 'unknown' };
-
-const RATE = /^\s*rate\s*\(\s*(.*?)\s*\)\s*$/i;
-const RATE_BODY = /^([+-]?[\d.]*)\s*([A-Za-z]*)$/;
-
-/** Reads a ScheduleExpression the way AppFlow's rate grammar `rate(N minutes|hours|days)` does, leniently. */
-export function parseScheduleExpression(text: string): ScheduleExpression {
-  if (/^\s*cron\s*\(/i.test(text)) return { kind: 'cron' };
-  const rate = RATE.exec(text);
-  const body = rate && RATE_BODY.exec(rate[1]);
-  if (!body || (!body[1] && !body[2])) return { kind: 'unknown' };
-  const [, countText, unitText] = body;
-  if (!/^\d+$/.test(countText) || Number(countText) < 1) return { kind: 'rate-bad-count', count: countText, unitText };
-  const count = Number(countText);
-  const unit = UNIT_SPELLINGS[unitText.toLowerCase()];
-  if (!unit) return { kind: 'rate-bad-unit', count, unitText };
-  return { kind: 'rate', count, unit, canonical: `rate(${count}${unit})`, intervalMinutes: count * UNIT_MINUTES[unit] };
-}
-
-// AppFlow: rate(Nunits), no space and a plural unit (workflow-rules.md §4b); 15 minutes is Customer Profiles' minimum.
-export const RATE_EXAMPLES: readonly { readonly expression: string; readonly meaning: string }[] = [
-  { expression: 'rate(15minutes)', meaning: 'every 15 minutes (the shortest interval Customer Profiles supports)' },
-  { expression: 'rate(1hours)', meaning: 'every hour' },
-  { expression: 'rate(1days)', meaning: 'every day' },
-];
-/** The schedule a fix writes where the file has none: hourly. */
-export const DEFAULT_RATE = RATE_EXAMPLES[1].expression;
 
 function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   const text = node.value as string;

@@ -6,7 +6,7 @@ import { operatorPropertyKeys } from '../../generated/model';
 import { parseIsoTimestamp } from '../domain/time';
 import { WorkflowTask, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule, RuleContext } from './index';
+import type { Rule, RuleContext } from './types';
 import {
   DATE_DATA_TYPES, DATE_VALUE_KEYS, PROPERTIES_OF_ANY_TASK, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsFor, operatorsForTaskType, propertiesOf,
   operandOrder, suggestedPropertyValue, taskKindOf, taskTypesForOperator,

@@ -6,7 +6,7 @@ import { ShapeName, shapes } from '../../generated/model';
 import { isMilliseconds, isoUtc, parseTimestamp } from '../domain/time';
 import { Workflow, membersOf, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './index';
+import type { Rule } from './types';
 
 /** How a timestamp reads in a message: the text as written, and the UTC instant when that is not obvious. */
 export const describeInstant = (node: Node, seconds: number) =>

@@ -5,8 +5,8 @@ import { Finding, listOf } from '../findings';
 import { workflowOf } from '../workflowModel';
 import { triggerTypes } from '../../generated/model';
 import { DOCS } from './docs';
-import type { Rule } from './index';
-import { DEFAULT_RATE } from './schedule';
+import type { Rule } from './types';
+import { DEFAULT_RATE } from '../domain/scheduleExpression';
 
 // AppFlow: Event triggers are "available only for SaaS applications that provide change events"; of the Customer
 // Profiles sources only Salesforce does (Change Data Capture).

@@ -1,7 +1,7 @@
 // Where a finding goes when the thing at fault is something missing: the nearest node the user can see.
 import { Node, keyOf, rangeOf } from '../document';
 import { WorkflowTask } from '../workflowModel';
-import type { RuleContext } from './index';
+import type { RuleContext } from './types';
 import { Range } from 'vscode-languageserver-types';
 
 /** The opening brace of an object (for an object with no key of its own, such as an array item). */

@@ -1,0 +1,17 @@
+// What a rule is: the registry (index.ts) and the rule modules both import this, never each other.
+import { ParsedWorkflow } from '../document';
+import { Finding } from '../findings';
+
+export interface RuleContext {
+  readonly doc: ParsedWorkflow;
+  /** the clock rules compare against (tests set it) */
+  readonly now: Date;
+}
+
+export interface Rule {
+  /** a readable name, for logs and tests */
+  readonly name: string;
+  /** the ids of workflow-rules.md this rule enforces */
+  readonly ids: readonly string[];
+  readonly check: (ctx: RuleContext) => Finding[];
+}
