@@ -7,15 +7,25 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
-  minify: production, sourcesContent: !production, mainFields: ['module', 'main'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  minify: production,
+  sourcesContent: !production,
+  mainFields: ['module', 'main'],
+};
 
 function testEntries(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) { if (!name.startsWith('.') && name !== 'fixtures') out.push(...testEntries(p)); }
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (!name.startsWith('.') && name !== 'fixtures') out.push(...testEntries(p));
+    } else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
   }
   return out;
 }
@@ -27,7 +37,11 @@ const ownModulesArePure = {
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, async (args) => {
       if (args.pluginData?.pure) return undefined;
-      const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { pure: true } });
+      const r = await build.resolve(args.path, {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        pluginData: { pure: true },
+      });
       if (r.errors.length || !r.path.includes(`${join('server', 'src')}`)) return undefined;
       return { ...r, sideEffects: false };
     });
@@ -37,15 +51,29 @@ const ownModulesArePure = {
 const builds = [
   // dist/submission.js: what the submission commands require() on first use (the AWS SDK, the engine), kept out of
   // dist/client.js so that activation does not parse it.
-  { ...common, entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/submit/submissionModules.ts' },
-    outdir: 'dist', external: ['vscode'], plugins: [ownModulesArePure] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/submit/submissionModules.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [ownModulesArePure],
+  },
+  {
+    ...common,
+    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 if (!production) {
   // Tests import the sources directly; mocha and vscode stay external so the test runner supplies them.
-  builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.startsWith(join('test', 'vscode'))),
-    outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode', 'playwright-core'] });
+  builds.push({
+    ...common,
+    entryPoints: testEntries('test').filter((f) => !f.startsWith(join('test', 'vscode'))),
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['mocha', 'vscode', 'playwright-core'],
+  });
 }
 
 // a test moved or deleted must not keep running from an old bundle

@@ -12,7 +12,15 @@ import { median } from './stats.mjs';
 
 const [engineFile, runs, ...files] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
-const { createWorkflowLanguageService, parseWorkflow, syntaxFindings, schemaFindings, rules, toDiagnostic, TextDocument } = require(engineFile);
+const {
+  createWorkflowLanguageService,
+  parseWorkflow,
+  syntaxFindings,
+  schemaFindings,
+  rules,
+  toDiagnostic,
+  TextDocument,
+} = require(engineFile);
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 
 function time(fn, { freshHeap = true } = {}) {
@@ -34,8 +42,15 @@ for (const file of files) {
   const uri = pathToFileURL(file).href;
   results[file] = {
     jsonParse: time(() => JSON.parse(text)),
-    validate: time((i) => { diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text)); }),
-    steady: time((i) => { diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text)); }, { freshHeap: false }),
+    validate: time((i) => {
+      diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text));
+    }),
+    steady: time(
+      (i) => {
+        diagnostics = service.validate(TextDocument.create(uri, 'cpworkflow', i + 1, text));
+      },
+      { freshHeap: false },
+    ),
     errorsAndWarnings: diagnostics.filter((d) => (d.severity ?? 1) <= 2).length,
     diagnostics: diagnostics.length,
     phases: phases(uri, text),
@@ -48,13 +63,20 @@ function phases(uri, text) {
   for (let i = 0; i < Number(runs) + 3; i++) {
     const lap = {};
     let t = performance.now();
-    const mark = (name) => { const now = performance.now(); lap[name] = (lap[name] ?? 0) + now - t; t = now; };
+    const mark = (name) => {
+      const now = performance.now();
+      lap[name] = (lap[name] ?? 0) + now - t;
+      t = now;
+    };
     const doc = parseWorkflow(TextDocument.create(uri, 'cpworkflow', i + 1, text));
     mark('parse');
     const findings = [...syntaxFindings(doc), ...schemaFindings(doc)];
     mark('schema');
     const ctx = { doc, now: new Date() };
-    for (const rule of rules) { findings.push(...rule.check(ctx)); mark(`rule ${rule.name}`); }
+    for (const rule of rules) {
+      findings.push(...rule.check(ctx));
+      mark(`rule ${rule.name}`);
+    }
     findings.map((f) => toDiagnostic(doc, f));
     mark('diagnostics');
     laps.push(lap);

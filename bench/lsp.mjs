@@ -8,14 +8,20 @@ export class LspProcess {
   /** Spawns `node args…` and returns at once; `started` is the performance.now() of the spawn. */
   constructor(args, { cwd, env } = {}) {
     this.started = performance.now();
-    this.child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.nextId = 1;
     this.pending = new Map();
     this.waiters = [];
     this.stderr = '';
     this.buffer = Buffer.alloc(0);
     this.child.stdout.on('data', (chunk) => this.read(chunk));
-    this.child.stderr.on('data', (chunk) => { this.stderr += chunk; });
+    this.child.stderr.on('data', (chunk) => {
+      this.stderr += chunk;
+    });
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
     this.exited.then(({ code, signal }) => {
       const why = new Error(`language server exited (${signal ?? code}) ${this.stderr.slice(-2000)}`);
@@ -24,7 +30,9 @@ export class LspProcess {
     });
   }
 
-  get pid() { return this.child.pid; }
+  get pid() {
+    return this.child.pid;
+  }
 
   read(chunk) {
     this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
@@ -75,12 +83,16 @@ export class LspProcess {
     return promise;
   }
 
-  notify(method, params) { this.send({ jsonrpc: '2.0', method, params }); }
+  notify(method, params) {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
 
   /** A promise for the next notification `method` whose params pass `match`; register it before causing it. */
   next(method, match = () => true, timeoutMs = 60000) {
     let waiter;
-    const promise = new Promise((resolve, reject) => { waiter = { method, match, resolve, reject }; });
+    const promise = new Promise((resolve, reject) => {
+      waiter = { method, match, resolve, reject };
+    });
     this.waiters.push(waiter);
     const timer = setTimeout(() => waiter.reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
     return promise.finally(() => clearTimeout(timer));
@@ -97,7 +109,9 @@ export class LspProcess {
     try {
       await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 5000))]);
       this.notify('exit', null);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     const killer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await this.exited;
     clearTimeout(killer);
@@ -110,7 +124,12 @@ export function clientCapabilities({ pullDiagnostics = false } = {}) {
     synchronization: { dynamicRegistration: false, didSave: true },
     completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
   };
   if (pullDiagnostics) textDocument.diagnostic = { dynamicRegistration: false, relatedDocumentSupport: false };

@@ -7,7 +7,10 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const [file, top = '25'] = process.argv.slice(2);
-if (!file) { console.error('usage: node bench/profile-summary.mjs FILE.cpuprofile [TOP]'); process.exit(2); }
+if (!file) {
+  console.error('usage: node bench/profile-summary.mjs FILE.cpuprofile [TOP]');
+  process.exit(2);
+}
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
@@ -18,14 +21,20 @@ function moduleOf(url, line) {
   if (!moduleStarts.has(url)) {
     const path = fileURLToPath(url);
     const starts = [];
-    if (existsSync(path)) readFileSync(path, 'utf8').split('\n').forEach((text, i) => {
-      const m = /^\/\/ ((?:server|client|node_modules)\/\S+)$/.exec(text);
-      if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
-    });
+    if (existsSync(path))
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((text, i) => {
+          const m = /^\/\/ ((?:server|client|node_modules)\/\S+)$/.exec(text);
+          if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
+        });
     moduleStarts.set(url, starts);
   }
   let name = basename(url);
-  for (const [start, module] of moduleStarts.get(url)) { if (start > line) break; name = module; }
+  for (const [start, module] of moduleStarts.get(url)) {
+    if (start > line) break;
+    name = module;
+  }
   return name;
 }
 
@@ -42,7 +51,10 @@ for (let i = 0; i < profile.samples.length; i++) {
   const module = url ? moduleOf(url, lineNumber) : functionName;
   modules.set(module, (modules.get(module) ?? 0) + dt);
 }
-const print = (rows) => rows.forEach(([key, ms]) => console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`));
+const print = (rows) =>
+  rows.forEach(([key, ms]) =>
+    console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`),
+  );
 console.log(`total ${total.toFixed(0)} ms sampled\n\nby function (self time):`);
 print([...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top)));
 console.log('\nby module (self time):');

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { LspProcess, clientCapabilities } from './lsp.mjs';
 import { positionAt } from './stats.mjs';
 
-export const PEER_SERVER = 'node_modules/code-server/lib/vscode/extensions/json-language-features/server/dist/node/jsonServerMain.js';
+export const PEER_SERVER =
+  'node_modules/code-server/lib/vscode/extensions/json-language-features/server/dist/node/jsonServerMain.js';
 
 export function peerServerPath(root) {
   const p = join(process.env.CODE_SERVER_DIR ?? join(root, '.cache/code-server'), PEER_SERVER);
@@ -34,7 +35,10 @@ class Session {
       const { result, at } = await this.lsp.request('textDocument/diagnostic', { textDocument: { uri } });
       return { ms: at - t0, diagnostics: result.items ?? [] };
     }
-    const published = this.lsp.next('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === version));
+    const published = this.lsp.next(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && (p.version === undefined || p.version === version),
+    );
     send();
     const { params, at } = await published;
     return { ms: at - t0, diagnostics: params.diagnostics };
@@ -42,7 +46,9 @@ class Session {
 
   open(uri, text) {
     this.texts.set(uri, { text, version: 1 });
-    return this.diagnosticsAfter(uri, 1, () => this.lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: this.languageId, version: 1, text } }));
+    return this.diagnosticsAfter(uri, 1, () =>
+      this.lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: this.languageId, version: 1, text } }),
+    );
   }
 
   /** Inserts `insert` at `offset`, as one keystroke: one incremental didChange. Returns a function that sends it. */
@@ -51,8 +57,11 @@ class Session {
     const position = positionAt(doc.text, offset);
     doc.text = doc.text.slice(0, offset) + insert + doc.text.slice(offset);
     const version = ++doc.version;
-    const send = () => this.lsp.notify('textDocument/didChange', {
-      textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] });
+    const send = () =>
+      this.lsp.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: insert }],
+      });
     return { version, send };
   }
 
@@ -63,7 +72,9 @@ class Session {
   }
 
   /** One keystroke, not waited for (a server may skip its version while typing goes on). */
-  typeAhead(uri, offset, insert) { this.keystroke(uri, offset, insert).send(); }
+  typeAhead(uri, offset, insert) {
+    this.keystroke(uri, offset, insert).send();
+  }
 
   close(uri) {
     this.texts.delete(uri);
@@ -77,11 +88,18 @@ class Session {
     return { ms: at - t0, result };
   }
 
-  stop() { return this.lsp.stop(); }
+  stop() {
+    return this.lsp.stop();
+  }
 }
 
 async function initialize(lsp, params) {
-  const { result, at } = await lsp.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, ...params });
+  const { result, at } = await lsp.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    ...params,
+  });
   lsp.notify('initialized', {});
   return { result, startMs: at - lsp.started };
 }
@@ -89,7 +107,10 @@ async function initialize(lsp, params) {
 /** Starts our server from `dist`; returns the session and the spawn → initialize-result time. */
 export async function startOurs(dist) {
   const lsp = new LspProcess([join(dist, 'server.js'), '--stdio']);
-  const { result, startMs } = await initialize(lsp, { capabilities: clientCapabilities(), clientInfo: { name: 'cpworkflow-bench' } });
+  const { result, startMs } = await initialize(lsp, {
+    capabilities: clientCapabilities(),
+    clientInfo: { name: 'cpworkflow-bench' },
+  });
   return { session: new Session(lsp, result, { languageId: 'cpworkflow', pull: false }), startMs };
 }
 
@@ -99,14 +120,29 @@ export async function startPeer(serverPath, schemaFile, { push = false } = {}) {
   const { result, startMs } = await initialize(lsp, {
     capabilities: clientCapabilities({ pullDiagnostics: !push }),
     clientInfo: { name: 'cpworkflow-bench' },
-    initializationOptions: { handledSchemaProtocols: ['file'], provideFormatter: false, customCapabilities: { rangeFormatting: { editLimit: 10000 } } },
+    initializationOptions: {
+      handledSchemaProtocols: ['file'],
+      provideFormatter: false,
+      customCapabilities: { rangeFormatting: { editLimit: 10000 } },
+    },
   });
   const limit = 5001; // VS Code sends json.maxItemsComputed + 1
-  lsp.notify('workspace/didChangeConfiguration', { settings: {
-    http: { proxy: '', proxyStrictSSL: true },
-    json: { validate: { enable: true }, format: { enable: true }, keepLines: { enable: false }, schemas: [],
-      resultLimit: limit, jsonFoldingLimit: limit, jsoncFoldingLimit: limit, jsonColorDecoratorLimit: limit, jsoncColorDecoratorLimit: limit },
-  } });
+  lsp.notify('workspace/didChangeConfiguration', {
+    settings: {
+      http: { proxy: '', proxyStrictSSL: true },
+      json: {
+        validate: { enable: true },
+        format: { enable: true },
+        keepLines: { enable: false },
+        schemas: [],
+        resultLimit: limit,
+        jsonFoldingLimit: limit,
+        jsoncFoldingLimit: limit,
+        jsonColorDecoratorLimit: limit,
+        jsoncColorDecoratorLimit: limit,
+      },
+    },
+  });
   // JSON-RPC reads an array as positional parameters, so the one parameter (itself an array) is wrapped, as
   // vscode-jsonrpc does when VS Code sends it
   lsp.notify('json/schemaAssociations', [[{ fileMatch: ['*.cpworkflow.json'], uri: pathToFileURL(schemaFile).href }]]);

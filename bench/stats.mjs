@@ -35,7 +35,11 @@ export async function timed(runs, warmup, fn) {
 
 /** Line/character of `offset` in `text` (UTF-16, as LSP counts). */
 export function positionAt(text, offset) {
-  let line = 0, lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  let line = 0,
+    lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
   return { line, character: offset - lineStart };
 }

@@ -20,11 +20,22 @@ function mapTask(name, i) {
 
 // Each defect is one a user makes and the server reports; they rotate so every kind appears.
 const DEFECTS = [
-  (t) => { t.ConnectorOperator = { Salesforce: 'NO_OPP' }; },                 // misspelt operator (enum)
-  (t) => { t.DestinationFeild = t.DestinationField; delete t.DestinationField; }, // misspelt property
-  (t) => { t.TaskType = 'map'; },                                            // wrong case (CASE-4)
-  (t) => { t.SourceFields = [`${t.SourceFields[0]}_unprojected`]; },         // not in the projection (PAT-4)
-  (t) => { t.TaskProperties = { SOURCE_DATA_TYPE: '' }; },                   // empty property value (LIM-14)
+  (t) => {
+    t.ConnectorOperator = { Salesforce: 'NO_OPP' };
+  }, // misspelt operator (enum)
+  (t) => {
+    t.DestinationFeild = t.DestinationField;
+    delete t.DestinationField;
+  }, // misspelt property
+  (t) => {
+    t.TaskType = 'map';
+  }, // wrong case (CASE-4)
+  (t) => {
+    t.SourceFields = [`${t.SourceFields[0]}_unprojected`];
+  }, // not in the projection (PAT-4)
+  (t) => {
+    t.TaskProperties = { SOURCE_DATA_TYPE: '' };
+  }, // empty property value (LIM-14)
 ];
 
 /** The workflow with `fields` fields; `defects` breaks one field in a hundred (at least one). */
@@ -49,15 +60,25 @@ export function workflow(fields, { defects = false } = {}) {
             ConnectorProfileName: 'bench-salesforce-connection',
             ConnectorType: 'Salesforce',
             IncrementalPullConfig: { DatetimeTypeFieldName: 'LastModifiedDate' },
-            SourceConnectorProperties: { Salesforce: { Object: 'Account', EnableDynamicFieldUpdate: false, IncludeDeletedRecords: false } },
+            SourceConnectorProperties: {
+              Salesforce: { Object: 'Account', EnableDynamicFieldUpdate: false, IncludeDeletedRecords: false },
+            },
           },
-          Tasks: [{ TaskType: 'Filter', ConnectorOperator: { Salesforce: 'PROJECTION' }, SourceFields: names }, ...maps],
+          Tasks: [
+            { TaskType: 'Filter', ConnectorOperator: { Salesforce: 'PROJECTION' }, SourceFields: names },
+            ...maps,
+          ],
           TriggerConfig: {
             TriggerType: 'Scheduled',
-            TriggerProperties: { Scheduled: {
-              ScheduleExpression: 'rate(1hours)', DataPullMode: 'Incremental',
-              ScheduleStartTime: '2030-06-01T00:00:00Z', FirstExecutionFrom: '2025-01-01T00:00:00Z', Timezone: 'America/New_York',
-            } },
+            TriggerProperties: {
+              Scheduled: {
+                ScheduleExpression: 'rate(1hours)',
+                DataPullMode: 'Incremental',
+                ScheduleStartTime: '2030-06-01T00:00:00Z',
+                FirstExecutionFrom: '2025-01-01T00:00:00Z',
+                Timezone: 'America/New_York',
+              },
+            },
           },
         },
       },
@@ -76,7 +97,11 @@ export function landmarks(text, fields) {
   const name = fieldName(Math.max(1, Math.ceil(fields / 2)));
   const task = text.indexOf(`"DestinationField": "${name}"`);
   const start = text.lastIndexOf('"TaskType"', task);
-  const inside = (needle, from) => { const at = text.indexOf(needle, from); if (at < 0) throw new Error(`bench: no ${needle}`); return at; };
+  const inside = (needle, from) => {
+    const at = text.indexOf(needle, from);
+    if (at < 0) throw new Error(`bench: no ${needle}`);
+    return at;
+  };
   const operator = inside('"NO_OP"', start) + 1;
   const sourceField = inside(`"${name}"`, inside('"SourceFields"', start)) + 1;
   const destination = inside(`"${name}"`, task + '"DestinationField": '.length) + 1 + name.length;

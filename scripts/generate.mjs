@@ -34,8 +34,15 @@ export function htmlToMarkdown(html) {
     .replace(/<p>/g, '\n\n')
     .replace(/<\/p>/g, '\n\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  s = s.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).join('\n');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  s = s
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .join('\n');
   // a lone newline inside a paragraph is the model's line wrapping, not a break
   s = s.replace(/([^\n])\n(?=[^\n-])/g, '$1 ');
   return s.replace(/\n{3,}/g, '\n\n').trim();
@@ -52,7 +59,8 @@ function appflowTwin(shapeName) {
 function memberDoc(shapeName, memberName, cpTraits) {
   const own = htmlToMarkdown(doc(cpTraits));
   const twin = appflowTwin(shapeName);
-  const afMember = twin?.members && Object.entries(twin.members).find(([k]) => k.toLowerCase() === memberName.toLowerCase());
+  const afMember =
+    twin?.members && Object.entries(twin.members).find(([k]) => k.toLowerCase() === memberName.toLowerCase());
   const afDoc = afMember ? htmlToMarkdown(doc(afMember[1].traits)) : '';
   // AppFlow runs the flow, so its text is the authority on flow concepts (its ScheduleExpression example is
   // rate(5minutes); Customer Profiles' "rate (5 minutes)" is the form AppFlow rejects). FlowDefinition's twin is
@@ -73,9 +81,11 @@ function convert(id) {
   shapes[name] = out;
   const d = htmlToMarkdown(doc(t)) || htmlToMarkdown(doc(appflowTwin(name)?.traits));
   if (d) out.doc = d;
-  if (t['smithy.api#length']) out.length = { min: t['smithy.api#length'].min ?? null, max: t['smithy.api#length'].max ?? null };
+  if (t['smithy.api#length'])
+    out.length = { min: t['smithy.api#length'].min ?? null, max: t['smithy.api#length'].max ?? null };
   if (t['smithy.api#pattern']) out.pattern = t['smithy.api#pattern'];
-  if (t['smithy.api#range']) out.range = { min: t['smithy.api#range'].min ?? null, max: t['smithy.api#range'].max ?? null };
+  if (t['smithy.api#range'])
+    out.range = { min: t['smithy.api#range'].min ?? null, max: t['smithy.api#range'].max ?? null };
   if (t['smithy.api#sensitive']) out.sensitive = true;
   switch (s.type) {
     case 'structure':
@@ -97,7 +107,11 @@ function convert(id) {
       out.key = convert(s.key.target);
       out.value = convert(s.value.target);
       break;
-    case 'string': case 'timestamp': case 'boolean': case 'long': case 'integer':
+    case 'string':
+    case 'timestamp':
+    case 'boolean':
+    case 'long':
+    case 'integer':
       break;
     default:
       throw new Error(`unhandled shape type ${s.type} (${name})`);
@@ -116,15 +130,24 @@ const operatorMembers = Object.keys(shapes.ConnectorOperator.members);
 const connectors = connectorTypes.map((type) => {
   const key = operatorMembers.find((k) => k.toLowerCase() === type.toLowerCase());
   if (!key) throw new Error(`no ConnectorOperator member for connector type ${type}`);
-  const sourceKey = Object.keys(shapes.SourceConnectorProperties.members).find((k) => k.toLowerCase() === type.toLowerCase());
-  return { type, key, sourcePropertiesKey: sourceKey, sourcePropertiesShape: shapes.SourceConnectorProperties.members[sourceKey].target,
-    operatorShape: shapes.ConnectorOperator.members[key].target, operators: shapes[shapes.ConnectorOperator.members[key].target].values };
+  const sourceKey = Object.keys(shapes.SourceConnectorProperties.members).find(
+    (k) => k.toLowerCase() === type.toLowerCase(),
+  );
+  return {
+    type,
+    key,
+    sourcePropertiesKey: sourceKey,
+    sourcePropertiesShape: shapes.SourceConnectorProperties.members[sourceKey].target,
+    operatorShape: shapes.ConnectorOperator.members[key].target,
+    operators: shapes[shapes.ConnectorOperator.members[key].target].values,
+  };
 });
 
 // The sources CreateIntegrationWorkflow documents ("The supported Amazon AppFlow sources are Salesforce, ServiceNow,
 // and Marketo."); the enum also allows others (workflow-rules.md PAT-14). Matched to ConnectorType values by case.
 const sourcesSentence = /supported Amazon AppFlow sources are ([^.]+)\./.exec(plain(shapes[ROOT_SHAPE].doc));
-if (!sourcesSentence) throw new Error('CreateIntegrationWorkflow no longer names its supported sources; update the generator');
+if (!sourcesSentence)
+  throw new Error('CreateIntegrationWorkflow no longer names its supported sources; update the generator');
 const workflowConnectorTypes = sourcesSentence[1].split(/,\s*(?:and\s+)?|\s+and\s+/).map((name) => {
   const type = connectorTypes.find((t) => t.toLowerCase() === name.trim().toLowerCase());
   if (!type) throw new Error(`documented source "${name}" is not a ConnectorType value`);
@@ -135,7 +158,9 @@ const workflowConnectorTypes = sourcesSentence[1].split(/,\s*(?:and\s+)?|\s+and\
 const afEnum = (n) => Object.values(af[AF_NS + n].members).map((m) => m.traits['smithy.api#enumValue']);
 const appflowOnly = {
   taskTypes: afEnum('TaskType').filter((v) => !shapes.TaskType.values.includes(v)),
-  operatorPropertyKeys: afEnum('OperatorPropertiesKeys').filter((v) => !shapes.OperatorPropertiesKeys.values.includes(v)),
+  operatorPropertyKeys: afEnum('OperatorPropertiesKeys').filter(
+    (v) => !shapes.OperatorPropertiesKeys.values.includes(v),
+  ),
   members: {},
 };
 for (const [name, s] of Object.entries(shapes)) {
@@ -143,7 +168,9 @@ for (const [name, s] of Object.entries(shapes)) {
   const twin = appflowTwin(name);
   if (!twin?.members) continue;
   const own = Object.keys(s.members).map((k) => k.toLowerCase());
-  const extra = Object.keys(twin.members).filter((k) => !own.includes(k.toLowerCase())).map((k) => k[0].toUpperCase() + k.slice(1));
+  const extra = Object.keys(twin.members)
+    .filter((k) => !own.includes(k.toLowerCase()))
+    .map((k) => k[0].toUpperCase() + k.slice(1));
   if (extra.length) appflowOnly.members[name] = extra;
 }
 const cpEnumValues = (n) => Object.values(cp[CP_NS + n].members).map((m) => m.traits['smithy.api#enumValue']);
@@ -163,17 +190,27 @@ const ISO_8601 = '^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?([
 function schemaFor(name) {
   const s = shapes[name];
   switch (s.type) {
-    case 'structure': return { $ref: `#/definitions/${name}` };
-    case 'enum': return { type: 'string', enum: s.values };
-    case 'boolean': return { type: 'boolean' };
-    case 'long': case 'integer': {
+    case 'structure':
+      return { $ref: `#/definitions/${name}` };
+    case 'enum':
+      return { type: 'string', enum: s.values };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'long':
+    case 'integer': {
       const r = { type: 'integer' };
       if (s.range?.min != null) r.minimum = s.range.min;
       if (s.range?.max != null) r.maximum = s.range.max;
       return r;
     }
     // What the AWS CLI accepts for a timestamp: an ISO-8601 string or a number of epoch seconds.
-    case 'timestamp': return { anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: ISO_8601 }] };
+    case 'timestamp':
+      return {
+        anyOf: [
+          { type: 'number', minimum: 0 },
+          { type: 'string', pattern: ISO_8601 },
+        ],
+      };
     case 'string': {
       const r = { type: 'string' };
       if (s.length?.min != null && s.length.min > 0) r.minLength = s.length.min;
@@ -181,7 +218,8 @@ function schemaFor(name) {
       if (s.pattern && s.pattern !== '.*') r.pattern = s.pattern;
       return r;
     }
-    case 'list': return { type: 'array', items: schemaFor(s.member) };
+    case 'list':
+      return { type: 'array', items: schemaFor(s.member) };
     case 'map': {
       const r = { type: 'object', propertyNames: schemaFor(s.key), additionalProperties: schemaFor(s.value) };
       if (s.length?.min != null) r.minProperties = s.length.min;
@@ -199,9 +237,18 @@ for (const [name, s] of Object.entries(shapes)) {
 function structSchema(name) {
   const s = shapes[name];
   const properties = {};
-  for (const [m, v] of Object.entries(s.members)) properties[m] = { ...schemaFor(v.target), ...describe(v.doc || shapes[v.target].doc, v.target) };
-  const required = Object.entries(s.members).filter(([, v]) => v.required).map(([m]) => m);
-  return { type: 'object', ...describe(s.doc, name), properties, ...(required.length ? { required } : {}), additionalProperties: false };
+  for (const [m, v] of Object.entries(s.members))
+    properties[m] = { ...schemaFor(v.target), ...describe(v.doc || shapes[v.target].doc, v.target) };
+  const required = Object.entries(s.members)
+    .filter(([, v]) => v.required)
+    .map(([m]) => m);
+  return {
+    type: 'object',
+    ...describe(s.doc, name),
+    properties,
+    ...(required.length ? { required } : {}),
+    additionalProperties: false,
+  };
 }
 const schema = {
   $comment: GENERATED,
@@ -217,7 +264,9 @@ const schema = {
 const ts = `// ${GENERATED}
 /* eslint-disable */
 
-export type ShapeName = ${Object.keys(shapes).map((n) => JSON.stringify(n)).join(' | ')};
+export type ShapeName = ${Object.keys(shapes)
+  .map((n) => JSON.stringify(n))
+  .join(' | ')};
 export interface ShapeMember { readonly target: ShapeName; readonly required?: boolean; readonly doc?: string }
 export interface Shape {
   readonly type: 'structure' | 'enum' | 'list' | 'map' | 'string' | 'timestamp' | 'boolean' | 'long' | 'integer';
@@ -267,8 +316,18 @@ const outputs = [
   [join(root, 'server/src/generated/model.ts'), ts],
 ];
 if (process.argv.includes('--check')) {
-  const stale = outputs.filter(([f, text]) => { try { return readFileSync(f, 'utf8') !== text; } catch { return true; } });
+  const stale = outputs.filter(([f, text]) => {
+    try {
+      return readFileSync(f, 'utf8') !== text;
+    } catch {
+      return true;
+    }
+  });
   for (const [f] of stale) console.error(`stale generated file: ${f} (run npm run generate and commit it)`);
   process.exit(stale.length ? 1 : 0);
 }
-for (const [f, text] of outputs) { mkdirSync(dirname(f), { recursive: true }); writeFileSync(f, text); console.log(`wrote ${f}`); }
+for (const [f, text] of outputs) {
+  mkdirSync(dirname(f), { recursive: true });
+  writeFileSync(f, text);
+  console.log(`wrote ${f}`);
+}

@@ -11,10 +11,12 @@ import codeServer from '../test/vscode/code-server.js';
 import fakeAws from '../test/vscode/fake-aws.js';
 import { fakeAwsKeys, startLocalEndpoint } from '../test/endpoint/customerProfilesEndpoint.mjs';
 
-const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, stopGroup, workbenchUrl } = codeServer;
+const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, stopGroup, workbenchUrl } =
+  codeServer;
 const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
 const REGION = 'us-east-1';
-const useDesktop = !process.argv.includes('--code-server') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+const useDesktop =
+  !process.argv.includes('--code-server') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** The domains and object types the examples name, so that submitting any example succeeds. */
 function domainsOfExamples() {
@@ -23,7 +25,9 @@ function domainsOfExamples() {
     try {
       const { DomainName, ObjectTypeName } = JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8'));
       (domains[DomainName] ??= { objectTypes: [] }).objectTypes.push(ObjectTypeName);
-    } catch { /* an example being edited into invalid JSON simply adds no domain */ }
+    } catch {
+      /* an example being edited into invalid JSON simply adds no domain */
+    }
   }
   return domains;
 }
@@ -37,7 +41,10 @@ function stopAll(code) {
   })();
   return stopping;
 }
-process.on('SIGINT', () => { console.log('\nstopping…'); void stopAll(0); });
+process.on('SIGINT', () => {
+  console.log('\nstopping…');
+  void stopAll(0);
+});
 process.on('SIGTERM', () => void stopAll(0));
 
 async function main() {
@@ -48,7 +55,8 @@ async function main() {
   cleanups.push(async () => home.remove());
   const keys = fakeAwsKeys();
   const endpoint = await startLocalEndpoint({
-    region: REGION, domains: domainsOfExamples(),
+    region: REGION,
+    domains: domainsOfExamples(),
     credentials: { [keys.accessKeyId]: keys.secretAccessKey },
     log: (line) => console.log(`[local endpoint] ${line}`),
   });
@@ -60,9 +68,18 @@ async function main() {
 
   if (useDesktop) {
     // --wait keeps `code` running until the window closes, so Ctrl+C here and closing the window both end the run
-    const code = spawn('code', ['--wait', '--new-window', `--user-data-dir=${profile.userDataDir}`,
-      `--extensions-dir=${profile.extensionsDir}`, `--extensionDevelopmentPath=${PROJECT_ROOT}`, EXAMPLES],
-      { env: { ...fakeAws.withoutAwsVariables(process.env), ...home.env, ...env }, stdio: 'inherit', detached: true });
+    const code = spawn(
+      'code',
+      [
+        '--wait',
+        '--new-window',
+        `--user-data-dir=${profile.userDataDir}`,
+        `--extensions-dir=${profile.extensionsDir}`,
+        `--extensionDevelopmentPath=${PROJECT_ROOT}`,
+        EXAMPLES,
+      ],
+      { env: { ...fakeAws.withoutAwsVariables(process.env), ...home.env, ...env }, stdio: 'inherit', detached: true },
+    );
     cleanups.push(() => stopGroup(code.pid));
     console.log('desktop VS Code is open on examples/; close its window or press Ctrl+C to stop');
     code.once('exit', () => void stopAll(0));
@@ -71,8 +88,18 @@ async function main() {
   installVsix(home, profile, path.join(PROJECT_ROOT, 'dist/cpworkflow.vsix'));
   const server = await startCodeServer({ home, profile, env });
   cleanups.push(() => server.stop());
-  server.exited.then((code) => { if (!stopping) { console.error(`code-server exited (${code})\n${server.output()}`); void stopAll(1); } });
-  console.log(`\nVS Code (code-server ${server.url}) with the cpworkflow extension on examples/:\n\n  ${workbenchUrl(server, EXAMPLES)}\n\nPress Ctrl+C to stop.`);
+  server.exited.then((code) => {
+    if (!stopping) {
+      console.error(`code-server exited (${code})\n${server.output()}`);
+      void stopAll(1);
+    }
+  });
+  console.log(
+    `\nVS Code (code-server ${server.url}) with the cpworkflow extension on examples/:\n\n  ${workbenchUrl(server, EXAMPLES)}\n\nPress Ctrl+C to stop.`,
+  );
 }
 
-main().catch((err) => { console.error(err.message); void stopAll(1); });
+main().catch((err) => {
+  console.error(err.message);
+  void stopAll(1);
+});

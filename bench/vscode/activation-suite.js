@@ -11,9 +11,13 @@ const WAIT_MS = 60000;
 
 function diagnosticsOf(uri) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`no diagnostics for ${uri} within ${WAIT_MS} ms`)); }, WAIT_MS);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no diagnostics for ${uri} within ${WAIT_MS} ms`));
+    }, WAIT_MS);
     const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString()) || vscode.languages.getDiagnostics(uri).length === 0) return;
+      if (!e.uris.some((u) => u.toString() === uri.toString()) || vscode.languages.getDiagnostics(uri).length === 0)
+        return;
       clearTimeout(timer);
       subscription.dispose();
       resolve(vscode.languages.getDiagnostics(uri));
@@ -30,7 +34,9 @@ exports.run = async function run() {
   const api = await extension.activate();
   out.activateMs = performance.now() - t0;
   out.clientRunning = api.client.isRunning();
-  out.awsSdkModules = Object.keys(require.cache).filter((m) => /[\\/]@aws-sdk[\\/]|[\\/]dist[\\/]submission\.js$/.test(m));
+  out.awsSdkModules = Object.keys(require.cache).filter((m) =>
+    /[\\/]@aws-sdk[\\/]|[\\/]dist[\\/]submission\.js$/.test(m),
+  );
 
   const uri = vscode.Uri.file(process.env.CPWORKFLOW_BENCH_FILE);
   t0 = performance.now();

@@ -19,7 +19,11 @@ async function main() {
       vscodeExecutablePath: path.join(ROOT, 'test/vscode/launcher.js'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(__dirname, 'activation-suite.js'),
-      launchArgs: [folder, `--user-data-dir=${path.join(dir, 'user-data')}`, `--extensions-dir=${path.join(dir, 'extensions')}`],
+      launchArgs: [
+        folder,
+        `--user-data-dir=${path.join(dir, 'user-data')}`,
+        `--extensions-dir=${path.join(dir, 'extensions')}`,
+      ],
       extensionTestsEnv: { CPWORKFLOW_BENCH_FILE: path.resolve(file), CPWORKFLOW_BENCH_OUT: path.resolve(result) },
     });
   } finally {
@@ -27,4 +31,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => { console.error(err.stack ?? String(err)); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err.stack ?? String(err));
+    process.exit(1);
+  },
+);

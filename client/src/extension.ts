@@ -7,7 +7,6 @@ import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
 import { SNIPPETS } from '../../server/src/engine';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './constants';
 
-
 let client: LanguageClient | undefined;
 
 export interface ExtensionApi {
@@ -18,7 +17,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   // VS Code already offers the snippets this extension contributes; the server offers the same ones (with the
   // file's connector key filled in) for editors without them. Show each once: VS Code's, beside the server's
@@ -30,7 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     middleware: {
       provideCompletionItem: async (document, position, ctx, token, next) => {
         const result = await next(document, position, ctx, token);
-        const keep = (i: vscode.CompletionItem) => !(i.kind === vscode.CompletionItemKind.Snippet && contributed.has(typeof i.label === 'string' ? i.label : i.label.label));
+        const keep = (i: vscode.CompletionItem) =>
+          !(
+            i.kind === vscode.CompletionItemKind.Snippet &&
+            contributed.has(typeof i.label === 'string' ? i.label : i.label.label)
+          );
         if (Array.isArray(result)) return result.filter(keep);
         if (result) result.items = result.items.filter(keep);
         return result;
@@ -43,8 +50,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   status.name = 'Customer Profiles model';
   status.text = 'Customer Profiles model';
   status.detail = 'Checked against the CreateIntegrationWorkflow service model';
-  status.command = { title: 'API reference', command: 'vscode.open',
-    arguments: [vscode.Uri.parse('https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_CreateIntegrationWorkflow.html')] };
+  status.command = {
+    title: 'API reference',
+    command: 'vscode.open',
+    arguments: [
+      vscode.Uri.parse(
+        'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_CreateIntegrationWorkflow.html',
+      ),
+    ],
+  };
   context.subscriptions.push(status);
   // Create/track commands and the AWS status bar item; the AWS SDK loads only when a command runs.
   registerSubmission(context);

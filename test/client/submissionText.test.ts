@@ -1,33 +1,69 @@
 // What the create and status commands tell the user, checked without an editor.
 import * as assert from 'node:assert/strict';
 import {
-  createConfirmation, createdText, errorsRefusal, RequestSummary, RequestTarget, trackingEndText, warningsQuestion,
+  createConfirmation,
+  createdText,
+  errorsRefusal,
+  RequestSummary,
+  RequestTarget,
+  trackingEndText,
+  warningsQuestion,
 } from '../../client/src/submit/submissionText';
 import { redactCredentials } from '../../server/src/submission/redaction';
 
-const summary: RequestSummary = { fileName: 'a.cpworkflow.json', domainName: 'sales', objectTypeName: 'Salesforce-Account', flowName: 'CP-SF-1' };
-const aws: RequestTarget = { profile: 'prod', profileFrom: 'setting cpworkflow.aws.profile', region: 'eu-west-2', regionFrom: 'profile prod', signer: 'profile', endpointUrl: undefined, endpointFrom: undefined };
+const summary: RequestSummary = {
+  fileName: 'a.cpworkflow.json',
+  domainName: 'sales',
+  objectTypeName: 'Salesforce-Account',
+  flowName: 'CP-SF-1',
+};
+const aws: RequestTarget = {
+  profile: 'prod',
+  profileFrom: 'setting cpworkflow.aws.profile',
+  region: 'eu-west-2',
+  regionFrom: 'profile prod',
+  signer: 'profile',
+  endpointUrl: undefined,
+  endpointFrom: undefined,
+};
 
 describe('submission text', () => {
   it('the confirmation names domain, object type, flow, region and profile, with where each setting came from', () => {
     const q = createConfirmation(summary, aws, false);
     assert.match(q.message, /"CP-SF-1"/);
-    assert.equal(q.detail, [
-      'Domain: sales', 'Object type: Salesforce-Account', 'Flow name: CP-SF-1',
-      'Region: eu-west-2 (profile prod)', 'Profile: prod (setting cpworkflow.aws.profile)',
-    ].join('\n'));
+    assert.equal(
+      q.detail,
+      [
+        'Domain: sales',
+        'Object type: Salesforce-Account',
+        'Flow name: CP-SF-1',
+        'Region: eu-west-2 (profile prod)',
+        'Profile: prod (setting cpworkflow.aws.profile)',
+      ].join('\n'),
+    );
     assert.equal(q.yes, 'Create Workflow');
   });
 
-  it('the confirmation names an endpoint that is not AWS\'s, and says when the editor text is unsaved', () => {
-    const q = createConfirmation({ ...summary, flowName: undefined }, { ...aws, endpointUrl: 'http://127.0.0.1:4566', endpointFrom: 'AWS_ENDPOINT_URL' }, true);
+  it("the confirmation names an endpoint that is not AWS's, and says when the editor text is unsaved", () => {
+    const q = createConfirmation(
+      { ...summary, flowName: undefined },
+      { ...aws, endpointUrl: 'http://127.0.0.1:4566', endpointFrom: 'AWS_ENDPOINT_URL' },
+      true,
+    );
     assert.match(q.detail, /^Flow name: \(not set\)$/m);
-    assert.match(q.detail, /^Endpoint: http:\/\/127\.0\.0\.1:4566 \(AWS_ENDPOINT_URL\), not AWS's endpoint for the region$/m);
+    assert.match(
+      q.detail,
+      /^Endpoint: http:\/\/127\.0\.0\.1:4566 \(AWS_ENDPOINT_URL\), not AWS's endpoint for the region$/m,
+    );
     assert.match(q.detail, /unsaved text is sent, not the file on disk/);
   });
 
   it('with environment keys and no profile named, the confirmation names the keys, not a profile', () => {
-    const q = createConfirmation(summary, { ...aws, profile: 'default', profileFrom: 'no profile set', signer: 'environment' }, false);
+    const q = createConfirmation(
+      summary,
+      { ...aws, profile: 'default', profileFrom: 'no profile set', signer: 'environment' },
+      false,
+    );
     assert.match(q.detail, /^Credentials: AWS_ACCESS_KEY_ID from the environment \(no profile named\)$/m);
     assert.doesNotMatch(q.detail, /Profile:/);
   });
@@ -36,23 +72,53 @@ describe('submission text', () => {
     const warnings = Array.from({ length: 7 }, (_, i) => ({ line: i + 10, message: `w${i}` }));
     const q = warningsQuestion('a.cpworkflow.json', warnings);
     assert.equal(q.message, 'a.cpworkflow.json has 7 warnings. Create the workflow anyway?');
-    assert.deepEqual(q.detail.split('\n'), ['Line 10: w0', 'Line 11: w1', 'Line 12: w2', 'Line 13: w3', 'Line 14: w4', '… and 2 more warnings in the Problems view.']);
-    assert.equal(warningsQuestion('b', [{ line: 1, message: 'x' }]).message, 'b has 1 warning. Create the workflow anyway?');
+    assert.deepEqual(q.detail.split('\n'), [
+      'Line 10: w0',
+      'Line 11: w1',
+      'Line 12: w2',
+      'Line 13: w3',
+      'Line 14: w4',
+      '… and 2 more warnings in the Problems view.',
+    ]);
+    assert.equal(
+      warningsQuestion('b', [{ line: 1, message: 'x' }]).message,
+      'b has 1 warning. Create the workflow anyway?',
+    );
   });
 
   it('the refusal gives the error count and says nothing was sent', () => {
-    assert.equal(errorsRefusal('a.cpworkflow.json', 1), 'a.cpworkflow.json has 1 error; nothing was sent. Fix it (see the Problems view) and create the workflow again.');
+    assert.equal(
+      errorsRefusal('a.cpworkflow.json', 1),
+      'a.cpworkflow.json has 1 error; nothing was sent. Fix it (see the Problems view) and create the workflow again.',
+    );
     assert.match(errorsRefusal('a', 3), /has 3 errors; nothing was sent\. Fix them/);
   });
 
   it('success names the workflow id, flow, domain and region', () => {
-    assert.equal(createdText('abc123', summary, aws), 'Workflow abc123 created for flow "CP-SF-1" in domain sales (eu-west-2).');
+    assert.equal(
+      createdText('abc123', summary, aws),
+      'Workflow abc123 created for flow "CP-SF-1" in domain sales (eu-west-2).',
+    );
   });
 
-  it('a failed workflow\'s end gives the ErrorDescription and each failed step\'s message; others only the progress', () => {
-    const failed = { workflowId: 'w1', status: 'FAILED', errorDescription: 'Batch 2 failed.', failedSteps: [{ flowName: 'f', executionMessage: 'access denied' }, { flowName: '', executionMessage: '' }] };
-    assert.equal(trackingEndText(failed, 'FAILED: 1/4 steps, 10 records processed'), 'Workflow w1 failed (FAILED: 1/4 steps, 10 records processed). Batch 2 failed. f: access denied');
-    assert.equal(trackingEndText({ ...failed, status: 'COMPLETE' }, 'COMPLETE: 4/4 steps'), 'Workflow w1 completed (COMPLETE: 4/4 steps).');
+  it("a failed workflow's end gives the ErrorDescription and each failed step's message; others only the progress", () => {
+    const failed = {
+      workflowId: 'w1',
+      status: 'FAILED',
+      errorDescription: 'Batch 2 failed.',
+      failedSteps: [
+        { flowName: 'f', executionMessage: 'access denied' },
+        { flowName: '', executionMessage: '' },
+      ],
+    };
+    assert.equal(
+      trackingEndText(failed, 'FAILED: 1/4 steps, 10 records processed'),
+      'Workflow w1 failed (FAILED: 1/4 steps, 10 records processed). Batch 2 failed. f: access denied',
+    );
+    assert.equal(
+      trackingEndText({ ...failed, status: 'COMPLETE' }, 'COMPLETE: 4/4 steps'),
+      'Workflow w1 completed (COMPLETE: 4/4 steps).',
+    );
     assert.equal(trackingEndText({ ...failed, status: 'CANCELLED' }, 'x'), 'Workflow w1 was cancelled (x).');
   });
 

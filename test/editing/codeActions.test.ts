@@ -19,11 +19,17 @@ function replaced(text: string, find: string | RegExp, by: string): string {
 const key = (d: Diagnostic) => `${d.code} ${d.message}`;
 
 /**
- * Validates `text`, takes the diagnostic with `code` (the first, or the one `pick` selects), lists its fixes and applies
+ * Validates `text`, takes the diagnostic with `code` (the first, or the one `pick` selects), lists its fixes and
+ * applies
  * the one titled `title` (default: the first). Asserts the diagnostic is gone and no error appeared. Returns the titles
  * offered and the fixed text.
  */
-function fix(text: string, code: string, title?: string | RegExp, pick?: (d: Diagnostic) => boolean): { titles: string[]; text: string; before: Diagnostic[]; after: Diagnostic[] } {
+function fix(
+  text: string,
+  code: string,
+  title?: string | RegExp,
+  pick?: (d: Diagnostic) => boolean,
+): { titles: string[]; text: string; before: Diagnostic[]; after: Diagnostic[] } {
   const svc = service();
   const doc = docOf(text);
   const before = svc.validate(doc);
@@ -31,13 +37,19 @@ function fix(text: string, code: string, title?: string | RegExp, pick?: (d: Dia
   assert.ok(target, `no ${code} diagnostic; found:\n${describe1(before)}`);
   const actions = svc.codeActions(doc, [target]);
   const titles = actions.map((a) => a.title);
-  const chosen = title === undefined ? actions[0] : actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+  const chosen =
+    title === undefined
+      ? actions[0]
+      : actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
   assert.ok(chosen, `no fix ${title ?? ''} for ${key(target)}; offered: ${JSON.stringify(titles)}`);
   assert.equal(chosen.kind, CodeActionKind.QuickFix);
   assert.deepEqual(chosen.diagnostics, [target]);
   const fixed = applyAction(text, chosen);
   const after = svc.validate(docOf(fixed));
-  assert.ok(!after.some((d) => key(d) === key(target)), `still there after "${chosen.title}": ${key(target)}\n${fixed}`);
+  assert.ok(
+    !after.some((d) => key(d) === key(target)),
+    `still there after "${chosen.title}": ${key(target)}\n${fixed}`,
+  );
   const known = new Set(errorsOf(before).map(key));
   const fresh = errorsOf(after).filter((d) => !known.has(key(d)));
   assert.deepEqual(fresh, [], `"${chosen.title}" brought new errors:\n${describe1(fresh)}`);
@@ -46,22 +58,27 @@ function fix(text: string, code: string, title?: string | RegExp, pick?: (d: Dia
 
 /**
  * Validates `text`, takes its `code` diagnostic, then inserts a task before the first one, as a user typing on would:
- * the editor moves the diagnostic's range, its data stays as it was. Returns the edited text and the fixes offered then.
+ * the editor moves the diagnostic's range, its data stays as it was. Returns the edited text and the fixes offered
+ * then.
  */
 function fixesAfterInsertingATaskFirst(text: string, code: string): { edited: string; actions: CodeAction[] } {
   const svc = service();
   const before = docOf(text);
   const d = svc.validate(before).find((x) => x.code === code)!;
-  const inserted = '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
+  const inserted =
+    '{ "TaskType": "Map", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "DestinationField": "Name" },\n          ';
   const at = text.indexOf('{', text.indexOf('"Tasks": ['));
   const edited = text.slice(0, at) + inserted + text.slice(at);
   const after = docOf(edited);
   const moved = (p: { line: number; character: number }) => after.positionAt(before.offsetAt(p) + inserted.length);
-  return { edited, actions: svc.codeActions(after, [{ ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } }]) };
+  return {
+    edited,
+    actions: svc.codeActions(after, [{ ...d, range: { start: moved(d.range.start), end: moved(d.range.end) } }]),
+  };
 }
 
 describe('quick fixes: connector and operator', () => {
-  it('OP-1: renames a ConnectorOperator key to the connector\'s key', () => {
+  it("OP-1: renames a ConnectorOperator key to the connector's key", () => {
     const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"S3": "VALIDATE_NON_NULL"');
     const r = fix(text, 'OP-1');
     assert.deepEqual(r.titles, ['Rename "S3" to "Salesforce"']);
@@ -69,16 +86,27 @@ describe('quick fixes: connector and operator', () => {
   });
 
   it('OP-1: removes a second operator member when the right key is there too', () => {
-    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NON_NULL",\n              "S3": "NO_OP"');
+    const text = replaced(
+      SF,
+      '"Salesforce": "VALIDATE_NON_NULL"',
+      '"Salesforce": "VALIDATE_NON_NULL",\n              "S3": "NO_OP"',
+    );
     assert.equal(fix(text, 'OP-1', 'Remove "S3"').text, SF);
   });
 
   it('OP-1: adds the operator a task without ConnectorOperator needs', () => {
     const text = replaced(SF, /"ConnectorOperator": \{\n\s+"Salesforce": "VALIDATE_NON_NULL"\n\s+\},\n\s+/, '');
     const r = fix(text, 'OP-1', 'Add ConnectorOperator { "Salesforce": "VALIDATE_NON_NULL" }');
-    assert.deepEqual(r.titles, ['VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE', 'VALIDATE_NUMERIC']
-      .map((op) => `Add ConnectorOperator { "Salesforce": "${op}" }`));
-    assert.match(r.text, /"VALIDATION_ACTION": "DropRecord"\n {12}\},\n {12}"ConnectorOperator": \{\n {14}"Salesforce": "VALIDATE_NON_NULL"\n {12}\}\n {10}\}/);
+    assert.deepEqual(
+      r.titles,
+      ['VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE', 'VALIDATE_NUMERIC'].map(
+        (op) => `Add ConnectorOperator { "Salesforce": "${op}" }`,
+      ),
+    );
+    assert.match(
+      r.text,
+      /"VALIDATION_ACTION": "DropRecord"\n {12}\},\n {12}"ConnectorOperator": \{\n {14}"Salesforce": "VALIDATE_NON_NULL"\n {12}\}\n {10}\}/,
+    );
   });
 
   it('CASE-2: ServiceNow → Servicenow', () => {
@@ -93,14 +121,22 @@ describe('quick fixes: connector and operator', () => {
     const r = fix(text, 'enum', 'Change to "LESS_THAN"');
     assert.equal(r.titles[0], 'Change to "LESS_THAN"');
     // a Filter task: only filter operators are offered, never one that trades this error for another
-    assert.ok(r.titles.every((t) => /LESS|GREATER|EQUAL|BETWEEN|CONTAINS|PROJECTION/.test(t)), r.titles.join());
+    assert.ok(
+      r.titles.every((t) => /LESS|GREATER|EQUAL|BETWEEN|CONTAINS|PROJECTION/.test(t)),
+      r.titles.join(),
+    );
     assert.ok(r.titles.length <= 8);
   });
 
   it('replaces an operator of the wrong TaskType with each one the TaskType takes, and offers the right TaskType', () => {
     const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "MASK_ALL"');
     const r = fix(text, 'task-operator', 'Change to "VALIDATE_NON_NULL"');
-    assert.deepEqual(r.titles.slice(0, 4).sort(), ['VALIDATE_NON_NEGATIVE', 'VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NUMERIC'].map((v) => `Change to "${v}"`));
+    assert.deepEqual(
+      r.titles.slice(0, 4).sort(),
+      ['VALIDATE_NON_NEGATIVE', 'VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NUMERIC'].map(
+        (v) => `Change to "${v}"`,
+      ),
+    );
     assert.ok(r.titles.includes('Change TaskType to "Mask"'));
     assert.equal(r.text, SF);
   });
@@ -110,8 +146,12 @@ describe('quick fixes: connector and operator', () => {
     assert.equal(fix(text, 'OP-2').text, SF);
   });
 
-  it('PAT-12: renames the SourceConnectorProperties member to the connector\'s key', () => {
-    const text = replaced(SF, '"SourceConnectorProperties": {\n            "Salesforce"', '"SourceConnectorProperties": {\n            "Marketo"');
+  it("PAT-12: renames the SourceConnectorProperties member to the connector's key", () => {
+    const text = replaced(
+      SF,
+      '"SourceConnectorProperties": {\n            "Salesforce"',
+      '"SourceConnectorProperties": {\n            "Marketo"',
+    );
     const r = fix(text, 'PAT-12', 'Rename "Marketo" to "Salesforce"');
     assert.equal(r.text, SF);
   });
@@ -139,7 +179,11 @@ describe('quick fixes: schedule and timestamps', () => {
   });
 
   it('SCH-13: a start time in the past moves to now + 5 minutes', () => {
-    const text = replaced(SF, '"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": "2025-01-01T00:00:00Z"');
+    const text = replaced(
+      SF,
+      '"ScheduleStartTime": "2027-06-01T00:00:00Z"',
+      '"ScheduleStartTime": "2025-01-01T00:00:00Z"',
+    );
     const r = fix(text, 'SCH-13');
     assert.match(r.text, /"ScheduleStartTime": "2026-03-10T14:13:00Z"/);
   });
@@ -147,7 +191,10 @@ describe('quick fixes: schedule and timestamps', () => {
   it('TRG-2: adds the schedule a Scheduled trigger needs', () => {
     const text = replaced(SF, /,\n\s+"TriggerProperties": \{[\s\S]*?\n {10}\}/, '');
     const r = fix(text, 'TRG-2');
-    assert.match(r.text, /"TriggerType": "Scheduled",\n {10}"TriggerProperties": \{\n {12}"Scheduled": \{\n {14}"ScheduleExpression": "rate\(1hours\)"\n {12}\}\n {10}\}\n/);
+    assert.match(
+      r.text,
+      /"TriggerType": "Scheduled",\n {10}"TriggerProperties": \{\n {12}"Scheduled": \{\n {14}"ScheduleExpression": "rate\(1hours\)"\n {12}\}\n {10}\}\n/,
+    );
   });
 
   it('TRG-4: an Event trigger on a source without change events becomes OnDemand', () => {
@@ -170,7 +217,10 @@ describe('quick fixes: projection', () => {
     const text = replaced(SF, /\{\n\s+"TaskType": "Filter",[\s\S]*?"LastModifiedDate"\n\s+\]\n\s+\},\n\s+/, '');
     const r = fix(text, 'PAT-1');
     assert.deepEqual(r.titles, ['Insert a projection task listing 5 fields']);
-    assert.match(r.text, /"Tasks": \[\n {10}\{\n {12}"TaskType": "Filter",\n {12}"ConnectorOperator": \{\n {14}"Salesforce": "PROJECTION"\n {12}\},\n {12}"SourceFields": \[\n {14}"Id",\n {14}"Name",\n {14}"Phone",\n {14}"BillingCity",\n {14}"LastModifiedDate"\n {12}\]\n {10}\},\n {10}\{\n {12}"TaskType": "Map"/);
+    assert.match(
+      r.text,
+      /"Tasks": \[\n {10}\{\n {12}"TaskType": "Filter",\n {12}"ConnectorOperator": \{\n {14}"Salesforce": "PROJECTION"\n {12}\},\n {12}"SourceFields": \[\n {14}"Id",\n {14}"Name",\n {14}"Phone",\n {14}"BillingCity",\n {14}"LastModifiedDate"\n {12}\]\n {10}\},\n {10}\{\n {12}"TaskType": "Map"/,
+    );
     assert.ok(!r.after.some((d) => d.code === 'PAT-4'), 'every field is projected now');
   });
 
@@ -182,20 +232,30 @@ describe('quick fixes: projection', () => {
   });
 
   it('PAT-4: adds to the projection even after an edit moved it (stale data.projectionIndex)', () => {
-    const { edited, actions } = fixesAfterInsertingATaskFirst(replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"'), 'PAT-4');
-    assert.deepEqual(actions.map((a) => a.title), ['Add "BillingCity" to the projection task']);
+    const { edited, actions } = fixesAfterInsertingATaskFirst(
+      replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"'),
+      'PAT-4',
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Add "BillingCity" to the projection task'],
+    );
     assert.match(applyAction(edited, actions[0]), /"LastModifiedDate",\n {14}"BillingCity"\n {12}\]/);
   });
 
   it('PAT-5: adds the field a Validate task reads to the projection', () => {
-    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id"',
-      '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Email"');
+    const text = replaced(
+      SF,
+      '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id"',
+      '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Email"',
+    );
     const r = fix(text, 'PAT-5');
     assert.match(r.text, /"LastModifiedDate",\n {14}"Email"\n/);
   });
 
   it('PAT-2: merges a second projection into the first', () => {
-    const second = '{\n            "TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "PROJECTION"\n            },\n            "SourceFields": [\n              "Email", "Id"\n            ]\n          },\n          ';
+    const second =
+      '{\n            "TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "PROJECTION"\n            },\n            "SourceFields": [\n              "Email", "Id"\n            ]\n          },\n          ';
     const text = replaced(SF, /(\{\n\s+"TaskType": "Validate")/, `${second}$1`);
     const r = fix(text, 'PAT-2');
     assert.match(r.text, /"LastModifiedDate",\n {14}"Email"\n {12}\]/);
@@ -204,7 +264,11 @@ describe('quick fixes: projection', () => {
 
   it('PAT-9: moves the projection task first', () => {
     const projection = /\{\n\s+"TaskType": "Filter",[\s\S]*?"LastModifiedDate"\n\s+\]\n\s+\},\n\s+/.exec(SF)![0];
-    const text = replaced(SF.replace(projection, ''), /(\n {10}\{\n {12}"TaskType": "Validate")/, `\n          ${projection.trimEnd().replace(/,$/, '')},$1`);
+    const text = replaced(
+      SF.replace(projection, ''),
+      /(\n {10}\{\n {12}"TaskType": "Validate")/,
+      `\n          ${projection.trimEnd().replace(/,$/, '')},$1`,
+    );
     const r = fix(text, 'PAT-9');
     assert.equal(r.text, SF);
   });
@@ -213,7 +277,10 @@ describe('quick fixes: projection', () => {
     const text = replaced(SF, ',\n            "DestinationField": "Phone"', '');
     const r = fix(text, 'PAT-7');
     assert.deepEqual(r.titles, ['Set DestinationField to "Phone"']);
-    assert.match(r.text, /"TaskProperties": \{\n\s+"SOURCE_DATA_TYPE": "phone",\n\s+"DESTINATION_DATA_TYPE": "phone"\n\s+\},\n {12}"DestinationField": "Phone"\n/);
+    assert.match(
+      r.text,
+      /"TaskProperties": \{\n\s+"SOURCE_DATA_TYPE": "phone",\n\s+"DESTINATION_DATA_TYPE": "phone"\n\s+\},\n {12}"DestinationField": "Phone"\n/,
+    );
   });
 });
 
@@ -226,7 +293,11 @@ describe('quick fixes: model checks', () => {
   });
 
   it('removes an AppFlow-only property', () => {
-    const text = replaced(SF, '"Timezone": "America/New_York"', '"Timezone": "America/New_York",\n              "FlowErrorDeactivationThreshold": 5');
+    const text = replaced(
+      SF,
+      '"Timezone": "America/New_York"',
+      '"Timezone": "America/New_York",\n              "FlowErrorDeactivationThreshold": 5',
+    );
     assert.equal(fix(text, 'unknown-property', 'Remove "FlowErrorDeactivationThreshold"').text, SF);
   });
 
@@ -241,7 +312,12 @@ describe('quick fixes: model checks', () => {
       ['SourceFlowConfig', /\n {8}"SourceFlowConfig": \{[\s\S]*?\n {8}\},/],
     ] as [string, RegExp][]) {
       const text = replaced(SF, find, '');
-      const r = fix(text, 'missing-property', `Add "${name}"`, (d) => (d.data as { property: string }).property === name);
+      const r = fix(
+        text,
+        'missing-property',
+        `Add "${name}"`,
+        (d) => (d.data as { property: string }).property === name,
+      );
       assert.ok(r.text.includes(`"${name}": `), r.text);
     }
   });
@@ -253,7 +329,11 @@ describe('quick fixes: model checks', () => {
   });
 
   it('fills a missing batch end a month after a start written in epoch milliseconds', () => {
-    const text = replaced(SF, '"StartTime": "2026-05-01T00:00:00Z",\n          "EndTime": "2026-07-01T00:00:00Z"', '"StartTime": 1777593600000');
+    const text = replaced(
+      SF,
+      '"StartTime": "2026-05-01T00:00:00Z",\n          "EndTime": "2026-07-01T00:00:00Z"',
+      '"StartTime": 1777593600000',
+    );
     const r = fix(text, 'missing-property');
     assert.match(r.text, /"StartTime": 1777593600000,\n {10}"EndTime": "2026-05-31T00:00:00Z"\n/);
   });
@@ -261,9 +341,16 @@ describe('quick fixes: model checks', () => {
   it('adds the missing Object of a ServiceNow source and a missing ConnectorProfileName', () => {
     const text = replaced(SN, /"Object": "incident"/, '');
     const r = fix(text, 'missing-property');
-    assert.match(r.text, /"ServiceNow": \{\n\s+"Object": "incident"\n\s+\}/, 'the example object of the connector\'s template');
+    assert.match(
+      r.text,
+      /"ServiceNow": \{\n\s+"Object": "incident"\n\s+\}/,
+      "the example object of the connector's template",
+    );
     const noProfile = replaced(MK, /\n\s+"ConnectorProfileName": "[^"]*",/, '');
-    assert.match(fix(noProfile, 'LIM-8').text, /"Object": "leads"\n {12}\}\n {10}\},\n {10}"ConnectorProfileName": "my-marketo-connection"\n {8}\}/);
+    assert.match(
+      fix(noProfile, 'LIM-8').text,
+      /"Object": "leads"\n {12}\}\n {10}\},\n {10}"ConnectorProfileName": "my-marketo-connection"\n {8}\}/,
+    );
   });
 
   it('changes an invalid enum value to the suggestion', () => {
@@ -279,7 +366,11 @@ describe('quick fixes: model checks', () => {
   });
 
   it('removes the earlier of duplicate keys and keeps the one the AWS CLI reads', () => {
-    const text = replaced(SF, '"FlowName": "CP-Salesforce-Account-1",', '"FlowName": "old-name",\n        "FlowName": "CP-Salesforce-Account-1",');
+    const text = replaced(
+      SF,
+      '"FlowName": "CP-Salesforce-Account-1",',
+      '"FlowName": "old-name",\n        "FlowName": "CP-Salesforce-Account-1",',
+    );
     const r = fix(text, 'duplicate-key');
     assert.deepEqual(r.titles, ['Remove the earlier "FlowName"']);
     assert.equal(r.text, SF);
@@ -292,23 +383,39 @@ describe('quick fixes: model checks', () => {
   });
 
   it('converts values of the wrong type when the intent is certain', () => {
-    const masked = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecord",\n              "SUBFIELD_CATEGORY_MAP": 5');
+    const masked = replaced(
+      SF,
+      '"VALIDATION_ACTION": "DropRecord"',
+      '"VALIDATION_ACTION": "DropRecord",\n              "SUBFIELD_CATEGORY_MAP": 5',
+    );
     assert.match(fix(masked, 'type').text, /"SUBFIELD_CATEGORY_MAP": "5"/);
     const bool = replaced(SF, '"IncludeDeletedRecords": false', '"IncludeDeletedRecords": "false"');
     assert.equal(fix(bool, 'type').text, SF);
-    const lone = replaced(SF, '"SourceFields": [\n              "Id"\n            ],\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
-      '"SourceFields": "Id",\n            "TaskProperties": {\n              "VALIDATION_ACTION"');
-    assert.match(fix(lone, 'type').text, /"SourceFields": \[\n {14}"Id"\n {12}\],\n {12}"TaskProperties": \{\n {14}"VALIDATION_ACTION"/);
+    const lone = replaced(
+      SF,
+      '"SourceFields": [\n              "Id"\n            ],\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
+      '"SourceFields": "Id",\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
+    );
+    assert.match(
+      fix(lone, 'type').text,
+      /"SourceFields": \[\n {14}"Id"\n {12}\],\n {12}"TaskProperties": \{\n {14}"VALIDATION_ACTION"/,
+    );
   });
 
-  it('converts CloudFormation\'s list form of TaskProperties to the API\'s map', () => {
-    const text = replaced(SF, '"TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }',
-      '"TaskProperties": [{ "OperatorPropertyKey": "VALIDATION_ACTION", "Property": "DropRecord" }]');
+  it("converts CloudFormation's list form of TaskProperties to the API's map", () => {
+    const text = replaced(
+      SF,
+      '"TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }',
+      '"TaskProperties": [{ "OperatorPropertyKey": "VALIDATION_ACTION", "Property": "DropRecord" }]',
+    );
     const r = fix(text, 'type');
     assert.match(r.text, /"TaskProperties": \{\n {14}"VALIDATION_ACTION": "DropRecord"\n {12}\}/);
     // AppFlow's Key/Value form, with a number where the API wants a string
-    const truncate = replaced(SF, /"TaskType": "Validate",\n( +)"ConnectorOperator": \{\n +"Salesforce": "VALIDATE_NON_NULL"\n +\},\n +"SourceFields": \[\n +"Id"\n +\],\n +"TaskProperties": \{\n +"VALIDATION_ACTION": "DropRecord"\n +\}/,
-      '"TaskType": "Truncate", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "TaskProperties": [{ "Key": "TRUNCATE_LENGTH", "Value": 10 }]');
+    const truncate = replaced(
+      SF,
+      /"TaskType": "Validate",\n( +)"ConnectorOperator": \{\n +"Salesforce": "VALIDATE_NON_NULL"\n +\},\n +"SourceFields": \[\n +"Id"\n +\],\n +"TaskProperties": \{\n +"VALIDATION_ACTION": "DropRecord"\n +\}/,
+      '"TaskType": "Truncate", "ConnectorOperator": { "Salesforce": "NO_OP" }, "SourceFields": ["Name"], "TaskProperties": [{ "Key": "TRUNCATE_LENGTH", "Value": 10 }]',
+    );
     assert.match(fix(truncate, 'type').text, /"TaskProperties": \{\n {14}"TRUNCATE_LENGTH": "10"\n {12}\}/);
   });
 
@@ -321,39 +428,62 @@ describe('quick fixes: model checks', () => {
 
 describe('quick fixes: task properties', () => {
   it('TP-3: adds the TaskProperties a task needs, with values the checks accept', () => {
-    const text = replaced(SF, ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }', '');
+    const text = replaced(
+      SF,
+      ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }',
+      '',
+    );
     const r = fix(text, 'TP-3');
     assert.deepEqual(r.titles, ['Add "VALIDATION_ACTION"']);
     assert.equal(r.text.replace(/\s+/g, ''), SF.replace(/\s+/g, ''));
   });
 
   it('TP-3: adds missing keys into existing TaskProperties', () => {
-    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "MASK_LAST_N"').replace('"TaskType": "Validate"', '"TaskType": "Mask"')
+    const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "MASK_LAST_N"')
+      .replace('"TaskType": "Validate"', '"TaskType": "Mask"')
       .replace('"VALIDATION_ACTION": "DropRecord"', '"MASK_VALUE": "#"');
     const r = fix(text, 'TP-3');
     assert.match(r.text, /"MASK_VALUE": "#",\n {14}"MASK_LENGTH": "4"\n/);
   });
 
   it('TP-3: fixes the task the diagnostic points at even after an edit moved the tasks (stale data.taskIndex)', () => {
-    const text = replaced(SF, ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }', '');
-    const { edited, actions: [action] } = fixesAfterInsertingATaskFirst(text, 'TP-3');
+    const text = replaced(
+      SF,
+      ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }',
+      '',
+    );
+    const {
+      edited,
+      actions: [action],
+    } = fixesAfterInsertingATaskFirst(text, 'TP-3');
     assert.ok(action, 'a fix for the moved diagnostic');
     const fixed = applyAction(edited, action);
     assert.match(fixed, /"TaskType": "Validate",[\s\S]*"VALIDATION_ACTION": "DropRecord"/);
-    assert.ok(!service().validate(docOf(fixed)).some((x) => x.code === 'TP-3'), fixed);
+    assert.ok(
+      !service()
+        .validate(docOf(fixed))
+        .some((x) => x.code === 'TP-3'),
+      fixed,
+    );
   });
 
-  it('TP-3: a date filter\'s missing VALUE gets epoch milliseconds, not a value TP-7 flags', () => {
-    const text = replaced(SF, '"TaskType": "Validate",\n            "ConnectorOperator": {\n              "Salesforce": "VALIDATE_NON_NULL"',
-      '"TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "GREATER_THAN"')
-      .replace('"VALIDATION_ACTION": "DropRecord"', '"DATA_TYPE": "datetime"');
+  it("TP-3: a date filter's missing VALUE gets epoch milliseconds, not a value TP-7 flags", () => {
+    const text = replaced(
+      SF,
+      '"TaskType": "Validate",\n            "ConnectorOperator": {\n              "Salesforce": "VALIDATE_NON_NULL"',
+      '"TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "GREATER_THAN"',
+    ).replace('"VALIDATION_ACTION": "DropRecord"', '"DATA_TYPE": "datetime"');
     const r = fix(text, 'TP-3');
     assert.match(r.text, /"DATA_TYPE": "datetime",\n {14}"VALUE": "1773100800000"\n/);
     assert.ok(!r.after.some((d) => d.code === 'TP-7'), describe1(r.after));
   });
 
   it('TP-4: removes a property that means nothing to the operator', () => {
-    const text = replaced(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": "DropRecord",\n              "TRUNCATE_LENGTH": "10"');
+    const text = replaced(
+      SF,
+      '"VALIDATION_ACTION": "DropRecord"',
+      '"VALIDATION_ACTION": "DropRecord",\n              "TRUNCATE_LENGTH": "10"',
+    );
     assert.equal(fix(text, 'TP-4').text, SF);
   });
 
@@ -372,16 +502,22 @@ describe('quick fixes: what they key off', () => {
     const doc = docOf(text);
     const d = svc.validate(doc).find((x) => x.code === 'CASE-2')!;
     const reworded = svc.codeActions(doc, [{ ...d, message: 'something else entirely' }]);
-    assert.deepEqual(reworded.map((a) => a.title), ['Change to "Servicenow"']);
+    assert.deepEqual(
+      reworded.map((a) => a.title),
+      ['Change to "Servicenow"'],
+    );
   });
 
-  it('offer nothing for another tool\'s diagnostics or for a range that no longer fits the text', () => {
+  it("offer nothing for another tool's diagnostics or for a range that no longer fits the text", () => {
     const svc = service();
     const text = replaced(SN, '"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');
     const doc = docOf(text);
     const d = svc.validate(doc).find((x) => x.code === 'CASE-2')!;
     assert.deepEqual(svc.codeActions(doc, [{ ...d, source: 'json' }]), []);
-    const stale: Diagnostic = { ...d, range: { start: d.range.start, end: { line: d.range.end.line, character: d.range.end.character + 3 } } };
+    const stale: Diagnostic = {
+      ...d,
+      range: { start: d.range.start, end: { line: d.range.end.line, character: d.range.end.character + 3 } },
+    };
     assert.deepEqual(svc.codeActions(doc, [stale]), []);
     assert.equal(d.severity, DiagnosticSeverity.Warning);
   });
@@ -396,13 +532,20 @@ describe('quick fixes: several diagnostics on one value', () => {
   it('offer a shared fix once, for all of them, and no TaskType the connector cannot serve', () => {
     // Zendesk has no LESS_THAN: the model's enum and the TaskType matrix both flag it on a Map task
     const zd = readExample('zendesk-ticket.cpworkflow.json');
-    const text = replaced(zd, /("TaskType": "Map",\n\s+"ConnectorOperator": \{\n\s+"Zendesk": )"NO_OP"/, '$1"LESS_THAN"');
+    const text = replaced(
+      zd,
+      /("TaskType": "Map",\n\s+"ConnectorOperator": \{\n\s+"Zendesk": )"NO_OP"/,
+      '$1"LESS_THAN"',
+    );
     const svc = service();
     const doc = docOf(text);
     const onValue = svc.validate(doc).filter((d) => d.code === 'enum' || d.code === 'task-operator');
     assert.deepEqual(onValue.map((d) => d.code).sort(), ['enum', 'task-operator']);
     const actions = svc.codeActions(doc, onValue);
-    assert.deepEqual(actions.map((a) => a.title), ['Change to "NO_OP"']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Change to "NO_OP"'],
+    );
     assert.equal(actions[0].diagnostics!.length, 2);
     const after = svc.validate(docOf(applyAction(text, actions[0])));
     assert.ok(!after.some((d) => d.code === 'enum' || d.code === 'task-operator'), describe1(after));

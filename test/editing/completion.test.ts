@@ -27,7 +27,10 @@ describe('completion: property keys', () => {
     assert.equal(role.detail, 'required');
     const doc = (role.documentation as MarkupContent).value;
     assert.match(doc, /Customer Profiles assumes this role/);
-    assert.match(doc, /\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_CreateIntegrationWorkflow\.html\)/);
+    assert.match(
+      doc,
+      /\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_CreateIntegrationWorkflow\.html\)/,
+    );
     assert.equal(r.items.find((i) => i.label === 'Tags')!.detail, 'optional');
   });
 
@@ -46,7 +49,10 @@ describe('completion: property keys', () => {
   });
 
   it('adds the comma a new member needs after the previous one', () => {
-    assert.equal(completeAt('{"DomainName": "d" |}').apply('WorkflowType'), '{"DomainName": "d", "WorkflowType": "APPFLOW_INTEGRATION"}');
+    assert.equal(
+      completeAt('{"DomainName": "d" |}').apply('WorkflowType'),
+      '{"DomainName": "d", "WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
   });
 
   it('completes a key typed inside quotes, replacing the whole string', () => {
@@ -57,7 +63,10 @@ describe('completion: property keys', () => {
   });
 
   it('completes a half-typed key without quotes', () => {
-    assert.equal(completeAt('{"DomainName": "d", Work|}').apply('WorkflowType'), '{"DomainName": "d", "WorkflowType": "APPFLOW_INTEGRATION"}');
+    assert.equal(
+      completeAt('{"DomainName": "d", Work|}').apply('WorkflowType'),
+      '{"DomainName": "d", "WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
   });
 
   it('completes only the name in `"": ` (the colon is there already)', () => {
@@ -65,29 +74,55 @@ describe('completion: property keys', () => {
   });
 
   it('completes an unterminated key up to the cursor', () => {
-    assert.equal(completeAt('{"RoleArn": "arn:aws:iam::1:role/r",\n "Obj|\n}').apply('ObjectTypeName'), '{"RoleArn": "arn:aws:iam::1:role/r",\n "ObjectTypeName": ""\n}');
+    assert.equal(
+      completeAt('{"RoleArn": "arn:aws:iam::1:role/r",\n "Obj|\n}').apply('ObjectTypeName'),
+      '{"RoleArn": "arn:aws:iam::1:role/r",\n "ObjectTypeName": ""\n}',
+    );
   });
 
-  it('offers only the connector\'s key in ConnectorOperator and SourceConnectorProperties', () => {
-    const op = completeAt(at(SN, '"ServiceNow": "NO_OP"\n            },\n            "SourceFields": [\n              "sys_id"\n            ],\n            "DestinationField": "sys_id"',
-      '|\n            },\n            "SourceFields": [\n              "sys_id"\n            ],\n            "DestinationField": "sys_id"'));
+  it("offers only the connector's key in ConnectorOperator and SourceConnectorProperties", () => {
+    const op = completeAt(
+      at(
+        SN,
+        '"ServiceNow": "NO_OP"\n            },\n            "SourceFields": [\n              "sys_id"\n            ],\n            "DestinationField": "sys_id"',
+        '|\n            },\n            "SourceFields": [\n              "sys_id"\n            ],\n            "DestinationField": "sys_id"',
+      ),
+    );
     assert.deepEqual(op.labels, ['ServiceNow'], 'ConnectorType "Servicenow" is keyed "ServiceNow"');
     assert.match(op.apply('ServiceNow'), /"ConnectorOperator": \{\n\s+"ServiceNow": ""\n/);
 
-    const src = completeAt(at(ZD, '"SourceConnectorProperties": {', '"SourceConnectorProperties": {|').replace(/\|/, '|'));
-    assert.deepEqual(src.labels.filter((l) => !l.includes('-')), [], 'Zendesk is already there');
-    const empty = completeAt(at(ZD, /"SourceConnectorProperties": \{[^}]*\}\s*\}/.exec(ZD)![0], '"SourceConnectorProperties": {|}'));
+    const src = completeAt(
+      at(ZD, '"SourceConnectorProperties": {', '"SourceConnectorProperties": {|').replace(/\|/, '|'),
+    );
+    assert.deepEqual(
+      src.labels.filter((l) => !l.includes('-')),
+      [],
+      'Zendesk is already there',
+    );
+    const empty = completeAt(
+      at(ZD, /"SourceConnectorProperties": \{[^}]*\}\s*\}/.exec(ZD)![0], '"SourceConnectorProperties": {|}'),
+    );
     assert.deepEqual(empty.labels, ['Zendesk']);
     assert.match(empty.apply('Zendesk'), /"SourceConnectorProperties": \{"Zendesk": \{\}\}/);
   });
 
-  it('offers the TaskProperties keys of the task\'s operator, required first', () => {
-    const mask = completeAt(at(SF, '"VALIDATION_ACTION": "DropRecord"', '|').replace('"VALIDATE_NON_NULL"', '"MASK_LAST_N"').replace('"TaskType": "Validate"', '"TaskType": "Mask"'));
+  it("offers the TaskProperties keys of the task's operator, required first", () => {
+    const mask = completeAt(
+      at(SF, '"VALIDATION_ACTION": "DropRecord"', '|')
+        .replace('"VALIDATE_NON_NULL"', '"MASK_LAST_N"')
+        .replace('"TaskType": "Validate"', '"TaskType": "Mask"'),
+    );
     assert.deepEqual(mask.labels, ['MASK_LENGTH', 'MASK_VALUE', 'SUBFIELD_CATEGORY_MAP']);
     assert.equal(mask.items[0].detail, 'required');
-    const filter = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": {"ConnectorType": "S3"}, "Tasks": ['
-      + '{"TaskType": "Filter", "ConnectorOperator": {"S3": "EQUAL_TO"}, "SourceFields": ["Email"], "TaskProperties": {"DATA_TYPE": "string", |}}]}}}}');
-    assert.deepEqual(filter.labels, ['VALUE', 'VALUES', 'SUBFIELD_CATEGORY_MAP'], 'DATA_TYPE is there; one of VALUE / VALUES');
+    const filter = completeAt(
+      '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": {"ConnectorType": "S3"}, "Tasks": [' +
+        '{"TaskType": "Filter", "ConnectorOperator": {"S3": "EQUAL_TO"}, "SourceFields": ["Email"], "TaskProperties": {"DATA_TYPE": "string", |}}]}}}}',
+    );
+    assert.deepEqual(
+      filter.labels,
+      ['VALUE', 'VALUES', 'SUBFIELD_CATEGORY_MAP'],
+      'DATA_TYPE is there; one of VALUE / VALUES',
+    );
     assert.equal(filter.items[0].detail, 'one of VALUE / VALUES');
   });
 
@@ -98,12 +133,30 @@ describe('completion: property keys', () => {
 
 describe('completion: values', () => {
   it('after a colon, with and without a space, inside quotes, after a partial word', () => {
-    assert.equal(completeAt('{"WorkflowType":|}').apply('APPFLOW_INTEGRATION'), '{"WorkflowType": "APPFLOW_INTEGRATION"}');
-    assert.equal(completeAt('{"WorkflowType": |}').apply('APPFLOW_INTEGRATION'), '{"WorkflowType": "APPFLOW_INTEGRATION"}');
-    assert.equal(completeAt('{"WorkflowType": "|"}').apply('APPFLOW_INTEGRATION'), '{"WorkflowType": "APPFLOW_INTEGRATION"}');
-    assert.equal(completeAt('{"WorkflowType": "APP|"}').apply('APPFLOW_INTEGRATION'), '{"WorkflowType": "APPFLOW_INTEGRATION"}');
-    assert.equal(completeAt('{"WorkflowType": APP|}').apply('APPFLOW_INTEGRATION'), '{"WorkflowType": "APPFLOW_INTEGRATION"}');
-    assert.equal(completeAt('{"WorkflowType": |\n "DomainName": "d"}').apply('APPFLOW_INTEGRATION'), '{"WorkflowType": "APPFLOW_INTEGRATION",\n "DomainName": "d"}');
+    assert.equal(
+      completeAt('{"WorkflowType":|}').apply('APPFLOW_INTEGRATION'),
+      '{"WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
+    assert.equal(
+      completeAt('{"WorkflowType": |}').apply('APPFLOW_INTEGRATION'),
+      '{"WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
+    assert.equal(
+      completeAt('{"WorkflowType": "|"}').apply('APPFLOW_INTEGRATION'),
+      '{"WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
+    assert.equal(
+      completeAt('{"WorkflowType": "APP|"}').apply('APPFLOW_INTEGRATION'),
+      '{"WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
+    assert.equal(
+      completeAt('{"WorkflowType": APP|}').apply('APPFLOW_INTEGRATION'),
+      '{"WorkflowType": "APPFLOW_INTEGRATION"}',
+    );
+    assert.equal(
+      completeAt('{"WorkflowType": |\n "DomainName": "d"}').apply('APPFLOW_INTEGRATION'),
+      '{"WorkflowType": "APPFLOW_INTEGRATION",\n "DomainName": "d"}',
+    );
   });
 
   it('offers enum values, and only strings inside quotes', () => {
@@ -119,17 +172,34 @@ describe('completion: values', () => {
     const zdFilter = completeAt(at(ZD, '"Zendesk": "PROJECTION"', '"Zendesk": "|"'));
     assert.deepEqual(zdFilter.labels, ['PROJECTION', 'GREATER_THAN']);
     const sfFilter = completeAt(at(SF, '"Salesforce": "PROJECTION"', '"Salesforce": "|"'));
-    assert.deepEqual(sfFilter.labels, ['PROJECTION', 'LESS_THAN', 'CONTAINS', 'GREATER_THAN', 'BETWEEN', 'LESS_THAN_OR_EQUAL_TO',
-      'GREATER_THAN_OR_EQUAL_TO', 'EQUAL_TO', 'NOT_EQUAL_TO']);
+    assert.deepEqual(sfFilter.labels, [
+      'PROJECTION',
+      'LESS_THAN',
+      'CONTAINS',
+      'GREATER_THAN',
+      'BETWEEN',
+      'LESS_THAN_OR_EQUAL_TO',
+      'GREATER_THAN_OR_EQUAL_TO',
+      'EQUAL_TO',
+      'NOT_EQUAL_TO',
+    ]);
     const validate = completeAt(at(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_|"'));
-    assert.deepEqual(validate.labels, ['VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE', 'VALIDATE_NUMERIC']);
-    assert.equal(validate.apply('VALIDATE_NUMERIC'), SF.replace('"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NUMERIC"'));
+    assert.deepEqual(validate.labels, [
+      'VALIDATE_NON_NULL',
+      'VALIDATE_NON_ZERO',
+      'VALIDATE_NON_NEGATIVE',
+      'VALIDATE_NUMERIC',
+    ]);
+    assert.equal(
+      validate.apply('VALIDATE_NUMERIC'),
+      SF.replace('"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NUMERIC"'),
+    );
     const doc = (validate.items[0].documentation as MarkupContent).value;
     assert.match(doc, /Connectors: Salesforce, Marketo, Zendesk, Servicenow and S3/);
     assert.match(doc, /Task types: Validate/);
   });
 
-  it('puts the TaskTypes that take the task\'s operator first', () => {
+  it("puts the TaskTypes that take the task's operator first", () => {
     const r = completeAt(at(SF, '"TaskType": "Validate"', '"TaskType": "|"'));
     assert.equal(r.labels[0], 'Validate');
     assert.deepEqual([...r.labels].sort(), ['Arithmetic', 'Filter', 'Map', 'Mask', 'Merge', 'Truncate', 'Validate']);
@@ -137,15 +207,24 @@ describe('completion: values', () => {
 
   it('offers the connector types with their key spelling', () => {
     const r = completeAt(at(SF, '"ConnectorType": "Salesforce"', '"ConnectorType": "|"'));
-    assert.deepEqual(r.labels, connectors.map((c) => c.type));
+    assert.deepEqual(
+      r.labels,
+      connectors.map((c) => c.type),
+    );
     const sn = r.items.find((i) => i.label === 'Servicenow')!;
     assert.match((sn.documentation as MarkupContent).value, /"ServiceNow"/);
   });
 
   it('offers value hints for TaskProperties: VALIDATION_ACTION and data types', () => {
-    assert.deepEqual(completeAt(at(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": |')).labels, ['DropRecord', 'DropDataset']);
+    assert.deepEqual(completeAt(at(SF, '"VALIDATION_ACTION": "DropRecord"', '"VALIDATION_ACTION": |')).labels, [
+      'DropRecord',
+      'DropDataset',
+    ]);
     const types = completeAt(at(SF, '"SOURCE_DATA_TYPE": "phone"', '"SOURCE_DATA_TYPE": "ph|"'));
-    assert.ok(types.labels.includes('phone') && types.labels.includes('datetime') && types.labels.includes('picklist'), types.labels.join());
+    assert.ok(
+      types.labels.includes('phone') && types.labels.includes('datetime') && types.labels.includes('picklist'),
+      types.labels.join(),
+    );
     const s3 = readExample('s3-customers.cpworkflow.json');
     const generic = completeAt(s3.replace(/"TaskProperties": \{\}/, '"TaskProperties": {"SOURCE_DATA_TYPE": |}'));
     assert.deepEqual(generic.labels, ['string', 'integer', 'double', 'boolean', 'date', 'datetime']);
@@ -166,49 +245,91 @@ describe('completion: values', () => {
 
   it('offers timestamps from the service clock: now + 5 minutes on the minute, start of today, now (ISO-8601 UTC)', () => {
     const r = completeAt(at(SF, '"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": |'));
-    assert.deepEqual(r.labels, ['2026-03-10T14:13:00Z', '2026-03-10T00:00:00Z', '2026-03-10T14:07:30Z'], 'the start the SCH-12 fix writes too');
-    assert.deepEqual(r.items.map((i) => i.detail), ['now + 5 minutes (UTC)', 'start of today (UTC)', 'now (UTC)']);
+    assert.deepEqual(
+      r.labels,
+      ['2026-03-10T14:13:00Z', '2026-03-10T00:00:00Z', '2026-03-10T14:07:30Z'],
+      'the start the SCH-12 fix writes too',
+    );
+    assert.deepEqual(
+      r.items.map((i) => i.detail),
+      ['now + 5 minutes (UTC)', 'start of today (UTC)', 'now (UTC)'],
+    );
     // replacing an epoch number in place
-    const epoch = completeAt(at(SF, '"FirstExecutionFrom": "2026-05-01T00:00:00Z"', '"FirstExecutionFrom": 17356|89600'));
-    assert.equal(epoch.apply('2026-03-10T00:00:00Z'), SF.replace('"FirstExecutionFrom": "2026-05-01T00:00:00Z"', '"FirstExecutionFrom": "2026-03-10T00:00:00Z"'));
+    const epoch = completeAt(
+      at(SF, '"FirstExecutionFrom": "2026-05-01T00:00:00Z"', '"FirstExecutionFrom": 17356|89600'),
+    );
+    assert.equal(
+      epoch.apply('2026-03-10T00:00:00Z'),
+      SF.replace('"FirstExecutionFrom": "2026-05-01T00:00:00Z"', '"FirstExecutionFrom": "2026-03-10T00:00:00Z"'),
+    );
   });
 
   it('completes SourceFields of a non-projection task from the projection, without the ones listed', () => {
-    const r = completeAt(at(SF, '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id"\n            ]',
-      '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id", |\n            ]'));
+    const r = completeAt(
+      at(
+        SF,
+        '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id"\n            ]',
+        '"Salesforce": "VALIDATE_NON_NULL"\n            },\n            "SourceFields": [\n              "Id", |\n            ]',
+      ),
+    );
     assert.deepEqual(r.labels, ['Name', 'Phone', 'BillingCity', 'LastModifiedDate']);
     assert.match(r.apply('Phone'), /"Id", "Phone"\n/);
-    const empty = completeAt(at(SF, '"SourceFields": [\n              "Id"\n            ],\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
-      '"SourceFields": [|],\n            "TaskProperties": {\n              "VALIDATION_ACTION"'));
+    const empty = completeAt(
+      at(
+        SF,
+        '"SourceFields": [\n              "Id"\n            ],\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
+        '"SourceFields": [|],\n            "TaskProperties": {\n              "VALIDATION_ACTION"',
+      ),
+    );
     assert.deepEqual(empty.labels, ['Id', 'Name', 'Phone', 'BillingCity', 'LastModifiedDate']);
-    assert.match(empty.apply('BillingCity'), /"SourceFields": \["BillingCity"\],\n {12}"TaskProperties": \{\n {14}"VALIDATION_ACTION"/);
+    assert.match(
+      empty.apply('BillingCity'),
+      /"SourceFields": \["BillingCity"\],\n {12}"TaskProperties": \{\n {14}"VALIDATION_ACTION"/,
+    );
   });
 
-  it('completes a projection\'s SourceFields with the fields other tasks read but it lacks', () => {
-    const projected = '"Id",\n              "Name",\n              "Phone",\n              "BillingCity",\n              "LastModifiedDate"';
+  it("completes a projection's SourceFields with the fields other tasks read but it lacks", () => {
+    const projected =
+      '"Id",\n              "Name",\n              "Phone",\n              "BillingCity",\n              "LastModifiedDate"';
     const r = completeAt(at(SF, projected, '"Id", "Name", "Phone", "LastModifiedDate", "|"'));
     assert.deepEqual(r.labels, ['BillingCity']);
     const fixed = r.apply('BillingCity');
     assert.ok(!validate(fixed).some((d) => d.code === 'PAT-4'), describe1(validate(fixed)));
   });
 
-  it('suggests a Map\'s DestinationField from its source field', () => {
+  it("suggests a Map's DestinationField from its source field", () => {
     const r = completeAt(at(SF, '"DestinationField": "Phone"', '"DestinationField": "|"'));
     assert.deepEqual(r.labels, ['Phone']);
-    const merge = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Merge", "SourceFields": ["First", "Last"], "DestinationField": |}]}}}}');
+    const merge = completeAt(
+      '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Merge", "SourceFields": ["First", "Last"], "DestinationField": |}]}}}}',
+    );
     assert.deepEqual(merge.labels, ['First,Last']);
     // a Truncate task cuts its field in place: no DestinationField to suggest
-    const truncate = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Truncate", "SourceFields": ["First", "Last"], "DestinationField": "|"}]}}}}');
+    const truncate = completeAt(
+      '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Truncate", "SourceFields": ["First", "Last"], "DestinationField": "|"}]}}}}',
+    );
     assert.deepEqual(truncate.labels, []);
   });
 
   it('offers a skeleton with the required members for an object value, and [] for a list', () => {
     const r = completeAt('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": |}}}}');
-    assert.equal(r.apply('{}'), '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": {\n  "ConnectorType": "",\n  "SourceConnectorProperties": {}\n}}}}}');
+    assert.equal(
+      r.apply('{}'),
+      '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"SourceFlowConfig": {\n  "ConnectorType": "",\n  "SourceConnectorProperties": {}\n}}}}}',
+    );
     assert.equal(completeAt('{"Tags": |}').apply('{}'), '{"Tags": {}}');
-    const operator = completeAt(at(SN, /"ConnectorOperator": \{\n\s+"ServiceNow": "NO_OP"\n\s+\}/.exec(SN)![0], '"ConnectorOperator": |'));
-    assert.match(operator.apply('{}'), /"ConnectorOperator": \{\n {14}"ServiceNow": ""\n {12}\}/, 'the connector\'s key, ready for the operator');
-    assert.equal(completeAt('{"IntegrationConfig": {"AppflowIntegration": {"Batches": |}}}').apply('[]'), '{"IntegrationConfig": {"AppflowIntegration": {"Batches": []}}}');
+    const operator = completeAt(
+      at(SN, /"ConnectorOperator": \{\n\s+"ServiceNow": "NO_OP"\n\s+\}/.exec(SN)![0], '"ConnectorOperator": |'),
+    );
+    assert.match(
+      operator.apply('{}'),
+      /"ConnectorOperator": \{\n {14}"ServiceNow": ""\n {12}\}/,
+      "the connector's key, ready for the operator",
+    );
+    assert.equal(
+      completeAt('{"IntegrationConfig": {"AppflowIntegration": {"Batches": |}}}').apply('[]'),
+      '{"IntegrationConfig": {"AppflowIntegration": {"Batches": []}}}',
+    );
   });
 
   it('offers nothing after a closing quote, between a key and its colon, or outside the document', () => {
@@ -221,7 +342,13 @@ describe('completion: values', () => {
 describe('completion: snippets where their value belongs', () => {
   it('offers a whole workflow per connector in an empty file and in an empty root object', () => {
     const empty = completeAt('|');
-    assert.deepEqual(empty.labels, ['workflow-salesforce', 'workflow-marketo', 'workflow-servicenow', 'workflow-zendesk', 'workflow-s3']);
+    assert.deepEqual(empty.labels, [
+      'workflow-salesforce',
+      'workflow-marketo',
+      'workflow-servicenow',
+      'workflow-zendesk',
+      'workflow-s3',
+    ]);
     const fromEmpty = empty.apply('workflow-marketo');
     assert.deepEqual(errorsOf(validate(fromEmpty)), [], describe1(validate(fromEmpty)));
     const braces = completeAt('{|}');
@@ -231,22 +358,30 @@ describe('completion: snippets where their value belongs', () => {
     assert.deepEqual(errorsOf(validate(fromBraces)), [], describe1(validate(fromBraces)));
   });
 
-  it('offers task snippets in Tasks with the file\'s connector key filled in', () => {
+  it("offers task snippets in Tasks with the file's connector key filled in", () => {
     const r = completeAt(at(ZD, '"Tasks": [', '"Tasks": [|'));
-    assert.deepEqual(r.labels.filter((l) => l.startsWith('task-')),
-      ['task-projection', 'task-map', 'task-mask', 'task-validate', 'task-arithmetic', 'task-merge', 'task-truncate']);
+    assert.deepEqual(
+      r.labels.filter((l) => l.startsWith('task-')),
+      ['task-projection', 'task-map', 'task-mask', 'task-validate', 'task-arithmetic', 'task-merge', 'task-truncate'],
+    );
     const mask = r.items.find((i) => i.label === 'task-mask')!;
     assert.match(mask.textEdit!.newText, /"ConnectorOperator": \{ "Zendesk": /);
     assert.doesNotMatch(mask.textEdit!.newText, /Salesforce/);
     assert.equal(mask.kind, CompletionItemKind.Snippet);
     const applied = r.apply('task-validate');
-    assert.match(applied, /"Tasks": \[\{\n {10}"TaskType": "Validate",\n {10}"ConnectorOperator": \{ "Zendesk": "VALIDATE_NON_NULL" \}/);
+    assert.match(
+      applied,
+      /"Tasks": \[\{\n {10}"TaskType": "Validate",\n {10}"ConnectorOperator": \{ "Zendesk": "VALIDATE_NON_NULL" \}/,
+    );
     assert.deepEqual(errorsOf(validate(applied)), [], describe1(validate(applied)));
   });
 
   it('offers trigger snippets for TriggerConfig, as a value and as a missing key', () => {
     const asValue = completeAt(at(SF, /"TriggerConfig": \{[\s\S]*?\n {8}\}/.exec(SF)![0], '"TriggerConfig": |'));
-    assert.deepEqual(asValue.labels.filter((l) => l.startsWith('trigger-')), ['trigger-scheduled', 'trigger-ondemand', 'trigger-event']);
+    assert.deepEqual(
+      asValue.labels.filter((l) => l.startsWith('trigger-')),
+      ['trigger-scheduled', 'trigger-ondemand', 'trigger-event'],
+    );
     const applied = asValue.apply('trigger-event');
     assert.match(applied, /"TriggerConfig": \{\n {10}"TriggerType": "Event"\n {8}\}/);
     assert.deepEqual(errorsOf(validate(applied)), [], describe1(validate(applied)));
@@ -267,8 +402,16 @@ describe('completion: large files', () => {
     const w = JSON.parse(SF);
     const fd = w.IntegrationConfig.AppflowIntegration.FlowDefinition;
     const names = Array.from({ length: 5000 }, (_, i) => `Field${String(i).padStart(4, '0')}`);
-    fd.Tasks = [{ TaskType: 'Filter', ConnectorOperator: { Salesforce: 'PROJECTION' }, SourceFields: names },
-      ...names.map((n) => ({ TaskType: 'Map', ConnectorOperator: { Salesforce: 'NO_OP' }, SourceFields: [n], DestinationField: n, TaskProperties: {} }))];
+    fd.Tasks = [
+      { TaskType: 'Filter', ConnectorOperator: { Salesforce: 'PROJECTION' }, SourceFields: names },
+      ...names.map((n) => ({
+        TaskType: 'Map',
+        ConnectorOperator: { Salesforce: 'NO_OP' },
+        SourceFields: [n],
+        DestinationField: n,
+        TaskProperties: {},
+      })),
+    ];
     return JSON.stringify(w, null, 2);
   })();
   const inLastMap = (typed: string) => {
@@ -286,8 +429,22 @@ describe('completion: large files', () => {
     assert.equal(list.isIncomplete, true);
     const labels = list.items.map((i) => i.label);
     // those that start with what is typed first, then those that hold it in order (as the editor's fuzzy match does)
-    assert.deepEqual(labels.slice(0, 10), ['Field1230', 'Field1231', 'Field1232', 'Field1233', 'Field1234', 'Field1235', 'Field1236', 'Field1237', 'Field1238', 'Field1239']);
-    assert.ok(labels.includes('Field0123') && labels.includes('Field4123') && !labels.includes('Field4444'), labels.join());
+    assert.deepEqual(labels.slice(0, 10), [
+      'Field1230',
+      'Field1231',
+      'Field1232',
+      'Field1233',
+      'Field1234',
+      'Field1235',
+      'Field1236',
+      'Field1237',
+      'Field1238',
+      'Field1239',
+    ]);
+    assert.ok(
+      labels.includes('Field0123') && labels.includes('Field4123') && !labels.includes('Field4444'),
+      labels.join(),
+    );
     const small = completeAt(at(SF, '"DestinationField": "Phone"', '"DestinationField": "|"'), svc);
     // a short list is complete: the editor need not ask again as the user types
     assert.ok(small.items.length > 0);
@@ -307,6 +464,9 @@ describe('completion: large files', () => {
     }
     times.sort((a, b) => a - b);
     // a re-parse alone costs ~100 ms at this size; the benchmark's target is p95 ≤ 20 ms over LSP
-    assert.ok(times[Math.floor(times.length * 0.95)] < 50, `p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms`);
+    assert.ok(
+      times[Math.floor(times.length * 0.95)] < 50,
+      `p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms`,
+    );
   });
 });

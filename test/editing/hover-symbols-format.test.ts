@@ -17,16 +17,19 @@ function hoverAt(marked: string): { markdown: string; hovered: string } | null {
 }
 
 describe('hover', () => {
-  it('shows the model\'s documentation of a property key with its API reference link', () => {
+  it("shows the model's documentation of a property key with its API reference link", () => {
     const h = hoverAt(SF.replace('"FlowName"', '"Flow|Name"'))!;
     assert.equal(h.hovered, '"FlowName"');
     assert.match(h.markdown, /^\*\*FlowName\*\* · string · required/);
     assert.match(h.markdown, /Spaces are not allowed/);
     assert.match(h.markdown, /Pattern `\^\[a-zA-Z0-9\]\[\\w!@#\.-\]\+\$`/);
-    assert.match(h.markdown, /\[API reference: FlowDefinition\]\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_FlowDefinition\.html\)/);
+    assert.match(
+      h.markdown,
+      /\[API reference: FlowDefinition\]\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_FlowDefinition\.html\)/,
+    );
   });
 
-  it('shows the member\'s documentation over its value', () => {
+  it("shows the member's documentation over its value", () => {
     const h = hoverAt(SF.replace('"DataPullMode": "Incremental"', '"DataPullMode": "Incre|mental"'))!;
     assert.equal(h.hovered, '"Incremental"');
     assert.match(h.markdown, /\*\*DataPullMode\*\*/);
@@ -41,18 +44,23 @@ describe('hover', () => {
     assert.match(contains.markdown, /Connectors: Salesforce and Servicenow \(not Marketo, Zendesk or S3\)\./);
   });
 
-  it('gives a connector type\'s key spelling', () => {
+  it("gives a connector type's key spelling", () => {
     const h = hoverAt(SN.replace('"ConnectorType": "Servicenow"', '"ConnectorType": "Service|now"'))!;
-    assert.match(h.markdown, /Key in `ConnectorOperator` and `SourceConnectorProperties`: `"ServiceNow"` \(the value here stays `"Servicenow"`\)/);
+    assert.match(
+      h.markdown,
+      /Key in `ConnectorOperator` and `SourceConnectorProperties`: `"ServiceNow"` \(the value here stays `"Servicenow"`\)/,
+    );
     const wrongCase = hoverAt(SN.replace('"ConnectorType": "Servicenow"', '"ConnectorType": "Service|Now"'))!;
     assert.match(wrongCase.markdown, /The API's value is `"Servicenow"`/);
   });
 
-  it('explains a TaskProperties key for the task\'s operator, and what a timestamp means', () => {
+  it("explains a TaskProperties key for the task's operator, and what a timestamp means", () => {
     const key = hoverAt(SF.replace('"VALIDATION_ACTION"', '"VALIDATION_|ACTION"'))!;
     assert.match(key.markdown, /\*\*VALIDATION_ACTION\*\* · TaskProperties key · required/);
     assert.match(key.markdown, /DropRecord \(skip the record\) or DropDataset/);
-    const epoch = hoverAt(SF.replace('"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": 1811|808000'))!;
+    const epoch = hoverAt(
+      SF.replace('"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": 1811|808000'),
+    )!;
     assert.match(epoch.markdown, /`2027-06-01T00:00:00Z` = `1811808000` epoch seconds/);
   });
 
@@ -63,35 +71,65 @@ describe('hover', () => {
 });
 
 describe('document symbols', () => {
-  const names = (s: DocumentSymbol[]): unknown[] => s.map((x) => (x.children?.length ? [x.name, names(x.children)] : x.name));
+  const names = (s: DocumentSymbol[]): unknown[] =>
+    s.map((x) => (x.children?.length ? [x.name, names(x.children)] : x.name));
 
   it('outlines the flow: name, source, each task by what it does, trigger, batches', () => {
     const symbols = service().symbols(docOf(SF));
     assert.deepEqual(names(symbols), [
       'Salesforce-Account',
-      ['CP-Salesforce-Account-1', [
-        'Salesforce: Account',
-        ['Tasks', ['Filter PROJECTION (5 fields)', 'Map Id → Id', 'Map Name → Name', 'Map Phone → Phone', 'Map BillingCity → BillingCity',
-          'Map LastModifiedDate → LastModifiedDate', 'Validate VALIDATE_NON_NULL Id']],
-        'Scheduled rate(1hours)',
-      ]],
-      ['Batches', ['2026-05-01T00:00:00Z → 2026-07-01T00:00:00Z', '2026-07-01T00:00:00Z → 2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z → 2026-11-01T00:00:00Z']],
+      [
+        'CP-Salesforce-Account-1',
+        [
+          'Salesforce: Account',
+          [
+            'Tasks',
+            [
+              'Filter PROJECTION (5 fields)',
+              'Map Id → Id',
+              'Map Name → Name',
+              'Map Phone → Phone',
+              'Map BillingCity → BillingCity',
+              'Map LastModifiedDate → LastModifiedDate',
+              'Validate VALIDATE_NON_NULL Id',
+            ],
+          ],
+          'Scheduled rate(1hours)',
+        ],
+      ],
+      [
+        'Batches',
+        [
+          '2026-05-01T00:00:00Z → 2026-07-01T00:00:00Z',
+          '2026-07-01T00:00:00Z → 2026-09-01T00:00:00Z',
+          '2026-09-01T00:00:00Z → 2026-11-01T00:00:00Z',
+        ],
+      ],
     ]);
     const flow = symbols[1];
     assert.equal(flow.kind, SymbolKind.Module);
     const doc = docOf(SF);
     assert.equal(doc.getText(flow.selectionRange), '"FlowDefinition"');
     // every child lies inside its parent, as editors require
-    const inside = (inner: DocumentSymbol, outer: DocumentSymbol) => doc.offsetAt(inner.range.start) >= doc.offsetAt(outer.range.start)
-      && doc.offsetAt(inner.range.end) <= doc.offsetAt(outer.range.end);
-    const check = (s: DocumentSymbol) => s.children?.forEach((c) => { assert.ok(inside(c, s), `${c.name} outside ${s.name}`); check(c); });
+    const inside = (inner: DocumentSymbol, outer: DocumentSymbol) =>
+      doc.offsetAt(inner.range.start) >= doc.offsetAt(outer.range.start) &&
+      doc.offsetAt(inner.range.end) <= doc.offsetAt(outer.range.end);
+    const check = (s: DocumentSymbol) =>
+      s.children?.forEach((c) => {
+        assert.ok(inside(c, s), `${c.name} outside ${s.name}`);
+        check(c);
+      });
     symbols.forEach(check);
   });
 
   it('names S3 sources by bucket and survives a half-written file', () => {
     const s3 = service().symbols(docOf(readExample('s3-customers.cpworkflow.json')));
     assert.equal(s3[1].children![0].name, 'S3: examplecorp-customer-exports');
-    const broken = service().symbols(docOf('{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Map", "SourceFields": [1]}, 7'));
+    const broken = service().symbols(
+      docOf(
+        '{"IntegrationConfig": {"AppflowIntegration": {"FlowDefinition": {"Tasks": [{"TaskType": "Map", "SourceFields": [1]}, 7',
+      ),
+    );
     assert.deepEqual(names(broken), [['FlowDefinition', [['Tasks', ['Map', 'Task']]]]]);
   });
 });
@@ -99,7 +137,7 @@ describe('document symbols', () => {
 describe('formatting', () => {
   const minified = JSON.stringify(JSON.parse(SF));
 
-  it('formats the whole document with the editor\'s tab size, keeping strict JSON', () => {
+  it("formats the whole document with the editor's tab size, keeping strict JSON", () => {
     const svc = service();
     const four = applyTextEdits(minified, svc.format(docOf(minified), { tabSize: 4, insertSpaces: true }));
     assert.deepEqual(JSON.parse(four), JSON.parse(SF));
@@ -108,7 +146,10 @@ describe('formatting', () => {
     assert.deepEqual(errorsOf(validate(four)), [], describe1(validate(four)));
     const tabs = applyTextEdits(minified, svc.format(docOf(minified), { tabSize: 4, insertSpaces: false }));
     assert.match(tabs, /^\{\n\t"DomainName"/);
-    assert.equal(applyTextEdits(minified, svc.format(docOf(minified), { tabSize: 2, insertSpaces: true })), SF.trimEnd());
+    assert.equal(
+      applyTextEdits(minified, svc.format(docOf(minified), { tabSize: 2, insertSpaces: true })),
+      SF.trimEnd(),
+    );
   });
 
   it('formats only the selected range', () => {
@@ -125,6 +166,9 @@ describe('formatting', () => {
     const out = applyTextEdits(broken, service().format(docOf(broken), { tabSize: 2, insertSpaces: true }));
     assert.equal(out.replace(/\s/g, ''), broken.replace(/\s/g, ''));
     const crlf = '{\r\n"a":1,\r\n"b":2}';
-    assert.equal(applyTextEdits(crlf, service().format(docOf(crlf), { tabSize: 2, insertSpaces: true })), '{\r\n  "a": 1,\r\n  "b": 2\r\n}');
+    assert.equal(
+      applyTextEdits(crlf, service().format(docOf(crlf), { tabSize: 2, insertSpaces: true })),
+      '{\r\n  "a": 1,\r\n  "b": 2\r\n}',
+    );
   });
 });

@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSONPath, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { connectors } from '../../server/src/generated/model';
-import { CONNECTOR_KEY_CHOICE, SNIPPETS, defaultText, snippetText, sourceObjectOf, sourceObjectProblem, withConnectorKey, workflowTemplate } from '../../server/src/engine/snippets';
+import {
+  CONNECTOR_KEY_CHOICE,
+  SNIPPETS,
+  defaultText,
+  snippetText,
+  sourceObjectOf,
+  sourceObjectProblem,
+  withConnectorKey,
+  workflowTemplate,
+} from '../../server/src/engine/snippets';
 import { ROOT, exampleFiles, readExample } from '../support/workflows';
 import { completeAt, describe1, errorsOf, validate } from './support';
 
@@ -24,10 +33,14 @@ function insertInto(example: string, context: string, text: string): string {
   if (!append) return applyEdits(example, modify(example, path, value, FMT));
   const list = findNodeAtLocation(parseTree(example)!, path);
   if (!list) return applyEdits(example, modify(example, path, [value], FMT));
-  return applyEdits(example, modify(example, [...path, list.children!.length], value, { ...FMT, isArrayInsertion: true }));
+  return applyEdits(
+    example,
+    modify(example, [...path, list.children!.length], value, { ...FMT, isArrayInsertion: true }),
+  );
 }
 
-const exampleFor = (connectorType: string) => readExample(exampleFiles().find((f) => readExample(f).includes(`"ConnectorType": "${connectorType}"`))!);
+const exampleFor = (connectorType: string) =>
+  readExample(exampleFiles().find((f) => readExample(f).includes(`"ConnectorType": "${connectorType}"`))!);
 
 describe('snippets', () => {
   it('are contributed to VS Code for the cpworkflow language', () => {
@@ -36,16 +49,41 @@ describe('snippets', () => {
   });
 
   it('cover a workflow per connector, three triggers, seven tasks and a batch', () => {
-    assert.deepEqual(SNIPPETS.map((s) => s.prefix), [
-      'workflow-salesforce', 'workflow-marketo', 'workflow-servicenow', 'workflow-zendesk', 'workflow-s3',
-      'trigger-scheduled', 'trigger-ondemand', 'trigger-event',
-      'task-projection', 'task-map', 'task-mask', 'task-validate', 'task-arithmetic', 'task-merge', 'task-truncate', 'batch']);
-    for (const c of connectors) assert.ok(SNIPPETS.some((s) => s.context === '' && s.body.includes(`"ConnectorType": "${c.type}"`)), c.type);
+    assert.deepEqual(
+      SNIPPETS.map((s) => s.prefix),
+      [
+        'workflow-salesforce',
+        'workflow-marketo',
+        'workflow-servicenow',
+        'workflow-zendesk',
+        'workflow-s3',
+        'trigger-scheduled',
+        'trigger-ondemand',
+        'trigger-event',
+        'task-projection',
+        'task-map',
+        'task-mask',
+        'task-validate',
+        'task-arithmetic',
+        'task-merge',
+        'task-truncate',
+        'batch',
+      ],
+    );
+    for (const c of connectors)
+      assert.ok(
+        SNIPPETS.some((s) => s.context === '' && s.body.includes(`"ConnectorType": "${c.type}"`)),
+        c.type,
+      );
   });
 
   it('offer every connector key in the ConnectorOperator choice of each task', () => {
     for (const s of SNIPPETS.filter((x) => x.prefix.startsWith('task-'))) {
-      assert.equal((s.body.match(CONNECTOR_KEY_CHOICE) ?? []).length, 1, `${s.prefix} has the choice of ${connectors.map((c) => c.key).join(',')}`);
+      assert.equal(
+        (s.body.match(CONNECTOR_KEY_CHOICE) ?? []).length,
+        1,
+        `${s.prefix} has the choice of ${connectors.map((c) => c.key).join(',')}`,
+      );
     }
   });
 
@@ -76,13 +114,19 @@ describe('snippets', () => {
     }
   });
 
-  it('inserted through completion in each connector\'s file leave no error', () => {
+  it("inserted through completion in each connector's file leave no error", () => {
     for (const c of connectors) {
       const example = exampleFor(c.type);
       const tasks = completeAt(example.replace('"Tasks": [', '"Tasks": [|'));
       const taskSnippets = tasks.labels.filter((l) => l.startsWith('task-'));
       // every task snippet is offered where a task goes, so the loop below checks all of them
-      assert.deepEqual(taskSnippets.sort(), SNIPPETS.filter((x) => x.prefix.startsWith('task-')).map((x) => x.prefix).sort(), c.type);
+      assert.deepEqual(
+        taskSnippets.sort(),
+        SNIPPETS.filter((x) => x.prefix.startsWith('task-'))
+          .map((x) => x.prefix)
+          .sort(),
+        c.type,
+      );
       for (const label of taskSnippets) {
         const text = tasks.apply(label);
         assert.deepEqual(errorsOf(validate(text)), [], `${label} in ${c.type}:\n${describe1(validate(text))}`);
@@ -99,7 +143,7 @@ describe('defaultText', () => {
 });
 
 describe('New File template', () => {
-  it('uses the chosen connector\'s workflow with the object filled in and names derived from it', () => {
+  it("uses the chosen connector's workflow with the object filled in and names derived from it", () => {
     const t = workflowTemplate('Salesforce', 'Contact')!;
     assert.match(t, /"Object": "Contact"/);
     assert.match(t, /"ObjectTypeName": "\$\{2:Salesforce-Contact\}"/);
@@ -112,7 +156,11 @@ describe('New File template', () => {
   it('escapes what the user typed for JSON and for the snippet, and keeps names valid', () => {
     const t = workflowTemplate('Servicenow', 'x_"odd"$ {table}')!;
     const value = JSON.parse(defaultText(t));
-    assert.equal(value.IntegrationConfig.AppflowIntegration.FlowDefinition.SourceFlowConfig.SourceConnectorProperties.ServiceNow.Object, 'x_"odd"$ {table}');
+    assert.equal(
+      value.IntegrationConfig.AppflowIntegration.FlowDefinition.SourceFlowConfig.SourceConnectorProperties.ServiceNow
+        .Object,
+      'x_"odd"$ {table}',
+    );
     assert.equal(value.ObjectTypeName, 'ServiceNow-x_-odd-table');
   });
 

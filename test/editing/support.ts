@@ -2,7 +2,14 @@
 // placeholder values, as an editor does when the user tabs through), apply a code action, validate again.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionItem, Diagnostic, DiagnosticSeverity, InsertTextFormat, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { createWorkflowLanguageService, WorkflowLanguageService } from '../../server/src/engine/service';
 import { defaultText } from '../../server/src/engine/snippets';
 import { withCaret } from '../support/markers';
@@ -14,7 +21,10 @@ export const service = (): WorkflowLanguageService => createWorkflowLanguageServ
 
 /** An editor's whitespace adjustment: tabs become two spaces, later lines take the insertion line's indentation. */
 function adjustIndentation(text: string, lineIndent: string): string {
-  return text.split('\n').map((l, i) => (i === 0 ? '' : lineIndent) + l.replace(/^\t+/, (t) => '  '.repeat(t.length))).join('\n');
+  return text
+    .split('\n')
+    .map((l, i) => (i === 0 ? '' : lineIndent) + l.replace(/^\t+/, (t) => '  '.repeat(t.length)))
+    .join('\n');
 }
 
 export function applyTextEdits(text: string, edits: TextEdit[]): string {
@@ -37,7 +47,10 @@ export function completeAt(marked: string, svc = service()): CompletionRun {
   const list = svc.complete(doc, doc.positionAt(offset));
   const items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   return {
-    text, items, labels: items.map((i) => i.label), isIncomplete: list.isIncomplete,
+    text,
+    items,
+    labels: items.map((i) => i.label),
+    isIncomplete: list.isIncomplete,
     apply(label: string): string {
       const chosen = items.find((i) => i.label === label);
       assert.ok(chosen, `no completion "${label}" among ${JSON.stringify(items.map((i) => i.label))}`);
@@ -52,14 +65,16 @@ export function completeAt(marked: string, svc = service()): CompletionRun {
   };
 }
 
-export const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+export const errorsOf = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
 
 /** Validates `text`; the message lists what was found, for failures that explain themselves. */
 export function validate(text: string, svc = service()): Diagnostic[] {
   return svc.validate(docOf(text));
 }
 
-export const describe1 = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character} ${d.message}`).join('\n');
+export const describe1 = (ds: Diagnostic[]) =>
+  ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character} ${d.message}`).join('\n');
 
 /** Applies a code action's edit to `text`. */
 export function applyAction(text: string, action: CodeAction): string {

@@ -35,7 +35,7 @@ export interface LocalEndpointOptions {
   log?: (line: string) => void;
 }
 
-export type FaultType = "throttle" | "internal" | "slow" | "reset" | "accessDenied" | "expiredToken" | "badRequest";
+export type FaultType = 'throttle' | 'internal' | 'slow' | 'reset' | 'accessDenied' | 'expiredToken' | 'badRequest';
 
 export interface Fault {
   type: FaultType;

@@ -2,26 +2,50 @@
 // It plays AWS for the tests and the demo, so it deliberately shares no code with server/src (neither the
 // validator nor the submission library): if both sides agreed on a mistake, the tests would not see it.
 // Wire facts follow schemas/models/customer-profiles-2020-08-15.json (http traits, members, error shapes).
-import { createServer } from "node:http";
-import { randomBytes, randomUUID } from "node:crypto";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Hash } from "@smithy/hash-node";
+import { createServer } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Hash } from '@smithy/hash-node';
 
-const SERVICE = "profile";
+const SERVICE = 'profile';
 
 /** Default workflow pace: NOT_STARTED for `startMs`, then one batch step every `stepMs`. */
 const DEFAULT_TIMING = { startMs: 400, stepMs: 800, totalSteps: 4, recordsPerStep: 250, failAtStep: 2 };
 
 // Timestamp members of CreateIntegrationWorkflowRequest; restJson1 sends them as epoch seconds (numbers).
 const TIMESTAMP_PATHS = [
-  ["IntegrationConfig", "AppflowIntegration", "FlowDefinition", "TriggerConfig", "TriggerProperties", "Scheduled", "ScheduleStartTime"],
-  ["IntegrationConfig", "AppflowIntegration", "FlowDefinition", "TriggerConfig", "TriggerProperties", "Scheduled", "ScheduleEndTime"],
-  ["IntegrationConfig", "AppflowIntegration", "FlowDefinition", "TriggerConfig", "TriggerProperties", "Scheduled", "FirstExecutionFrom"],
-  ["IntegrationConfig", "AppflowIntegration", "Batches", "*", "StartTime"],
-  ["IntegrationConfig", "AppflowIntegration", "Batches", "*", "EndTime"],
+  [
+    'IntegrationConfig',
+    'AppflowIntegration',
+    'FlowDefinition',
+    'TriggerConfig',
+    'TriggerProperties',
+    'Scheduled',
+    'ScheduleStartTime',
+  ],
+  [
+    'IntegrationConfig',
+    'AppflowIntegration',
+    'FlowDefinition',
+    'TriggerConfig',
+    'TriggerProperties',
+    'Scheduled',
+    'ScheduleEndTime',
+  ],
+  [
+    'IntegrationConfig',
+    'AppflowIntegration',
+    'FlowDefinition',
+    'TriggerConfig',
+    'TriggerProperties',
+    'Scheduled',
+    'FirstExecutionFrom',
+  ],
+  ['IntegrationConfig', 'AppflowIntegration', 'Batches', '*', 'StartTime'],
+  ['IntegrationConfig', 'AppflowIntegration', 'Batches', '*', 'EndTime'],
 ];
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
  * Obviously fake keys, new for every call, shaped like real ones so redaction is tested for real: AKIA + 16
@@ -30,8 +54,8 @@ const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
  */
 export function fakeAwsKeys() {
   return {
-    accessKeyId: "AKIA" + [...randomBytes(16)].map((b) => BASE32[b % BASE32.length]).join(""),
-    secretAccessKey: randomBytes(30).toString("base64"),
+    accessKeyId: 'AKIA' + [...randomBytes(16)].map((b) => BASE32[b % BASE32.length]).join(''),
+    secretAccessKey: randomBytes(30).toString('base64'),
   };
 }
 
@@ -41,11 +65,13 @@ export function fakeAwsKeys() {
  * @returns {Promise<import("./customerProfilesEndpoint.mjs").LocalEndpoint>}
  */
 export async function startLocalEndpoint(options = {}) {
-  const region = options.region ?? "us-east-1";
+  const region = options.region ?? 'us-east-1';
   const credentials = new Map(Object.entries(options.credentials ?? {}));
   const timing = { ...DEFAULT_TIMING, ...(options.timing ?? {}) };
   const domains = new Map();
-  for (const [name, cfg] of Object.entries(options.domains ?? { "demo-domain": { objectTypes: ["Salesforce-Account"] } })) {
+  for (const [name, cfg] of Object.entries(
+    options.domains ?? { 'demo-domain': { objectTypes: ['Salesforce-Account'] } },
+  )) {
     domains.set(name, {
       objectTypes: new Set(cfg.objectTypes ?? []),
       failObjectTypes: new Set(cfg.failObjectTypes ?? []),
@@ -65,34 +91,35 @@ export async function startLocalEndpoint(options = {}) {
 
   const server = createServer((req, res) => {
     const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
       handle(req, res, Buffer.concat(chunks)).catch((err) => {
-        if (!res.headersSent) sendError(res, 500, "InternalServerException", `Local endpoint failure: ${err && err.message}`);
+        if (!res.headersSent)
+          sendError(res, 500, 'InternalServerException', `Local endpoint failure: ${err && err.message}`);
       });
     });
   });
-  server.on("connection", (s) => {
+  server.on('connection', (s) => {
     sockets.add(s);
-    s.on("close", () => sockets.delete(s));
+    s.on('close', () => sockets.delete(s));
   });
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve(undefined));
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined));
   });
   const port = /** @type {import("node:net").AddressInfo} */ (server.address()).port;
   const url = `http://127.0.0.1:${port}`;
 
   async function handle(req, res, bodyBuf) {
     const requestId = randomUUID();
-    res.setHeader("x-amzn-RequestId", requestId);
-    const u = new URL(req.url ?? "/", url);
-    const body = bodyBuf.toString("utf8");
-    const route = routeOf(req.method ?? "GET", u.pathname);
+    res.setHeader('x-amzn-RequestId', requestId);
+    const u = new URL(req.url ?? '/', url);
+    const body = bodyBuf.toString('utf8');
+    const route = routeOf(req.method ?? 'GET', u.pathname);
     const auth = parseAuthorization(req.headers.authorization);
     /** @type {any} */
     const record = {
-      operation: route?.operation ?? "Unknown",
+      operation: route?.operation ?? 'Unknown',
       method: req.method,
       path: u.pathname,
       query: Object.fromEntries(u.searchParams),
@@ -114,33 +141,44 @@ export async function startLocalEndpoint(options = {}) {
     if (fault) {
       record.fault = fault.type;
       switch (fault.type) {
-        case "reset":
-          finish("reset");
+        case 'reset':
+          finish('reset');
           req.socket.destroy();
           return;
-        case "throttle":
+        case 'throttle':
           finish(429);
-          return sendError(res, 429, "ThrottlingException", "Rate exceeded");
-        case "internal":
+          return sendError(res, 429, 'ThrottlingException', 'Rate exceeded');
+        case 'internal':
           finish(500);
-          return sendError(res, 500, "InternalServerException", "Internal service error");
-        case "accessDenied":
+          return sendError(res, 500, 'InternalServerException', 'Internal service error');
+        case 'accessDenied':
           finish(403);
-          return sendError(res, 403, "AccessDeniedException", `User: arn:aws:iam::123456789012:user/local is not authorized to perform: profile:${record.operation} on resource: arn:aws:profile:${region}:123456789012:domains/*`);
-        case "badRequest":
+          return sendError(
+            res,
+            403,
+            'AccessDeniedException',
+            `User: arn:aws:iam::123456789012:user/local is not authorized to perform: profile:${record.operation} on resource: arn:aws:profile:${region}:123456789012:domains/*`,
+          );
+        case 'badRequest':
           // what the service says of a value the model allows but the service does not (its own validation words)
           finish(400);
-          return sendError(res, 400, "BadRequestException", fault.message ?? "Invalid request");
-        case "expiredToken":
+          return sendError(res, 400, 'BadRequestException', fault.message ?? 'Invalid request');
+        case 'expiredToken':
           finish(403);
-          return sendError(res, 403, "ExpiredTokenException", "The security token included in the request is expired");
-        case "slow":
+          return sendError(res, 403, 'ExpiredTokenException', 'The security token included in the request is expired');
+        case 'slow':
           // Answer normally, but only after the delay: the service did the work even if the client gave up.
           await new Promise((resolve) => {
-            const t = setTimeout(() => { timers.delete(t); resolve(undefined); }, fault.delayMs ?? 5000);
+            const t = setTimeout(() => {
+              timers.delete(t);
+              resolve(undefined);
+            }, fault.delayMs ?? 5000);
             timers.add(t);
           });
-          if (res.destroyed || req.socket.destroyed) { record.status = "client-gone"; return; }
+          if (res.destroyed || req.socket.destroyed) {
+            record.status = 'client-gone';
+            return;
+          }
           break;
       }
     }
@@ -155,12 +193,12 @@ export async function startLocalEndpoint(options = {}) {
 
     if (!route) {
       finish(404);
-      return sendError(res, 404, "UnknownOperationException", `No operation matches ${req.method} ${u.pathname}`);
+      return sendError(res, 404, 'UnknownOperationException', `No operation matches ${req.method} ${u.pathname}`);
     }
     const result = await dispatch(route, u, body);
     finish(result.status);
     if (result.status >= 400) return sendError(res, result.status, result.type, result.message);
-    res.writeHead(200, { "Content-Type": "application/json" });
+    res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(result.body));
   }
 
@@ -174,70 +212,115 @@ export async function startLocalEndpoint(options = {}) {
   }
 
   async function verifySignature(req, u, bodyBuf, auth) {
-    if (!auth) return { status: 403, type: "MissingAuthenticationTokenException", message: "Missing Authentication Token" };
+    if (!auth)
+      return { status: 403, type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
     if (auth.service !== SERVICE) {
-      return { status: 403, type: "InvalidSignatureException", message: `Credential should be scoped to correct service: '${SERVICE}'.` };
+      return {
+        status: 403,
+        type: 'InvalidSignatureException',
+        message: `Credential should be scoped to correct service: '${SERVICE}'.`,
+      };
     }
     if (auth.region !== region) {
-      return { status: 403, type: "InvalidSignatureException", message: `Credential should be scoped to a valid region, not '${auth.region}'.` };
+      return {
+        status: 403,
+        type: 'InvalidSignatureException',
+        message: `Credential should be scoped to a valid region, not '${auth.region}'.`,
+      };
     }
     const secret = credentials.get(auth.accessKeyId);
     if (secret === undefined) {
-      return { status: 403, type: "UnrecognizedClientException", message: "The security token included in the request is invalid." };
+      return {
+        status: 403,
+        type: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid.',
+      };
     }
     if (await signatureMatches(req, u, bodyBuf, auth, secret)) return undefined;
     return {
       status: 403,
-      type: "InvalidSignatureException",
-      message: "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+      type: 'InvalidSignatureException',
+      message:
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     };
   }
 
   async function dispatch(route, u, body) {
     const domainName = route.params.DomainName;
-    if (route.operation === "ListDomains") {
-      return ok({ Items: [...domains.entries()].map(([DomainName, d]) => ({ DomainName, CreatedAt: secs(d.createdAt), LastUpdatedAt: secs(d.createdAt) })) });
+    if (route.operation === 'ListDomains') {
+      return ok({
+        Items: [...domains.entries()].map(([DomainName, d]) => ({
+          DomainName,
+          CreatedAt: secs(d.createdAt),
+          LastUpdatedAt: secs(d.createdAt),
+        })),
+      });
     }
     const domain = domains.get(domainName);
     if (!domain) return notFound(`Domain ${domainName} does not exist in ${region}.`);
     switch (route.operation) {
-      case "GetDomain":
-        return ok({ DomainName: domainName, DefaultExpirationDays: 366, CreatedAt: secs(domain.createdAt), LastUpdatedAt: secs(domain.createdAt) });
-      case "ListProfileObjectTypes":
-        return ok({ Items: [...domain.objectTypes].map((ObjectTypeName) => ({ ObjectTypeName, Description: `${ObjectTypeName} (local endpoint)` })) });
-      case "CreateIntegrationWorkflow":
+      case 'GetDomain':
+        return ok({
+          DomainName: domainName,
+          DefaultExpirationDays: 366,
+          CreatedAt: secs(domain.createdAt),
+          LastUpdatedAt: secs(domain.createdAt),
+        });
+      case 'ListProfileObjectTypes':
+        return ok({
+          Items: [...domain.objectTypes].map((ObjectTypeName) => ({
+            ObjectTypeName,
+            Description: `${ObjectTypeName} (local endpoint)`,
+          })),
+        });
+      case 'CreateIntegrationWorkflow':
         return createWorkflow(domainName, domain, body);
-      case "GetWorkflow": {
+      case 'GetWorkflow': {
         const wf = findWorkflow(domainName, route.params.WorkflowId);
-        return wf ? ok(describeWorkflow(wf)) : notFound(`Workflow ${route.params.WorkflowId} does not exist in domain ${domainName}.`);
+        return wf
+          ? ok(describeWorkflow(wf))
+          : notFound(`Workflow ${route.params.WorkflowId} does not exist in domain ${domainName}.`);
       }
-      case "GetWorkflowSteps": {
+      case 'GetWorkflowSteps': {
         const wf = findWorkflow(domainName, route.params.WorkflowId);
         if (!wf) return notFound(`Workflow ${route.params.WorkflowId} does not exist in domain ${domainName}.`);
         const items = progressOf(wf).steps;
-        const max = Number(u.searchParams.get("max-results") ?? 100);
-        const start = Number(u.searchParams.get("next-token") ?? 0);
+        const max = Number(u.searchParams.get('max-results') ?? 100);
+        const start = Number(u.searchParams.get('next-token') ?? 0);
         const page = items.slice(start, start + max).map((s) => ({ AppflowIntegration: s }));
-        return ok({ WorkflowId: wf.id, WorkflowType: "APPFLOW_INTEGRATION", Items: page, ...(start + max < items.length ? { NextToken: String(start + max) } : {}) });
+        return ok({
+          WorkflowId: wf.id,
+          WorkflowType: 'APPFLOW_INTEGRATION',
+          Items: page,
+          ...(start + max < items.length ? { NextToken: String(start + max) } : {}),
+        });
       }
-      case "ListWorkflows": {
+      case 'ListWorkflows': {
         const filter = safeJson(body) ?? {};
         const items = [...workflows.values()]
           .filter((wf) => wf.domain === domainName)
           .map((wf) => {
             const p = progressOf(wf);
-            return { WorkflowType: "APPFLOW_INTEGRATION", WorkflowId: wf.id, Status: p.status, StatusDescription: p.description, CreatedAt: secs(wf.createdAt), LastUpdatedAt: secs(p.updatedAt) };
+            return {
+              WorkflowType: 'APPFLOW_INTEGRATION',
+              WorkflowId: wf.id,
+              Status: p.status,
+              StatusDescription: p.description,
+              CreatedAt: secs(wf.createdAt),
+              LastUpdatedAt: secs(p.updatedAt),
+            };
           })
           .filter((item) => !filter.Status || item.Status === filter.Status);
         return ok({ Items: items });
       }
     }
-    return { status: 404, type: "UnknownOperationException", message: route.operation };
+    return { status: 404, type: 'UnknownOperationException', message: route.operation };
   }
 
   function createWorkflow(domainName, domain, body) {
     const json = safeJson(body);
-    if (json === undefined) return { status: 400, type: "SerializationException", message: "Request body is not valid JSON." };
+    if (json === undefined)
+      return { status: 400, type: 'SerializationException', message: 'Request body is not valid JSON.' };
     const problem = structuralProblem(json);
     if (problem) return problem;
     if (!domain.objectTypes.has(json.ObjectTypeName)) {
@@ -246,8 +329,10 @@ export async function startLocalEndpoint(options = {}) {
     const flow = json.IntegrationConfig.AppflowIntegration.FlowDefinition;
     // one workflow step per batch, as the service splits ingestion on the batch boundaries; without Batches the
     // configured default number of steps
-    const batches = Array.isArray(json.IntegrationConfig.AppflowIntegration.Batches) ? json.IntegrationConfig.AppflowIntegration.Batches : [];
-    const id = randomBytes(16).toString("hex");
+    const batches = Array.isArray(json.IntegrationConfig.AppflowIntegration.Batches)
+      ? json.IntegrationConfig.AppflowIntegration.Batches
+      : [];
+    const id = randomBytes(16).toString('hex');
     workflows.set(id, {
       id,
       domain: domainName,
@@ -258,7 +343,7 @@ export async function startLocalEndpoint(options = {}) {
       timing: { ...timing, ...(batches.length ? { totalSteps: batches.length } : {}) },
       batches,
     });
-    return ok({ WorkflowId: id, Message: "Integration workflow creation request was received." });
+    return ok({ WorkflowId: id, Message: 'Integration workflow creation request was received.' });
   }
 
   function findWorkflow(domainName, id) {
@@ -272,7 +357,15 @@ export async function startLocalEndpoint(options = {}) {
     const now = Date.now();
     const elapsed = now - wf.createdAt;
     const steps = [];
-    if (elapsed < t.startMs) return { status: "NOT_STARTED", steps, records: 0, completed: 0, updatedAt: wf.createdAt, description: "Workflow has not started yet." };
+    if (elapsed < t.startMs)
+      return {
+        status: 'NOT_STARTED',
+        steps,
+        records: 0,
+        completed: 0,
+        updatedAt: wf.createdAt,
+        description: 'Workflow has not started yet.',
+      };
     const done = Math.min(t.totalSteps, Math.floor((elapsed - t.startMs) / t.stepMs));
     const failAt = wf.fails ? Math.min(t.failAtStep, t.totalSteps) : Infinity;
     let records = 0;
@@ -280,29 +373,60 @@ export async function startLocalEndpoint(options = {}) {
       const created = wf.createdAt + t.startMs + i * t.stepMs;
       const finished = i < done;
       const failed = finished && i + 1 === failAt;
-      const stepRecords = finished ? (failed ? Math.floor(t.recordsPerStep / 2) : t.recordsPerStep) : Math.floor(t.recordsPerStep / 2);
+      const stepRecords = finished
+        ? failed
+          ? Math.floor(t.recordsPerStep / 2)
+          : t.recordsPerStep
+        : Math.floor(t.recordsPerStep / 2);
       records += stepRecords;
       steps.push({
         FlowName: wf.flowName,
-        Status: failed ? "FAILED" : finished ? "COMPLETE" : "IN_PROGRESS",
+        Status: failed ? 'FAILED' : finished ? 'COMPLETE' : 'IN_PROGRESS',
         ExecutionMessage: failed
-          ? "Flow execution failed: the connector profile could not read the source object (access denied)."
-          : finished ? `Batch ${i + 1} ingested.` : `Batch ${i + 1} in progress.`,
+          ? 'Flow execution failed: the connector profile could not read the source object (access denied).'
+          : finished
+            ? `Batch ${i + 1} ingested.`
+            : `Batch ${i + 1} in progress.`,
         RecordsProcessed: stepRecords,
-        BatchRecordsStartTime: wf.batches[i] ? new Date(wf.batches[i].StartTime * 1000).toISOString() : new Date(created - 86_400_000).toISOString(),
-        BatchRecordsEndTime: wf.batches[i] ? new Date(wf.batches[i].EndTime * 1000).toISOString() : new Date(created).toISOString(),
+        BatchRecordsStartTime: wf.batches[i]
+          ? new Date(wf.batches[i].StartTime * 1000).toISOString()
+          : new Date(created - 86_400_000).toISOString(),
+        BatchRecordsEndTime: wf.batches[i]
+          ? new Date(wf.batches[i].EndTime * 1000).toISOString()
+          : new Date(created).toISOString(),
         CreatedAt: secs(created),
         LastUpdatedAt: secs(finished ? created + t.stepMs : now),
       });
       if (failed) {
         const at = created + t.stepMs;
-        return { status: "FAILED", steps, records, completed: i, updatedAt: at, description: `Batch ${i + 1} of ${t.totalSteps} failed; see the workflow steps.` };
+        return {
+          status: 'FAILED',
+          steps,
+          records,
+          completed: i,
+          updatedAt: at,
+          description: `Batch ${i + 1} of ${t.totalSteps} failed; see the workflow steps.`,
+        };
       }
     }
     if (done >= t.totalSteps) {
-      return { status: "COMPLETE", steps, records, completed: done, updatedAt: wf.createdAt + t.startMs + t.totalSteps * t.stepMs, description: "Workflow completed." };
+      return {
+        status: 'COMPLETE',
+        steps,
+        records,
+        completed: done,
+        updatedAt: wf.createdAt + t.startMs + t.totalSteps * t.stepMs,
+        description: 'Workflow completed.',
+      };
     }
-    return { status: "IN_PROGRESS", steps, records, completed: done, updatedAt: now, description: `Batch ${done + 1} of ${t.totalSteps} in progress.` };
+    return {
+      status: 'IN_PROGRESS',
+      steps,
+      records,
+      completed: done,
+      updatedAt: now,
+      description: `Batch ${done + 1} of ${t.totalSteps} in progress.`,
+    };
   }
 
   function describeWorkflow(wf) {
@@ -310,13 +434,25 @@ export async function startLocalEndpoint(options = {}) {
     const src = wf.request.IntegrationConfig.AppflowIntegration.FlowDefinition.SourceFlowConfig;
     return {
       WorkflowId: wf.id,
-      WorkflowType: "APPFLOW_INTEGRATION",
+      WorkflowType: 'APPFLOW_INTEGRATION',
       Status: p.status,
-      ...(p.status === "FAILED" ? { ErrorDescription: p.description } : {}),
+      ...(p.status === 'FAILED' ? { ErrorDescription: p.description } : {}),
       StartDate: secs(wf.createdAt),
       LastUpdatedAt: secs(p.updatedAt),
-      Attributes: { AppflowIntegration: { SourceConnectorType: src.ConnectorType, ConnectorProfileName: src.ConnectorProfileName ?? "", RoleArn: wf.request.RoleArn } },
-      Metrics: { AppflowIntegration: { RecordsProcessed: p.records, StepsCompleted: p.completed, TotalSteps: wf.timing.totalSteps } },
+      Attributes: {
+        AppflowIntegration: {
+          SourceConnectorType: src.ConnectorType,
+          ConnectorProfileName: src.ConnectorProfileName ?? '',
+          RoleArn: wf.request.RoleArn,
+        },
+      },
+      Metrics: {
+        AppflowIntegration: {
+          RecordsProcessed: p.records,
+          StepsCompleted: p.completed,
+          TotalSteps: wf.timing.totalSteps,
+        },
+      },
     };
   }
 
@@ -350,33 +486,67 @@ export async function startLocalEndpoint(options = {}) {
 // ---- protocol helpers -------------------------------------------------------------------------------
 
 const ROUTES = [
-  { method: "GET", re: /^\/domains$/, operation: "ListDomains", names: [] },
-  { method: "GET", re: /^\/domains\/([^/]+)$/, operation: "GetDomain", names: ["DomainName"] },
-  { method: "GET", re: /^\/domains\/([^/]+)\/object-types$/, operation: "ListProfileObjectTypes", names: ["DomainName"] },
-  { method: "POST", re: /^\/domains\/([^/]+)\/workflows\/integrations$/, operation: "CreateIntegrationWorkflow", names: ["DomainName"] },
-  { method: "POST", re: /^\/domains\/([^/]+)\/workflows$/, operation: "ListWorkflows", names: ["DomainName"] },
-  { method: "GET", re: /^\/domains\/([^/]+)\/workflows\/([^/]+)\/steps$/, operation: "GetWorkflowSteps", names: ["DomainName", "WorkflowId"] },
-  { method: "GET", re: /^\/domains\/([^/]+)\/workflows\/([^/]+)$/, operation: "GetWorkflow", names: ["DomainName", "WorkflowId"] },
+  { method: 'GET', re: /^\/domains$/, operation: 'ListDomains', names: [] },
+  { method: 'GET', re: /^\/domains\/([^/]+)$/, operation: 'GetDomain', names: ['DomainName'] },
+  {
+    method: 'GET',
+    re: /^\/domains\/([^/]+)\/object-types$/,
+    operation: 'ListProfileObjectTypes',
+    names: ['DomainName'],
+  },
+  {
+    method: 'POST',
+    re: /^\/domains\/([^/]+)\/workflows\/integrations$/,
+    operation: 'CreateIntegrationWorkflow',
+    names: ['DomainName'],
+  },
+  { method: 'POST', re: /^\/domains\/([^/]+)\/workflows$/, operation: 'ListWorkflows', names: ['DomainName'] },
+  {
+    method: 'GET',
+    re: /^\/domains\/([^/]+)\/workflows\/([^/]+)\/steps$/,
+    operation: 'GetWorkflowSteps',
+    names: ['DomainName', 'WorkflowId'],
+  },
+  {
+    method: 'GET',
+    re: /^\/domains\/([^/]+)\/workflows\/([^/]+)$/,
+    operation: 'GetWorkflow',
+    names: ['DomainName', 'WorkflowId'],
+  },
 ];
 
 function routeOf(method, pathname) {
   for (const r of ROUTES) {
     const m = r.method === method ? r.re.exec(pathname) : null;
-    if (m) return { operation: r.operation, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) };
+    if (m)
+      return {
+        operation: r.operation,
+        params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])),
+      };
   }
   return undefined;
 }
 
 /** `AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/profile/aws4_request, SignedHeaders=a;b, Signature=hex` */
 function parseAuthorization(header) {
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)$/.exec(header ?? "");
+  const m =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)$/.exec(
+      header ?? '',
+    );
   if (!m) return undefined;
-  return { accessKeyId: m[1], date: m[2], region: m[3], service: m[4], signedHeaders: m[5].split(";"), signature: m[6] };
+  return {
+    accessKeyId: m[1],
+    date: m[2],
+    region: m[3],
+    service: m[4],
+    signedHeaders: m[5].split(';'),
+    signature: m[6],
+  };
 }
 
 /** Re-signs the request as received with the known secret key and compares signatures. */
 async function signatureMatches(req, u, bodyBuf, auth, secretAccessKey) {
-  const amzDate = String(req.headers["x-amz-date"] ?? "");
+  const amzDate = String(req.headers['x-amz-date'] ?? '');
   const dm = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
   if (!dm) return false;
   const signingDate = new Date(Date.UTC(+dm[1], +dm[2] - 1, +dm[3], +dm[4], +dm[5], +dm[6]));
@@ -384,33 +554,54 @@ async function signatureMatches(req, u, bodyBuf, auth, secretAccessKey) {
   for (const name of auth.signedHeaders) {
     const v = req.headers[name];
     if (v === undefined) return false;
-    headers[name] = Array.isArray(v) ? v.join(",") : v;
+    headers[name] = Array.isArray(v) ? v.join(',') : v;
   }
   const query = {};
   for (const [k, v] of u.searchParams) query[k] = v;
-  const sessionToken = req.headers["x-amz-security-token"];
+  const sessionToken = req.headers['x-amz-security-token'];
   const signer = new SignatureV4({
     service: auth.service,
     region: auth.region,
-    credentials: { accessKeyId: auth.accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken: String(sessionToken) } : {}) },
-    sha256: Hash.bind(null, "sha256"),
+    credentials: {
+      accessKeyId: auth.accessKeyId,
+      secretAccessKey,
+      ...(sessionToken ? { sessionToken: String(sessionToken) } : {}),
+    },
+    sha256: Hash.bind(null, 'sha256'),
     applyChecksum: false,
   });
-  const rawPath = (req.url ?? "/").split("?")[0];
+  const rawPath = (req.url ?? '/').split('?')[0];
   const signed = await signer.sign(
-    { method: req.method ?? "GET", protocol: "http:", hostname: "127.0.0.1", path: rawPath, query, headers, body: bodyBuf.length ? bodyBuf.toString("utf8") : undefined },
-    { signingDate, signingRegion: auth.region, signingService: auth.service, signableHeaders: new Set(auth.signedHeaders) },
+    {
+      method: req.method ?? 'GET',
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      path: rawPath,
+      query,
+      headers,
+      body: bodyBuf.length ? bodyBuf.toString('utf8') : undefined,
+    },
+    {
+      signingDate,
+      signingRegion: auth.region,
+      signingService: auth.service,
+      signableHeaders: new Set(auth.signedHeaders),
+    },
   );
   const expected = parseAuthorization(signed.headers.authorization ?? signed.headers.Authorization);
-  return expected !== undefined && expected.signature === auth.signature && expected.signedHeaders.join(";") === auth.signedHeaders.join(";");
+  return (
+    expected !== undefined &&
+    expected.signature === auth.signature &&
+    expected.signedHeaders.join(';') === auth.signedHeaders.join(';')
+  );
 }
 
 /** Request headers as recorded: the signature and any session token are replaced, never stored. */
 function redactHeaders(headers) {
   const out = {};
   for (const [k, v] of Object.entries(headers)) {
-    if (k === "authorization") out[k] = String(v).replace(/Signature=[0-9a-f]+/, "Signature=<redacted>");
-    else if (k === "x-amz-security-token") out[k] = "<redacted>";
+    if (k === 'authorization') out[k] = String(v).replace(/Signature=[0-9a-f]+/, 'Signature=<redacted>');
+    else if (k === 'x-amz-security-token') out[k] = '<redacted>';
     else out[k] = v;
   }
   return out;
@@ -418,17 +609,20 @@ function redactHeaders(headers) {
 
 // restJson1 errors: status code, `x-amzn-ErrorType` header, JSON body with `Message`.
 function sendError(res, status, type, message) {
-  res.writeHead(status, { "Content-Type": "application/json", "x-amzn-ErrorType": `${type}:http://internal.amazon.com/coral/com.amazonaws.customerprofiles/` });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazonaws.customerprofiles/`,
+  });
   res.end(JSON.stringify({ Message: message }));
 }
 
 const ok = (body) => ({ status: 200, body });
-const notFound = (message) => ({ status: 404, type: "ResourceNotFoundException", message });
-const bad = (message) => ({ status: 400, type: "BadRequestException", message });
+const notFound = (message) => ({ status: 404, type: 'ResourceNotFoundException', message });
+const bad = (message) => ({ status: 400, type: 'BadRequestException', message });
 const secs = (ms) => Math.floor(ms / 1000);
 
 function safeJson(text) {
-  if (text === "") return undefined;
+  if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -436,39 +630,52 @@ function safeJson(text) {
   }
 }
 
-const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The service's own structural checks, reported the way AWS validation errors read. */
 function structuralProblem(json) {
-  if (!isObject(json)) return bad("Request body must be a JSON object.");
-  const missing = (path) => bad(`1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`);
-  for (const key of ["WorkflowType", "IntegrationConfig", "ObjectTypeName", "RoleArn"]) {
+  if (!isObject(json)) return bad('Request body must be a JSON object.');
+  const missing = (path) =>
+    bad(`1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+  for (const key of ['WorkflowType', 'IntegrationConfig', 'ObjectTypeName', 'RoleArn']) {
     if (json[key] === undefined || json[key] === null) return missing(camel([key]));
   }
-  if (json.WorkflowType !== "APPFLOW_INTEGRATION") {
-    return bad(`1 validation error detected: Value '${json.WorkflowType}' at 'workflowType' failed to satisfy constraint: Member must satisfy enum value set: [APPFLOW_INTEGRATION]`);
+  if (json.WorkflowType !== 'APPFLOW_INTEGRATION') {
+    return bad(
+      `1 validation error detected: Value '${json.WorkflowType}' at 'workflowType' failed to satisfy constraint: Member must satisfy enum value set: [APPFLOW_INTEGRATION]`,
+    );
   }
-  for (const key of ["ObjectTypeName", "RoleArn"]) if (typeof json[key] !== "string") return bad(`Invalid type for ${key}: expected a string.`);
+  for (const key of ['ObjectTypeName', 'RoleArn'])
+    if (typeof json[key] !== 'string') return bad(`Invalid type for ${key}: expected a string.`);
   const ai = json.IntegrationConfig?.AppflowIntegration;
-  if (!isObject(ai)) return missing("integrationConfig.appflowIntegration");
+  if (!isObject(ai)) return missing('integrationConfig.appflowIntegration');
   const fd = ai.FlowDefinition;
-  if (!isObject(fd)) return missing("integrationConfig.appflowIntegration.flowDefinition");
-  const base = ["IntegrationConfig", "AppflowIntegration", "FlowDefinition"];
-  for (const key of ["FlowName", "KmsArn", "SourceFlowConfig", "Tasks", "TriggerConfig"]) {
+  if (!isObject(fd)) return missing('integrationConfig.appflowIntegration.flowDefinition');
+  const base = ['IntegrationConfig', 'AppflowIntegration', 'FlowDefinition'];
+  for (const key of ['FlowName', 'KmsArn', 'SourceFlowConfig', 'Tasks', 'TriggerConfig']) {
     if (fd[key] === undefined || fd[key] === null) return missing(camel([...base, key]));
   }
-  if (!isObject(fd.SourceFlowConfig) || typeof fd.SourceFlowConfig.ConnectorType !== "string") return missing(camel([...base, "SourceFlowConfig", "ConnectorType"]));
-  if (!isObject(fd.SourceFlowConfig.SourceConnectorProperties)) return missing(camel([...base, "SourceFlowConfig", "SourceConnectorProperties"]));
-  if (!Array.isArray(fd.Tasks)) return bad(`Invalid type at '${camel([...base, "Tasks"])}': expected a list.`);
+  if (!isObject(fd.SourceFlowConfig) || typeof fd.SourceFlowConfig.ConnectorType !== 'string')
+    return missing(camel([...base, 'SourceFlowConfig', 'ConnectorType']));
+  if (!isObject(fd.SourceFlowConfig.SourceConnectorProperties))
+    return missing(camel([...base, 'SourceFlowConfig', 'SourceConnectorProperties']));
+  if (!Array.isArray(fd.Tasks)) return bad(`Invalid type at '${camel([...base, 'Tasks'])}': expected a list.`);
   for (let i = 0; i < fd.Tasks.length; i++) {
     const t = fd.Tasks[i];
-    if (!isObject(t) || typeof t.TaskType !== "string") return missing(`${camel([...base, "Tasks"])}.${i + 1}.member.taskType`);
-    if (!Array.isArray(t.SourceFields)) return missing(`${camel([...base, "Tasks"])}.${i + 1}.member.sourceFields`);
+    if (!isObject(t) || typeof t.TaskType !== 'string')
+      return missing(`${camel([...base, 'Tasks'])}.${i + 1}.member.taskType`);
+    if (!Array.isArray(t.SourceFields)) return missing(`${camel([...base, 'Tasks'])}.${i + 1}.member.sourceFields`);
   }
-  if (!isObject(fd.TriggerConfig) || typeof fd.TriggerConfig.TriggerType !== "string") return missing(camel([...base, "TriggerConfig", "TriggerType"]));
+  if (!isObject(fd.TriggerConfig) || typeof fd.TriggerConfig.TriggerType !== 'string')
+    return missing(camel([...base, 'TriggerConfig', 'TriggerType']));
   for (const path of TIMESTAMP_PATHS) {
     for (const v of valuesAt(json, path)) {
-      if (typeof v !== "number") return { status: 400, type: "SerializationException", message: `Expected a timestamp in epoch seconds at ${path.join(".")}, got ${JSON.stringify(v)}.` };
+      if (typeof v !== 'number')
+        return {
+          status: 400,
+          type: 'SerializationException',
+          message: `Expected a timestamp in epoch seconds at ${path.join('.')}, got ${JSON.stringify(v)}.`,
+        };
     }
   }
   return undefined;
@@ -477,8 +684,8 @@ function structuralProblem(json) {
 function valuesAt(value, path) {
   if (path.length === 0) return value === undefined ? [] : [value];
   const [head, ...rest] = path;
-  if (head === "*") return Array.isArray(value) ? value.flatMap((v) => valuesAt(v, rest)) : [];
+  if (head === '*') return Array.isArray(value) ? value.flatMap((v) => valuesAt(v, rest)) : [];
   return isObject(value) ? valuesAt(value[head], rest) : [];
 }
 
-const camel = (keys) => keys.map((k) => k[0].toLowerCase() + k.slice(1)).join(".");
+const camel = (keys) => keys.map((k) => k[0].toLowerCase() + k.slice(1)).join('.');

@@ -17,13 +17,18 @@ describe('the editor environment of the demo and the extension-host tests', () =
   });
 
   it("keeps the fake keys and drops the developer's own AWS_* variables", () => {
-    Object.assign(process.env, { AWS_PROFILE: 'my-work', AWS_SESSION_TOKEN: 'my-token', AWS_ENDPOINT_URL: 'https://example.invalid' });
+    Object.assign(process.env, {
+      AWS_PROFILE: 'my-work',
+      AWS_SESSION_TOKEN: 'my-token',
+      AWS_ENDPOINT_URL: 'https://example.invalid',
+    });
     const keys = fakeAws.fakeAwsKeys();
     const home = { env: { HOME: '/tmp/h' } };
     const env = codeServer.codeServerEnv(home, fakeAws.awsEnvFor(keys, 'us-east-1'));
     assert.equal(env.AWS_ACCESS_KEY_ID, keys.accessKeyId);
     assert.equal(env.AWS_REGION, 'us-east-1');
-    for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) assert.equal(env[name], undefined, name);
+    for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL'])
+      assert.equal(env[name], undefined, name);
     assert.equal(env.PATH, process.env.PATH, 'the rest of the environment stays');
   });
 });

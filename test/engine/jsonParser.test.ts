@@ -19,8 +19,12 @@ function flatten(root: Node | undefined): unknown[] {
   const visit = (n: Node): void => {
     index.set(n, index.size);
     const { parent, children, ...fields } = n;
-    out.push({ keys: Object.keys(n).sort(), ...fields, parent: parent ? index.get(parent) : 'parent' in n ? 'undefined' : 'none',
-      children: children?.length });
+    out.push({
+      keys: Object.keys(n).sort(),
+      ...fields,
+      parent: parent ? index.get(parent) : 'parent' in n ? 'undefined' : 'none',
+      children: children?.length,
+    });
     for (const c of children ?? []) visit(c);
   };
   if (root) visit(root);
@@ -37,8 +41,46 @@ function expectSameAsParseTree(text: string): void {
 }
 
 // What a user's keyboard, a bad paste or a broken generator puts into a JSON file.
-const ALPHABET = ['{', '}', '[', ']', ':', ',', '"', '\\', '/', '*', '-', '+', '.', '0', '1', '9', 'e', 'E', 'u', 'n',
-  't', 'f', 'x', ' ', '\n', '\r', '\t', '\u0001', '\f', '\u00a0', '\ud83d', '//', '/*', '*/', 'true', 'null', '\\u12', ',}'];
+const ALPHABET = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  '\\',
+  '/',
+  '*',
+  '-',
+  '+',
+  '.',
+  '0',
+  '1',
+  '9',
+  'e',
+  'E',
+  'u',
+  'n',
+  't',
+  'f',
+  'x',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  '\u0001',
+  '\f',
+  '\u00a0',
+  '\ud83d',
+  '//',
+  '/*',
+  '*/',
+  'true',
+  'null',
+  '\\u12',
+  ',}',
+];
 
 function mutate(text: string, rnd: () => number): string {
   let out = text;
@@ -65,12 +107,84 @@ describe('strict JSON parser (same tree and errors as jsonc-parser parseTree)', 
   const broken: Record<string, string[]> = {
     'empty and blank input': ['', ' ', '\n\r\n\t'],
     'values at the top level': ['1', '-0', '"s"', 'true', 'null', '[]', '{}', '[1,2]', '"a" "b"', '{} {}', '{}x'],
-    comments: ['// c\n{}', '{/* c */}', '{"a": 1 // c\n}', '{"a": /* unterminated', '{}/*', '{}/', '/', '{"a":1}/*x*', '/**/'],
+    comments: [
+      '// c\n{}',
+      '{/* c */}',
+      '{"a": 1 // c\n}',
+      '{"a": /* unterminated',
+      '{}/*',
+      '{}/',
+      '/',
+      '{"a":1}/*x*',
+      '/**/',
+    ],
     'trailing commas': ['{"a": 1,}', '[1,]', '{"a": [1, 2,], }', '{,}', '[,]', '{"a":1,,"b":2}', '[1,,2]'],
-    'missing pieces': ['{"a"}', '{"a":}', '{"a" 1}', '{"a": 1 "b": 2}', '[1 2]', '{"a": 1', '[1, 2', '{"a": {"b": [1,', '{"a', '{"a":', '{:1}', '{1: 2}', '{a: 1}', ']', '}', ':', ','],
-    strings: ['"unterminated', '"line\nbreak"', '"ctrl\u0001char"', '"bad \\x escape"', '"\\u12"', '"\\u12G4"', '"\\uD83D\\uDE00"', '"\\', '"a\\"', '"\\/\\b\\f\\n\\r\\t"', '{"k\\u0041": "v"}', '"\r"'],
-    numbers: ['01', '1.', '1.e5', '1e', '1e+', '-', '-x', '- 1', '.5', '+1', '1.5e-3', '-0.0', '0x10', '1_000', '12345678901234567890', '1E400', '[1e,2]'],
-    'words and symbols': ['tru', 'nul', 'True', 'NaN', 'Infinity', "'single'", '{"a": undefined}', '\f', '\u00a0{}', '{"a": 1}\u00a0', '#', '{"a": @}'],
+    'missing pieces': [
+      '{"a"}',
+      '{"a":}',
+      '{"a" 1}',
+      '{"a": 1 "b": 2}',
+      '[1 2]',
+      '{"a": 1',
+      '[1, 2',
+      '{"a": {"b": [1,',
+      '{"a',
+      '{"a":',
+      '{:1}',
+      '{1: 2}',
+      '{a: 1}',
+      ']',
+      '}',
+      ':',
+      ',',
+    ],
+    strings: [
+      '"unterminated',
+      '"line\nbreak"',
+      '"ctrl\u0001char"',
+      '"bad \\x escape"',
+      '"\\u12"',
+      '"\\u12G4"',
+      '"\\uD83D\\uDE00"',
+      '"\\',
+      '"a\\"',
+      '"\\/\\b\\f\\n\\r\\t"',
+      '{"k\\u0041": "v"}',
+      '"\r"',
+    ],
+    numbers: [
+      '01',
+      '1.',
+      '1.e5',
+      '1e',
+      '1e+',
+      '-',
+      '-x',
+      '- 1',
+      '.5',
+      '+1',
+      '1.5e-3',
+      '-0.0',
+      '0x10',
+      '1_000',
+      '12345678901234567890',
+      '1E400',
+      '[1e,2]',
+    ],
+    'words and symbols': [
+      'tru',
+      'nul',
+      'True',
+      'NaN',
+      'Infinity',
+      "'single'",
+      '{"a": undefined}',
+      '\f',
+      '\u00a0{}',
+      '{"a": 1}\u00a0',
+      '#',
+      '{"a": @}',
+    ],
     'line ends': ['{\r\n"a": 1\r\n}', '{\r"a":\r1}', '[\n\n\n]'],
     'duplicate keys stay in order': ['{"a": 1, "a": 2}'],
   };
@@ -93,7 +207,12 @@ describe('strict JSON parser (same tree and errors as jsonc-parser parseTree)', 
     const text = readExample(exampleFiles()[0]);
     const root = parseStrictJsonTree(text, [])!;
     assert.equal(root.parent, undefined);
-    const walk = (n: Node): void => { for (const c of n.children ?? []) { assert.equal(c.parent, n); walk(c); } };
+    const walk = (n: Node): void => {
+      for (const c of n.children ?? []) {
+        assert.equal(c.parent, n);
+        walk(c);
+      }
+    };
     walk(root);
   });
 });
@@ -104,7 +223,11 @@ describe('reparsing after an edit (typing inside a string patches the tree in pl
     const document = docOf(text);
     const previous = parseWorkflow(document);
     const previousRoot = previous.root;
-    TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + deleteCount) }, text: insert }], 2);
+    TextDocument.update(
+      document,
+      [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + deleteCount) }, text: insert }],
+      2,
+    );
     const reparsed = reparseWorkflow(previous, document);
     const fresh = parseWorkflow(document);
     const where = `edit at ${offset} (-${deleteCount} +${JSON.stringify(insert)}) of ${JSON.stringify(text.slice(Math.max(0, offset - 20), offset + 20))}`;
@@ -148,7 +271,10 @@ describe('reparsing after an edit (typing inside a string patches the tree in pl
       if (i % 3 === 0) text = mutate(text, rnd); // also start from broken files
       const quotes = [...text.matchAll(/"/g)].map((m) => m.index!);
       // two in three edits land next to a quote's inside, where typing happens; the rest anywhere
-      const offset = i % 3 !== 2 && quotes.length ? quotes[Math.floor(rnd() * quotes.length)] + (rnd() < 0.5 ? 1 : 0) : Math.floor(rnd() * (text.length + 1));
+      const offset =
+        i % 3 !== 2 && quotes.length
+          ? quotes[Math.floor(rnd() * quotes.length)] + (rnd() < 0.5 ? 1 : 0)
+          : Math.floor(rnd() * (text.length + 1));
       const deleteCount = rnd() < 0.6 ? 0 : Math.floor(rnd() * 3);
       const insert = rnd() < 0.2 ? '' : ALPHABET[Math.floor(rnd() * ALPHABET.length)];
       if (expectReparseEqualsFullParse(text, offset, deleteCount, insert)) patched++;

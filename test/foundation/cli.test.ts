@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { ROOT, EXAMPLES, readExample } from '../support/workflows';
 
 const CLI = join(ROOT, 'dist/cli.js');
-const run = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
+const run = (args: string[], cwd = ROOT) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
 
 describe('cpworkflow validate (the built CLI)', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'cpw-cli-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cpw-cli-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 on the examples folder and says how many files it checked', () => {
@@ -23,16 +26,31 @@ describe('cpworkflow validate (the built CLI)', () => {
 
   it('prints file:line:col severity code message, 1-based, and exits 1 on an error', () => {
     const f = join(dir, 'bad.cpworkflow.json');
-    writeFileSync(f, readExample('marketo-lead.cpworkflow.json').replace('"WorkflowType": "APPFLOW_INTEGRATION"', '"WorkflowType": "APPFLOW"'));
+    writeFileSync(
+      f,
+      readExample('marketo-lead.cpworkflow.json').replace(
+        '"WorkflowType": "APPFLOW_INTEGRATION"',
+        '"WorkflowType": "APPFLOW"',
+      ),
+    );
     const r = run(['validate', f], dir);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /^bad\.cpworkflow\.json:3:19 error enum "APPFLOW" is not a valid WorkflowType\. .*APPFLOW_INTEGRATION/m);
+    assert.match(
+      r.stdout,
+      /^bad\.cpworkflow\.json:3:19 error enum "APPFLOW" is not a valid WorkflowType\. .*APPFLOW_INTEGRATION/m,
+    );
     assert.match(r.stdout, /1 file checked: 1 error/);
   });
 
   it('writes stable JSON with 0-based LSP ranges', () => {
     const f = join(dir, 'json.cpworkflow.json');
-    writeFileSync(f, readExample('marketo-lead.cpworkflow.json').replace('"RoleArn": "arn:aws:iam::123456789012:role/CustomerProfilesWorkflowRole"', '"RoleArn": 7'));
+    writeFileSync(
+      f,
+      readExample('marketo-lead.cpworkflow.json').replace(
+        '"RoleArn": "arn:aws:iam::123456789012:role/CustomerProfilesWorkflowRole"',
+        '"RoleArn": 7',
+      ),
+    );
     const r = run(['validate', '--format', 'json', f]);
     assert.equal(r.status, 1);
     const out = JSON.parse(r.stdout);
@@ -42,7 +60,9 @@ describe('cpworkflow validate (the built CLI)', () => {
     assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'range', 'severity', 'source']);
     assert.equal(d.severity, 'error');
     assert.equal(d.source, 'cpworkflow');
-    const line = readExample('marketo-lead.cpworkflow.json').split('\n').findIndex((l) => l.includes('"RoleArn"'));
+    const line = readExample('marketo-lead.cpworkflow.json')
+      .split('\n')
+      .findIndex((l) => l.includes('"RoleArn"'));
     assert.deepEqual(d.range.start, { line, character: 13 });
   });
 
@@ -101,7 +121,13 @@ describe('cpworkflow validate (the built CLI)', () => {
     const tasks = base.IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks;
     for (let i = 0; tasks.length < 4000; i++) {
       tasks[0].SourceFields.push(`Col${i}`);
-      tasks.push({ TaskType: 'Map', ConnectorOperator: { S3: 'NO_OP' }, SourceFields: [`Col${i}`], DestinationField: `Col${i}`, TaskProperties: {} });
+      tasks.push({
+        TaskType: 'Map',
+        ConnectorOperator: { S3: 'NO_OP' },
+        SourceFields: [`Col${i}`],
+        DestinationField: `Col${i}`,
+        TaskProperties: {},
+      });
     }
     const f = join(dir, 'big.cpworkflow.json');
     const text = JSON.stringify(base, null, 2);
@@ -109,7 +135,10 @@ describe('cpworkflow validate (the built CLI)', () => {
     writeFileSync(f, text);
     const r = run(['validate', '--format', 'json', f]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout)[0].diagnostics.filter((d: { severity: string }) => d.severity === 'error').length, 0);
+    assert.equal(
+      JSON.parse(r.stdout)[0].diagnostics.filter((d: { severity: string }) => d.severity === 'error').length,
+      0,
+    );
   });
 
   it('reports a file of random bytes as not text, without crashing', () => {

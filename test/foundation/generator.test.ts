@@ -8,7 +8,9 @@ import { ROOT } from '../support/root';
 import { workflowConnectorTypes } from '../../server/src/generated/model';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const model: Json = JSON.parse(readFileSync(join(ROOT, 'schemas/models/customer-profiles-2020-08-15.json'), 'utf8')).shapes;
+const model: Json = JSON.parse(
+  readFileSync(join(ROOT, 'schemas/models/customer-profiles-2020-08-15.json'), 'utf8'),
+).shapes;
 const schema: Json = JSON.parse(readFileSync(join(ROOT, 'schemas/cpworkflow.schema.json'), 'utf8'));
 const NS = 'com.amazonaws.customerprofiles#';
 
@@ -16,7 +18,11 @@ function deref(s: Json): Json {
   return s.$ref ? schema.definitions[s.$ref.replace('#/definitions/', '')] : s;
 }
 
-interface Visit { path: string; shapeId: string; node: Json }
+interface Visit {
+  path: string;
+  shapeId: string;
+  node: Json;
+}
 function visitAll(): Visit[] {
   const out: Visit[] = [];
   const seen = new Set<string>();
@@ -26,12 +32,16 @@ function visitAll(): Visit[] {
     if (!shape || seen.has(path)) return;
     seen.add(path);
     const n = deref(node);
-    if (shape.type === 'structure') for (const [m, v] of Object.entries<Json>(shape.members)) {
-      assert.ok(n.properties?.[m], `${path}.${m} is in the schema`);
-      walk(v.target, n.properties[m], `${path}.${m}`);
-    }
+    if (shape.type === 'structure')
+      for (const [m, v] of Object.entries<Json>(shape.members)) {
+        assert.ok(n.properties?.[m], `${path}.${m} is in the schema`);
+        walk(v.target, n.properties[m], `${path}.${m}`);
+      }
     if (shape.type === 'list') walk(shape.member.target, n.items, `${path}[]`);
-    if (shape.type === 'map') { walk(shape.key.target, n.propertyNames, `${path}{key}`); walk(shape.value.target, n.additionalProperties, `${path}{value}`); }
+    if (shape.type === 'map') {
+      walk(shape.key.target, n.propertyNames, `${path}{key}`);
+      walk(shape.value.target, n.additionalProperties, `${path}{value}`);
+    }
   };
   walk(NS + 'CreateIntegrationWorkflowRequest', schema, 'request');
   return out;
@@ -43,7 +53,14 @@ describe('generated schema matches the service model', () => {
   it('covers the whole request tree', () => {
     // 6 top-level members and the nested FlowDefinition tree: a sanity floor, the walk itself checks each member
     assert.ok(visits.length > 60, `visited ${visits.length} schema nodes`);
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['DomainName', 'IntegrationConfig', 'ObjectTypeName', 'RoleArn', 'Tags', 'WorkflowType']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      'DomainName',
+      'IntegrationConfig',
+      'ObjectTypeName',
+      'RoleArn',
+      'Tags',
+      'WorkflowType',
+    ]);
   });
 
   it('marks every required member required and forbids unknown members', () => {
@@ -51,7 +68,10 @@ describe('generated schema matches the service model', () => {
       const shape = model[shapeId];
       if (shape?.type !== 'structure') continue;
       const n = deref(node);
-      const required = Object.entries<Json>(shape.members).filter(([, v]) => v.traits?.['smithy.api#required']).map(([m]) => m).sort();
+      const required = Object.entries<Json>(shape.members)
+        .filter(([, v]) => v.traits?.['smithy.api#required'])
+        .map(([m]) => m)
+        .sort();
       assert.deepEqual([...(n.required ?? [])].sort(), required, `${path} required`);
       assert.equal(n.additionalProperties, false, `${path} allows no unknown members`);
     }
@@ -68,7 +88,10 @@ describe('generated schema matches the service model', () => {
     }
     assert.ok(enums >= 11, `checked ${enums} enums`);
     const connectorTypes = deref(schema.definitions.SourceFlowConfig).properties.ConnectorType.enum;
-    assert.ok(connectorTypes.includes('Servicenow') && !connectorTypes.includes('ServiceNow'), 'ConnectorType keeps the model spelling');
+    assert.ok(
+      connectorTypes.includes('Servicenow') && !connectorTypes.includes('ServiceNow'),
+      'ConnectorType keeps the model spelling',
+    );
   });
 
   it('has every @length, @pattern and @range constraint as the model states it', () => {
@@ -85,9 +108,16 @@ describe('generated schema matches the service model', () => {
         if (len.max !== undefined) assert.equal(n[maxKey], len.max, `${path} ${maxKey}`);
       }
       const pattern = t['smithy.api#pattern'];
-      if (pattern && pattern !== '.*') { constraints++; assert.equal(n.pattern, pattern, `${path} pattern`); }
+      if (pattern && pattern !== '.*') {
+        constraints++;
+        assert.equal(n.pattern, pattern, `${path} pattern`);
+      }
       const range = t['smithy.api#range'];
-      if (range) { constraints++; assert.equal(n.minimum, range.min, `${path} minimum`); assert.equal(n.maximum, range.max, `${path} maximum`); }
+      if (range) {
+        constraints++;
+        assert.equal(n.minimum, range.min, `${path} minimum`);
+        assert.equal(n.maximum, range.max, `${path} maximum`);
+      }
     }
     assert.ok(constraints >= 20, `checked ${constraints} constraints`);
   });
@@ -110,15 +140,24 @@ describe('generated schema matches the service model', () => {
       if (path.endsWith('{key}') || path.endsWith('{value}') || path.endsWith('[]') || path === 'request') continue;
       assert.ok(node.markdownDescription, `${path} has markdownDescription`);
       assert.doesNotMatch(node.markdownDescription, /<\/?p>|<code>/, `${path} is Markdown, not HTML`);
-      if (model[shapeId]?.type === 'structure') assert.match(node.markdownDescription, /\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_\w+\.html\)/, `${path} links the API reference`);
+      if (model[shapeId]?.type === 'structure')
+        assert.match(
+          node.markdownDescription,
+          /\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_\w+\.html\)/,
+          `${path} links the API reference`,
+        );
     }
   });
 
   it('knows which sources CreateIntegrationWorkflow documents, from its own words', () => {
     const doc: string = model[NS + 'CreateIntegrationWorkflow'].traits['smithy.api#documentation'].toLowerCase();
     const sentence = doc.slice(doc.indexOf('supported amazon appflow sources'));
-    const types: string[] = Object.values<Json>(model[NS + 'SourceConnectorType'].members).map((m) => m.traits['smithy.api#enumValue']);
-    const named = types.filter((t) => new RegExp(`\\b${t.toLowerCase()}\\b`).test(sentence.slice(0, sentence.indexOf('.'))));
+    const types: string[] = Object.values<Json>(model[NS + 'SourceConnectorType'].members).map(
+      (m) => m.traits['smithy.api#enumValue'],
+    );
+    const named = types.filter((t) =>
+      new RegExp(`\\b${t.toLowerCase()}\\b`).test(sentence.slice(0, sentence.indexOf('.'))),
+    );
     assert.ok(named.length >= 3, `named: ${named}`);
     assert.deepEqual([...workflowConnectorTypes].sort(), named.sort());
   });

@@ -18,34 +18,54 @@ interface Defect {
 function setAt(text: string, path: JSONPath, value: unknown, mark: 'value' | 'key' | 'parentKey' = 'value') {
   const out = applyEdits(text, modify(text, path, value, FMT));
   const root = parseTree(out)!;
-  const node = mark === 'parentKey' ? findNodeAtLocation(root, path.slice(0, -1))!.parent!.children![0]
-    : mark === 'key' ? findNodeAtLocation(root, path)!.parent!.children![0] : findNodeAtLocation(root, path)!;
+  const node =
+    mark === 'parentKey'
+      ? findNodeAtLocation(root, path.slice(0, -1))!.parent!.children![0]
+      : mark === 'key'
+        ? findNodeAtLocation(root, path)!.parent!.children![0]
+        : findNodeAtLocation(root, path)!;
   return { text: out, offset: node.offset, length: node.length };
 }
 
 const defects: Defect[] = [
   { name: 'bad enum value', code: 'enum', apply: (t) => setAt(t, ['WorkflowType'], 'APPFLOW') },
-  { name: 'missing required member', code: 'missing-property', apply: (t) => {
-    const removed = applyEdits(t, modify(t, [...FD, 'KmsArn'], undefined, FMT));
-    const key = findNodeAtLocation(parseTree(removed)!, FD)!.parent!.children![0];
-    return { text: removed, offset: key.offset, length: key.length };
-  } },
+  {
+    name: 'missing required member',
+    code: 'missing-property',
+    apply: (t) => {
+      const removed = applyEdits(t, modify(t, [...FD, 'KmsArn'], undefined, FMT));
+      const key = findNodeAtLocation(parseTree(removed)!, FD)!.parent!.children![0];
+      return { text: removed, offset: key.offset, length: key.length };
+    },
+  },
   { name: 'pattern', code: 'pattern', apply: (t) => setAt(t, ['DomainName'], 'Example Corp') },
   { name: 'length', code: 'length', apply: (t) => setAt(t, [...FD, 'FlowName'], 'f'.repeat(257)) },
-  { name: 'range', code: 'range', apply: (t) => setAt(t, [...FD, 'TriggerConfig', 'TriggerProperties', 'Scheduled', 'ScheduleOffset'], 50000) },
+  {
+    name: 'range',
+    code: 'range',
+    apply: (t) => setAt(t, [...FD, 'TriggerConfig', 'TriggerProperties', 'Scheduled', 'ScheduleOffset'], 50000),
+  },
   { name: 'unknown key', code: 'unknown-property', apply: (t) => setAt(t, [...FD, 'FlowStatus'], 'Active', 'key') },
   { name: 'wrong type', code: 'type', apply: (t) => setAt(t, ['RoleArn'], 42) },
   { name: 'aws: tag key', code: 'pattern', apply: (t) => setAt(t, ['Tags', 'aws:team'], 'x', 'key') },
-  { name: 'comment', code: 'json-comment', apply: (t) => {
-    const at = t.indexOf('\n') + 1;
-    const comment = '  // owner: contact-center team';
-    return { text: `${t.slice(0, at)}${comment}\n${t.slice(at)}`, offset: at + 2, length: comment.length - 2 };
-  } },
-  { name: 'trailing comma', code: 'json-trailing-comma', apply: (t) => {
-    const end = t.lastIndexOf('}');
-    const lastValueEnd = t.slice(0, end).trimEnd().length;
-    return { text: `${t.slice(0, lastValueEnd)},${t.slice(lastValueEnd)}`, offset: lastValueEnd, length: 1 };
-  } },
+  {
+    name: 'comment',
+    code: 'json-comment',
+    apply: (t) => {
+      const at = t.indexOf('\n') + 1;
+      const comment = '  // owner: contact-center team';
+      return { text: `${t.slice(0, at)}${comment}\n${t.slice(at)}`, offset: at + 2, length: comment.length - 2 };
+    },
+  },
+  {
+    name: 'trailing comma',
+    code: 'json-trailing-comma',
+    apply: (t) => {
+      const end = t.lastIndexOf('}');
+      const lastValueEnd = t.slice(0, end).trimEnd().length;
+      return { text: `${t.slice(0, lastValueEnd)},${t.slice(lastValueEnd)}`, offset: lastValueEnd, length: 1 };
+    },
+  },
 ];
 
 describe('schema defects are errors at the exact node', () => {
@@ -53,7 +73,9 @@ describe('schema defects are errors at the exact node', () => {
   for (const example of exampleFiles()) {
     describe(example, () => {
       it('is clean as shipped', () => {
-        const errors = service.validate(docOf(readExample(example))).filter((d) => d.severity === DiagnosticSeverity.Error);
+        const errors = service
+          .validate(docOf(readExample(example)))
+          .filter((d) => d.severity === DiagnosticSeverity.Error);
         assert.deepEqual(errors, []);
       });
       for (const defect of defects) {
@@ -62,9 +84,16 @@ describe('schema defects are errors at the exact node', () => {
           const doc = docOf(text);
           const expected: Range = { start: doc.positionAt(offset), end: doc.positionAt(offset + length) };
           const diagnostics = service.validate(doc);
-          const hit = diagnostics.find((d) => d.code === defect.code && d.severity === DiagnosticSeverity.Error
-            && JSON.stringify(d.range) === JSON.stringify(expected));
-          assert.ok(hit, `expected ${defect.code} error at ${JSON.stringify(expected)}; got ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start, d.range.end, d.message]))}`);
+          const hit = diagnostics.find(
+            (d) =>
+              d.code === defect.code &&
+              d.severity === DiagnosticSeverity.Error &&
+              JSON.stringify(d.range) === JSON.stringify(expected),
+          );
+          assert.ok(
+            hit,
+            `expected ${defect.code} error at ${JSON.stringify(expected)}; got ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start, d.range.end, d.message]))}`,
+          );
           assert.equal(hit.source, 'cpworkflow');
           assert.ok(hit.message.length > 20, 'the message explains');
         });
@@ -87,7 +116,10 @@ describe('schema defects are errors at the exact node', () => {
   });
 
   it('warns on duplicate keys at the earlier one, which the AWS CLI ignores', () => {
-    const text = readExample('marketo-lead.cpworkflow.json').replace('"DomainName": "ExampleCorp-Profiles",', '"DomainName": "Old",\n  "DomainName": "ExampleCorp-Profiles",');
+    const text = readExample('marketo-lead.cpworkflow.json').replace(
+      '"DomainName": "ExampleCorp-Profiles",',
+      '"DomainName": "Old",\n  "DomainName": "ExampleCorp-Profiles",',
+    );
     const dup = service.validate(docOf(text)).filter((x) => x.code === 'duplicate-key');
     assert.equal(dup.length, 1);
     assert.equal(dup[0].severity, DiagnosticSeverity.Warning);
@@ -95,16 +127,32 @@ describe('schema defects are errors at the exact node', () => {
   });
 
   it('reports ServiceNow as ConnectorType as a warning with the model spelling', () => {
-    const text = readExample('servicenow-incident.cpworkflow.json').replace('"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');
+    const text = readExample('servicenow-incident.cpworkflow.json').replace(
+      '"ConnectorType": "Servicenow"',
+      '"ConnectorType": "ServiceNow"',
+    );
     const d = service.validate(docOf(text)).find((x) => x.code === 'CASE-2')!;
     assert.equal(d.severity, DiagnosticSeverity.Warning);
     assert.equal((d.data as { replacement: string }).replacement, 'Servicenow');
   });
 
   it('survives empty, non-object, binary and truncated input', () => {
-    for (const text of ['', '   ', '42', '[]', 'null', '{', '{"DomainName":', '\u0000\u0001\u00ff{"a"', readExample('s3-customers.cpworkflow.json').slice(0, 500)]) {
+    for (const text of [
+      '',
+      '   ',
+      '42',
+      '[]',
+      'null',
+      '{',
+      '{"DomainName":',
+      '\u0000\u0001\u00ff{"a"',
+      readExample('s3-customers.cpworkflow.json').slice(0, 500),
+    ]) {
       const diagnostics = service.validate(docOf(text));
-      assert.ok(diagnostics.some((d) => d.severity === DiagnosticSeverity.Error), `errors for ${JSON.stringify(text.slice(0, 20))}`);
+      assert.ok(
+        diagnostics.some((d) => d.severity === DiagnosticSeverity.Error),
+        `errors for ${JSON.stringify(text.slice(0, 20))}`,
+      );
     }
   });
 });

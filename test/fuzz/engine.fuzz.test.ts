@@ -21,16 +21,73 @@ const int = (r: Random, n: number) => Math.floor(r() * n);
 
 // Values that stress the rules: wrong types, edge numbers, near-miss strings from the domain.
 const ODD_VALUES = [
-  'null', 'true', '0', '-1', '1.5', '1e308', '1746057600000', '99999999999999999999', '""', '"x"', '[]', '{}', '[1,"a",null]',
-  '{"S3":"NO_OP","Salesforce":"PROJECTION"}', '"rate(1 hour)"', '"rate(0minutes)"', '"cron(0 * * * ? *)"', '"rate(1weeks)"', '"2025-02-30T00:00:00Z"',
-  '"2025-05-01T00:00:00"', '"Mars/Phobos"', '"ServiceNow"', '"Map_all"', '"VALIDATE_NOT_NULL"', '"PROJECTION"', '"NO_OP"', '"MASK_ALL"',
-  '[{"OperatorPropertyKey":"MASK_LENGTH","Property":"4"}]', `"${'z'.repeat(3000)}"`, '"\\ud800"', '"\\u0000"', '"⟦⟧"', '"🙂"',
+  'null',
+  'true',
+  '0',
+  '-1',
+  '1.5',
+  '1e308',
+  '1746057600000',
+  '99999999999999999999',
+  '""',
+  '"x"',
+  '[]',
+  '{}',
+  '[1,"a",null]',
+  '{"S3":"NO_OP","Salesforce":"PROJECTION"}',
+  '"rate(1 hour)"',
+  '"rate(0minutes)"',
+  '"cron(0 * * * ? *)"',
+  '"rate(1weeks)"',
+  '"2025-02-30T00:00:00Z"',
+  '"2025-05-01T00:00:00"',
+  '"Mars/Phobos"',
+  '"ServiceNow"',
+  '"Map_all"',
+  '"VALIDATE_NOT_NULL"',
+  '"PROJECTION"',
+  '"NO_OP"',
+  '"MASK_ALL"',
+  '[{"OperatorPropertyKey":"MASK_LENGTH","Property":"4"}]',
+  `"${'z'.repeat(3000)}"`,
+  '"\\ud800"',
+  '"\\u0000"',
+  '"⟦⟧"',
+  '"🙂"',
 ];
-const BYTES = ['{', '}', '[', ']', '"', ',', ':', '\\', '/', '*', '\n', '\r', '\t', '\u0000', '\u0007', '\ufeff', '\ud800', '\u2028', 'é', '0', '-', 'e', 'n', 't'];
+const BYTES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '\\',
+  '/',
+  '*',
+  '\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\ufeff',
+  '\ud800',
+  '\u2028',
+  'é',
+  '0',
+  '-',
+  'e',
+  'n',
+  't',
+];
 
 function allNodes(root: Node | undefined): Node[] {
   const out: Node[] = [];
-  const walk = (n: Node) => { out.push(n); for (const c of n.children ?? []) walk(c); };
+  const walk = (n: Node) => {
+    out.push(n);
+    for (const c of n.children ?? []) walk(c);
+  };
   if (root) walk(root);
   return out;
 }
@@ -38,16 +95,22 @@ function allNodes(root: Node | undefined): Node[] {
 /** A value node (an array item or a property value), with the span that removes it as a whole member. */
 function memberSpan(text: string, n: Node): [number, number] {
   const member = n.parent?.type === 'property' ? n.parent : n;
-  let start = member.offset, end = member.offset + member.length;
+  let start = member.offset,
+    end = member.offset + member.length;
   const after = /^\s*,/.exec(text.slice(end));
   if (after) end += after[0].length;
-  else { const before = /,\s*$/.exec(text.slice(0, start)); if (before) start -= before[0].length; }
+  else {
+    const before = /,\s*$/.exec(text.slice(0, start));
+    if (before) start -= before[0].length;
+  }
   return [start, end];
 }
 
 const MUTATIONS: Record<string, (text: string, r: Random) => string> = {
   deleteNode(text, r) {
-    const nodes = allNodes(parseTree(text)).filter((n) => n.parent && n.type !== 'property' && !(n.parent.type === 'property' && n.parent.children?.[0] === n));
+    const nodes = allNodes(parseTree(text)).filter(
+      (n) => n.parent && n.type !== 'property' && !(n.parent.type === 'property' && n.parent.children?.[0] === n),
+    );
     if (!nodes.length) return text;
     const [s, e] = memberSpan(text, pick(r, nodes));
     return text.slice(0, s) + text.slice(e);
@@ -60,7 +123,9 @@ const MUTATIONS: Record<string, (text: string, r: Random) => string> = {
     return `${text.slice(0, end)}, ${text.slice(n.offset, end)}${text.slice(end)}`;
   },
   retypeNode(text, r) {
-    const nodes = allNodes(parseTree(text)).filter((n) => n.type !== 'property' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n));
+    const nodes = allNodes(parseTree(text)).filter(
+      (n) => n.type !== 'property' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n),
+    );
     if (!nodes.length) return text;
     const n = pick(r, nodes);
     return text.slice(0, n.offset) + pick(r, ODD_VALUES) + text.slice(n.offset + n.length);
@@ -70,22 +135,39 @@ const MUTATIONS: Record<string, (text: string, r: Random) => string> = {
     if (!keys.length) return text;
     const k = pick(r, keys);
     const name = String(k.value);
-    const renamed = pick(r, [name.toLowerCase(), name.toUpperCase(), name.slice(1), `${name}s`, 'ServiceNow', 'Servicenow', 'FlowErrorDeactivationThreshold', '']);
+    const renamed = pick(r, [
+      name.toLowerCase(),
+      name.toUpperCase(),
+      name.slice(1),
+      `${name}s`,
+      'ServiceNow',
+      'Servicenow',
+      'FlowErrorDeactivationThreshold',
+      '',
+    ]);
     return text.slice(0, k.offset) + JSON.stringify(renamed) + text.slice(k.offset + k.length);
   },
   reorder(text, r) {
-    const containers = allNodes(parseTree(text)).filter((n) => (n.type === 'object' || n.type === 'array') && (n.children?.length ?? 0) > 1);
+    const containers = allNodes(parseTree(text)).filter(
+      (n) => (n.type === 'object' || n.type === 'array') && (n.children?.length ?? 0) > 1,
+    );
     if (!containers.length) return text;
     const c = pick(r, containers);
     const parts = c.children!.map((ch) => text.slice(ch.offset, ch.offset + ch.length));
-    for (let i = parts.length - 1; i > 0; i--) { const j = int(r, i + 1); [parts[i], parts[j]] = [parts[j], parts[i]]; }
-    const open = c.type === 'object' ? '{' : '[', close = c.type === 'object' ? '}' : ']';
+    for (let i = parts.length - 1; i > 0; i--) {
+      const j = int(r, i + 1);
+      [parts[i], parts[j]] = [parts[j], parts[i]];
+    }
+    const open = c.type === 'object' ? '{' : '[',
+      close = c.type === 'object' ? '}' : ']';
     return `${text.slice(0, c.offset)}${open}${parts.join(',')}${close}${text.slice(c.offset + c.length)}`;
   },
   truncate: (text, r) => text.slice(0, int(r, text.length + 1)),
   insertBytes(text, r) {
     const at = int(r, text.length + 1);
-    const bytes = Array.from({ length: 1 + int(r, 8) }, () => (r() < 0.7 ? pick(r, BYTES) : String.fromCharCode(int(r, 0x10000)))).join('');
+    const bytes = Array.from({ length: 1 + int(r, 8) }, () =>
+      r() < 0.7 ? pick(r, BYTES) : String.fromCharCode(int(r, 0x10000)),
+    ).join('');
     return text.slice(0, at) + bytes + text.slice(at);
   },
   deleteSpan(text, r) {
@@ -96,10 +178,16 @@ const MUTATIONS: Record<string, (text: string, r: Random) => string> = {
 };
 
 function assertInside(doc: TextDocument, range: Range, what: string): void {
-  const valid = (p: Position) => p.line >= 0 && p.character >= 0 && p.line < doc.lineCount
-    && JSON.stringify(doc.positionAt(doc.offsetAt(p))) === JSON.stringify({ line: p.line, character: p.character });
+  const valid = (p: Position) =>
+    p.line >= 0 &&
+    p.character >= 0 &&
+    p.line < doc.lineCount &&
+    JSON.stringify(doc.positionAt(doc.offsetAt(p))) === JSON.stringify({ line: p.line, character: p.character });
   assert.ok(valid(range.start) && valid(range.end), `${what}: range ${JSON.stringify(range)} is outside the document`);
-  assert.ok(doc.offsetAt(range.start) <= doc.offsetAt(range.end), `${what}: range ${JSON.stringify(range)} ends before it starts`);
+  assert.ok(
+    doc.offsetAt(range.start) <= doc.offsetAt(range.end),
+    `${what}: range ${JSON.stringify(range)} ends before it starts`,
+  );
 }
 
 function timed<T>(label: string, f: () => T): T {
@@ -137,7 +225,10 @@ describe('fuzz: the engine on mutated example files', function () {
         const diagnostics = timed(`validate, ${where}`, () => service.validate(doc));
         for (const d of diagnostics) {
           assertInside(doc, d.range, `${where}: ${d.code}`);
-          assert.ok(d.source === 'cpworkflow' && d.code && d.message, `${where}: diagnostic without source, code or message`);
+          assert.ok(
+            d.source === 'cpworkflow' && d.code && d.message,
+            `${where}: diagnostic without source, code or message`,
+          );
         }
         const position = doc.positionAt(int(r, text.length + 1));
         timed(`complete, ${where}`, () => service.complete(doc, position));
@@ -146,7 +237,10 @@ describe('fuzz: the engine on mutated example files', function () {
         timed(`codeActions, ${where}`, () => service.codeActions(doc, diagnostics));
       } catch (e) {
         if (e instanceof assert.AssertionError) throw e;
-        throw new Error(`the engine threw on ${where}: ${(e as Error).stack}\n--- text (first 400 characters) ---\n${text.slice(0, 400)}`);
+        throw new Error(
+          `the engine threw on ${where}: ${(e as Error).stack}\n--- text (first 400 characters) ---\n${text.slice(0, 400)}`,
+          { cause: e },
+        );
       }
       service.forget(doc.uri);
     }

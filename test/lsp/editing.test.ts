@@ -1,7 +1,14 @@
 // The editing features through the real server process (`node dist/server.js --stdio`), as any LSP client sees them:
 // capabilities, completion, hover, quick fixes (applied and re-validated), symbols, formatting.
 import * as assert from 'node:assert/strict';
-import { CodeAction, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  MarkupContent,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { LspTestClient } from '../support/lspClient';
 import { withCaret } from '../support/markers';
 import { docOf, readExample } from '../support/workflows';
@@ -29,7 +36,9 @@ describe('language server over stdio: editing', function () {
     client = new LspTestClient();
     capabilities = ((await client.initialize()) as { capabilities: Capabilities }).capabilities;
   });
-  after(async () => { await client.shutdown(); });
+  after(async () => {
+    await client.shutdown();
+  });
 
   /** Opens `marked` (with a `|` caret) and returns its uri and the caret position. */
   async function openAt(marked: string) {
@@ -49,21 +58,41 @@ describe('language server over stdio: editing', function () {
   });
 
   it('completes the operators the connector and the TaskType allow, and the item applies', async () => {
-    const { uri: u, text, position } = await openAt(SF.replace('"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_|"'));
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position, context: { triggerKind: 2, triggerCharacter: '"' } });
-    assert.deepEqual(list.items.map((i) => i.label), ['VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE', 'VALIDATE_NUMERIC']);
+    const {
+      uri: u,
+      text,
+      position,
+    } = await openAt(SF.replace('"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_|"'));
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: u },
+      position,
+      context: { triggerKind: 2, triggerCharacter: '"' },
+    });
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['VALIDATE_NON_NULL', 'VALIDATE_NON_ZERO', 'VALIDATE_NON_NEGATIVE', 'VALIDATE_NUMERIC'],
+    );
     const item = list.items.find((i) => i.label === 'VALIDATE_NUMERIC')!;
-    assert.equal(applyTextEdits(text, [item.textEdit as TextEdit]), SF.replace('"VALIDATE_NON_NULL"', '"VALIDATE_NUMERIC"'));
+    assert.equal(
+      applyTextEdits(text, [item.textEdit as TextEdit]),
+      SF.replace('"VALIDATE_NON_NULL"', '"VALIDATE_NUMERIC"'),
+    );
   });
 
   it('completes keys with documentation after typing a quote', async () => {
     const { uri: u, position } = await openAt('{\n  "|\n}');
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position });
-    assert.deepEqual(list.items.filter((i) => i.kind === 10).map((i) => i.label), ['DomainName', 'WorkflowType', 'IntegrationConfig', 'ObjectTypeName', 'RoleArn', 'Tags']);
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: u },
+      position,
+    });
+    assert.deepEqual(
+      list.items.filter((i) => i.kind === 10).map((i) => i.label),
+      ['DomainName', 'WorkflowType', 'IntegrationConfig', 'ObjectTypeName', 'RoleArn', 'Tags'],
+    );
     assert.match((list.items[0].documentation as MarkupContent).value, /The unique name of the domain/);
   });
 
-  it('hovers with the model\'s documentation and the API reference link', async () => {
+  it("hovers with the model's documentation and the API reference link", async () => {
     const { uri: u, position } = await openAt(SF.replace('"ScheduleExpression"', '"Schedule|Expression"'));
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position });
     const md = (h.contents as MarkupContent).value;
@@ -79,13 +108,24 @@ describe('language server over stdio: editing', function () {
     const published = await client.diagnostics(u, 1);
     const d = published.diagnostics.find((x) => x.code === 'SCH-2');
     assert.ok(d, JSON.stringify(published.diagnostics.map((x) => x.code)));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Change to "rate(1hours)"', 'quickfix']]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    });
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [['Change to "rate(1hours)"', 'quickfix']],
+    );
     const fixed = applyTextEdits(text, actions[0].edit!.changes![u]);
     await client.change(u, 2, [{ text: fixed }]);
     const after = await client.diagnostics(u, 2);
     assert.ok(!after.diagnostics.some((x) => x.code === 'SCH-2'));
-    const none = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d], only: ['source'] } });
+    const none = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: d.range,
+      context: { diagnostics: [d], only: ['source'] },
+    });
     assert.deepEqual(none, [], 'no source actions');
   });
 
@@ -93,29 +133,43 @@ describe('language server over stdio: editing', function () {
     const u = uri();
     await client.open(u, SF);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
-    assert.deepEqual(symbols.map((s) => s.name), ['Salesforce-Account', 'CP-Salesforce-Account-1', 'Batches']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Salesforce-Account', 'CP-Salesforce-Account-1', 'Batches'],
+    );
     const tasks = symbols[1].children!.find((s) => s.name === 'Tasks')!;
     assert.equal(tasks.children![1].name, 'Map Id → Id');
   });
 
-  it('formats the document and a range with the client\'s tab size', async () => {
+  it("formats the document and a range with the client's tab size", async () => {
     const u = uri();
     const minified = JSON.stringify(JSON.parse(SF));
     await client.open(u, minified);
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 3, insertSpaces: true } });
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: u },
+      options: { tabSize: 3, insertSpaces: true },
+    });
     const formatted = applyTextEdits(minified, edits);
     assert.match(formatted, /^\{\n {3}"DomainName"/);
     assert.deepEqual(JSON.parse(formatted), JSON.parse(SF));
-    const range = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri: u }, options: { tabSize: 3, insertSpaces: true },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 40 } } });
+    const range = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri: u },
+      options: { tabSize: 3, insertSpaces: true },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 40 } },
+    });
     assert.ok(range.length > 0 && range.every((e) => e.range.start.character <= 40));
   });
 
   it('answers nothing for JSON files that are not workflows', async () => {
     await client.open('file:///ws/package.json', '{"name": "x"}', 'json');
-    const list = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: 'file:///ws/package.json' }, position: { line: 0, character: 1 } });
+    const list = await client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri: 'file:///ws/package.json' },
+      position: { line: 0, character: 1 },
+    });
     assert.equal(list, null);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///ws/package.json' } });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: 'file:///ws/package.json' },
+    });
     assert.deepEqual(symbols, []);
   });
 });

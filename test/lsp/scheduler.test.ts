@@ -1,7 +1,11 @@
 // The validation scheduler with a fake clock: a burst of changes is one check, the last change is always checked,
 // and a slow check widens the interval.
 import * as assert from 'node:assert/strict';
-import { createValidationScheduler, MIN_VALIDATION_INTERVAL_MS, type SchedulerClock } from '../../server/src/lsp/scheduler';
+import {
+  createValidationScheduler,
+  MIN_VALIDATION_INTERVAL_MS,
+  type SchedulerClock,
+} from '../../server/src/lsp/scheduler';
 
 class FakeClock implements SchedulerClock {
   time = 0;
@@ -47,7 +51,10 @@ describe('validation scheduler (fake clock)', () => {
     clock.advance(10);
     for (let i = 0; i < 50; i++) s.schedule('file:///a');
     clock.advance(MIN_VALIDATION_INTERVAL_MS);
-    assert.deepEqual(checked, [['file:///a', 0], ['file:///a', MIN_VALIDATION_INTERVAL_MS]]);
+    assert.deepEqual(checked, [
+      ['file:///a', 0],
+      ['file:///a', MIN_VALIDATION_INTERVAL_MS],
+    ]);
   });
 
   it('keeps documents apart and forgets a closed one', () => {

@@ -18,12 +18,19 @@ const RUN_TIMEOUT_MS = 60000;
 /** Runs lsp-check.lua on `file` with `requests`; resolves with the RESULT it printed. */
 async function runNeovim(home, file, requests = []) {
   const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${LSP_CHECK}`], {
-    cwd: path.dirname(file), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: path.dirname(file),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...home.env, SERVER, FILE: file, REQUESTS: JSON.stringify(requests) },
   });
-  let stdout = '', stderr = '';
-  child.stdout.on('data', d => { stdout += d; });
-  child.stderr.on('data', d => { stderr += d; });
+  let stdout = '',
+    stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   let timer;
   try {
     const code = await new Promise((resolve, reject) => {
@@ -31,10 +38,11 @@ async function runNeovim(home, file, requests = []) {
       child.once('exit', resolve);
       timer = setTimeout(() => reject(new Error(`nvim still running after ${RUN_TIMEOUT_MS} ms`)), RUN_TIMEOUT_MS);
     });
-    const line = stdout.split('\n').find(l => l.startsWith('RESULT '));
+    const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) throw new Error(`nvim exited ${code} without a result\n${stdout}${stderr}`);
     const result = JSON.parse(line.slice('RESULT '.length));
-    if (code !== 0 || result.errors.length) throw new Error(`nvim exited ${code}: ${result.errors.join('; ')}\n${stderr}`);
+    if (code !== 0 || result.errors.length)
+      throw new Error(`nvim exited ${code}: ${result.errors.join('; ')}\n${stderr}`);
     return result;
   } finally {
     clearTimeout(timer);
@@ -55,8 +63,8 @@ const positionOf = (text, needle) => {
 };
 
 const diagnosticAt = (result, code, at) =>
-  result.diagnostics.find(d => d.code === code && d.line === at.line && d.character === at.character);
-const describe = result => result.diagnostics.map(d => `${d.line + 1}:${d.character + 1} ${d.code}`).join(', ');
+  result.diagnostics.find((d) => d.code === code && d.line === at.line && d.character === at.character);
+const describe = (result) => result.diagnostics.map((d) => `${d.line + 1}:${d.character + 1} ${d.code}`).join(', ');
 
 async function main() {
   if (!fs.existsSync(SERVER)) {
@@ -69,8 +77,10 @@ async function main() {
   try {
     const text = fs.readFileSync(BROKEN, 'utf8');
     // completion requests: inside the quotes of a Filter task's "LESS_THAN", and of a Map task's empty operator
-    const requests = [positionOf(text, 'LESS_THAN"'), positionAfter(text, '"DestinationField": "id", "ConnectorOperator": { "Zendesk": "')]
-      .map(p => ({ method: 'textDocument/completion', ...p }));
+    const requests = [
+      positionOf(text, 'LESS_THAN"'),
+      positionAfter(text, '"DestinationField": "id", "ConnectorOperator": { "Zendesk": "'),
+    ].map((p) => ({ method: 'textDocument/completion', ...p }));
     let result;
     await checks.check('Neovim opens a .cpworkflow.json as filetype json and receives diagnostics', async () => {
       result = await runNeovim(home, BROKEN, requests);
@@ -85,26 +95,33 @@ async function main() {
       assert.strictEqual(d.severity, 'ERROR');
       assert.deepStrictEqual([d.endLine, d.endCharacter], [at.line, at.character + 1], 'range covers the comma');
     });
-    await checks.check('LESS_THAN on a Zendesk source: error on the operator value naming the Zendesk operators', async () => {
-      const at = positionOf(text, '"LESS_THAN"');
-      const d = diagnosticAt(result, 'enum', at);
-      assert.ok(d, `expected enum at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
-      assert.strictEqual(d.severity, 'ERROR');
-      assert.match(d.message, /LESS_THAN/);
-      assert.match(d.message, /GREATER_THAN/, 'message lists what Zendesk allows');
-    });
+    await checks.check(
+      'LESS_THAN on a Zendesk source: error on the operator value naming the Zendesk operators',
+      async () => {
+        const at = positionOf(text, '"LESS_THAN"');
+        const d = diagnosticAt(result, 'enum', at);
+        assert.ok(d, `expected enum at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
+        assert.strictEqual(d.severity, 'ERROR');
+        assert.match(d.message, /LESS_THAN/);
+        assert.match(d.message, /GREATER_THAN/, 'message lists what Zendesk allows');
+      },
+    );
     await checks.check('operator keyed "Salesforce" on a Zendesk source: OP-1 on the key', async () => {
       const at = positionOf(text, '"Salesforce"');
       const d = diagnosticAt(result, 'OP-1', at);
       assert.ok(d, `expected OP-1 at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
       assert.strictEqual(d.severity, 'ERROR');
-      assert.deepStrictEqual([d.endLine, d.endCharacter], [at.line, at.character + '"Salesforce"'.length], 'range covers the key');
+      assert.deepStrictEqual(
+        [d.endLine, d.endCharacter],
+        [at.line, at.character + '"Salesforce"'.length],
+        'range covers the key',
+      );
       assert.match(d.message, /"Zendesk"/, 'names the key it must be');
     });
-    const labels = response => {
+    const labels = (response) => {
       assert.ok(response && !response.error, `completion answered: ${response && response.error}`);
       const items = Array.isArray(response.result) ? response.result : response.result.items;
-      return items.map(i => i.label.replace(/^"|"$/g, '')).sort();
+      return items.map((i) => i.label.replace(/^"|"$/g, '')).sort();
     };
     await checks.check("completion in a Filter task's operator: only Zendesk's filter operators", async () => {
       assert.deepStrictEqual(labels(result.responses[0]), ['GREATER_THAN', 'PROJECTION']);
@@ -125,4 +142,11 @@ async function main() {
   return checks.summary();
 }
 
-main().then(code => process.exit(code), err => { console.error(err); console.log('0 passed, 1 failed'); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

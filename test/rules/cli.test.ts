@@ -20,7 +20,12 @@ const CASES: RuleCase[] = [...connectorCases, ...taskCases, ...projectionCases, 
 
 /** "yes (weeks)" is a fix for some of the row's cases, not all */
 type QuickFix = 'yes' | 'some' | 'no';
-interface DocRow { id: string; code: string; severity: string; quickFix: QuickFix }
+interface DocRow {
+  id: string;
+  code: string;
+  severity: string;
+  quickFix: QuickFix;
+}
 
 /** The rows of the main table of docs/rules.md (before "## Not checked"). */
 function documentedRules(): DocRow[] {
@@ -29,13 +34,23 @@ function documentedRules(): DocRow[] {
   for (const line of text.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 6 || !/^(§\d+[ab]|[A-Z]+-\d+)$/.test(cells[1])) continue;
-    rows.push({ id: cells[1], code: cells[2].replace(/`/g, ''), severity: cells[3], quickFix: cells[5] === 'yes' ? 'yes' : cells[5].startsWith('yes (') ? 'some' : 'no' });
+    rows.push({
+      id: cells[1],
+      code: cells[2].replace(/`/g, ''),
+      severity: cells[3],
+      quickFix: cells[5] === 'yes' ? 'yes' : cells[5].startsWith('yes (') ? 'some' : 'no',
+    });
   }
   return rows;
 }
-const key = (x: { id?: string; rule?: string; code: string; severity: string }) => `${x.id ?? x.rule} ${x.code} ${x.severity}`;
+const key = (x: { id?: string; rule?: string; code: string; severity: string }) =>
+  `${x.id ?? x.rule} ${x.code} ${x.severity}`;
 
-interface CliDiagnostic { range: Range; severity: string; code: string }
+interface CliDiagnostic {
+  range: Range;
+  severity: string;
+  code: string;
+}
 
 describe('docs/rules.md against the CLI', () => {
   const rows = documentedRules();
@@ -50,9 +65,18 @@ describe('docs/rules.md against the CLI', () => {
       writeFileSync(join(dir, `${String(i).padStart(3, '0')}-bad.cpworkflow.json`), withRanges(c.bad).text);
       writeFileSync(join(dir, `${String(i).padStart(3, '0')}-good.cpworkflow.json`), withRanges(c.good).text);
     });
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', '--format', 'json', dir], { encoding: 'utf8', timeout: 60000, maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', '--format', 'json', dir], {
+      encoding: 'utf8',
+      timeout: 60000,
+      maxBuffer: 64 << 20,
+    });
     status = r.status;
-    report = new Map((JSON.parse(r.stdout) as { file: string; diagnostics: CliDiagnostic[] }[]).map((f) => [f.file.slice(dir.length + 1), f.diagnostics]));
+    report = new Map(
+      (JSON.parse(r.stdout) as { file: string; diagnostics: CliDiagnostic[] }[]).map((f) => [
+        f.file.slice(dir.length + 1),
+        f.diagnostics,
+      ]),
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,8 +84,16 @@ describe('docs/rules.md against the CLI', () => {
     assert.ok(rows.length > 80, `read ${rows.length} rows`);
     const documented = new Set(rows.map(key));
     const tested = new Set(CASES.map(key));
-    assert.deepEqual([...documented].filter((k) => !tested.has(k)), [], 'documented but not tested');
-    assert.deepEqual([...tested].filter((k) => !documented.has(k)), [], 'tested but not documented');
+    assert.deepEqual(
+      [...documented].filter((k) => !tested.has(k)),
+      [],
+      'documented but not tested',
+    );
+    assert.deepEqual(
+      [...tested].filter((k) => !documented.has(k)),
+      [],
+      'tested but not documented',
+    );
   });
 
   it('exits 1: the breaking files have errors', () => assert.equal(status, 1));
@@ -71,7 +103,10 @@ describe('docs/rules.md against the CLI', () => {
     it(`${c.rule} ${c.name}: reported as ${c.code} ${c.severity}, not in the good file`, () => {
       const { ranges } = withRanges(c.bad);
       const bad = report.get(`${n}-bad.cpworkflow.json`)!.filter((d) => d.code === c.code);
-      assert.deepEqual(bad.map((d) => d.severity), ranges.map(() => c.severity));
+      assert.deepEqual(
+        bad.map((d) => d.severity),
+        ranges.map(() => c.severity),
+      );
       assert.deepEqual(new Set(bad.map((d) => JSON.stringify(d.range))), new Set(ranges.map((r) => JSON.stringify(r))));
       const good = report.get(`${n}-good.cpworkflow.json`)!.filter((d) => d.code === c.code || d.severity === 'error');
       assert.deepEqual(good, []);
@@ -89,7 +124,10 @@ describe('docs/rules.md against the CLI', () => {
     for (const row of rows) {
       const offered = offeredFor.get(key(row)) ?? [];
       const actual: QuickFix = offered.every(Boolean) ? 'yes' : offered.some(Boolean) ? 'some' : 'no';
-      if (actual !== row.quickFix) wrong.push(`${key(row)}: the table says ${row.quickFix}, the engine fixes ${actual === 'some' ? 'some cases' : actual}`);
+      if (actual !== row.quickFix)
+        wrong.push(
+          `${key(row)}: the table says ${row.quickFix}, the engine fixes ${actual === 'some' ? 'some cases' : actual}`,
+        );
     }
     assert.deepEqual(wrong, []);
   });

@@ -7,14 +7,24 @@ import { baseWorkflow, mapTask, service, tasksOf } from './support';
 function bigWorkflow(fields: number, projectAll: boolean): string {
   const w = baseWorkflow();
   const names = Array.from({ length: fields }, (_, i) => `Field_${i}`);
-  tasksOf(w).splice(0, tasksOf(w).length, { TaskType: 'Filter', ConnectorOperator: { Salesforce: 'PROJECTION' }, SourceFields: projectAll ? names : names.slice(0, 1) },
-    ...names.map((f) => mapTask(f, { SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string' })));
+  tasksOf(w).splice(
+    0,
+    tasksOf(w).length,
+    {
+      TaskType: 'Filter',
+      ConnectorOperator: { Salesforce: 'PROJECTION' },
+      SourceFields: projectAll ? names : names.slice(0, 1),
+    },
+    ...names.map((f) => mapTask(f, { SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string' })),
+  );
   return JSON.stringify(w, null, 2);
 }
 
 function timedValidate(text: string): { ms: number; codes: string[] } {
   const t = performance.now();
-  const codes = service.validate(docOf(text, `file:///scale/${text.length}.cpworkflow.json`)).map((d) => String(d.code));
+  const codes = service
+    .validate(docOf(text, `file:///scale/${text.length}.cpworkflow.json`))
+    .map((d) => String(d.code));
   return { ms: performance.now() - t, codes };
 }
 
@@ -35,6 +45,9 @@ describe('rules at scale', function () {
     const large = timedValidate(bigWorkflow(5000, false));
     assert.equal(large.codes.filter((c) => c === 'PAT-4').length, 4999);
     // 4× the tasks: a quadratic check would take ~16× as long
-    assert.ok(large.ms < Math.max(small.ms * 10, 1500), `1,250 tasks ${small.ms.toFixed(0)} ms, 5,000 tasks ${large.ms.toFixed(0)} ms`);
+    assert.ok(
+      large.ms < Math.max(small.ms * 10, 1500),
+      `1,250 tasks ${small.ms.toFixed(0)} ms, 5,000 tasks ${large.ms.toFixed(0)} ms`,
+    );
   });
 });

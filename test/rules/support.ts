@@ -34,12 +34,21 @@ export function baseWorkflow(): Json {
             SourceConnectorProperties: { Salesforce: { Object: 'Account' } },
           },
           Tasks: [
-            { TaskType: 'Filter', ConnectorOperator: { Salesforce: 'PROJECTION' }, SourceFields: ['Id', 'Name', 'Phone', 'LastModifiedDate'] },
+            {
+              TaskType: 'Filter',
+              ConnectorOperator: { Salesforce: 'PROJECTION' },
+              SourceFields: ['Id', 'Name', 'Phone', 'LastModifiedDate'],
+            },
             mapTask('Id', { SOURCE_DATA_TYPE: 'id', DESTINATION_DATA_TYPE: 'id' }),
             mapTask('Name', { SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string' }),
             mapTask('Phone', { SOURCE_DATA_TYPE: 'phone', DESTINATION_DATA_TYPE: 'phone' }),
             mapTask('LastModifiedDate', {}),
-            { TaskType: 'Validate', ConnectorOperator: { Salesforce: 'VALIDATE_NON_NULL' }, SourceFields: ['Id'], TaskProperties: { VALIDATION_ACTION: 'DropRecord' } },
+            {
+              TaskType: 'Validate',
+              ConnectorOperator: { Salesforce: 'VALIDATE_NON_NULL' },
+              SourceFields: ['Id'],
+              TaskProperties: { VALIDATION_ACTION: 'DropRecord' },
+            },
           ],
           TriggerConfig: {
             TriggerType: 'Scheduled',
@@ -67,7 +76,13 @@ export function baseWorkflow(): Json {
 }
 
 export function mapTask(field: string, properties: Json = {}, connectorKey = 'Salesforce'): Json {
-  return { TaskType: 'Map', ConnectorOperator: { [connectorKey]: 'NO_OP' }, SourceFields: [field], DestinationField: field, TaskProperties: properties };
+  return {
+    TaskType: 'Map',
+    ConnectorOperator: { [connectorKey]: 'NO_OP' },
+    SourceFields: [field],
+    DestinationField: field,
+    TaskProperties: properties,
+  };
 }
 
 // accessors into a workflow object
@@ -77,12 +92,19 @@ export const tasksOf = (w: Json): Json[] => fd(w).Tasks;
 export const scheduledOf = (w: Json) => fd(w).TriggerConfig.TriggerProperties.Scheduled;
 export const batchesOf = (w: Json): Json[] => w.IntegrationConfig.AppflowIntegration.Batches;
 
-const OBJECTS: Record<string, string> = { Salesforce: 'Account', Marketo: 'leads', Zendesk: 'tickets', Servicenow: 'incident' };
+const OBJECTS: Record<string, string> = {
+  Salesforce: 'Account',
+  Marketo: 'leads',
+  Zendesk: 'tickets',
+  Servicenow: 'incident',
+};
 /** Rewrites the workflow for another source connector: ConnectorType, SourceConnectorProperties and operator keys. */
 export function useConnector(w: Json, type: string): Json {
   const key = type === 'Servicenow' ? 'ServiceNow' : type;
   source(w).ConnectorType = type;
-  source(w).SourceConnectorProperties = { [key]: type === 'S3' ? { BucketName: 'examplecorp-exports' } : { Object: OBJECTS[type] } };
+  source(w).SourceConnectorProperties = {
+    [key]: type === 'S3' ? { BucketName: 'examplecorp-exports' } : { Object: OBJECTS[type] },
+  };
   if (type === 'S3') delete source(w).ConnectorProfileName;
   for (const t of tasksOf(w)) t.ConnectorOperator = { [key]: Object.values(t.ConnectorOperator)[0] };
   if (type !== 'Salesforce') w.ObjectTypeName = `${type}-Object`;
@@ -90,7 +112,9 @@ export function useConnector(w: Json, type: string): Json {
 }
 
 /** Marks a non-string value (a number, array or object) as the expected range. */
-export class Marked { constructor(readonly value: unknown) {} }
+export class Marked {
+  constructor(readonly value: unknown) {}
+}
 export const mark = (value: unknown) => new Marked(value);
 /** Marks a string value or key: the range covers the quotes. */
 export const m = (s: string) => `⟦${s}⟧`;
@@ -103,7 +127,8 @@ export function workflowText(edit: (w: Json) => void = () => {}): string {
   const text = JSON.stringify(w, (_k, v) => (v instanceof Marked ? `\uE000${marked.push(v.value) - 1}\uE000` : v), 2);
   return text
     .replace(/"\uE000(\d+)\uE000"/g, (_, i) => `⟦${JSON.stringify(marked[+i])}⟧`)
-    .replace(/"⟦/g, '⟦"').replace(/⟧"/g, '"⟧');
+    .replace(/"⟦/g, '⟦"')
+    .replace(/⟧"/g, '"⟧');
 }
 
 export interface RuleCase {
@@ -124,9 +149,13 @@ export interface RuleCase {
 }
 
 export const validate = (text: string): Diagnostic[] => service.validate(docOf(text));
-const sortRanges = (rs: Range[]) => [...rs].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+const sortRanges = (rs: Range[]) =>
+  [...rs].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 
-/** For each case: the bad file reports exactly the marked ranges with code, severity, link and fix data; the good one none. */
+/**
+ * For each case: the bad file reports exactly the marked ranges with code, severity, link and fix data; the good one
+ * none.
+ */
 export function checkRuleCases(title: string, cases: readonly RuleCase[]): void {
   describe(title, () => {
     for (const c of cases) {
@@ -135,22 +164,34 @@ export function checkRuleCases(title: string, cases: readonly RuleCase[]): void 
         assert.ok(ranges.length > 0, 'the fixture marks a range');
         const all = validate(text);
         const found = all.filter((d) => d.code === c.code);
-        assert.deepEqual(sortRanges(found.map((d) => d.range)), sortRanges(ranges),
-          `${c.code} ranges; all diagnostics: ${JSON.stringify(all.map((d) => [d.code, d.range.start, d.message]))}`);
+        assert.deepEqual(
+          sortRanges(found.map((d) => d.range)),
+          sortRanges(ranges),
+          `${c.code} ranges; all diagnostics: ${JSON.stringify(all.map((d) => [d.code, d.range.start, d.message]))}`,
+        );
         for (const d of found) {
           assert.equal(severityName(d.severity), c.severity, d.message);
           assert.equal(d.source, 'cpworkflow');
-          assert.ok((d.data as { rules?: string[] })?.rules?.includes(c.rule), `data.rules of ${JSON.stringify(d.data)} names ${c.rule}`);
+          assert.ok(
+            (d.data as { rules?: string[] })?.rules?.includes(c.rule),
+            `data.rules of ${JSON.stringify(d.data)} names ${c.rule}`,
+          );
           assert.ok(d.message.length > 30, 'the message says what is wrong and what would be right');
         }
-        if (c.code === c.rule) assert.match(found[0].codeDescription?.href ?? '', /^https:\/\/docs\.aws\.amazon\.com\//);
-        if (c.data) for (const [k, v] of Object.entries(c.data)) assert.deepEqual((found[0].data as Record<string, unknown>)[k], v, `data.${k}`);
+        if (c.code === c.rule)
+          assert.match(found[0].codeDescription?.href ?? '', /^https:\/\/docs\.aws\.amazon\.com\//);
+        if (c.data)
+          for (const [k, v] of Object.entries(c.data))
+            assert.deepEqual((found[0].data as Record<string, unknown>)[k], v, `data.${k}`);
         if (c.message) assert.match(found[0].message, c.message);
       });
       it(`${c.rule} ${c.name}: the nearest good file has no ${c.code} and no error`, () => {
         const { text } = withRanges(c.good);
         const all = validate(text);
-        assert.deepEqual(all.filter((d) => d.code === c.code || severityName(d.severity) === 'error').map((d) => [d.code, d.message]), []);
+        assert.deepEqual(
+          all.filter((d) => d.code === c.code || severityName(d.severity) === 'error').map((d) => [d.code, d.message]),
+          [],
+        );
       });
     }
   });

@@ -2,7 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { parseWorkflow } from '../../server/src/engine/document';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
-import { connectorByKey, connectorByType, isProjection, projectedFields, taskAt, workflowOf } from '../../server/src/engine/workflowModel';
+import {
+  connectorByKey,
+  connectorByType,
+  isProjection,
+  projectedFields,
+  taskAt,
+  workflowOf,
+} from '../../server/src/engine/workflowModel';
 import { docOf, readExample } from '../support/workflows';
 import { m, source, tasksOf, useConnector, workflowText } from './support';
 import { withRanges } from '../support/markers';
@@ -18,7 +25,12 @@ describe('workflow view', () => {
     assert.equal(connectorByType('Dynamics'), undefined);
     assert.equal(connectorByKey('ServiceNow')?.type, 'Servicenow');
     assert.equal(connectorByKey('Servicenow'), undefined, 'member keys are exact');
-    const doc = parsed(workflowText((w) => { useConnector(w, 'Servicenow'); source(w).ConnectorType = 'ServiceNow'; }));
+    const doc = parsed(
+      workflowText((w) => {
+        useConnector(w, 'Servicenow');
+        source(w).ConnectorType = 'ServiceNow';
+      }),
+    );
     assert.equal(workflowOf(doc).connector?.type, 'Servicenow');
   });
 
@@ -30,7 +42,10 @@ describe('workflow view', () => {
     assert.equal(mask.taskType, 'Mask');
     assert.equal(mask.operator, 'MASK_LAST_N');
     assert.equal(mask.operatorMember?.key, 'ServiceNow');
-    assert.deepEqual(mask.sourceFields.map((f) => f.name), ['caller_id']);
+    assert.deepEqual(
+      mask.sourceFields.map((f) => f.name),
+      ['caller_id'],
+    );
     assert.deepEqual([...mask.taskProperties.keys()], ['MASK_LENGTH', 'MASK_VALUE']);
     assert.equal(doc.text.slice(mask.taskProperties.get('MASK_LENGTH')!.valueNode!.offset).slice(0, 3), '"4"');
     assert.equal(list[1].destinationField, 'sys_id');
@@ -39,23 +54,35 @@ describe('workflow view', () => {
   });
 
   it('prefers the member keyed for the source connector when ConnectorOperator has several', () => {
-    const doc = parsed(workflowText((w) => { tasksOf(w)[0].ConnectorOperator = { Salesforce: 'PROJECTION', S3: 'NO_OP' }; }));
+    const doc = parsed(
+      workflowText((w) => {
+        tasksOf(w)[0].ConnectorOperator = { Salesforce: 'PROJECTION', S3: 'NO_OP' };
+      }),
+    );
     assert.equal(tasks(doc)[0].operator, 'PROJECTION');
     assert.equal(tasks(doc)[0].operatorMembers.length, 2);
   });
 
   it('reads a duplicated connector key in ConnectorOperator last-wins, as the AWS CLI does', () => {
-    const text = readExample('salesforce-account.cpworkflow.json').replace('"Salesforce": "PROJECTION"', '"Salesforce": "NO_OP", "Salesforce": "PROJECTION"');
+    const text = readExample('salesforce-account.cpworkflow.json').replace(
+      '"Salesforce": "PROJECTION"',
+      '"Salesforce": "NO_OP", "Salesforce": "PROJECTION"',
+    );
     const doc = parsed(text);
     assert.equal(tasks(doc)[0].operator, 'PROJECTION');
     assert.equal(isProjection(tasks(doc)[0]), true);
-    const codes = createWorkflowLanguageService().validate(docOf(text)).map((d) => d.code);
+    const codes = createWorkflowLanguageService()
+      .validate(docOf(text))
+      .map((d) => d.code);
     assert.ok(!codes.includes('task-operator') && !codes.includes('PAT-1'), codes.join());
   });
 
   it('finds the projection tasks and the fields they project', () => {
     const doc = parsed(readExample('salesforce-account.cpworkflow.json'));
-    assert.deepEqual(workflowOf(doc).projections.map((t) => t.index), [0]);
+    assert.deepEqual(
+      workflowOf(doc).projections.map((t) => t.index),
+      [0],
+    );
     assert.deepEqual([...projectedFields(tasks(doc))], ['Id', 'Name', 'Phone', 'BillingCity', 'LastModifiedDate']);
     assert.equal(isProjection(tasks(doc)[1]), false);
   });
@@ -67,7 +94,11 @@ describe('workflow view', () => {
   });
 
   it('finds the task around an offset', () => {
-    const { text, ranges } = withRanges(workflowText((w) => { tasksOf(w)[3].DestinationField = m('Phone'); }));
+    const { text, ranges } = withRanges(
+      workflowText((w) => {
+        tasksOf(w)[3].DestinationField = m('Phone');
+      }),
+    );
     const doc = parsed(text);
     const offset = doc.document.offsetAt(ranges[0].start) + 2;
     assert.equal(taskAt(doc, offset)?.index, 3);
@@ -75,7 +106,12 @@ describe('workflow view', () => {
   });
 
   it('survives files that are not workflows', () => {
-    for (const text of ['', '[]', '{"IntegrationConfig": 3}', '{"IntegrationConfig":{"AppflowIntegration":{"FlowDefinition":{"Tasks":[1,null,{"TaskType":4}]}}}}']) {
+    for (const text of [
+      '',
+      '[]',
+      '{"IntegrationConfig": 3}',
+      '{"IntegrationConfig":{"AppflowIntegration":{"FlowDefinition":{"Tasks":[1,null,{"TaskType":4}]}}}}',
+    ]) {
       const doc = parsed(text);
       const view = workflowOf(doc);
       assert.ok(Array.isArray(view.tasks));

@@ -14,7 +14,11 @@ const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpwor
 // the endpoint runs one workflow step per batch of the request, 250 records each
 const STEPS = JSON.parse(FIXTURE_TEXT).IntegrationConfig.AppflowIntegration.Batches.length;
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 describe('cpworkflow create / status (the built CLI against the local endpoint)', function () {
   this.timeout(30000);
@@ -28,7 +32,9 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     sandbox = createSandbox();
     endpoint = await startLocalEndpoint({
       credentials: { [keys.accessKeyId]: keys.secretAccessKey },
-      domains: { 'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] } },
+      domains: {
+        'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] },
+      },
       // steps long enough for a poll to see IN_PROGRESS even on a loaded machine
       timing: { startMs: 30, stepMs: 400 },
     });
@@ -55,14 +61,20 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
   /** Runs a command asynchronously (the endpoint lives in this process), stdin closed unless given. */
   function run(file: string, args: string[], input = '', environment: NodeJS.ProcessEnv = env()): Promise<Run> {
     return new Promise((resolve) => {
-      const child = execFile(file, args, { cwd: sandbox.dir, env: environment, timeout: 25000 }, (err, stdout, stderr) => {
-        outputs.push(stdout, stderr);
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-      });
+      const child = execFile(
+        file,
+        args,
+        { cwd: sandbox.dir, env: environment, timeout: 25000 },
+        (err, stdout, stderr) => {
+          outputs.push(stdout, stderr);
+          resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+        },
+      );
       child.stdin?.end(input);
     });
   }
-  const cli = (...args: string[]) => run(process.execPath, [CLI, ...args, '--endpoint-url', endpoint.url, '--poll-interval', '0.05']);
+  const cli = (...args: string[]) =>
+    run(process.execPath, [CLI, ...args, '--endpoint-url', endpoint.url, '--poll-interval', '0.05']);
   const file = (name: string, text: string) => {
     writeFileSync(join(sandbox.dir, name), text);
     return name;
@@ -86,7 +98,11 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
   });
 
   it('refuses a file with errors: exit 1, the errors on stderr, nothing sent', async () => {
-    const r = await cli('create', file('bad.cpworkflow.json', FIXTURE_TEXT.replace('"APPFLOW_INTEGRATION"', '"APPFLOW"')), '--yes');
+    const r = await cli(
+      'create',
+      file('bad.cpworkflow.json', FIXTURE_TEXT.replace('"APPFLOW_INTEGRATION"', '"APPFLOW"')),
+      '--yes',
+    );
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bad\.cpworkflow\.json:3:\d+ error /m);
     assert.match(r.stderr, /not sent: bad\.cpworkflow\.json has 1 error/);
@@ -97,7 +113,10 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
   it('never prompts without a terminal: --yes is required (exit 2, nothing sent)', async () => {
     const r = await cli('create', file('ok.cpworkflow.json', FIXTURE_TEXT));
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /no terminal to ask on; pass --yes to create flow "CP-Salesforce-Account-Timestamps" → domain "demo-domain", object type "Salesforce-Account", region us-east-1/);
+    assert.match(
+      r.stderr,
+      /no terminal to ask on; pass --yes to create flow "CP-Salesforce-Account-Timestamps" → domain "demo-domain", object type "Salesforce-Account", region us-east-1/,
+    );
     assert.equal(endpoint.requests.length, 0);
   });
 
@@ -106,7 +125,10 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     // `script` gives the CLI a pseudo-terminal; its stdin is what the user types.
     const command = `"${process.execPath}" "${CLI}" create ${name} --endpoint-url ${endpoint.url}`;
     const no = await run('script', ['-qec', command, '/dev/null'], 'n\n');
-    assert.match(no.stdout, /Create workflow: flow "CP-Salesforce-Account-Timestamps" .*The file has \d+ warnings? \(above\)\. \[y\/N\]/);
+    assert.match(
+      no.stdout,
+      /Create workflow: flow "CP-Salesforce-Account-Timestamps" .*The file has \d+ warnings? \(above\)\. \[y\/N\]/,
+    );
     assert.match(no.stdout, /not sent\./);
     assert.equal(endpoint.requests.length, 0);
     const yes = await run('script', ['-qec', command, '/dev/null'], 'y\n');
@@ -124,7 +146,14 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
   });
 
   it('--wait exits 5 on FAILED and shows the error and the failed step (json)', async () => {
-    const r = await cli('create', file('broken.cpworkflow.json', FIXTURE_TEXT.replace('"Salesforce-Account"', '"Broken-Type"')), '--yes', '--wait', '--format', 'json');
+    const r = await cli(
+      'create',
+      file('broken.cpworkflow.json', FIXTURE_TEXT.replace('"Salesforce-Account"', '"Broken-Type"')),
+      '--yes',
+      '--wait',
+      '--format',
+      'json',
+    );
     assert.equal(r.code, 5, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.Status, 'FAILED');
@@ -134,9 +163,16 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
   });
 
   it('exits 4 on a service error, with the file position and the request id', async () => {
-    const r = await cli('create', file('nodomain.cpworkflow.json', FIXTURE_TEXT.replace('"demo-domain"', '"missing-domain"')), '--yes');
+    const r = await cli(
+      'create',
+      file('nodomain.cpworkflow.json', FIXTURE_TEXT.replace('"demo-domain"', '"missing-domain"')),
+      '--yes',
+    );
     assert.equal(r.code, 4);
-    assert.match(r.stderr, /^cpworkflow: nodomain\.cpworkflow\.json:2:3: Domain missing-domain does not exist in us-east-1\. .*\(request id [0-9a-f-]{36}\)/m);
+    assert.match(
+      r.stderr,
+      /^cpworkflow: nodomain\.cpworkflow\.json:2:3: Domain missing-domain does not exist in us-east-1\. .*\(request id [0-9a-f-]{36}\)/m,
+    );
     assert.equal(r.stdout, '');
   });
 
@@ -145,10 +181,19 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     const id = created.stdout.trim();
     const look = await cli('status', id, '--domain', 'demo-domain');
     assert.equal(look.code, 0, look.stderr);
-    assert.match(look.stdout, new RegExp(`^(NOT_STARTED|IN_PROGRESS|COMPLETE): \\d/${STEPS} steps, \\d+ records processed\\n$`));
+    assert.match(
+      look.stdout,
+      new RegExp(`^(NOT_STARTED|IN_PROGRESS|COMPLETE): \\d/${STEPS} steps, \\d+ records processed\\n$`),
+    );
     const waited = await cli('status', id, '--domain', 'demo-domain', '--wait', '--format', 'json');
     assert.equal(waited.code, 0, waited.stderr);
-    assert.deepEqual(JSON.parse(waited.stdout), { WorkflowId: id, Status: 'COMPLETE', StepsCompleted: STEPS, TotalSteps: STEPS, RecordsProcessed: 250 * STEPS });
+    assert.deepEqual(JSON.parse(waited.stdout), {
+      WorkflowId: id,
+      Status: 'COMPLETE',
+      StepsCompleted: STEPS,
+      TotalSteps: STEPS,
+      RecordsProcessed: 250 * STEPS,
+    });
     const unknown = await cli('status', '0'.repeat(32), '--domain', 'demo-domain');
     assert.equal(unknown.code, 4);
     assert.match(unknown.stderr, /Workflow 0{32} does not exist in domain demo-domain/);
@@ -170,7 +215,12 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
 
   it('names the profile, not AWS_ACCESS_KEY_ID, as signer when the environment has no secret key', async () => {
     const { AWS_SECRET_ACCESS_KEY: _secret, ...idOnly } = env();
-    const r = await run(process.execPath, [CLI, 'create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--endpoint-url', endpoint.url], '', idOnly);
+    const r = await run(
+      process.execPath,
+      [CLI, 'create', file('ok.cpworkflow.json', FIXTURE_TEXT), '--endpoint-url', endpoint.url],
+      '',
+      idOnly,
+    );
     assert.equal(r.code, 2);
     assert.match(r.stderr, /region us-east-1, profile "default", endpoint /);
     assert.doesNotMatch(r.stderr, /AWS_ACCESS_KEY_ID/);

@@ -48,7 +48,8 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
   });
   afterEach(() => sandbox.restore());
 
-  const credentialsIni = (name: string, k: FakeKeys) => `[${name}]\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`;
+  const credentialsIni = (name: string, k: FakeKeys) =>
+    `[${name}]\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`;
 
   async function send(options: Parameters<typeof createCustomerProfilesClient>[0]) {
     const client = await createCustomerProfilesClient(options);
@@ -118,7 +119,10 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
 
   it('gets credentials from a credential_process profile', async () => {
     const script = join(sandbox.dir, 'creds.js');
-    writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(other.accessKeyId)}, SecretAccessKey: ${JSON.stringify(other.secretAccessKey)} }));`);
+    writeFileSync(
+      script,
+      `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(other.accessKeyId)}, SecretAccessKey: ${JSON.stringify(other.secretAccessKey)} }));`,
+    );
     sandbox.writeConfig(`[profile proc]\nregion = us-east-1\ncredential_process = "${process.execPath}" "${script}"\n`);
     await send({ profile: 'proc', endpointUrl: endpoint.url });
     assert.equal(endpoint.requests[0].accessKeyId, other.accessKeyId);
@@ -132,13 +136,17 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
 
   it('asks for a region when neither the options, the environment nor the profile has one', async () => {
     sandbox.writeCredentials(credentialsIni('default', main));
-    const x = explainAwsError(await failure(createCustomerProfilesClient({ endpointUrl: endpoint.url })), { profile: 'default' });
+    const x = explainAwsError(await failure(createCustomerProfilesClient({ endpointUrl: endpoint.url })), {
+      profile: 'default',
+    });
     assert.equal(x.code, 'NoRegion');
     assert.match(x.text, /No AWS region is set for profile "default"\. Choose a region/);
   });
 
   it('explains missing credentials and sends nothing', async () => {
-    const x = explainAwsError(await failure(send({ region: 'us-east-1', endpointUrl: endpoint.url })), { operation: 'CreateIntegrationWorkflow' });
+    const x = explainAwsError(await failure(send({ region: 'us-east-1', endpointUrl: endpoint.url })), {
+      operation: 'CreateIntegrationWorkflow',
+    });
     assert.equal(x.code, 'NoCredentials');
     assert.match(x.advice, /aws configure --profile default.*aws configure sso --profile default/);
     assert.equal(endpoint.requests.length, 0);
@@ -154,12 +162,23 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
 
   it('says to run aws sso login for the profile when its SSO session has expired', async () => {
     const startUrl = 'https://example-corp.awsapps.com/start';
-    sandbox.writeConfig(`[profile sso-dev]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = us-east-1\n`);
+    sandbox.writeConfig(
+      `[profile sso-dev]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = us-east-1\n`,
+    );
     const cache = join(sandbox.home, '.aws', 'sso', 'cache');
     mkdirSync(cache, { recursive: true });
-    writeFileSync(join(cache, `${createHash('sha1').update(startUrl).digest('hex')}.json`),
-      JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));
-    const x = explainAwsError(await failure(send({ profile: 'sso-dev', endpointUrl: endpoint.url })), { profile: 'sso-dev' });
+    writeFileSync(
+      join(cache, `${createHash('sha1').update(startUrl).digest('hex')}.json`),
+      JSON.stringify({
+        startUrl,
+        region: 'us-east-1',
+        accessToken: 'expired-token',
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
+    );
+    const x = explainAwsError(await failure(send({ profile: 'sso-dev', endpointUrl: endpoint.url })), {
+      profile: 'sso-dev',
+    });
     assert.equal(x.code, 'SsoExpired', x.text);
     assert.match(x.advice, /run `aws sso login --profile sso-dev`/);
     assert.equal(endpoint.requests.length, 0);
@@ -219,17 +238,36 @@ describe('client builder: profiles, regions, endpoints, proxy', function () {
     const { output } = await captureOutput(async () => {
       for (const fault of ['accessDenied', 'throttle', 'internal', 'expiredToken', 'reset'] as const) {
         endpoint.injectFault({ type: fault, times: fault === 'throttle' ? 3 : 1 });
-        texts.push(explainAwsError(await failure(send({ region: 'us-east-1', endpointUrl: endpoint.url })), { profile: 'default' }).text);
+        texts.push(
+          explainAwsError(await failure(send({ region: 'us-east-1', endpointUrl: endpoint.url })), {
+            profile: 'default',
+          }).text,
+        );
       }
-      sandbox.setEnv({ AWS_ACCESS_KEY_ID: main.accessKeyId, AWS_SECRET_ACCESS_KEY: other.secretAccessKey, AWS_SESSION_TOKEN: other.secretAccessKey });
+      sandbox.setEnv({
+        AWS_ACCESS_KEY_ID: main.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: other.secretAccessKey,
+        AWS_SESSION_TOKEN: other.secretAccessKey,
+      });
       texts.push(explainAwsError(await failure(send({ region: 'us-east-1', endpointUrl: endpoint.url })), {}).text);
       // a message that quotes credentials (as a misbehaving credential_process might) is redacted
-      texts.push(explainAwsError(new Error(`process printed ${main.accessKeyId} ${main.secretAccessKey} aws_secret_access_key=${other.secretAccessKey}`), {}).text);
+      texts.push(
+        explainAwsError(
+          new Error(
+            `process printed ${main.accessKeyId} ${main.secretAccessKey} aws_secret_access_key=${other.secretAccessKey}`,
+          ),
+          {},
+        ).text,
+      );
     });
     const everything = texts.join('\n') + output + JSON.stringify(endpoint.requests);
-    for (const secret of [main.secretAccessKey, other.secretAccessKey]) assert.ok(!everything.includes(secret), 'a secret key leaked');
+    for (const secret of [main.secretAccessKey, other.secretAccessKey])
+      assert.ok(!everything.includes(secret), 'a secret key leaked');
     assert.ok(!(texts.join('\n') + output).includes(main.accessKeyId), 'an access key id leaked');
     assert.match(texts.at(-1)!, /process printed <access key id> <redacted> aws_secret_access_key=<redacted>/);
-    assert.equal(redactCredentials('WorkflowId 0123456789abcdef0123456789abcdef'), 'WorkflowId 0123456789abcdef0123456789abcdef');
+    assert.equal(
+      redactCredentials('WorkflowId 0123456789abcdef0123456789abcdef'),
+      'WorkflowId 0123456789abcdef0123456789abcdef',
+    );
   });
 });

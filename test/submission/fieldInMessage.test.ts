@@ -12,7 +12,10 @@ const at = (needle: string, from = 0) => {
 
 describe('fieldNamedIn: the file position a service error names', () => {
   it('follows a Coral validation path to the key, whatever its case', () => {
-    const f = fieldNamedIn("1 validation error detected: Value 'CP Salesforce' at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint: Member must satisfy regular expression pattern", text);
+    const f = fieldNamedIn(
+      "1 validation error detected: Value 'CP Salesforce' at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint: Member must satisfy regular expression pattern",
+      text,
+    );
     assert.ok(f);
     assert.equal(f.exact, true);
     assert.equal(f.found, 'IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName');
@@ -21,7 +24,10 @@ describe('fieldNamedIn: the file position a service error names', () => {
   });
 
   it('reads 1-based list indexes followed by `member`', () => {
-    const f = fieldNamedIn("Value null at 'integrationConfig.appflowIntegration.flowDefinition.tasks.2.member.sourceFields' failed to satisfy constraint: Member must not be null", text);
+    const f = fieldNamedIn(
+      "Value null at 'integrationConfig.appflowIntegration.flowDefinition.tasks.2.member.sourceFields' failed to satisfy constraint: Member must not be null",
+      text,
+    );
     assert.ok(f?.exact);
     assert.equal(f.found, 'IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks.2.SourceFields');
     // the second task's SourceFields, not the first's
@@ -29,7 +35,10 @@ describe('fieldNamedIn: the file position a service error names', () => {
   });
 
   it('points at the nearest existing parent when the named member is missing', () => {
-    const f = fieldNamedIn("1 validation error detected: Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArnX' failed to satisfy constraint", text);
+    const f = fieldNamedIn(
+      "1 validation error detected: Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArnX' failed to satisfy constraint",
+      text,
+    );
     assert.ok(f);
     assert.equal(f.exact, false);
     assert.equal(f.found, 'IntegrationConfig.AppflowIntegration.FlowDefinition');
@@ -37,7 +46,10 @@ describe('fieldNamedIn: the file position a service error names', () => {
   });
 
   it('takes an unquoted dotted path and a bare top-level member name', () => {
-    const dotted = fieldNamedIn('Expected a timestamp in epoch seconds at IntegrationConfig.AppflowIntegration.FlowDefinition.TriggerConfig, got "x".', text);
+    const dotted = fieldNamedIn(
+      'Expected a timestamp in epoch seconds at IntegrationConfig.AppflowIntegration.FlowDefinition.TriggerConfig, got "x".',
+      text,
+    );
     assert.equal(dotted?.offset, at('"TriggerConfig"'));
     const bare = fieldNamedIn('Invalid type for RoleArn: expected a string.', text);
     assert.equal(bare?.offset, at('"RoleArn"'));
@@ -56,7 +68,7 @@ describe('fieldAtPath: the value a request-building error points at', () => {
   it('finds list elements by 0-based index and returns the value itself', () => {
     const f = fieldAtPath(text, ['IntegrationConfig', 'AppflowIntegration', 'Batches', 1, 'StartTime']);
     const value = '"2026-07-01T00:00:00Z"';
-    assert.equal(f?.offset, at(`"StartTime": ${value}`) + '"StartTime": '.length, 'the second batch\'s StartTime');
+    assert.equal(f?.offset, at(`"StartTime": ${value}`) + '"StartTime": '.length, "the second batch's StartTime");
     assert.equal(f?.length, value.length);
     assert.equal(f?.path, 'IntegrationConfig.AppflowIntegration.Batches.1.StartTime');
     assert.equal(fieldAtPath(text, ['IntegrationConfig', 'Nope']), undefined);

@@ -1,4 +1,5 @@
-// The file's JSON → SDK input: only model timestamp members change, into whole-second Dates read as the AWS CLI reads them.
+// The file's JSON → SDK input: only model timestamp members change, into whole-second Dates read as the AWS CLI reads
+// them.
 import * as assert from 'node:assert/strict';
 
 import { explainAwsError, toCreateWorkflowInput, WorkflowInputError } from '../../server/src/submission';
@@ -7,18 +8,38 @@ const scheduled = (props: Record<string, unknown>, batches?: unknown[]) => ({
   DomainName: 'd',
   IntegrationConfig: {
     AppflowIntegration: {
-      FlowDefinition: { FlowName: 'f', TriggerConfig: { TriggerType: 'Scheduled', TriggerProperties: { Scheduled: { ScheduleExpression: 'rate(1hours)', ...props } } } },
+      FlowDefinition: {
+        FlowName: 'f',
+        TriggerConfig: {
+          TriggerType: 'Scheduled',
+          TriggerProperties: { Scheduled: { ScheduleExpression: 'rate(1hours)', ...props } },
+        },
+      },
       ...(batches ? { Batches: batches } : {}),
     },
   },
   Tags: { StartTime: '2024-01-01T00:00:00Z' },
 });
-type Out = { IntegrationConfig: { AppflowIntegration: { FlowDefinition: { TriggerConfig: { TriggerProperties: { Scheduled: Record<string, unknown> } } }; Batches: Record<string, unknown>[] } } };
-const sched = (o: unknown) => (o as Out).IntegrationConfig.AppflowIntegration.FlowDefinition.TriggerConfig.TriggerProperties.Scheduled;
+type Out = {
+  IntegrationConfig: {
+    AppflowIntegration: {
+      FlowDefinition: { TriggerConfig: { TriggerProperties: { Scheduled: Record<string, unknown> } } };
+      Batches: Record<string, unknown>[];
+    };
+  };
+};
+const sched = (o: unknown) =>
+  (o as Out).IntegrationConfig.AppflowIntegration.FlowDefinition.TriggerConfig.TriggerProperties.Scheduled;
 
 describe('toCreateWorkflowInput', () => {
   it('turns ISO strings and epoch seconds into Dates, dropping fractions as the AWS CLI does', () => {
-    const out = toCreateWorkflowInput(scheduled({ ScheduleStartTime: '2030-01-01T00:00:00.750Z', ScheduleEndTime: 1924992000.9, FirstExecutionFrom: '2024-06-01T12:30:00+02:00' }));
+    const out = toCreateWorkflowInput(
+      scheduled({
+        ScheduleStartTime: '2030-01-01T00:00:00.750Z',
+        ScheduleEndTime: 1924992000.9,
+        FirstExecutionFrom: '2024-06-01T12:30:00+02:00',
+      }),
+    );
     assert.deepEqual(sched(out).ScheduleStartTime, new Date('2030-01-01T00:00:00Z'));
     assert.deepEqual(sched(out).ScheduleEndTime, new Date(1924992000 * 1000));
     assert.deepEqual(sched(out).FirstExecutionFrom, new Date('2024-06-01T10:30:00Z'));
@@ -29,7 +50,11 @@ describe('toCreateWorkflowInput', () => {
     process.env.TZ = 'America/New_York'; // Node applies a changed TZ at once; JavaScript's Date would read local time
     let out;
     try {
-      assert.notEqual(new Date('2024-01-01T00:00:00').toISOString(), '2024-01-01T00:00:00.000Z', 'the time zone took effect');
+      assert.notEqual(
+        new Date('2024-01-01T00:00:00').toISOString(),
+        '2024-01-01T00:00:00.000Z',
+        'the time zone took effect',
+      );
       out = toCreateWorkflowInput(scheduled({}, [{ StartTime: '2024-01-01T00:00:00', EndTime: '2024-02-01' }]));
     } finally {
       if (tz === undefined) delete process.env.TZ;
@@ -47,7 +72,11 @@ describe('toCreateWorkflowInput', () => {
     assert.equal(JSON.stringify(doc), before);
     assert.equal(sched(out).ScheduleOffset, 0);
     assert.equal(sched(out).Timezone, 'America/New_York');
-    assert.deepEqual((out as unknown as { Tags: unknown }).Tags, { StartTime: '2024-01-01T00:00:00Z' }, 'a tag named like a timestamp stays a string');
+    assert.deepEqual(
+      (out as unknown as { Tags: unknown }).Tags,
+      { StartTime: '2024-01-01T00:00:00Z' },
+      'a tag named like a timestamp stays a string',
+    );
   });
 
   it('names the path of a value that is not a timestamp, and explainAwsError says nothing was sent', () => {
@@ -65,7 +94,11 @@ describe('toCreateWorkflowInput', () => {
 
   it('reads timestamps by the same rule as validation: no padded strings, no negative epoch seconds', () => {
     for (const bad of [' 2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z ', -5]) {
-      assert.throws(() => toCreateWorkflowInput(scheduled({}, [{ StartTime: bad }])), WorkflowInputError, JSON.stringify(bad));
+      assert.throws(
+        () => toCreateWorkflowInput(scheduled({}, [{ StartTime: bad }])),
+        WorkflowInputError,
+        JSON.stringify(bad),
+      );
     }
     assert.equal(fieldOf(' 2024-01-01T00:00:00Z')?.found, 'IntegrationConfig.AppflowIntegration.Batches.0.StartTime');
   });

@@ -7,7 +7,10 @@ import { fakeAwsKeys } from '../endpoint/customerProfilesEndpoint.mjs';
 describe('credential redaction', () => {
   it('an error about an endpoint URL with a user name and password names the endpoint without them', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    const x = explainAwsError(refused, { operation: 'CreateIntegrationWorkflow', endpointUrl: 'http://admin:s3cretPass@127.0.0.1:9' });
+    const x = explainAwsError(refused, {
+      operation: 'CreateIntegrationWorkflow',
+      endpointUrl: 'http://admin:s3cretPass@127.0.0.1:9',
+    });
     assert.equal(x.code, 'ConnectionRefused');
     assert.match(x.text, /Could not connect to http:\/\/127\.0\.0\.1:9: connection refused/);
     assert.ok(!/s3cretPass|admin/.test(x.text + x.advice), x.text);
@@ -22,7 +25,10 @@ describe('credential redaction', () => {
 
   it("removes the environment's own credential values whatever their shape", () => {
     const env = { AWS_SECRET_ACCESS_KEY: 'not-forty-chars-but-secret', AWS_SESSION_TOKEN: 'tok-short-123' };
-    assert.equal(redactCredentials('sent not-forty-chars-but-secret and tok-short-123', env), 'sent <redacted> and <redacted>');
+    assert.equal(
+      redactCredentials('sent not-forty-chars-but-secret and tok-short-123', env),
+      'sent <redacted> and <redacted>',
+    );
   });
 
   it('the fake keys every test and the demo use are shaped like real ones, and both are redacted', () => {

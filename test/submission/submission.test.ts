@@ -2,7 +2,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changedProgressLines, describeWorkflowEnd, prepareSubmission, type WorkflowProgress } from '../../server/src/submission';
+import {
+  changedProgressLines,
+  describeWorkflowEnd,
+  prepareSubmission,
+  type WorkflowProgress,
+} from '../../server/src/submission';
 import { ROOT } from '../support/root';
 
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
@@ -15,7 +20,10 @@ describe('prepareSubmission and the workflow end', () => {
     assert.equal(p.domainName, 'demo-domain');
     assert.equal(p.objectTypeName, 'Salesforce-Account');
     assert.equal(p.flowName, 'CP-Salesforce-Account-Timestamps');
-    assert.ok(p.input?.IntegrationConfig?.AppflowIntegration?.Batches?.[0].StartTime instanceof Date, 'timestamps became Dates');
+    assert.ok(
+      p.input?.IntegrationConfig?.AppflowIntegration?.Batches?.[0].StartTime instanceof Date,
+      'timestamps became Dates',
+    );
   });
 
   it('a file with errors gives the errors and no request', () => {
@@ -25,16 +33,45 @@ describe('prepareSubmission and the workflow end', () => {
   });
 
   it('a failed end gives ErrorDescription and each failed step with a message; a complete one nothing', () => {
-    const failed = { status: 'FAILED', errorDescription: 'Batch 2 failed.', failedSteps: [{ flowName: 'f', executionMessage: 'access denied' }, { flowName: '', executionMessage: '' }] };
-    assert.deepEqual(describeWorkflowEnd(failed), { failed: true, errorDescription: 'Batch 2 failed.', failedSteps: ['f: access denied'] });
-    assert.deepEqual(describeWorkflowEnd({ status: 'COMPLETE', errorDescription: undefined, failedSteps: [] }), { failed: false, errorDescription: undefined, failedSteps: [] });
+    const failed = {
+      status: 'FAILED',
+      errorDescription: 'Batch 2 failed.',
+      failedSteps: [
+        { flowName: 'f', executionMessage: 'access denied' },
+        { flowName: '', executionMessage: '' },
+      ],
+    };
+    assert.deepEqual(describeWorkflowEnd(failed), {
+      failed: true,
+      errorDescription: 'Batch 2 failed.',
+      failedSteps: ['f: access denied'],
+    });
+    assert.deepEqual(describeWorkflowEnd({ status: 'COMPLETE', errorDescription: undefined, failedSteps: [] }), {
+      failed: false,
+      errorDescription: undefined,
+      failedSteps: [],
+    });
   });
 
   it('progress lines are passed on only when they change', () => {
     const lines: string[] = [];
     const onProgress = changedProgressLines((l) => lines.push(l));
-    const look = (stepsCompleted: number): WorkflowProgress => ({ workflowId: 'w', status: 'IN_PROGRESS', stepsCompleted, totalSteps: 2, recordsProcessed: 0, errorDescription: undefined, steps: [], failedSteps: [], done: false });
+    const look = (stepsCompleted: number): WorkflowProgress => ({
+      workflowId: 'w',
+      status: 'IN_PROGRESS',
+      stepsCompleted,
+      totalSteps: 2,
+      recordsProcessed: 0,
+      errorDescription: undefined,
+      steps: [],
+      failedSteps: [],
+      done: false,
+    });
     for (const n of [0, 0, 1, 1, 2]) onProgress(look(n));
-    assert.deepEqual(lines, ['IN_PROGRESS: 0/2 steps, 0 records processed', 'IN_PROGRESS: 1/2 steps, 0 records processed', 'IN_PROGRESS: 2/2 steps, 0 records processed']);
+    assert.deepEqual(lines, [
+      'IN_PROGRESS: 0/2 steps, 0 records processed',
+      'IN_PROGRESS: 1/2 steps, 0 records processed',
+      'IN_PROGRESS: 2/2 steps, 0 records processed',
+    ]);
   });
 });

@@ -33,14 +33,21 @@ describe('submission through the SDK against the local endpoint', function () {
   let endpoint: LocalEndpoint;
   let sandbox: Sandbox;
   let client: CustomerProfilesClient;
-  const ctx = { operation: 'CreateIntegrationWorkflow', region: 'us-east-1', domainName: 'demo-domain', documentText: FIXTURE_TEXT };
+  const ctx = {
+    operation: 'CreateIntegrationWorkflow',
+    region: 'us-east-1',
+    domainName: 'demo-domain',
+    documentText: FIXTURE_TEXT,
+  };
 
   before(async () => {
     sandbox = createSandbox();
     sandbox.setEnv({ AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
     endpoint = await startLocalEndpoint({
       credentials: { [keys.accessKeyId]: keys.secretAccessKey },
-      domains: { 'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] } },
+      domains: {
+        'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] },
+      },
       timing: { startMs: 30, stepMs: 40, totalSteps: 3, recordsPerStep: 100, failAtStep: 2 },
     });
     client = await createCustomerProfilesClient({ region: 'us-east-1', endpointUrl: endpoint.url, timeoutMs: 3000 });
@@ -87,8 +94,15 @@ describe('submission through the SDK against the local endpoint', function () {
   });
 
   it('says the object type does not exist in the domain', async () => {
-    const input = toCreateWorkflowInput(docWith((d) => { d.ObjectTypeName = 'Zendesk-Ticket'; }));
-    const x = explainAwsError(await failure(createWorkflow(client, input)), { ...ctx, objectTypeName: 'Zendesk-Ticket' });
+    const input = toCreateWorkflowInput(
+      docWith((d) => {
+        d.ObjectTypeName = 'Zendesk-Ticket';
+      }),
+    );
+    const x = explainAwsError(await failure(createWorkflow(client, input)), {
+      ...ctx,
+      objectTypeName: 'Zendesk-Ticket',
+    });
     assert.equal(x.code, 'ResourceNotFoundException');
     assert.match(x.advice, /object type "Zendesk-Ticket" does not exist in domain "demo-domain" in us-east-1/);
     assert.equal(x.field?.found, 'ObjectTypeName');
@@ -96,7 +110,10 @@ describe('submission through the SDK against the local endpoint', function () {
 
   it('shows a BadRequestException in the service words and locates the field it names', async () => {
     const text = FIXTURE_TEXT.replace('"APPFLOW_INTEGRATION"', '"APPFLOW"');
-    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(text)))), { ...ctx, documentText: text });
+    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(text)))), {
+      ...ctx,
+      documentText: text,
+    });
     assert.equal(x.code, 'BadRequestException');
     assert.match(x.serviceMessage, /Value 'APPFLOW' at 'workflowType' failed to satisfy constraint/);
     assert.equal(x.field?.found, 'WorkflowType');
@@ -105,7 +122,10 @@ describe('submission through the SDK against the local endpoint', function () {
 
   it('explains AccessDeniedException as missing permissions of the caller or the RoleArn', async () => {
     endpoint.injectFault({ type: 'accessDenied', operation: 'CreateIntegrationWorkflow' });
-    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), { ...ctx, profile: 'dev' });
+    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), {
+      ...ctx,
+      profile: 'dev',
+    });
     assert.equal(x.code, 'AccessDeniedException');
     assert.match(x.serviceMessage, /not authorized to perform: profile:CreateIntegrationWorkflow/);
     assert.match(x.advice, /caller \(profile "dev"\) or the workflow's RoleArn lacks permissions/);
@@ -115,14 +135,20 @@ describe('submission through the SDK against the local endpoint', function () {
   it('retries throttling and succeeds; the workflow is created once', async () => {
     endpoint.injectFault({ type: 'throttle', times: 2, operation: 'CreateIntegrationWorkflow' });
     const out = await createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)));
-    assert.deepEqual(creates().map((r) => r.status), [429, 429, 200]);
+    assert.deepEqual(
+      creates().map((r) => r.status),
+      [429, 429, 200],
+    );
     assert.equal(endpoint.workflowStatus(out.WorkflowId) !== undefined, true);
     assert.equal(creates().filter((r) => r.status === 200).length, 1);
   });
 
   it('says throttling persisted after the SDK retries', async () => {
     endpoint.injectFault({ type: 'throttle', times: 10, operation: 'CreateIntegrationWorkflow' });
-    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), ctx);
+    const x = explainAwsError(
+      await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))),
+      ctx,
+    );
     assert.equal(x.code, 'ThrottlingException');
     assert.equal(creates().length, 3);
     assert.match(x.text, /Rate exceeded\. .*retried it \(3 attempts\) and gave up/);
@@ -130,7 +156,10 @@ describe('submission through the SDK against the local endpoint', function () {
 
   it('does not resend a create after a 500 (it may have been created) but retries reads', async () => {
     endpoint.injectFault({ type: 'internal', operation: 'CreateIntegrationWorkflow' });
-    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), ctx);
+    const x = explainAwsError(
+      await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))),
+      ctx,
+    );
     assert.equal(x.code, 'InternalServerException');
     assert.equal(creates().length, 1);
     assert.equal(x.mayHaveBeenCreated, true);
@@ -140,11 +169,18 @@ describe('submission through the SDK against the local endpoint', function () {
     endpoint.injectFault({ type: 'internal', operation: 'GetWorkflow' });
     const p = await getWorkflowProgress(client, 'demo-domain', created.WorkflowId);
     assert.equal(p.workflowId, created.WorkflowId);
-    assert.deepEqual(endpoint.requests.filter((r) => r.operation === 'GetWorkflow').map((r) => r.status), [500, 200]);
+    assert.deepEqual(
+      endpoint.requests.filter((r) => r.operation === 'GetWorkflow').map((r) => r.status),
+      [500, 200],
+    );
   });
 
   it('times out a slow response with one request, and warns the workflow may exist', async () => {
-    const quick = await createCustomerProfilesClient({ region: 'us-east-1', endpointUrl: endpoint.url, timeoutMs: 300 });
+    const quick = await createCustomerProfilesClient({
+      region: 'us-east-1',
+      endpointUrl: endpoint.url,
+      timeoutMs: 300,
+    });
     try {
       endpoint.injectFault({ type: 'slow', delayMs: 1500, operation: 'CreateIntegrationWorkflow' });
       const started = Date.now();
@@ -154,7 +190,10 @@ describe('submission through the SDK against the local endpoint', function () {
       assert.equal(x.code, 'Timeout');
       assert.equal(creates().length, 1);
       assert.equal(x.mayHaveBeenCreated, true);
-      assert.match(x.advice, new RegExp(`No answer from ${endpoint.url} within 300 ms\\. The request may have reached AWS`));
+      assert.match(
+        x.advice,
+        new RegExp(`No answer from ${endpoint.url} within 300 ms\\. The request may have reached AWS`),
+      );
     } finally {
       quick.destroy();
     }
@@ -162,7 +201,10 @@ describe('submission through the SDK against the local endpoint', function () {
 
   it('reports a reset connection without resending the create', async () => {
     endpoint.injectFault({ type: 'reset', operation: 'CreateIntegrationWorkflow' });
-    const x = explainAwsError(await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), ctx);
+    const x = explainAwsError(
+      await failure(createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))),
+      ctx,
+    );
     assert.equal(x.code, 'ConnectionReset');
     assert.equal(creates().length, 1);
     assert.equal(x.mayHaveBeenCreated, true);
@@ -178,7 +220,10 @@ describe('submission through the SDK against the local endpoint', function () {
     const url = `http://127.0.0.1:${port}`;
     const dead = await createCustomerProfilesClient({ region: 'us-east-1', endpointUrl: url, timeoutMs: 2000 });
     try {
-      const x = explainAwsError(await failure(createWorkflow(dead, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), { ...ctx, endpointUrl: url });
+      const x = explainAwsError(await failure(createWorkflow(dead, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)))), {
+        ...ctx,
+        endpointUrl: url,
+      });
       assert.equal(x.code, 'ConnectionRefused');
       assert.match(x.text, new RegExp(`Could not connect to ${url}: connection refused.*Nothing was sent`));
       assert.equal(x.mayHaveBeenCreated, false);
@@ -191,7 +236,9 @@ describe('submission through the SDK against the local endpoint', function () {
     endpoint.injectFault({ type: 'slow', delayMs: 2500, operation: 'CreateIntegrationWorkflow' });
     const abort = new AbortController();
     const started = Date.now();
-    const pending = createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)), { abortSignal: abort.signal });
+    const pending = createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)), {
+      abortSignal: abort.signal,
+    });
     await until(() => creates().length === 1);
     abort.abort();
     const x = explainAwsError(await failure(pending), ctx);
@@ -224,15 +271,24 @@ describe('submission through the SDK against the local endpoint', function () {
   it('tracks a workflow to COMPLETE with growing steps and records', async () => {
     const created = await createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)));
     const seen: WorkflowProgress[] = [];
-    const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15, onProgress: (p) => seen.push(p) });
+    const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, {
+      intervalMs: 15,
+      onProgress: (p) => seen.push(p),
+    });
     assert.equal(final.status, 'COMPLETE');
     // one step per batch of the request
     const batches = JSON.parse(FIXTURE_TEXT).IntegrationConfig.AppflowIntegration.Batches.length;
     assert.equal(final.stepsCompleted, batches);
     assert.equal(final.totalSteps, batches);
     assert.equal(final.recordsProcessed, 100 * batches);
-    assert.deepEqual(final.steps.map((s) => s.status), Array(batches).fill('COMPLETE'));
-    assert.ok(seen.some((p) => p.status === 'IN_PROGRESS'), 'saw it in progress');
+    assert.deepEqual(
+      final.steps.map((s) => s.status),
+      Array(batches).fill('COMPLETE'),
+    );
+    assert.ok(
+      seen.some((p) => p.status === 'IN_PROGRESS'),
+      'saw it in progress',
+    );
     for (let i = 1; i < seen.length; i++) {
       assert.ok(seen[i].stepsCompleted >= seen[i - 1].stepsCompleted, 'steps never go back');
       assert.ok(seen[i].recordsProcessed >= seen[i - 1].recordsProcessed, 'records never go back');
@@ -244,7 +300,10 @@ describe('submission through the SDK against the local endpoint', function () {
     const created = await createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)));
     endpoint.requests.length = 0;
     const seen: WorkflowProgress[] = [];
-    const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15, onProgress: (p) => seen.push(p) });
+    const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, {
+      intervalMs: 15,
+      onProgress: (p) => seen.push(p),
+    });
     assert.equal(final.status, 'COMPLETE');
     const count = (operation: string) => endpoint.requests.filter((r) => r.operation === operation).length;
     assert.equal(count('GetWorkflow'), seen.length);
@@ -254,7 +313,14 @@ describe('submission through the SDK against the local endpoint', function () {
   });
 
   it('tracks a workflow to FAILED and returns ErrorDescription and the failed step message', async () => {
-    const created = await createWorkflow(client, toCreateWorkflowInput(docWith((d) => { d.ObjectTypeName = 'Broken-Type'; })));
+    const created = await createWorkflow(
+      client,
+      toCreateWorkflowInput(
+        docWith((d) => {
+          d.ObjectTypeName = 'Broken-Type';
+        }),
+      ),
+    );
     const final = await trackWorkflow(client, 'demo-domain', created.WorkflowId, { intervalMs: 15 });
     assert.equal(final.status, 'FAILED');
     assert.match(final.errorDescription ?? '', /Batch 2 of 2 failed/, 'the second of the two batches of the fixture');
@@ -267,11 +333,16 @@ describe('submission through the SDK against the local endpoint', function () {
     const created = await createWorkflow(client, toCreateWorkflowInput(JSON.parse(FIXTURE_TEXT)));
     const abort = new AbortController();
     let looks = 0;
-    const err = await failure(trackWorkflow(client, 'demo-domain', created.WorkflowId, {
-      intervalMs: 1000,
-      abortSignal: abort.signal,
-      onProgress: () => { looks++; abort.abort(); },
-    }));
+    const err = await failure(
+      trackWorkflow(client, 'demo-domain', created.WorkflowId, {
+        intervalMs: 1000,
+        abortSignal: abort.signal,
+        onProgress: () => {
+          looks++;
+          abort.abort();
+        },
+      }),
+    );
     assert.equal(explainAwsError(err).code, 'Cancelled');
     assert.equal(looks, 1);
   });

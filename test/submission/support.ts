@@ -27,7 +27,8 @@ export interface Sandbox {
   restore(): void;
 }
 
-const SAVED_NAMES = (env: NodeJS.ProcessEnv) => Object.keys(env).filter((k) => k.startsWith('AWS_') || k === 'HOME' || /^(https?|no)_proxy$/i.test(k));
+const SAVED_NAMES = (env: NodeJS.ProcessEnv) =>
+  Object.keys(env).filter((k) => k.startsWith('AWS_') || k === 'HOME' || /^(https?|no)_proxy$/i.test(k));
 
 /** A fresh sandbox; call restore() in after()/afterEach() (also when a test fails). */
 export function createSandbox(): Sandbox {
@@ -69,14 +70,17 @@ export function createSandbox(): Sandbox {
 }
 
 /** Everything written to stdout, stderr and console while `fn` runs (still passed through). */
-export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T | undefined; error: unknown; output: string }> {
+export async function captureOutput<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T | undefined; error: unknown; output: string }> {
   const chunks: string[] = [];
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  const tap = (orig: typeof out) => ((chunk: unknown, ...rest: unknown[]) => {
-    chunks.push(String(chunk));
-    return (orig as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof out;
+  const tap = (orig: typeof out) =>
+    ((chunk: unknown, ...rest: unknown[]) => {
+      chunks.push(String(chunk));
+      return (orig as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof out;
   process.stdout.write = tap(out);
   process.stderr.write = tap(err);
   try {

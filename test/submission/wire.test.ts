@@ -21,7 +21,9 @@ const DEBIAN_AWS = '/usr/bin/aws';
 
 /** Every distinct `aws` executable: Debian's first, then any other on PATH (e.g. a pip-installed v1). */
 function awsExecutables(): string[] {
-  const found = [DEBIAN_AWS, ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'aws'))].filter((p) => existsSync(p));
+  const found = [DEBIAN_AWS, ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'aws'))].filter((p) =>
+    existsSync(p),
+  );
   const seen = new Set<string>();
   return found.filter((p) => {
     // /bin/aws and /usr/bin/aws are one program on merged-/usr systems
@@ -70,13 +72,35 @@ describe('wire equality with the AWS CLI', function () {
 
   async function sentByCli(aws: string, file: string): Promise<RecordedRequest> {
     const before = endpoint.requests.length;
-    await run(aws, ['customer-profiles', 'create-integration-workflow', '--cli-input-json', `file://${file}`,
-      '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json'], {
-      // only what the CLI needs: fake keys, the sandbox's empty config files, no pager
-      env: { PATH: process.env.PATH, HOME: sandbox.home, AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-        AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' },
-      timeout: 30000,
-    });
+    await run(
+      aws,
+      [
+        'customer-profiles',
+        'create-integration-workflow',
+        '--cli-input-json',
+        `file://${file}`,
+        '--endpoint-url',
+        endpoint.url,
+        '--region',
+        'us-east-1',
+        '--output',
+        'json',
+      ],
+      {
+        // only what the CLI needs: fake keys, the sandbox's empty config files, no pager
+        env: {
+          PATH: process.env.PATH,
+          HOME: sandbox.home,
+          AWS_ACCESS_KEY_ID: keys.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+          AWS_CONFIG_FILE: sandbox.configFile,
+          AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
+          AWS_PAGER: '',
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+        timeout: 30000,
+      },
+    );
     assert.equal(endpoint.requests.length, before + 1, `${aws} sent one request`);
     return endpoint.requests[before];
   }
@@ -88,13 +112,20 @@ describe('wire equality with the AWS CLI', function () {
     assert.equal(sdk.path, recorded.path);
     assert.deepEqual(sdk.json, recorded.body);
     // fractional seconds are dropped, zoneless ISO is UTC, offsets are applied
-    const batches = (sdk.json as { IntegrationConfig: { AppflowIntegration: { Batches: { StartTime: number; EndTime: number }[] } } })
-      .IntegrationConfig.AppflowIntegration.Batches;
-    assert.deepEqual(batches, [{ StartTime: 1700000000, EndTime: 1704067200 }, { StartTime: 1706745600, EndTime: 1706871600 }]);
+    const batches = (
+      sdk.json as { IntegrationConfig: { AppflowIntegration: { Batches: { StartTime: number; EndTime: number }[] } } }
+    ).IntegrationConfig.AppflowIntegration.Batches;
+    assert.deepEqual(batches, [
+      { StartTime: 1700000000, EndTime: 1704067200 },
+      { StartTime: 1706745600, EndTime: 1706871600 },
+    ]);
   });
 
   it("Debian's awscli is installed (apt-get install awscli), so the live comparison below is real", () => {
-    assert.ok(existsSync(DEBIAN_AWS), `${DEBIAN_AWS} is missing: install it with apt-get install awscli (.ci/run does)`);
+    assert.ok(
+      existsSync(DEBIAN_AWS),
+      `${DEBIAN_AWS} is missing: install it with apt-get install awscli (.ci/run does)`,
+    );
   });
 
   for (const aws of awsExecutables()) {

@@ -2,36 +2,65 @@
 // as any editor would. Always `close()` it in an after hook.
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import { Diagnostic } from 'vscode-languageserver-types';
 
 import { ROOT } from './root';
 
 export const SERVER = join(ROOT, 'dist/server.js');
 
-export interface PublishedDiagnostics { uri: string; version?: number; diagnostics: Diagnostic[] }
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
 
 export class LspTestClient {
   readonly child: ChildProcess;
   readonly connection: MessageConnection;
   private readonly published: PublishedDiagnostics[] = [];
-  private readonly waiters: { match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  private readonly waiters: {
+    match: (p: PublishedDiagnostics) => boolean;
+    resolve: (p: PublishedDiagnostics) => void;
+  }[] = [];
   stderr = '';
 
   constructor(args: string[] = ['--stdio']) {
     this.child = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr!.on('data', (d) => { this.stderr += d; });
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.child.stderr!.on('data', (d) => {
+      this.stderr += d;
+    });
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
-      for (const w of [...this.waiters]) if (w.match(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
+      for (const w of [...this.waiters])
+        if (w.match(p)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
     });
     this.connection.listen();
   }
 
   async initialize(): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {
-      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } } } });
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+        },
+      },
+    });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -40,9 +69,19 @@ export class LspTestClient {
   diagnostics(uri: string, version?: number, ms = 10000): Promise<PublishedDiagnostics> {
     const match = (p: PublishedDiagnostics) => p.uri === uri && (version === undefined || p.version === version);
     const seen = this.published.find(match);
-    if (seen) { this.published.splice(this.published.indexOf(seen), 1); return Promise.resolve(seen); }
+    if (seen) {
+      this.published.splice(this.published.indexOf(seen), 1);
+      return Promise.resolve(seen);
+    }
     return new Promise((res, rej) => {
-      const waiter = { match, resolve: (p: PublishedDiagnostics) => { clearTimeout(timer); this.published.splice(this.published.indexOf(p), 1); res(p); } };
+      const waiter = {
+        match,
+        resolve: (p: PublishedDiagnostics) => {
+          clearTimeout(timer);
+          this.published.splice(this.published.indexOf(p), 1);
+          res(p);
+        },
+      };
       // a wait that gave up must not swallow a later publish: it stays in `published` for the next look
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -53,11 +92,16 @@ export class LspTestClient {
   }
 
   open(uri: string, text: string, languageId = 'cpworkflow', version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   change(uri: string, version: number, changes: unknown[]): Promise<void> {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -72,7 +116,9 @@ export class LspTestClient {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
       await this.connection.sendNotification('exit');
-    } catch { /* the server may be gone already */ }
+    } catch {
+      /* the server may be gone already */
+    }
     this.connection.dispose();
     if (this.child.exitCode === null) this.child.kill();
   }

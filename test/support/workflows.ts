@@ -7,6 +7,10 @@ import { ROOT } from './root';
 
 export { ROOT };
 export const EXAMPLES = join(ROOT, 'examples');
-export const exampleFiles = () => readdirSync(EXAMPLES).filter((f) => f.endsWith('.cpworkflow.json')).sort();
+export const exampleFiles = () =>
+  readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.cpworkflow.json'))
+    .sort();
 export const readExample = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
-export const docOf = (text: string, uri = 'file:///test/w.cpworkflow.json') => TextDocument.create(uri, 'cpworkflow', 1, text);
+export const docOf = (text: string, uri = 'file:///test/w.cpworkflow.json') =>
+  TextDocument.create(uri, 'cpworkflow', 1, text);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document */
 'use strict';
 // UI test: the packaged extension (dist/cpworkflow.vsix, from `npm run package`) installed into code-server, driven
 // in Debian's headless Chromium with playwright-core the way a user works: open an example from the explorer, break
@@ -11,8 +12,15 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
-const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, launchChromium, workbenchUrl } =
-  require('../vscode/code-server');
+const {
+  PROJECT_ROOT,
+  privateHome,
+  codeServerProfile,
+  installVsix,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+} = require('../vscode/code-server');
 const { createChecks } = require('../vscode/checks');
 const { fakeAwsKeys, awsEnvFor } = require('../vscode/fake-aws');
 
@@ -36,7 +44,9 @@ function lineColumn(text, needle, from = '') {
 }
 
 class Workbench {
-  constructor(page) { this.page = page; }
+  constructor(page) {
+    this.page = page;
+  }
 
   async shot(name) {
     const file = path.join(SHOTS, name);
@@ -91,24 +101,33 @@ async function main() {
   let server, browser, endpoint;
   try {
     const { startLocalEndpoint } = await import(pathToFileURL(ENDPOINT_MODULE).href);
-    endpoint = await startLocalEndpoint({ region: REGION, credentials: { [keys.accessKeyId]: keys.secretAccessKey },
-      domains: { [submitted.DomainName]: { objectTypes: [submitted.ObjectTypeName] } } });
-    const profile = codeServerProfile(home, { 'workbench.colorTheme': 'Default Dark Modern', 'cpworkflow.aws.endpointUrl': endpoint.url });
+    endpoint = await startLocalEndpoint({
+      region: REGION,
+      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
+      domains: { [submitted.DomainName]: { objectTypes: [submitted.ObjectTypeName] } },
+    });
+    const profile = codeServerProfile(home, {
+      'workbench.colorTheme': 'Default Dark Modern',
+      'cpworkflow.aws.endpointUrl': endpoint.url,
+    });
     installVsix(home, profile, VSIX);
     // the standard credential chain finds these first; no shared config exists in the private HOME
     server = await startCodeServer({ home, profile, env: awsEnvFor(keys, REGION) });
     browser = await launchChromium(home);
-    const page = browser.pages()[0] || await browser.newPage();
+    const page = browser.pages()[0] || (await browser.newPage());
     page.setDefaultTimeout(WAIT_MS);
     const wb = new Workbench(page);
-    const step = (name, fn) => checks.check(name, async () => {
-      try { await fn(); } catch (err) {
-        fs.mkdirSync(FAILURE_SHOTS, { recursive: true });
-        const file = path.join(FAILURE_SHOTS, `${name.replace(/\W+/g, '-').slice(0, 60)}.png`);
-        await page.screenshot({ path: file }).catch(() => {});
-        throw new Error(`${err.message}\n(window: ${path.relative(PROJECT_ROOT, file)})`);
-      }
-    });
+    const step = (name, fn) =>
+      checks.check(name, async () => {
+        try {
+          await fn();
+        } catch (err) {
+          fs.mkdirSync(FAILURE_SHOTS, { recursive: true });
+          const file = path.join(FAILURE_SHOTS, `${name.replace(/\W+/g, '-').slice(0, 60)}.png`);
+          await page.screenshot({ path: file }).catch(() => {});
+          throw new Error(`${err.message}\n(window: ${path.relative(PROJECT_ROOT, file)})`, { cause: err });
+        }
+      });
 
     await step(`opening ${EXAMPLE} from the explorer shows it as a Customer Profiles Workflow`, async () => {
       await page.goto(workbenchUrl(server, folder));
@@ -117,7 +136,8 @@ async function main() {
       await row.click();
       await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
       await page.waitForFunction(() =>
-        /Customer Profiles Workflow/.test(document.querySelector('[id="status.editor.mode"]')?.textContent || ''));
+        /Customer Profiles Workflow/.test(document.querySelector('[id="status.editor.mode"]')?.textContent || ''),
+      );
       assert.match(await wb.languageMode(), /Customer Profiles Workflow/);
     });
 
@@ -126,15 +146,16 @@ async function main() {
       await wb.goTo(mapOperator);
       for (let i = 0; i < 'NO_OP'.length; i++) await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.type('LESS_THAN');
-      await page.keyboard.press('Escape');   // closes the suggestions that typing in a string opens
+      await page.keyboard.press('Escape'); // closes the suggestions that typing in a string opens
       await page.locator('.monaco-editor .squiggly-error').first().waitFor();
       await page.keyboard.press('Control+Shift+M');
       // the row of our diagnostic, found by its code and position as the panel shows them
       const where = `[Ln ${mapOperator.line}, Col ${mapOperator.column - 1}]`;
-      const row = page.locator('.markers-panel .monaco-list-row')
+      const row = page
+        .locator('.markers-panel .monaco-list-row')
         .filter({ has: page.locator('.marker-code', { hasText: /^enum$/ }) })
         .filter({ has: page.locator('.marker-line', { hasText: where }) })
-        .filter({ has: page.locator('.marker-message', { hasText: '"LESS_THAN"' }) });   // not a half-typed value
+        .filter({ has: page.locator('.marker-message', { hasText: '"LESS_THAN"' }) }); // not a half-typed value
       await row.waitFor();
       const message = await row.locator('.marker-message').innerText();
       assert.match(message, /LESS_THAN/, `the problem names the wrong operator: ${message}`);
@@ -143,30 +164,35 @@ async function main() {
       await wb.shot('problems.png');
     });
 
-    await step('Ctrl+. on the wrong operator offers the allowed one as a quick fix, and applying it clears the error', async () => {
-      await wb.goTo(mapOperator);
-      await page.keyboard.press('Control+.');
-      const menu = page.locator('.action-widget');
-      // the first fix is focused: NO_OP is what a Map task takes
-      const fix = menu.locator('.monaco-list-row.focused', { hasText: 'Change to "NO_OP"' });
-      await fix.waitFor();
-      const titles = await menu.locator('.monaco-list-row .title').allInnerTexts();
-      // a Map task takes only NO_OP, so that is the one fix (as the engine's own quick-fix test expects)
-      assert.deepStrictEqual(titles, ['Change to "NO_OP"'], 'the menu lists the one fix');
-      await wb.shot('quickfix.png');
-      await page.keyboard.press('Enter');
-      await menu.waitFor({ state: 'hidden' });
-      await page.locator('.markers-panel .monaco-list-row').filter({ has: page.locator('.marker-code', { hasText: /^enum$/ }) })
-        .waitFor({ state: 'detached' });
-      assert.strictEqual(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'no error squiggle left');
-    });
+    await step(
+      'Ctrl+. on the wrong operator offers the allowed one as a quick fix, and applying it clears the error',
+      async () => {
+        await wb.goTo(mapOperator);
+        await page.keyboard.press('Control+.');
+        const menu = page.locator('.action-widget');
+        // the first fix is focused: NO_OP is what a Map task takes
+        const fix = menu.locator('.monaco-list-row.focused', { hasText: 'Change to "NO_OP"' });
+        await fix.waitFor();
+        const titles = await menu.locator('.monaco-list-row .title').allInnerTexts();
+        // a Map task takes only NO_OP, so that is the one fix (as the engine's own quick-fix test expects)
+        assert.deepStrictEqual(titles, ['Change to "NO_OP"'], 'the menu lists the one fix');
+        await wb.shot('quickfix.png');
+        await page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden' });
+        await page
+          .locator('.markers-panel .monaco-list-row')
+          .filter({ has: page.locator('.marker-code', { hasText: /^enum$/ }) })
+          .waitFor({ state: 'detached' });
+        assert.strictEqual(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'no error squiggle left');
+      },
+    );
 
     const projection = lineColumn(exampleText, '"PROJECTION"');
     await step("typing a quote where a Filter's operator goes lists only the Zendesk filter operators", async () => {
       await wb.goTo(projection);
       for (let i = 0; i < '"PROJECTION"'.length; i++) await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Delete');
-      await page.keyboard.type('"');   // a trigger character: the suggestions open by themselves
+      await page.keyboard.type('"'); // a trigger character: the suggestions open by themselves
       const labels = await wb.suggestionLabels();
       assert.deepStrictEqual(labels.sort(), ['GREATER_THAN', 'PROJECTION'], `suggested: ${labels}`);
       await wb.shot('completion.png');
@@ -176,42 +202,71 @@ async function main() {
       await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
       const line = page.locator('.view-line', { hasText: '"Zendesk": "PROJECTION"' });
       await line.waitFor();
-      assert.strictEqual((await line.innerText()).replace(/\u00a0/g, ' ').trim(), '"Zendesk": "PROJECTION"', 'the chosen item replaced the whole value');
+      assert.strictEqual(
+        (await line.innerText()).replace(/\u00a0/g, ' ').trim(),
+        '"Zendesk": "PROJECTION"',
+        'the chosen item replaced the whole value',
+      );
     });
 
-    await step('F1 "Create Integration Workflow" asks first, then sends the file once and shows the WorkflowId', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SUBMITTED }).click();
-      await page.locator('.tab.active', { hasText: SUBMITTED }).waitFor();
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill('>Customer Profiles: Create Integration Workflow');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Customer Profiles: Create Integration Workflow' }).waitFor();
-      await page.keyboard.press('Enter');
+    await step(
+      'F1 "Create Integration Workflow" asks first, then sends the file once and shows the WorkflowId',
+      async () => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SUBMITTED }).click();
+        await page.locator('.tab.active', { hasText: SUBMITTED }).waitFor();
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill('>Customer Profiles: Create Integration Workflow');
+        await page
+          .locator('.quick-input-list .monaco-list-row.focused', {
+            hasText: 'Customer Profiles: Create Integration Workflow',
+          })
+          .waitFor();
+        await page.keyboard.press('Enter');
 
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor();
-      const question = (await dialog.innerText()).replace(/\s+/g, ' ');
-      for (const word of [submitted.DomainName, submitted.ObjectTypeName, submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName, REGION, endpoint.url]) {
-        assert.ok(question.includes(word), `the confirmation names ${word}: ${question}`);
-      }
-      assert.strictEqual(endpoint.requests.length, 0, 'nothing is sent before the answer');
-      await wb.shot('confirm.png');
-      await dialog.locator('.monaco-button', { hasText: 'Create Workflow' }).click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor();
+        const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+        for (const word of [
+          submitted.DomainName,
+          submitted.ObjectTypeName,
+          submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName,
+          REGION,
+          endpoint.url,
+        ]) {
+          assert.ok(question.includes(word), `the confirmation names ${word}: ${question}`);
+        }
+        assert.strictEqual(endpoint.requests.length, 0, 'nothing is sent before the answer');
+        await wb.shot('confirm.png');
+        await dialog.locator('.monaco-button', { hasText: 'Create Workflow' }).click();
 
-      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Workflow [0-9a-f]+ created/ });
-      await toast.waitFor();
-      const message = await toast.locator('.notification-list-item-message').innerText();
-      const workflowId = /Workflow ([0-9a-f]+) created/.exec(message)[1];
-      const creates = endpoint.requests.filter(r => r.operation === 'CreateIntegrationWorkflow');
-      assert.strictEqual(creates.length, 1, 'exactly one CreateIntegrationWorkflow request');
-      assert.strictEqual(creates[0].json.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName,
-        submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName, 'the file is what was sent');
-      assert.notStrictEqual(endpoint.workflowStatus(workflowId), undefined, 'the endpoint created the workflow the toast names');
-      assert.ok(await toast.locator('.monaco-button', { hasText: 'Track Progress' }).isVisible(), 'offers to track progress');
-      await page.locator('.notification-toast', { hasText: 'Creating workflow' }).waitFor({ state: 'detached' });   // the progress ends
-      await wb.shot('create.png');
-    });
+        const toast = page.locator('.notifications-toasts .notification-toast', {
+          hasText: /Workflow [0-9a-f]+ created/,
+        });
+        await toast.waitFor();
+        const message = await toast.locator('.notification-list-item-message').innerText();
+        const workflowId = /Workflow ([0-9a-f]+) created/.exec(message)[1];
+        const creates = endpoint.requests.filter((r) => r.operation === 'CreateIntegrationWorkflow');
+        assert.strictEqual(creates.length, 1, 'exactly one CreateIntegrationWorkflow request');
+        assert.strictEqual(
+          creates[0].json.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName,
+          submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName,
+          'the file is what was sent',
+        );
+        assert.notStrictEqual(
+          endpoint.workflowStatus(workflowId),
+          undefined,
+          'the endpoint created the workflow the toast names',
+        );
+        assert.ok(
+          await toast.locator('.monaco-button', { hasText: 'Track Progress' }).isVisible(),
+          'offers to track progress',
+        );
+        await page.locator('.notification-toast', { hasText: 'Creating workflow' }).waitFor({ state: 'detached' }); // the progress ends
+        await wb.shot('create.png');
+      },
+    );
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
@@ -221,4 +276,11 @@ async function main() {
   return checks.summary();
 }
 
-main().then(code => process.exit(code), err => { console.error(err); console.log('0 passed, 1 failed'); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

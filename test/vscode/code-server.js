@@ -9,7 +9,8 @@ const path = require('path');
 const { withoutAwsVariables } = require('./fake-aws');
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
-const CODE_SERVER = process.env.CODE_SERVER || path.join(PROJECT_ROOT, '.cache/code-server/node_modules/.bin/code-server');
+const CODE_SERVER =
+  process.env.CODE_SERVER || path.join(PROJECT_ROOT, '.cache/code-server/node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 // Workbench defaults for a quiet, reproducible window: no welcome page, tips, trust prompt, update or telemetry.
@@ -32,16 +33,21 @@ const QUIET_USER_SETTINGS = {
 function privateHome(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const env = {
-    HOME: dir, TMPDIR: dir,
-    XDG_CONFIG_HOME: path.join(dir, '.config'), XDG_DATA_HOME: path.join(dir, '.local/share'),
-    XDG_CACHE_HOME: path.join(dir, '.cache'), XDG_STATE_HOME: path.join(dir, '.local/state'),
+    HOME: dir,
+    TMPDIR: dir,
+    XDG_CONFIG_HOME: path.join(dir, '.config'),
+    XDG_DATA_HOME: path.join(dir, '.local/share'),
+    XDG_CACHE_HOME: path.join(dir, '.cache'),
+    XDG_STATE_HOME: path.join(dir, '.local/state'),
   };
   return { dir, env, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 function requireCodeServer() {
   if (!fs.existsSync(CODE_SERVER)) {
-    throw new Error(`code-server not found at ${CODE_SERVER}; install it with: scripts/install-code-server.sh .cache/code-server`);
+    throw new Error(
+      `code-server not found at ${CODE_SERVER}; install it with: scripts/install-code-server.sh .cache/code-server`,
+    );
   }
 }
 
@@ -60,7 +66,14 @@ function writeUserSettings(userDataDir, settings) {
 }
 
 function profileArgs(home, profile) {
-  return ['--config', path.join(home.dir, 'config.yaml'), '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir];
+  return [
+    '--config',
+    path.join(home.dir, 'config.yaml'),
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
+  ];
 }
 
 function codeServerEnv(home, extraEnv) {
@@ -72,8 +85,10 @@ function codeServerEnv(home, extraEnv) {
 /** Installs a .vsix into the profile, as `code --install-extension` does. */
 function installVsix(home, profile, vsix) {
   requireCodeServer();
-  execFileSync(CODE_SERVER, [...profileArgs(home, profile), '--install-extension', vsix, '--force'],
-    { env: codeServerEnv(home, {}), stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync(CODE_SERVER, [...profileArgs(home, profile), '--install-extension', vsix, '--force'], {
+    env: codeServerEnv(home, {}),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 /**
@@ -84,16 +99,29 @@ function startCodeServer({ home, profile, env = {}, timeoutMs = 60000 }) {
   requireCodeServer();
   // CPWORKFLOW_WORKSPACE_TRUST=1 keeps workspace trust on, so a suite can run in Restricted Mode
   const trust = process.env.CPWORKFLOW_WORKSPACE_TRUST === '1' ? [] : ['--disable-workspace-trust'];
-  const child = spawn(CODE_SERVER, ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', ...trust, '--disable-getting-started-override', '--disable-proxy',
-    ...profileArgs(home, profile)], { env: codeServerEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(
+    CODE_SERVER,
+    [
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...trust,
+      '--disable-getting-started-override',
+      '--disable-proxy',
+      ...profileArgs(home, profile),
+    ],
+    { env: codeServerEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   let output = '';
   const killNow = () => signalGroup(child.pid, 'SIGKILL');
   process.on('exit', killNow);
   const server = {
     pid: child.pid,
     output: () => output,
-    exited: new Promise(resolve => child.once('exit', (code, signal) => resolve(code ?? signal))),
+    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal))),
     async stop() {
       process.removeListener('exit', killNow);
       await stopGroup(child.pid);
@@ -101,27 +129,42 @@ function startCodeServer({ home, profile, env = {}, timeoutMs = 60000 }) {
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`code-server did not listen within ${timeoutMs} ms`)), timeoutMs);
-    const fail = err => { clearTimeout(timer); server.stop().then(() => reject(new Error(`${err.message}\n${output}`))); };
-    const onData = chunk => {
+    const fail = (err) => {
+      clearTimeout(timer);
+      server.stop().then(() => reject(new Error(`${err.message}\n${output}`)));
+    };
+    const onData = (chunk) => {
       output += chunk;
       const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m && !server.url) { clearTimeout(timer); server.url = m[1]; server.authority = new URL(m[1]).host; resolve(server); }
+      if (m && !server.url) {
+        clearTimeout(timer);
+        server.url = m[1];
+        server.authority = new URL(m[1]).host;
+        resolve(server);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('error', fail);
-    child.once('exit', code => { if (!server.url) fail(new Error(`code-server exited with ${code} before listening`)); });
+    child.once('exit', (code) => {
+      if (!server.url) fail(new Error(`code-server exited with ${code} before listening`));
+    });
   });
 }
 
 function signalGroup(pid, signal) {
-  try { process.kill(-pid, signal); return true; } catch { return false; }
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** SIGTERM the process group, wait until it is gone (up to 5 s), then SIGKILL whatever is left. */
 async function stopGroup(pid) {
   if (!signalGroup(pid, 'SIGTERM')) return;
-  for (let i = 0; i < 50 && signalGroup(pid, 0); i++) await new Promise(r => setTimeout(r, 100));
+  for (let i = 0; i < 50 && signalGroup(pid, 0); i++) await new Promise((r) => setTimeout(r, 100));
   signalGroup(pid, 'SIGKILL');
 }
 
@@ -129,10 +172,21 @@ async function stopGroup(pid) {
 async function launchChromium(home, { viewport = { width: 1400, height: 900 } } = {}) {
   const { chromium } = require('playwright-core');
   return chromium.launchPersistentContext(path.join(home.dir, 'chromium'), {
-    executablePath: CHROMIUM, headless: true, viewport,
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
     env: { ...process.env, ...home.env },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
 }
 
@@ -146,6 +200,15 @@ function workbenchUrl(server, folder, payload) {
 }
 
 module.exports = {
-  PROJECT_ROOT, CODE_SERVER, privateHome, codeServerProfile, writeUserSettings, installVsix, startCodeServer,
-  stopGroup, launchChromium, workbenchUrl, codeServerEnv,
+  PROJECT_ROOT,
+  CODE_SERVER,
+  privateHome,
+  codeServerProfile,
+  writeUserSettings,
+  installVsix,
+  startCodeServer,
+  stopGroup,
+  launchChromium,
+  workbenchUrl,
+  codeServerEnv,
 };

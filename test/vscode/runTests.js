@@ -34,13 +34,20 @@ async function main() {
     });
     // the same folder, not trusted: Restricted Mode
     const restrictedDataDir = path.join(home.dir, 'user-data-restricted');
-    writeUserSettings(restrictedDataDir, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
-      'security.workspace.trust.banner': 'never' });
+    writeUserSettings(restrictedDataDir, {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+    });
     await runTests({
       vscodeExecutablePath: download ? undefined : path.join(__dirname, 'launcher.js'),
       extensionDevelopmentPath: PROJECT_ROOT,
       extensionTestsPath: path.join(__dirname, 'restricted/index.js'),
-      launchArgs: [folder, `--user-data-dir=${restrictedDataDir}`, `--extensions-dir=${path.join(home.dir, 'extensions')}`],
+      launchArgs: [
+        folder,
+        `--user-data-dir=${restrictedDataDir}`,
+        `--extensions-dir=${path.join(home.dir, 'extensions')}`,
+      ],
       extensionTestsEnv: { CPWORKFLOW_TEST_FILES: files, CPWORKFLOW_WORKSPACE_TRUST: '1' },
     });
     return 0;
@@ -49,7 +56,10 @@ async function main() {
   }
 }
 
-main().then(code => process.exit(code), err => {
-  console.error(err.message);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);

@@ -11,7 +11,6 @@ import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../constants';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';
 
-
 const SECTION = 'cpworkflow.aws';
 const CHOSEN_REGIONS_KEY = 'cpworkflow.aws.chosenRegions';
 
@@ -26,7 +25,9 @@ export function awsSettings(): { profile?: string; region?: string; endpointUrl?
 export function proxyOption(): AwsConnectionOptions['proxy'] {
   const http = vscode.workspace.getConfiguration('http');
   const url = http.get<string>('proxy')?.trim();
-  return url ? { url, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) } : undefined;
+  return url
+    ? { url, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) }
+    : undefined;
 }
 
 export interface ResolvedTarget extends RequestTarget {
@@ -44,20 +45,32 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
   const own = awsSettings();
   const settings = await aws.resolveAwsSettings(own);
   const env = process.env;
-  const profileFrom = own.profile ? `setting ${SECTION}.profile`
-    : settings.profileExplicit ? 'AWS_PROFILE'
-    : 'no profile set';
+  const profileFrom = own.profile
+    ? `setting ${SECTION}.profile`
+    : settings.profileExplicit
+      ? 'AWS_PROFILE'
+      : 'no profile set';
   let region = settings.region;
-  let regionFrom = settings.regionSource === 'option' ? `setting ${SECTION}.region`
-    : settings.regionSource === 'environment' ? (env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION')
-    : `profile ${settings.profile}`;
+  let regionFrom =
+    settings.regionSource === 'option'
+      ? `setting ${SECTION}.region`
+      : settings.regionSource === 'environment'
+        ? env.AWS_REGION?.trim()
+          ? 'AWS_REGION'
+          : 'AWS_DEFAULT_REGION'
+        : `profile ${settings.profile}`;
   if (!region) {
     region = chosenRegion(memory, settings.profile);
     regionFrom = 'chosen earlier';
   }
-  const endpointFrom = settings.endpointSource === 'option' ? `setting ${SECTION}.endpointUrl`
-    : settings.endpointSource === 'environment' ? (env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES?.trim() ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES' : 'AWS_ENDPOINT_URL')
-    : `profile ${settings.profile} endpoint_url`;
+  const endpointFrom =
+    settings.endpointSource === 'option'
+      ? `setting ${SECTION}.endpointUrl`
+      : settings.endpointSource === 'environment'
+        ? env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES?.trim()
+          ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES'
+          : 'AWS_ENDPOINT_URL'
+        : `profile ${settings.profile} endpoint_url`;
   return {
     settings,
     profile: settings.profile,
@@ -83,18 +96,32 @@ function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
   const fromEnv = (name: string) => env[name]?.trim() || undefined;
   const profile = own.profile ?? fromEnv('AWS_PROFILE') ?? 'default';
   const region = own.region ?? fromEnv('AWS_REGION') ?? fromEnv('AWS_DEFAULT_REGION');
-  const endpointUrl = own.endpointUrl ?? (fromEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true' ? undefined
-    : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ?? fromEnv('AWS_ENDPOINT_URL'));
+  const endpointUrl =
+    own.endpointUrl ??
+    (fromEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true'
+      ? undefined
+      : (fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ?? fromEnv('AWS_ENDPOINT_URL')));
   return {
     profile,
     profileFrom: own.profile ? `setting ${SECTION}.profile` : fromEnv('AWS_PROFILE') ? 'AWS_PROFILE' : 'no profile set',
     signer: signerFor(!!(own.profile ?? fromEnv('AWS_PROFILE')), env),
     region: region ?? '',
-    regionFrom: own.region ? `setting ${SECTION}.region` : !region ? PROFILE_REGION_UNREAD : fromEnv('AWS_REGION') ? 'AWS_REGION' : 'AWS_DEFAULT_REGION',
+    regionFrom: own.region
+      ? `setting ${SECTION}.region`
+      : !region
+        ? PROFILE_REGION_UNREAD
+        : fromEnv('AWS_REGION')
+          ? 'AWS_REGION'
+          : 'AWS_DEFAULT_REGION',
     hasRegion: !!region,
     endpointUrl: endpointUrl && redactCredentials(endpointUrl),
-    endpointFrom: own.endpointUrl ? `setting ${SECTION}.endpointUrl` : !endpointUrl ? undefined
-      : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES' : 'AWS_ENDPOINT_URL',
+    endpointFrom: own.endpointUrl
+      ? `setting ${SECTION}.endpointUrl`
+      : !endpointUrl
+        ? undefined
+        : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES')
+          ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES'
+          : 'AWS_ENDPOINT_URL',
   };
 }
 
@@ -104,7 +131,10 @@ function chosenRegion(memory: vscode.Memento, profile: string): string | undefin
 
 /** Remembers the region picked for a profile that has none, for the next submission. */
 export async function rememberRegion(memory: vscode.Memento, profile: string, region: string): Promise<void> {
-  await memory.update(CHOSEN_REGIONS_KEY, { ...memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {}), [profile]: region });
+  await memory.update(CHOSEN_REGIONS_KEY, {
+    ...memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {}),
+    [profile]: region,
+  });
 }
 
 function lastChosenRegion(memory: vscode.Memento): string | undefined {
@@ -122,7 +152,11 @@ export async function pickRegion(memory: vscode.Memento, title: string): Promise
 
 /** Status bar item for cpworkflow editors: "profile · region"; a click switches them. */
 export class AwsTargetStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('cpworkflow.awsTarget', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'cpworkflow.awsTarget',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private readonly subscriptions: vscode.Disposable[] = [this.item];
   private refreshing: Promise<void> | undefined;
   private stale = true;
@@ -184,7 +218,9 @@ export class AwsTargetStatus implements vscode.Disposable {
       tip.appendMarkdown(`**Customer Profiles requests**\n\n`);
       tip.appendMarkdown(`${signerLine(t)}\n\n`);
       tip.appendMarkdown(`Region: ${t.hasRegion ? `\`${t.region}\` (${t.regionFrom})` : t.regionFrom}\n\n`);
-      tip.appendMarkdown(`Endpoint: ${t.endpointUrl ? `\`${t.endpointUrl}\` (${t.endpointFrom})` : `AWS's endpoint for the region`}\n\n`);
+      tip.appendMarkdown(
+        `Endpoint: ${t.endpointUrl ? `\`${t.endpointUrl}\` (${t.endpointFrom})` : `AWS's endpoint for the region`}\n\n`,
+      );
       tip.appendMarkdown('Click to switch profile or region.');
       this.item.tooltip = tip;
     } catch (err) {
@@ -214,7 +250,8 @@ export async function selectTarget(status: AwsTargetStatus, answers?: SelectTarg
   const { aws } = submissionModules();
   const cfg = () => vscode.workspace.getConfiguration(SECTION);
   const current = awsSettings();
-  const profile = answers && 'profile' in answers ? answers.profile : await pickProfile(await aws.listProfiles(), current.profile);
+  const profile =
+    answers && 'profile' in answers ? answers.profile : await pickProfile(await aws.listProfiles(), current.profile);
   if (profile !== undefined) await cfg().update('profile', profile ?? undefined, vscode.ConfigurationTarget.Global);
   const region = answers && 'region' in answers ? answers.region : await pickSettingRegion(current.region);
   if (region !== undefined) await cfg().update('region', region ?? undefined, vscode.ConfigurationTarget.Global);
@@ -223,7 +260,11 @@ export async function selectTarget(status: AwsTargetStatus, answers?: SelectTarg
 
 async function pickProfile(profiles: string[], current: string | undefined): Promise<string | null | undefined> {
   const items: (vscode.QuickPickItem & { value: string | null })[] = [
-    { label: '$(circle-slash) Not set', description: 'AWS_PROFILE, else environment keys, else "default" (as the AWS CLI)', value: null },
+    {
+      label: '$(circle-slash) Not set',
+      description: 'AWS_PROFILE, else environment keys, else "default" (as the AWS CLI)',
+      value: null,
+    },
     ...profiles.map((p) => ({ label: p, description: p === current ? 'current' : undefined, value: p })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
@@ -236,7 +277,11 @@ async function pickProfile(profiles: string[], current: string | undefined): Pro
 async function pickSettingRegion(current: string | undefined): Promise<string | null | undefined> {
   const items: (vscode.QuickPickItem & { value: string | null })[] = [
     { label: '$(circle-slash) Not set', description: "AWS_REGION, else the profile's region", value: null },
-    ...CUSTOMER_PROFILES_REGIONS.map((r) => ({ label: r.code, description: r.code === current ? `${r.name} · current` : r.name, value: r.code })),
+    ...CUSTOMER_PROFILES_REGIONS.map((r) => ({
+      label: r.code,
+      description: r.code === current ? `${r.name} · current` : r.name,
+      value: r.code,
+    })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'AWS region for Customer Profiles requests' });
   return picked ? picked.value : undefined;

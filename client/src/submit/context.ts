@@ -2,7 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AwsTargetStatus } from './awsTarget';
 import type { SubmissionLog } from './submissionLog';
-import type { RecentWorkflows } from './tracking';
+import type { RecentWorkflows } from './recentWorkflows';
 
 export interface SubmissionContext {
   readonly memory: vscode.Memento;

@@ -6,18 +6,31 @@ import type { SubmissionContext } from './context';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
 import { SubmissionLog } from './submissionLog';
 import { redactCredentials } from '../../../server/src/submission';
-import { RecentWorkflows, SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
+import { SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
+import { RecentWorkflows } from './recentWorkflows';
 
 export function registerSubmission(context: vscode.ExtensionContext): void {
   const status = new AwsTargetStatus(context.globalState);
   const log = new SubmissionLog(redactCredentials);
-  const ctx: SubmissionContext = { memory: context.globalState, status, log, recent: new RecentWorkflows(context.globalState), inFlight: new Set() };
+  const ctx: SubmissionContext = {
+    memory: context.globalState,
+    status,
+    log,
+    recent: new RecentWorkflows(context.globalState),
+    inFlight: new Set(),
+  };
   context.subscriptions.push(
     status,
     log,
     // After a command the library is loaded, so the status bar can show the profile's own region too.
-    vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) => createWorkflowCommand(ctx, args).finally(() => status.invalidate())),
-    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, (...args: unknown[]) => showWorkflowStatus(ctx, args).finally(() => status.invalidate())),
-    vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (answers?: SelectTargetAnswers) => selectTarget(status, answers)),
+    vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) =>
+      createWorkflowCommand(ctx, args).finally(() => status.invalidate()),
+    ),
+    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, (...args: unknown[]) =>
+      showWorkflowStatus(ctx, args).finally(() => status.invalidate()),
+    ),
+    vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (answers?: SelectTargetAnswers) =>
+      selectTarget(status, answers),
+    ),
   );
 }

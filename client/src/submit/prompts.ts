@@ -35,8 +35,14 @@ const OPTION_KEYS = ['confirm', 'answers', 'intervalMs', 'signal'];
 
 /** The options among a command's arguments: a plain object with a known key (menus pass URIs and editor contexts). */
 export function submitOptionsIn(args: readonly unknown[]): SubmitOptions {
-  const found = args.find((a) => typeof a === 'object' && a !== null && !(a instanceof vscode.Uri) && !Array.isArray(a)
-    && OPTION_KEYS.some((k) => k in a));
+  const found = args.find(
+    (a) =>
+      typeof a === 'object' &&
+      a !== null &&
+      !(a instanceof vscode.Uri) &&
+      !Array.isArray(a) &&
+      OPTION_KEYS.some((k) => k in a),
+  );
   return (found as SubmitOptions | undefined) ?? {};
 }
 

@@ -25,7 +25,10 @@ export class SubmissionLog implements vscode.Disposable {
 class LogSession {
   readonly lines: string[] = [];
 
-  constructor(private readonly channel: vscode.LogOutputChannel, private readonly redact: (text: string) => string) {}
+  constructor(
+    private readonly channel: vscode.LogOutputChannel,
+    private readonly redact: (text: string) => string,
+  ) {}
 
   info(text: string): void {
     this.write('info', text);

@@ -42,7 +42,8 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
     `Region: ${target.region} (${target.regionFrom})`,
     signerLine(target),
   ];
-  if (target.endpointUrl) lines.push(`Endpoint: ${target.endpointUrl} (${target.endpointFrom}), not AWS's endpoint for the region`);
+  if (target.endpointUrl)
+    lines.push(`Endpoint: ${target.endpointUrl} (${target.endpointFrom}), not AWS's endpoint for the region`);
   if (unsaved) lines.push('', `The editor's unsaved text is sent, not the file on disk.`);
   return {
     message: `Create the integration workflow "${named(summary.flowName)}" in Amazon Connect Customer Profiles?`,
@@ -53,7 +54,9 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
 
 /** As whom requests are signed: the profile and where it was named, or the environment's keys. */
 export function signerLine(target: RequestTarget): string {
-  return target.signer === 'environment' ? `Credentials: ${signerText(target)}` : `Profile: ${target.profile} (${target.profileFrom})`;
+  return target.signer === 'environment'
+    ? `Credentials: ${signerText(target)}`
+    : `Profile: ${target.profile} (${target.profileFrom})`;
 }
 
 interface FindingLine {
@@ -64,7 +67,8 @@ interface FindingLine {
 /** The modal question when the file has warnings (and no errors): lists the first few. */
 export function warningsQuestion(fileName: string, warnings: readonly FindingLine[]): Question {
   const shown = warnings.slice(0, 5).map((w) => `Line ${w.line}: ${w.message}`);
-  if (warnings.length > shown.length) shown.push(`… and ${plural(warnings.length - shown.length, 'more warning')} in the Problems view.`);
+  if (warnings.length > shown.length)
+    shown.push(`… and ${plural(warnings.length - shown.length, 'more warning')} in the Problems view.`);
   return {
     message: `${fileName} has ${plural(warnings.length, 'warning')}. Create the workflow anyway?`,
     detail: shown.join('\n'),
@@ -86,7 +90,10 @@ const ENDINGS: Record<string, string> = { COMPLETE: 'completed', FAILED: 'failed
  * The end of a tracked workflow (`progress` is the library's one-line summary); on failure the service's
  * ErrorDescription and each failed step's ExecutionMessage.
  */
-export function trackingEndText(p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string }, progress: string): string {
+export function trackingEndText(
+  p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string },
+  progress: string,
+): string {
   const head = `Workflow ${p.workflowId} ${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
   if (p.status !== 'FAILED') return head;
   const end = describeWorkflowEnd(p);

@@ -9,37 +9,9 @@ import { submissionModules } from './lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
 import { trackingEndText } from './submissionText';
 import { LANGUAGE_ID } from '../constants';
+import type { RecentWorkflow } from './recentWorkflows';
 
 export const SHOW_STATUS_COMMAND = 'cpworkflow.showWorkflowStatus';
-
-/** A workflow this extension created (or was asked about), with where it lives. */
-export interface RecentWorkflow {
-  readonly workflowId: string;
-  readonly domainName: string;
-  readonly flowName?: string;
-  /** undefined: the default chain (AWS_PROFILE, environment keys, "default") */
-  readonly profile?: string;
-  readonly region: string;
-  readonly endpointUrl?: string;
-  readonly createdAt: number;
-}
-
-const RECENT_KEY = 'cpworkflow.recentWorkflows';
-const RECENT_MAX = 20;
-
-/** The recent workflows, newest first, kept in globalState across sessions and workspaces. */
-export class RecentWorkflows {
-  constructor(private readonly memory: vscode.Memento) {}
-
-  list(): RecentWorkflow[] {
-    return this.memory.get<RecentWorkflow[]>(RECENT_KEY, []);
-  }
-
-  async add(w: RecentWorkflow): Promise<void> {
-    const rest = this.list().filter((r) => r.workflowId !== w.workflowId);
-    await this.memory.update(RECENT_KEY, [w, ...rest].slice(0, RECENT_MAX));
-  }
-}
 
 export interface TrackResult {
   readonly outcome: 'finished' | 'cancelled' | 'failed' | 'declined';
@@ -53,21 +25,41 @@ export interface TrackResult {
 }
 
 /** Polls until COMPLETE, FAILED or CANCELLED, showing status, steps and records; the user may stop following. */
-export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflow, options: { intervalMs?: number; signal?: AbortSignal }): Promise<TrackResult> {
+export async function trackWithProgress(
+  ctx: SubmissionContext,
+  w: RecentWorkflow,
+  options: { intervalMs?: number; signal?: AbortSignal },
+): Promise<TrackResult> {
   const { aws } = submissionModules();
   const log = ctx.log.session();
   const reported: string[] = [];
-  const done = (r: Omit<TrackResult, 'reported' | 'log' | 'workflowId'>): TrackResult => ({ ...r, workflowId: w.workflowId, reported, log: log.lines });
-  log.info(`Tracking workflow ${w.workflowId} in domain ${w.domainName} (${w.region}${w.endpointUrl ? `, endpoint ${w.endpointUrl}` : ''})`);
+  const done = (r: Omit<TrackResult, 'reported' | 'log' | 'workflowId'>): TrackResult => ({
+    ...r,
+    workflowId: w.workflowId,
+    reported,
+    log: log.lines,
+  });
+  log.info(
+    `Tracking workflow ${w.workflowId} in domain ${w.domainName} (${w.region}${w.endpointUrl ? `, endpoint ${w.endpointUrl}` : ''})`,
+  );
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Workflow ${w.flowName ? `"${w.flowName}" ` : ''}${w.workflowId}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Workflow ${w.flowName ? `"${w.flowName}" ` : ''}${w.workflowId}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const cancel = cancellation(token, options.signal);
       let client;
       let shownPercent = 0;
       const logChanged = aws.changedProgressLines((line) => log.info(line));
       try {
-        client = await aws.createCustomerProfilesClient({ profile: w.profile, region: w.region, endpointUrl: w.endpointUrl, proxy: proxyOption() });
+        client = await aws.createCustomerProfilesClient({
+          profile: w.profile,
+          region: w.region,
+          endpointUrl: w.endpointUrl,
+          proxy: proxyOption(),
+        });
         const last = await aws.trackWorkflow(client, w.domainName, w.workflowId, {
           abortSignal: cancel.signal,
           intervalMs: options.intervalMs,
@@ -80,7 +72,8 @@ export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflo
             shownPercent = Math.max(shownPercent, percent);
           },
         });
-        for (const s of last.steps) log.info(`Step ${s.flowName}: ${s.status}, ${s.recordsProcessed} records: ${s.executionMessage}`);
+        for (const s of last.steps)
+          log.info(`Step ${s.flowName}: ${s.status}, ${s.recordsProcessed} records: ${s.executionMessage}`);
         const shown = trackingEndText(last, aws.formatProgress(last));
         const { steps: _steps, ...summary } = last;
         if (last.status === 'COMPLETE') {
@@ -91,7 +84,13 @@ export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflo
         void vscode.window.showErrorMessage(shown, 'Show Log').then((b) => b && ctx.log.show());
         return done({ outcome: 'finished', status: last.status, progress: summary, shown });
       } catch (err) {
-        const x = aws.explainAwsError(err, { operation: 'GetWorkflow', profile: w.profile, region: w.region, endpointUrl: w.endpointUrl, domainName: w.domainName });
+        const x = aws.explainAwsError(err, {
+          operation: 'GetWorkflow',
+          profile: w.profile,
+          region: w.region,
+          endpointUrl: w.endpointUrl,
+          domainName: w.domainName,
+        });
         if (x.code === 'Cancelled') {
           const shown = `Stopped following workflow ${w.workflowId}; it keeps running in AWS. "Customer Profiles: Show Workflow Status" follows it again.`;
           void vscode.window.showInformationMessage(shown);
@@ -109,7 +108,9 @@ export async function trackWithProgress(ctx: SubmissionContext, w: RecentWorkflo
   );
 }
 
-/** Programmatic form: `{ workflowId, domainName?, intervalMs?, signal? }` (the domain of a recent workflow is known). */
+/**
+ * Programmatic form: `{ workflowId, domainName?, intervalMs?, signal? }` (the domain of a recent workflow is known).
+ */
 interface StatusRequest {
   readonly workflowId?: string;
   readonly domainName?: string;
@@ -121,7 +122,8 @@ interface StatusRequest {
 export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]): Promise<TrackResult> {
   const declined: TrackResult = { outcome: 'declined', reported: [], log: [] };
   if (!vscode.workspace.isTrusted) {
-    const shown = 'Workflow status needs signed AWS requests, which are off in Restricted Mode: trust this workspace first.';
+    const shown =
+      'Workflow status needs signed AWS requests, which are off in Restricted Mode: trust this workspace first.';
     void vscode.window.showWarningMessage(shown);
     return { ...declined, shown };
   }
@@ -130,7 +132,9 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
   const recent = ctx.recent.list();
   let workflow: RecentWorkflow | undefined;
   if (request.workflowId) {
-    workflow = recent.find((r) => r.workflowId === request.workflowId && (!request.domainName || r.domainName === request.domainName));
+    workflow = recent.find(
+      (r) => r.workflowId === request.workflowId && (!request.domainName || r.domainName === request.domainName),
+    );
   } else if (recent.length) {
     const picked = await pickRecent(recent);
     if (picked === undefined) return declined;
@@ -144,12 +148,19 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
     const target = await resolveTarget(ctx.memory);
     let region = target.region;
     if (!target.hasRegion) {
-      region = (await pickRegion(ctx.memory, `No region is set for profile ${target.profile}: where does the workflow run?`)) ?? '';
+      region =
+        (await pickRegion(
+          ctx.memory,
+          `No region is set for profile ${target.profile}: where does the workflow run?`,
+        )) ?? '';
       if (!region) return declined;
       await rememberRegion(ctx.memory, target.profile, region);
     }
     workflow = {
-      workflowId, domainName, region, createdAt: Date.now(),
+      workflowId,
+      domainName,
+      region,
+      createdAt: Date.now(),
       profile: target.settings.profileExplicit ? target.settings.profile : undefined,
       endpointUrl: target.endpointUrl,
     };
@@ -169,25 +180,42 @@ async function pickRecent(recent: RecentWorkflow[]): Promise<RecentWorkflow | ty
       detail: `${r.workflowId} · created ${new Date(r.createdAt).toLocaleString()}`,
       workflow: r as RecentWorkflow | typeof ENTER_ID,
     })),
-    { label: '$(edit) Enter a workflow ID…', description: '', detail: undefined, workflow: ENTER_ID as RecentWorkflow | typeof ENTER_ID },
+    {
+      label: '$(edit) Enter a workflow ID…',
+      description: '',
+      detail: undefined,
+      workflow: ENTER_ID as RecentWorkflow | typeof ENTER_ID,
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Show Workflow Status', placeHolder: 'A recent workflow, or enter an ID', matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Show Workflow Status',
+    placeHolder: 'A recent workflow, or enter an ID',
+    matchOnDetail: true,
+  });
   return picked?.workflow;
 }
 
 async function askWorkflowId(): Promise<string | undefined> {
-  return (await vscode.window.showInputBox({
-    title: 'Show Workflow Status', prompt: 'The WorkflowId that CreateIntegrationWorkflow returned', ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'Enter a workflow ID'),
-  }))?.trim();
+  return (
+    await vscode.window.showInputBox({
+      title: 'Show Workflow Status',
+      prompt: 'The WorkflowId that CreateIntegrationWorkflow returned',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'Enter a workflow ID'),
+    })
+  )?.trim();
 }
 
 async function askDomain(recent: RecentWorkflow[]): Promise<string | undefined> {
-  return (await vscode.window.showInputBox({
-    title: 'Show Workflow Status', prompt: 'The Customer Profiles domain the workflow belongs to', ignoreFocusOut: true,
-    value: domainOfActiveEditor() ?? recent[0]?.domainName ?? '',
-    validateInput: (v) => (v.trim() ? undefined : 'Enter the domain name'),
-  }))?.trim();
+  return (
+    await vscode.window.showInputBox({
+      title: 'Show Workflow Status',
+      prompt: 'The Customer Profiles domain the workflow belongs to',
+      ignoreFocusOut: true,
+      value: domainOfActiveEditor() ?? recent[0]?.domainName ?? '',
+      validateInput: (v) => (v.trim() ? undefined : 'Enter the domain name'),
+    })
+  )?.trim();
 }
 
 function domainOfActiveEditor(): string | undefined {

@@ -25,7 +25,8 @@ create/status: 1 the file has errors (nothing sent), 2 also when there is no ter
 /** Where a file's text comes from, and what a bad one gets instead. */
 export function readWorkflowText(file: string): string {
   const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new UsageError(`${file}: not a text file (it contains NUL bytes); a workflow file is UTF-8 JSON.`);
+  if (bytes.includes(0))
+    throw new UsageError(`${file}: not a text file (it contains NUL bytes); a workflow file is UTF-8 JSON.`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

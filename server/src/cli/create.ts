@@ -42,12 +42,20 @@ const connectionOptions = {
 
 function seconds(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} must be a positive number of seconds, not "${value}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${flag} must be a positive number of seconds, not "${value}"`);
   return Math.round(n * 1000);
 }
 
-function common(values: { profile?: string; region?: string; 'endpoint-url'?: string; format?: string; timeout?: string }) {
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+function common(values: {
+  profile?: string;
+  region?: string;
+  'endpoint-url'?: string;
+  format?: string;
+  timeout?: string;
+}) {
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${values.format}"`);
   const options: AwsConnectionOptions = {
     profile: values.profile,
     region: values.region,
@@ -58,7 +66,9 @@ function common(values: { profile?: string; region?: string; 'endpoint-url'?: st
 }
 
 // The CLI runs on Node 20 like VS Code; the SDK's notice about its own future Node support is not the user's concern.
-const quietSdkNodeNotice = () => { process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; };
+const quietSdkNodeNotice = () => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+};
 
 /** Ctrl-C cancels the call in flight instead of killing the process mid-request. */
 function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
@@ -89,12 +99,15 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-const progressPrinter = (json: boolean) => changedProgressLines((line) => process.stderr.write(`${json ? '' : '  '}${line}\n`));
+const progressPrinter = (json: boolean) =>
+  changedProgressLines((line) => process.stderr.write(`${json ? '' : '  '}${line}\n`));
 
 function reportEnd(p: WorkflowProgress): number {
   const end = describeWorkflowEnd(p);
   if (!end.failed) return EXIT.ok;
-  process.stderr.write(`cpworkflow: workflow ${p.workflowId} ended ${p.status}${end.errorDescription ? `: ${end.errorDescription}` : ''}\n`);
+  process.stderr.write(
+    `cpworkflow: workflow ${p.workflowId} ended ${p.status}${end.errorDescription ? `: ${end.errorDescription}` : ''}\n`,
+  );
   for (const step of end.failedSteps) process.stderr.write(`  failed step ${step}\n`);
   return AWS_EXIT.workflowFailed;
 }
@@ -106,13 +119,22 @@ const progressJson = (p: WorkflowProgress) => ({
   TotalSteps: p.totalSteps,
   RecordsProcessed: p.recordsProcessed,
   ...(p.errorDescription ? { ErrorDescription: p.errorDescription } : {}),
-  ...(p.failedSteps.length ? { FailedSteps: p.failedSteps.map((s) => ({ FlowName: s.flowName, ExecutionMessage: s.executionMessage })) } : {}),
+  ...(p.failedSteps.length
+    ? { FailedSteps: p.failedSteps.map((s) => ({ FlowName: s.flowName, ExecutionMessage: s.executionMessage })) }
+    : {}),
 });
 
 export async function createCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true,
-    options: { ...connectionOptions, yes: { type: 'boolean', short: 'y', default: false } } });
-  if (values.help) { process.stdout.write(HELP); return EXIT.ok; }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { ...connectionOptions, yes: { type: 'boolean', short: 'y', default: false } },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
   if (positionals.length !== 1) throw new UsageError('create needs exactly one FILE');
   quietSdkNodeNotice();
   const { options, json } = common(values);
@@ -131,32 +153,54 @@ export async function createCommand(argv: string[]): Promise<number> {
   const prepared = prepareSubmission(text, uri);
   const { errors, warnings, domainName, objectTypeName, flowName } = prepared;
   for (const d of [...errors, ...warnings]) {
-    process.stderr.write(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`);
+    process.stderr.write(
+      `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`,
+    );
   }
   if (errors.length) {
-    process.stderr.write(`cpworkflow: not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (cpworkflow validate ${name}) and try again.\n`);
+    process.stderr.write(
+      `cpworkflow: not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (cpworkflow validate ${name}) and try again.\n`,
+    );
     return EXIT.findings;
   }
 
-  const ctx: ErrorContext = { operation: 'CreateIntegrationWorkflow', domainName, objectTypeName, documentText: text, timeoutMs: options.timeoutMs };
+  const ctx: ErrorContext = {
+    operation: 'CreateIntegrationWorkflow',
+    domainName,
+    objectTypeName,
+    documentText: text,
+    timeoutMs: options.timeoutMs,
+  };
   const input = prepared.input;
   if (!input) return reportFailure(prepared.inputError, ctx, { name, doc });
   const settings = await resolveAwsSettings(options);
   const shownEndpoint = settings.endpointUrl && redactCredentials(settings.endpointUrl);
-  Object.assign(ctx, { profile: settings.profile, signer: settings.signer, region: settings.region, endpointUrl: shownEndpoint });
+  Object.assign(ctx, {
+    profile: settings.profile,
+    signer: settings.signer,
+    region: settings.region,
+    endpointUrl: shownEndpoint,
+  });
   try {
     assertProfileExists(settings);
   } catch (e) {
     return reportFailure(e, ctx);
   }
   if (!settings.region) {
-    throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`);
+    throw new UsageError(
+      `no AWS region for profile "${settings.profile}": pass --region, set AWS_REGION, or run aws configure set region REGION --profile ${settings.profile}`,
+    );
   }
 
   const summary = `flow "${flowName ?? '?'}" → domain "${domainName ?? ''}", object type "${objectTypeName ?? ''}", region ${settings.region}, ${signerText(settings)}${shownEndpoint ? `, endpoint ${shownEndpoint}` : ''}`;
   if (!values.yes) {
-    if (!process.stdin.isTTY) throw new UsageError(`not sent: confirmation needed and there is no terminal to ask on; pass --yes to create ${summary}`);
-    const note = warnings.length ? ` The file has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above).` : '';
+    if (!process.stdin.isTTY)
+      throw new UsageError(
+        `not sent: confirmation needed and there is no terminal to ask on; pass --yes to create ${summary}`,
+      );
+    const note = warnings.length
+      ? ` The file has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above).`
+      : '';
     if (!(await confirm(`Create workflow: ${summary}?${note} [y/N] `))) {
       process.stderr.write('cpworkflow: not sent.\n');
       return EXIT.ok;
@@ -169,19 +213,35 @@ export async function createCommand(argv: string[]): Promise<number> {
     client = await createCustomerProfilesClient(options, settings);
     const created = await createWorkflow(client, input, { abortSignal: interrupt.signal });
     if (!values.wait) {
-      process.stdout.write(json ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n` : `${created.WorkflowId}\n`);
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n`
+          : `${created.WorkflowId}\n`,
+      );
       return EXIT.ok;
     }
-    process.stderr.write(`cpworkflow: created workflow ${created.WorkflowId} (request id ${created.requestId ?? '-'}); tracking it\n`);
+    process.stderr.write(
+      `cpworkflow: created workflow ${created.WorkflowId} (request id ${created.requestId ?? '-'}); tracking it\n`,
+    );
     let end: WorkflowProgress;
     try {
-      end = await trackWorkflow(client, domainName ?? '', created.WorkflowId, { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: progressPrinter(json) });
+      end = await trackWorkflow(client, domainName ?? '', created.WorkflowId, {
+        intervalMs: pollMs,
+        abortSignal: interrupt.signal,
+        onProgress: progressPrinter(json),
+      });
     } catch (e) {
-      process.stdout.write(json ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n` : `${created.WorkflowId}\n`);
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n`
+          : `${created.WorkflowId}\n`,
+      );
       return reportFailure(e, { ...ctx, operation: 'GetWorkflow' });
     }
     const { WorkflowId, ...rest } = progressJson(end);
-    process.stdout.write(json ? `${JSON.stringify({ WorkflowId, Message: created.Message, ...rest })}\n` : `${created.WorkflowId}\n`);
+    process.stdout.write(
+      json ? `${JSON.stringify({ WorkflowId, Message: created.Message, ...rest })}\n` : `${created.WorkflowId}\n`,
+    );
     return reportEnd(end);
   } catch (e) {
     return reportFailure(e, ctx, { name, doc });
@@ -192,23 +252,43 @@ export async function createCommand(argv: string[]): Promise<number> {
 }
 
 export async function statusCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true,
-    options: { ...connectionOptions, domain: { type: 'string' } } });
-  if (values.help) { process.stdout.write(HELP); return EXIT.ok; }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { ...connectionOptions, domain: { type: 'string' } },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
   if (positionals.length !== 1) throw new UsageError('status needs exactly one WORKFLOW_ID');
   if (!values.domain) throw new UsageError('status needs --domain DOMAIN_NAME');
   quietSdkNodeNotice();
   const { options, json } = common(values);
   const pollMs = seconds(values['poll-interval'], 'poll-interval');
   const settings = await resolveAwsSettings(options);
-  if (!settings.region) throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
-  const ctx: ErrorContext = { operation: 'GetWorkflow', domainName: values.domain, profile: settings.profile, signer: settings.signer, region: settings.region, endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl), timeoutMs: options.timeoutMs };
+  if (!settings.region)
+    throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
+  const ctx: ErrorContext = {
+    operation: 'GetWorkflow',
+    domainName: values.domain,
+    profile: settings.profile,
+    signer: settings.signer,
+    region: settings.region,
+    endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl),
+    timeoutMs: options.timeoutMs,
+  };
   const interrupt = cancelOnInterrupt();
   let client;
   try {
     client = await createCustomerProfilesClient(options, settings);
     const end = values.wait
-      ? await trackWorkflow(client, values.domain, positionals[0], { intervalMs: pollMs, abortSignal: interrupt.signal, onProgress: json ? undefined : progressPrinter(false) })
+      ? await trackWorkflow(client, values.domain, positionals[0], {
+          intervalMs: pollMs,
+          abortSignal: interrupt.signal,
+          onProgress: json ? undefined : progressPrinter(false),
+        })
       : await getWorkflowProgress(client, values.domain, positionals[0], { abortSignal: interrupt.signal });
     if (json) process.stdout.write(`${JSON.stringify(progressJson(end))}\n`);
     else {

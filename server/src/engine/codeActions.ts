@@ -34,14 +34,26 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
   const byEdit = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-    const c: FixContext = { doc, diagnostic, node: nodeOfRange(doc, diagnostic), data: (diagnostic.data ?? {}) as Record<string, unknown>, now };
+    const c: FixContext = {
+      doc,
+      diagnostic,
+      node: nodeOfRange(doc, diagnostic),
+      data: (diagnostic.data ?? {}) as Record<string, unknown>,
+      now,
+    };
     const fixes = (FIXES[diagnostic.code] ?? genericFixes)(c);
     fixes.forEach((f, i) => {
       const same = `${f.title}\n${JSON.stringify(f.edits)}`;
       const earlier = byEdit.get(same);
-      if (earlier) { earlier.diagnostics!.push(diagnostic); return; }
+      if (earlier) {
+        earlier.diagnostics!.push(diagnostic);
+        return;
+      }
       const action: CodeAction = {
-        title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fixes.length === 1 ? true : undefined,
+        title: f.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: i === 0 && fixes.length === 1 ? true : undefined,
         edit: { changes: { [doc.document.uri]: f.edits } },
       };
       byEdit.set(same, action);
@@ -52,7 +64,8 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
 }
 
 function nodeOfRange(doc: ParsedWorkflow, d: Diagnostic): Node | undefined {
-  const start = doc.document.offsetAt(d.range.start), end = doc.document.offsetAt(d.range.end);
+  const start = doc.document.offsetAt(d.range.start),
+    end = doc.document.offsetAt(d.range.end);
   for (let n = nodeAt(doc, start); n; n = n.parent) {
     if (n.offset === start && n.offset + n.length === end) return n;
     // an object's opening brace stands for the object (where something inside it is missing)
@@ -84,10 +97,15 @@ function renameTo(c: FixContext, key: string): Fix[] {
 
 function eachAllowed(c: FixContext, allowed: readonly string[]): Fix[] {
   const value = typeof c.node?.value === 'string' ? c.node.value : '';
-  return closestFirst(value, allowed).slice(0, MAX_CHOICES).flatMap((v) => replaceWith(c, v));
+  return closestFirst(value, allowed)
+    .slice(0, MAX_CHOICES)
+    .flatMap((v) => replaceWith(c, v));
 }
 
-/** For rules that say what replaces the value (`replacement`), what to remove (`remove`), or which values fit (`allowed`). */
+/**
+ * For rules that say what replaces the value (`replacement`), what to remove (`remove`), or which values fit
+ * (`allowed`).
+ */
 function genericFixes(c: FixContext): Fix[] {
   const { data } = c;
   if (isPrimitive(data.replacement)) return replaceWith(c, data.replacement);
@@ -101,7 +119,10 @@ function genericFixes(c: FixContext): Fix[] {
 const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   'json-trailing-comma': (c) => [{ title: 'Remove the trailing comma', edits: [TextEdit.del(c.diagnostic.range)] }],
 
-  'duplicate-key': (c) => (isKey(c.node) ? [{ title: `Remove the earlier "${c.node.value}"`, edits: [removeEntry(c.doc, c.node.parent!)] }] : []),
+  'duplicate-key': (c) =>
+    isKey(c.node)
+      ? [{ title: `Remove the earlier "${c.node.value}"`, edits: [removeEntry(c.doc, c.node.parent!)] }]
+      : [],
 
   'unknown-property': (c) => {
     if (c.data.appflowOnly) return removeMember(c);
@@ -119,8 +140,14 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   // a model enum: a value or a TaskProperties key; operators get every allowed one the task's type takes
   enum: (c) => {
     const allowed = (c.data.allowed as string[] | undefined) ?? [];
-    if (isKey(c.node)) return c.data.appflowOnly ? removeMember(c) : typeof c.data.suggestion === 'string' ? renameTo(c, c.data.suggestion) : [];
-    if (connectorByOperatorShape(c.data.shape as string | undefined)) return eachAllowed(c, operatorsForTask(c, allowed));
+    if (isKey(c.node))
+      return c.data.appflowOnly
+        ? removeMember(c)
+        : typeof c.data.suggestion === 'string'
+          ? renameTo(c, c.data.suggestion)
+          : [];
+    if (connectorByOperatorShape(c.data.shape as string | undefined))
+      return eachAllowed(c, operatorsForTask(c, allowed));
     if (typeof c.data.suggestion === 'string') return replaceWith(c, c.data.suggestion);
     return eachAllowed(c, allowed);
   },
@@ -141,7 +168,11 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     if (missingKey) {
       const object = objectOfAnchor(c.node);
       if (!object) return [];
-      const value = placeholder(c, [...pathOf(object), missingKey], shapes.SourceConnectorProperties.members![missingKey]?.target);
+      const value = placeholder(
+        c,
+        [...pathOf(object), missingKey],
+        shapes.SourceConnectorProperties.members![missingKey]?.target,
+      );
       return [{ title: `Add "${missingKey}"`, edits: [insertProperty(c.doc, object, missingKey, value)] }];
     }
     if (!key || !intendedKey) return [];
@@ -154,25 +185,39 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     const connector = workflowOf(c.doc).connector;
     // another TaskType only helps when the connector has the operator at all
     const usable = !connector || connector.operators.includes(String(c.data.value));
-    for (const t of usable ? (c.data.taskTypes as string[] | undefined) ?? [] : []) {
-      if (task?.taskTypeNode) out.push({ title: `Change TaskType to "${t}"`, edits: [replaceNode(c.doc, task.taskTypeNode, t)] });
+    for (const t of usable ? ((c.data.taskTypes as string[] | undefined) ?? []) : []) {
+      if (task?.taskTypeNode)
+        out.push({ title: `Change TaskType to "${t}"`, edits: [replaceNode(c.doc, task.taskTypeNode, t)] });
     }
     return out;
   },
 
   'SCH-1': (c) => ((c.data.examples as string[] | undefined) ?? []).flatMap((e) => replaceWith(c, e)),
 
-  'SCH-18': (c) => (typeof c.data.seconds === 'number' ? replaceWith(c, c.data.seconds, `Change to ${c.data.seconds} (epoch seconds)`) : []),
+  'SCH-18': (c) =>
+    typeof c.data.seconds === 'number'
+      ? replaceWith(c, c.data.seconds, `Change to ${c.data.seconds} (epoch seconds)`)
+      : [],
 
   'TRG-2': (c) => {
     const w = workflowOf(c.doc);
     const replacement = c.data.replacement as { Scheduled?: unknown } | undefined;
     if (!replacement?.Scheduled) return [];
     if (c.data.missing === 'TriggerProperties' && w.triggerConfigNode?.type === 'object') {
-      return [{ title: 'Add TriggerProperties with a schedule', edits: [insertProperty(c.doc, w.triggerConfigNode, 'TriggerProperties', replacement)] }];
+      return [
+        {
+          title: 'Add TriggerProperties with a schedule',
+          edits: [insertProperty(c.doc, w.triggerConfigNode, 'TriggerProperties', replacement)],
+        },
+      ];
     }
     if (c.data.missing === 'Scheduled' && w.triggerPropertiesNode?.type === 'object') {
-      return [{ title: 'Add a Scheduled schedule', edits: [insertProperty(c.doc, w.triggerPropertiesNode, 'Scheduled', replacement.Scheduled)] }];
+      return [
+        {
+          title: 'Add a Scheduled schedule',
+          edits: [insertProperty(c.doc, w.triggerPropertiesNode, 'Scheduled', replacement.Scheduled)],
+        },
+      ];
     }
     return [];
   },
@@ -187,32 +232,61 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     if (!props) return [{ title, edits: [insertProperty(c.doc, task.node, 'TaskProperties', values)] }];
     if (props.type !== 'object') return [];
     // one insertion point: all the missing keys in one edit
-    const text = (indent: string) => keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(values[k])}`).join(`,\n${indent}`);
+    const text = (indent: string) =>
+      keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(values[k])}`).join(`,\n${indent}`);
     return [{ title, edits: [insertEntry(c.doc, props, text)] }];
   },
 
   'PAT-1': (c) => {
-    const { connectorKey, fields, insertAt } = c.data as { connectorKey?: string; fields?: string[]; insertAt?: number };
+    const { connectorKey, fields, insertAt } = c.data as {
+      connectorKey?: string;
+      fields?: string[];
+      insertAt?: number;
+    };
     const tasksNode = workflowOf(c.doc).tasksNode;
     // with no field to list the projection would be empty, itself an error (PAT-3)
     if (!connectorKey || !fields?.length || tasksNode?.type !== 'array') return [];
-    const projection = { TaskType: 'Filter', ConnectorOperator: { [connectorKey]: 'PROJECTION' }, SourceFields: fields };
-    return [{ title: `Insert a projection task listing ${fields.length} field${fields.length === 1 ? '' : 's'}`, edits: [insertItem(c.doc, tasksNode, projection, insertAt ?? 0)] }];
+    const projection = {
+      TaskType: 'Filter',
+      ConnectorOperator: { [connectorKey]: 'PROJECTION' },
+      SourceFields: fields,
+    };
+    return [
+      {
+        title: `Insert a projection task listing ${fields.length} field${fields.length === 1 ? '' : 's'}`,
+        edits: [insertItem(c.doc, tasksNode, projection, insertAt ?? 0)],
+      },
+    ];
   },
 
   'PAT-2': (c) => {
     const w = workflowOf(c.doc);
-    const task = taskOf(c), first = w.projections[0];
+    const task = taskOf(c),
+      first = w.projections[0];
     if (!task || !first?.sourceFieldsNode || first.sourceFieldsNode.type !== 'array' || task === first) return [];
     const have = new Set(first.sourceFields.map((f) => f.name));
     const add = [...new Set(task.sourceFields.map((f) => f.name))].filter((f) => !have.has(f));
-    const edits = add.length ? [insertEntry(c.doc, first.sourceFieldsNode, () => add.map((f) => JSON.stringify(f)).join(', '))] : [];
-    return [{ title: `Merge into the projection task Tasks[${first.index}]`, edits: [...edits, removeEntry(c.doc, task.node)] }];
+    const edits = add.length
+      ? [insertEntry(c.doc, first.sourceFieldsNode, () => add.map((f) => JSON.stringify(f)).join(', '))]
+      : [];
+    return [
+      {
+        title: `Merge into the projection task Tasks[${first.index}]`,
+        edits: [...edits, removeEntry(c.doc, task.node)],
+      },
+    ];
   },
 
   'PAT-3': (c) => {
     const fields = c.data.fields as string[] | undefined;
-    return fields?.length && c.node?.type === 'array' ? [{ title: `List ${fields.length} field${fields.length === 1 ? '' : 's'} the other tasks read`, edits: [replaceNode(c.doc, c.node, fields)] }] : [];
+    return fields?.length && c.node?.type === 'array'
+      ? [
+          {
+            title: `List ${fields.length} field${fields.length === 1 ? '' : 's'} the other tasks read`,
+            edits: [replaceNode(c.doc, c.node, fields)],
+          },
+        ]
+      : [];
   },
 
   'PAT-4': (c) => addToProjection(c),
@@ -221,9 +295,11 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   'PAT-7': (c) => {
     const task = taskOf(c);
     const { property, replacement } = c.data as { property?: string; replacement?: string };
-    if (property !== 'DestinationField' || typeof replacement !== 'string' || !task || task.node.type !== 'object') return [];
+    if (property !== 'DestinationField' || typeof replacement !== 'string' || !task || task.node.type !== 'object')
+      return [];
     const title = `Set DestinationField to "${replacement}"`;
-    return task.destinationFieldNode ? [{ title, edits: [replaceNode(c.doc, task.destinationFieldNode, replacement)] }]
+    return task.destinationFieldNode
+      ? [{ title, edits: [replaceNode(c.doc, task.destinationFieldNode, replacement)] }]
       : [{ title, edits: [insertProperty(c.doc, task.node, 'DestinationField', replacement)] }];
   },
 
@@ -235,23 +311,52 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     const text = c.doc.text.slice(task.node.offset, task.node.offset + task.node.length);
     const indent = lineIndent(c.doc, first.node.offset);
     // move the text as written; re-indent its lines from its old depth to the first task's
-    const moved = text.split('\n').map((l, i) => (i === 0 ? l : indent + l.slice(lineIndent(c.doc, task.node.offset).length))).join('\n');
+    const moved = text
+      .split('\n')
+      .map((l, i) => (i === 0 ? l : indent + l.slice(lineIndent(c.doc, task.node.offset).length)))
+      .join('\n');
     const multiline = /\n/.test(c.doc.text.slice(w.tasksNode.offset, first.node.offset));
-    return [{ title: 'Move the projection task first', edits: [
-      TextEdit.insert(c.doc.document.positionAt(first.node.offset), `${moved},${multiline ? `\n${indent}` : ' '}`),
-      removeEntry(c.doc, task.node),
-    ] }];
+    return [
+      {
+        title: 'Move the projection task first',
+        edits: [
+          TextEdit.insert(c.doc.document.positionAt(first.node.offset), `${moved},${multiline ? `\n${indent}` : ' '}`),
+          removeEntry(c.doc, task.node),
+        ],
+      },
+    ];
   },
 
   'PAT-13': (c) => {
     const config = objectOfAnchor(c.node);
-    return config ? [{ title: 'Add AppflowIntegration', edits: [insertProperty(c.doc, config, 'AppflowIntegration', placeholder(c, [...pathOf(config), 'AppflowIntegration'], 'AppflowIntegration'))] }] : [];
+    return config
+      ? [
+          {
+            title: 'Add AppflowIntegration',
+            edits: [
+              insertProperty(
+                c.doc,
+                config,
+                'AppflowIntegration',
+                placeholder(c, [...pathOf(config), 'AppflowIntegration'], 'AppflowIntegration'),
+              ),
+            ],
+          },
+        ]
+      : [];
   },
 
   'LIM-8': (c) => {
     const config = objectOfAnchor(c.node);
     const connector = String(c.data.connector ?? 'source').toLowerCase();
-    return config ? [{ title: 'Add "ConnectorProfileName"', edits: [insertProperty(c.doc, config, 'ConnectorProfileName', `my-${connector}-connection`)] }] : [];
+    return config
+      ? [
+          {
+            title: 'Add "ConnectorProfileName"',
+            edits: [insertProperty(c.doc, config, 'ConnectorProfileName', `my-${connector}-connection`)],
+          },
+        ]
+      : [];
   },
 };
 
@@ -263,7 +368,10 @@ function objectOfAnchor(node: Node | undefined): Node | undefined {
   return object?.type === 'object' ? object : undefined;
 }
 
-/** The task the diagnostic's range is in, found in the current text: data.taskIndex goes stale once an edit moves the tasks. */
+/**
+ * The task the diagnostic's range is in, found in the current text: data.taskIndex goes stale once an edit moves the
+ * tasks.
+ */
 function taskOf(c: FixContext): WorkflowTask | undefined {
   return taskAt(c.doc, c.doc.document.offsetAt(c.diagnostic.range.start));
 }
@@ -288,7 +396,12 @@ function missingOperatorFixes(c: FixContext, key: string): Fix[] {
     const title = `Add ConnectorOperator { "${key}": "${op}" }`;
     const existing = task.connectorOperatorNode;
     if (existing?.type === 'object') return { title, edits: [insertProperty(c.doc, existing, key, op)] };
-    return { title, edits: existing ? [replaceNode(c.doc, existing, { [key]: op })] : [insertProperty(c.doc, task.node, 'ConnectorOperator', { [key]: op })] };
+    return {
+      title,
+      edits: existing
+        ? [replaceNode(c.doc, existing, { [key]: op })]
+        : [insertProperty(c.doc, task.node, 'ConnectorOperator', { [key]: op })],
+    };
   });
 }
 
@@ -296,21 +409,36 @@ function addToProjection(c: FixContext): Fix[] {
   const projection = workflowOf(c.doc).projections[0];
   const field = c.data.field;
   if (!projection || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return [];
-  return [{ title: `Add "${field}" to the projection task`, edits: [insertItem(c.doc, projection.sourceFieldsNode, field)] }];
+  return [
+    { title: `Add "${field}" to the projection task`, edits: [insertItem(c.doc, projection.sourceFieldsNode, field)] },
+  ];
 }
 
-/** The model's `type` errors whose fix is certain: a quoted number, an unquoted string value, a lone value for a list, CloudFormation's list form of TaskProperties. */
+/**
+ * The model's `type` errors whose fix is certain: a quoted number, an unquoted string value, a lone value for a list,
+ * CloudFormation's list form of TaskProperties.
+ */
 function typeFixes(c: FixContext): Fix[] {
   const n = c.node;
   const expected = c.data.expected;
   if (!n) return [];
   if (expected === 'string' && (n.type === 'number' || n.type === 'boolean')) return replaceWith(c, String(n.value));
-  if (expected === 'boolean' && n.type === 'string' && /^(true|false)$/i.test(n.value)) return replaceWith(c, n.value.toLowerCase() === 'true');
-  if ((expected === 'long' || expected === 'integer') && n.type === 'string' && /^-?\d+$/.test(n.value.trim())) return replaceWith(c, Number(n.value.trim()));
-  if (expected === 'list' && (n.type === 'string' || n.type === 'number')) return replaceWith(c, [n.value], `Change to [${JSON.stringify(n.value)}]`);
-  // CloudFormation's list form of TaskProperties: schemaCheck decoded it into data.replacement when every entry converts
+  if (expected === 'boolean' && n.type === 'string' && /^(true|false)$/i.test(n.value))
+    return replaceWith(c, n.value.toLowerCase() === 'true');
+  if ((expected === 'long' || expected === 'integer') && n.type === 'string' && /^-?\d+$/.test(n.value.trim()))
+    return replaceWith(c, Number(n.value.trim()));
+  if (expected === 'list' && (n.type === 'string' || n.type === 'number'))
+    return replaceWith(c, [n.value], `Change to [${JSON.stringify(n.value)}]`);
+  // CloudFormation's list form of TaskProperties: schemaCheck decoded it into data.replacement when every entry
+  // converts
   const map = c.data.replacement;
-  if (expected === 'map' && c.data.shape === 'TaskPropertiesMap' && n.type === 'array' && map && typeof map === 'object') {
+  if (
+    expected === 'map' &&
+    c.data.shape === 'TaskPropertiesMap' &&
+    n.type === 'array' &&
+    map &&
+    typeof map === 'object'
+  ) {
     return replaceWith(c, map, 'Convert to the API\'s map form { "KEY": "value" }');
   }
   return [];
@@ -349,18 +477,27 @@ function placeholder(c: FixContext, path: readonly (string | number)[], target: 
     if (fits.length) return fits[0];
   }
   switch (s.type) {
-    case 'enum': return ENUM_PLACEHOLDERS[target] ?? s.values![0];
-    case 'string': return s.length?.min ? 'x'.repeat(s.length.min) : '';
-    case 'list': return [];
-    case 'map': return {};
-    case 'boolean': return false;
-    case 'long': case 'integer': return s.range?.min ?? 0;
+    case 'enum':
+      return ENUM_PLACEHOLDERS[target] ?? s.values![0];
+    case 'string':
+      return s.length?.min ? 'x'.repeat(s.length.min) : '';
+    case 'list':
+      return [];
+    case 'map':
+      return {};
+    case 'boolean':
+      return false;
+    case 'long':
+    case 'integer':
+      return s.range?.min ?? 0;
     case 'structure': {
       const out: Record<string, unknown> = {};
-      for (const [name, m] of Object.entries(s.members!)) if (m.required) out[name] = placeholder(c, [...path, name], m.target);
+      for (const [name, m] of Object.entries(s.members!))
+        if (m.required) out[name] = placeholder(c, [...path, name], m.target);
       return out;
     }
-    default: return '';
+    default:
+      return '';
   }
 }
 

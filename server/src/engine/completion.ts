@@ -3,14 +3,45 @@
 // TaskProperties of the task's operator, time zones, rate expressions, timestamps, field names from the projection,
 // and the snippets of snippets/cpworkflow.json where their value belongs.
 // Reads the per-version parse and its domain view; nothing here walks all tasks more than once per request.
-import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { ParsedWorkflow, rangeOf } from './document';
 import { Cursor, KeyCursor, TextSpan, ValueCursor, cursorAt } from './cursor';
 import { ShapeAtPath, shapeAt } from './shapePath';
 import { ShapeName, connectors, operatorPropertyKeys, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, isProjection, membersOf, projectedFields, taskAt, workflowOf } from './workflowModel';
-import { COMBINING_TASK_TYPES, PROPERTY_FORMATS, operatorsFor, propertiesOf, suggestedPropertyValue, taskKindOf } from './domain/taskKinds';
-import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskPropertyNeed, taskTypeMarkdown } from './modelDocs';
+import {
+  WorkflowTask,
+  connectorByKey,
+  isProjection,
+  membersOf,
+  projectedFields,
+  taskAt,
+  workflowOf,
+} from './workflowModel';
+import {
+  COMBINING_TASK_TYPES,
+  PROPERTY_FORMATS,
+  operatorsFor,
+  propertiesOf,
+  suggestedPropertyValue,
+  taskKindOf,
+} from './domain/taskKinds';
+import {
+  connectorMarkdown,
+  memberMarkdown,
+  operatorMarkdown,
+  shapeMarkdown,
+  taskPropertyMarkdown,
+  taskPropertyNeed,
+  taskTypeMarkdown,
+} from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
 import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 import { RATE_EXAMPLES } from './domain/scheduleExpression';
@@ -32,7 +63,10 @@ export function completions(doc: ParsedWorkflow, offset: number, now: Date): Com
   const isIncomplete = proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed);
   if (proposals.length > MAX_ITEMS) proposals = narrowed(proposals, (p) => p.label, typed);
   const range = spanRange(doc, cursor.replace);
-  return { isIncomplete, items: proposals.map((p, i) => ({ ...item(doc, cursor, p, range), sortText: String(i).padStart(4, '0') })) };
+  return {
+    isIncomplete,
+    items: proposals.map((p, i) => ({ ...item(doc, cursor, p, range), sortText: String(i).padStart(4, '0') })),
+  };
 }
 
 /** The entries whose label holds the typed characters in order, those that start with them first; at most MAX_ITEMS. */
@@ -43,7 +77,8 @@ function narrowed<T>(entries: readonly T[], labelOf: (e: T) => string, typed: st
     for (const ch of label.toLowerCase()) if (ch === t[i]) i++;
     return i === t.length;
   };
-  const prefix: T[] = [], rest: T[] = [];
+  const prefix: T[] = [],
+    rest: T[] = [];
   for (const e of entries) {
     const label = labelOf(e);
     if (label.toLowerCase().startsWith(t)) prefix.push(e);
@@ -77,15 +112,18 @@ function item(doc: ParsedWorkflow, c: Cursor, p: Proposal, range: Range): Comple
   const valueAfterColon = c.kind === 'value' && c.afterColon && !p.span;
   const newText = `${valueAfterColon ? ' ' : ''}${p.text}${c.commaAfter && !p.span ? ',' : ''}`;
   const out: CompletionItem = {
-    label: p.label, kind: p.kind,
+    label: p.label,
+    kind: p.kind,
     textEdit: TextEdit.replace(p.span ? spanRange(doc, p.span) : range, newText),
     insertTextFormat: p.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // VS Code matches what is typed from the start of the range, quote included
-    filterText: c.quoted && !p.span ? (p.text.startsWith('"') ? p.text.slice(0, p.text.indexOf('"', 1) + 1) : p.label) : p.label,
+    filterText:
+      c.quoted && !p.span ? (p.text.startsWith('"') ? p.text.slice(0, p.text.indexOf('"', 1) + 1) : p.label) : p.label,
   };
   if (p.detail) out.detail = p.detail;
   if (p.markdown) out.documentation = { kind: MarkupKind.Markdown, value: p.markdown };
-  if (c.commaBefore !== undefined && !p.span) out.additionalTextEdits = [TextEdit.insert(doc.document.positionAt(c.commaBefore), ',')];
+  if (c.commaBefore !== undefined && !p.span)
+    out.additionalTextEdits = [TextEdit.insert(doc.document.positionAt(c.commaBefore), ',')];
   if (p.suggestAgain) out.command = SUGGEST_AGAIN;
   return out;
 }
@@ -98,42 +136,84 @@ const str = (s: string) => JSON.stringify(s);
 function valueSkeleton(target: ShapeName): { text: string; again: boolean } {
   const s = shapes[target];
   switch (s.type) {
-    case 'enum': return s.values!.length === 1 ? { text: str(s.values![0]), again: false } : { text: '"$1"', again: true };
-    case 'string': case 'timestamp': return { text: '"$1"', again: true };
-    case 'structure': case 'map': return { text: '{$1}', again: true };
-    case 'list': return { text: '[$1]', again: true };
-    case 'boolean': return { text: '${1:false}', again: true };
-    default: return { text: '${1:0}', again: false };
+    case 'enum':
+      return s.values!.length === 1 ? { text: str(s.values![0]), again: false } : { text: '"$1"', again: true };
+    case 'string':
+    case 'timestamp':
+      return { text: '"$1"', again: true };
+    case 'structure':
+    case 'map':
+      return { text: '{$1}', again: true };
+    case 'list':
+      return { text: '[$1]', again: true };
+    case 'boolean':
+      return { text: '${1:false}', again: true };
+    default:
+      return { text: '${1:0}', again: false };
   }
 }
 
-function keyProposal(c: KeyCursor, key: string, target: ShapeName | undefined, markdown: string, detail: string): Proposal {
+function keyProposal(
+  c: KeyCursor,
+  key: string,
+  target: ShapeName | undefined,
+  markdown: string,
+  detail: string,
+): Proposal {
   if (c.hasColon || !target) return { label: key, text: str(key), kind: CompletionItemKind.Property, markdown, detail };
   const { text, again } = valueSkeleton(target);
-  return { label: key, text: `${str(key)}: ${text}`, snippet: true, kind: CompletionItemKind.Property, markdown, detail, suggestAgain: again };
+  return {
+    label: key,
+    text: `${str(key)}: ${text}`,
+    snippet: true,
+    kind: CompletionItemKind.Property,
+    markdown,
+    detail,
+    suggestAgain: again,
+  };
 }
 
 function keyProposals(doc: ParsedWorkflow, c: KeyCursor): Proposal[] {
   const at = shapeAt(c.path);
   if (!at) return [];
-  const present = new Set(membersOf(c.object).filter((m) => m.keyNode.parent !== c.property).map((m) => m.key));
+  const present = new Set(
+    membersOf(c.object)
+      .filter((m) => m.keyNode.parent !== c.property)
+      .map((m) => m.key),
+  );
   const proposals: Proposal[] = [];
   if (at.shape.type === 'structure') {
     const connector = workflowOf(doc).connector;
-    const only = !connector ? undefined
-      : at.shapeName === 'ConnectorOperator' ? connector.key : at.shapeName === 'SourceConnectorProperties' ? connector.sourcePropertiesKey : undefined;
-    const members = Object.entries(at.shape.members!).filter(([name]) => !present.has(name) && (only === undefined || name === only));
+    const only = !connector
+      ? undefined
+      : at.shapeName === 'ConnectorOperator'
+        ? connector.key
+        : at.shapeName === 'SourceConnectorProperties'
+          ? connector.sourcePropertiesKey
+          : undefined;
+    const members = Object.entries(at.shape.members!).filter(
+      ([name]) => !present.has(name) && (only === undefined || name === only),
+    );
     // required first, each group in model order
     members.sort(([, a], [, b]) => Number(!!b.required) - Number(!!a.required));
     for (const [name, m] of members) {
-      proposals.push(keyProposal(c, name, m.target, memberMarkdown(at.shapeName, name), m.required ? 'required' : 'optional'));
+      proposals.push(
+        keyProposal(c, name, m.target, memberMarkdown(at.shapeName, name), m.required ? 'required' : 'optional'),
+      );
     }
-    if (!c.hasColon) for (const [name] of members) proposals.push(...snippetsFor(contextOf([...c.path, name])).map((s) => memberSnippet(doc, name, s)));
+    if (!c.hasColon)
+      for (const [name] of members)
+        proposals.push(...snippetsFor(contextOf([...c.path, name])).map((s) => memberSnippet(doc, name, s)));
   } else if (at.shapeName === 'TaskPropertiesMap') {
     proposals.push(...taskPropertyKeys(doc, c, at, present));
   }
   // an empty object where a snippet's value belongs: the snippet replaces the braces
-  if (!c.object.children?.length) proposals.push(...snippetsFor(contextOf(c.path)).map((s) => snippetProposal(doc, s, { offset: c.object.offset, length: c.object.length })));
+  if (!c.object.children?.length)
+    proposals.push(
+      ...snippetsFor(contextOf(c.path)).map((s) =>
+        snippetProposal(doc, s, { offset: c.object.offset, length: c.object.length }),
+      ),
+    );
   return proposals;
 }
 
@@ -141,8 +221,17 @@ function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, pr
   const task = taskOfCursor(doc, c);
   const kind = task && taskKindOf(task.taskType, task.operator);
   const keys = kind ? propertiesOf(kind) : operatorPropertyKeys;
-  return keys.filter((k) => !present.has(k))
-    .map((k) => keyProposal(c, k, at.shape.value, taskPropertyMarkdown(k, kind), taskPropertyNeed(k, kind) || 'TaskProperties key'));
+  return keys
+    .filter((k) => !present.has(k))
+    .map((k) =>
+      keyProposal(
+        c,
+        k,
+        at.shape.value,
+        taskPropertyMarkdown(k, kind),
+        taskPropertyNeed(k, kind) || 'TaskProperties key',
+      ),
+    );
 }
 
 // ---- values ----
@@ -158,13 +247,20 @@ function valueProposalsAt(doc: ParsedWorkflow, c: ValueCursor, now: Date, typed:
 
 function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, now: Date, typed: string): Proposal[] {
   const s = at.shape;
-  const value = (label: string, markdown?: string, detail?: string): Proposal =>
-    ({ label, text: str(label), kind: CompletionItemKind.Value, markdown, detail });
+  const value = (label: string, markdown?: string, detail?: string): Proposal => ({
+    label,
+    text: str(label),
+    kind: CompletionItemKind.Value,
+    markdown,
+    detail,
+  });
   if (at.owner === 'ConnectorOperator' && s.type === 'enum') return operatorValues(doc, c, at);
-  if (at.shapeName === 'SourceConnectorType') return connectors.map((k) => ({ ...value(k.type, connectorMarkdown(k)), kind: CompletionItemKind.EnumMember }));
+  if (at.shapeName === 'SourceConnectorType')
+    return connectors.map((k) => ({ ...value(k.type, connectorMarkdown(k)), kind: CompletionItemKind.EnumMember }));
   if (at.shapeName === 'TaskType') return taskTypeValues(doc, c);
   if (s.type === 'enum') return s.values!.map((v) => ({ ...value(v), kind: CompletionItemKind.EnumMember }));
-  if (s.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, text: v, kind: CompletionItemKind.Value }));
+  if (s.type === 'boolean')
+    return ['true', 'false'].map((v) => ({ label: v, text: v, kind: CompletionItemKind.Value }));
   if (s.type === 'timestamp') return timestampValues(now).map(([label, v]) => value(v, undefined, label));
   if (at.shapeName === 'Timezone') return TIME_ZONES.map((z) => value(z));
   if (at.shapeName === 'ScheduleExpression') return RATE_EXAMPLES.map((r) => value(r.expression, undefined, r.meaning));
@@ -172,11 +268,17 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
     // thousands of projected fields: cut them down before building proposals
     const fields = sourceFieldValues(doc, c);
     const many = fields.length > MAX_ITEMS;
-    return (many ? narrowed(fields, (f) => f, typed) : fields).map((f) => ({ ...value(f, undefined, 'source field'), narrowed: many }));
+    return (many ? narrowed(fields, (f) => f, typed) : fields).map((f) => ({
+      ...value(f, undefined, 'source field'),
+      narrowed: many,
+    }));
   }
-  if (at.owner === 'Task' && at.member === 'DestinationField') return destinationValues(doc, c).map((f) => value(f, undefined, 'from SourceFields'));
-  if (at.owner === 'IncrementalPullConfig') return [...projectedFields(workflowOf(doc).tasks)].map((f) => value(f, undefined, 'projected field'));
-  if (at.mapKey !== undefined && at.owner === 'Task' && at.member === 'TaskProperties') return taskPropertyValues(doc, c, at.mapKey, now).map(([v, d]) => value(v, undefined, d));
+  if (at.owner === 'Task' && at.member === 'DestinationField')
+    return destinationValues(doc, c).map((f) => value(f, undefined, 'from SourceFields'));
+  if (at.owner === 'IncrementalPullConfig')
+    return [...projectedFields(workflowOf(doc).tasks)].map((f) => value(f, undefined, 'projected field'));
+  if (at.mapKey !== undefined && at.owner === 'Task' && at.member === 'TaskProperties')
+    return taskPropertyValues(doc, c, at.mapKey, now).map(([v, d]) => value(v, undefined, d));
   return [];
 }
 
@@ -188,13 +290,29 @@ function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPat
     // the members an object needs: the required ones, and in ConnectorOperator / SourceConnectorProperties the
     // connector's own key (the model makes every connector optional, the service wants exactly that one)
     const connector = workflowOf(doc).connector;
-    const only = connector && (at.shapeName === 'ConnectorOperator' ? connector.key : at.shapeName === 'SourceConnectorProperties' ? connector.sourcePropertiesKey : undefined);
+    const only =
+      connector &&
+      (at.shapeName === 'ConnectorOperator'
+        ? connector.key
+        : at.shapeName === 'SourceConnectorProperties'
+          ? connector.sourcePropertiesKey
+          : undefined);
     const required = Object.entries(at.shape.members!).filter(([name, m]) => m.required || name === only);
     let stop = 0;
     // each member's `$1` becomes the next tab stop
-    const body = required.map(([name, m]) => `\t${str(name)}: ${valueSkeleton(m.target).text.replace(/\$(\{?)1/, (_, brace: string) => `$${brace}${++stop}`)}`);
+    const body = required.map(
+      ([name, m]) =>
+        `\t${str(name)}: ${valueSkeleton(m.target).text.replace(/\$(\{?)1/, (_, brace: string) => `$${brace}${++stop}`)}`,
+    );
     const text = body.length ? `{\n${body.join(',\n')}\n}` : '{$1}';
-    out.push({ label: '{}', text, snippet: true, kind: CompletionItemKind.Struct, detail: at.shapeName, markdown: shapeMarkdown(at.shapeName, at.member ?? at.shapeName) });
+    out.push({
+      label: '{}',
+      text,
+      snippet: true,
+      kind: CompletionItemKind.Struct,
+      detail: at.shapeName,
+      markdown: shapeMarkdown(at.shapeName, at.member ?? at.shapeName),
+    });
   } else if (at.shape.type === 'map') {
     out.push({ label: '{}', text: '{$1}', snippet: true, kind: CompletionItemKind.Struct, suggestAgain: true });
   } else if (at.shape.type === 'list') {
@@ -212,7 +330,10 @@ function operatorValues(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): P
   // the connector's enum, narrowed by the TaskType when it is a valid one (§1a ∩ §1b)
   const fit = operatorsFor(connector, task?.taskType);
   return (connector ? fit : at.shape.values!.filter((op) => fit.includes(op))).map((op) => ({
-    label: op, text: str(op), kind: CompletionItemKind.EnumMember, markdown: operatorMarkdown(op),
+    label: op,
+    text: str(op),
+    kind: CompletionItemKind.EnumMember,
+    markdown: operatorMarkdown(op),
     detail: (task?.taskType && taskKindOf(task.taskType, op)?.summary) || undefined,
   }));
 }
@@ -221,13 +342,18 @@ function taskTypeValues(doc: ParsedWorkflow, c: ValueCursor): Proposal[] {
   const task = taskOfCursor(doc, c);
   // the TaskTypes that take the task's operator come first
   const fits = (t: string) => !!task?.operator && taskKindOf(t, task.operator) !== undefined;
-  return [...taskTypes].sort((a, b) => Number(fits(b)) - Number(fits(a)))
+  return [...taskTypes]
+    .sort((a, b) => Number(fits(b)) - Number(fits(a)))
     .map((t) => ({ label: t, text: str(t), kind: CompletionItemKind.EnumMember, markdown: taskTypeMarkdown(t) }));
 }
 
 function timestampValues(now: Date): [string, string][] {
   // whole seconds: AWS examples and the console never use fractions
-  return [['now + 5 minutes (UTC)', isoUtc(startSoon(now))], ['start of today (UTC)', isoUtc(startOfDayUtc(now))], ['now (UTC)', isoUtc(Math.floor(now.getTime() / 1000))]];
+  return [
+    ['now + 5 minutes (UTC)', isoUtc(startSoon(now))],
+    ['start of today (UTC)', isoUtc(startOfDayUtc(now))],
+    ['now (UTC)', isoUtc(Math.floor(now.getTime() / 1000))],
+  ];
 }
 
 function sourceFieldValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
@@ -249,26 +375,51 @@ function destinationValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
   const task = taskOfCursor(doc, c);
   const names = task?.sourceFields.map((f) => f.name).filter(Boolean) ?? [];
   if (!names.length) return [];
-  // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs (cdk-appflow);
+  // a Map writes its one source field; Merge and Arithmetic write an intermediate named after their inputs
+  // (cdk-appflow);
   // the other task types write no DestinationField
   if (task!.taskType === 'Map') return [names[0]];
   return task!.taskType && COMBINING_TASK_TYPES.has(task!.taskType) ? [names.join(',')] : [];
 }
 
 // Field types AppFlow reports for the source (DescribeConnectorEntity); Salesforce's are its SOAP API field types.
-const SALESFORCE_TYPES = ['id', 'string', 'boolean', 'int', 'double', 'currency', 'percent', 'date', 'datetime', 'time', 'email', 'phone',
-  'url', 'picklist', 'multipicklist', 'reference', 'textarea', 'address'];
+const SALESFORCE_TYPES = [
+  'id',
+  'string',
+  'boolean',
+  'int',
+  'double',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'time',
+  'email',
+  'phone',
+  'url',
+  'picklist',
+  'multipicklist',
+  'reference',
+  'textarea',
+  'address',
+];
 const GENERIC_TYPES = ['string', 'integer', 'double', 'boolean', 'date', 'datetime'];
 const DATA_TYPE_KEYS = new Set(['DATA_TYPE', 'SOURCE_DATA_TYPE', 'DESTINATION_DATA_TYPE']);
 // cdk-appflow: ValidationAction.ignoreRecord() is DropRecord, terminateFlow() is DropDataset
-const VALUE_NOTES: Readonly<Record<string, string>> = { DropRecord: 'skip the record that fails', DropDataset: 'stop the flow run' };
+const VALUE_NOTES: Readonly<Record<string, string>> = {
+  DropRecord: 'skip the record that fails',
+  DropDataset: 'stop the flow run',
+};
 
 function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string, now: Date): [string, string][] {
   const task = taskOfCursor(doc, c);
   const values = PROPERTY_FORMATS[key]?.values;
   if (values) return values.map((v) => [v, VALUE_NOTES[v] ?? key]);
   if (DATA_TYPE_KEYS.has(key)) {
-    return (workflowOf(doc).connector?.type === 'Salesforce' ? SALESFORCE_TYPES : GENERIC_TYPES).map((t) => [t, 'data type']);
+    return (workflowOf(doc).connector?.type === 'Salesforce' ? SALESFORCE_TYPES : GENERIC_TYPES).map((t) => [
+      t,
+      'data type',
+    ]);
   }
   const suggested = task && suggestedPropertyValue(task, key, now);
   return suggested?.note ? [[suggested.value, suggested.note]] : [];
@@ -277,8 +428,15 @@ function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string, no
 // ---- snippets ----
 
 function snippetProposal(doc: ParsedWorkflow, s: WorkflowSnippet, span?: TextSpan): Proposal {
-  return { label: s.prefix, text: withConnectorKey(s.body, workflowOf(doc).connector?.key), snippet: true, kind: CompletionItemKind.Snippet,
-    detail: s.name, markdown: s.description, span };
+  return {
+    label: s.prefix,
+    text: withConnectorKey(s.body, workflowOf(doc).connector?.key),
+    snippet: true,
+    kind: CompletionItemKind.Snippet,
+    detail: s.name,
+    markdown: s.description,
+    span,
+  };
 }
 
 /** A snippet for a member that is not there yet, written with its key. */

@@ -45,7 +45,8 @@ export type Cursor = KeyCursor | ValueCursor;
 const WORD = /[\w$.+-]/;
 
 function wordAround(text: string, offset: number): TextSpan {
-  let s = offset, e = offset;
+  let s = offset,
+    e = offset;
   while (s > 0 && WORD.test(text[s - 1])) s--;
   while (e < text.length && WORD.test(text[e])) e++;
   return { offset: s, length: e - s };
@@ -69,11 +70,20 @@ function isTerminatedString(text: string, n: Node): boolean {
   return backslashes % 2 === 0;
 }
 
-/** The cursor at `offset`, or undefined where nothing can be completed (between a key and its colon, after a string). */
+/**
+ * The cursor at `offset`, or undefined where nothing can be completed (between a key and its colon, after a string).
+ */
 export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefined {
   const { text } = doc;
   if (!doc.root) {
-    return { kind: 'value', path: [], replace: wordAround(text, offset), quoted: false, commaAfter: false, afterColon: false };
+    return {
+      kind: 'value',
+      path: [],
+      replace: wordAround(text, offset),
+      quoted: false,
+      commaAfter: false,
+      afterColon: false,
+    };
   }
   const n = nodeAt(doc, offset);
   if (!n) return undefined;
@@ -86,9 +96,18 @@ export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefine
     const replace = { offset: n.offset, length: terminated ? n.length : offset - n.offset };
     if (isKey(n)) {
       const property = n.parent!;
-      return { kind: 'key', object: property.parent!, path: pathOf(property.parent!), replace, quoted: true, property,
+      return {
+        kind: 'key',
+        object: property.parent!,
+        path: pathOf(property.parent!),
+        replace,
+        quoted: true,
+        property,
         hasColon: property.colonOffset !== undefined,
-        commaAfter: property.colonOffset === undefined && STARTS_ENTRY.test(significantAfter(text, replace.offset + replace.length)) };
+        commaAfter:
+          property.colonOffset === undefined &&
+          STARTS_ENTRY.test(significantAfter(text, replace.offset + replace.length)),
+      };
     }
     return valueCursor(n, replace, true);
   }
@@ -100,9 +119,15 @@ export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefine
     if (n.colonOffset === undefined || offset <= n.colonOffset) return undefined;
     const key = n.children![0];
     const replace = wordAround(text, offset);
-    return { kind: 'value', path: [...pathOf(n.parent!), key.value as string], container: n.parent, replace, quoted: false,
+    return {
+      kind: 'value',
+      path: [...pathOf(n.parent!), key.value as string],
+      container: n.parent,
+      replace,
+      quoted: false,
       afterColon: replace.offset === n.colonOffset + 1,
-      commaAfter: STARTS_ENTRY.test(significantAfter(text, replace.offset + replace.length)) };
+      commaAfter: STARTS_ENTRY.test(significantAfter(text, replace.offset + replace.length)),
+    };
   }
   if (n.type !== 'object' && n.type !== 'array') return undefined; // right before a string's opening quote
   // in an object or array, between entries
@@ -119,15 +144,41 @@ export function cursorAt(doc: ParsedWorkflow, offset: number): Cursor | undefine
   const commaBefore = before >= 0 && ENDS_ENTRY.test(text[before]) ? before + 1 : undefined;
   const commaAfter = STARTS_ENTRY.test(significantAfter(text, replace.offset + replace.length));
   if (container.type === 'object') {
-    return { kind: 'key', object: container, path: pathOf(container), replace, quoted: false, hasColon: false, commaBefore, commaAfter };
+    return {
+      kind: 'key',
+      object: container,
+      path: pathOf(container),
+      replace,
+      quoted: false,
+      hasColon: false,
+      commaBefore,
+      commaAfter,
+    };
   }
   const index = (container.children ?? []).filter((c) => c.offset + c.length <= replace.offset).length;
-  return { kind: 'value', path: [...pathOf(container), index], container, replace, quoted: false, afterColon: false, commaBefore, commaAfter };
+  return {
+    kind: 'value',
+    path: [...pathOf(container), index],
+    container,
+    replace,
+    quoted: false,
+    afterColon: false,
+    commaBefore,
+    commaAfter,
+  };
 }
 
 function valueCursor(n: Node, replace: TextSpan, quoted: boolean): ValueCursor {
   const container = n.parent?.type === 'property' ? n.parent.parent : n.parent;
   const colon = n.parent?.type === 'property' ? n.parent.colonOffset : undefined;
-  return { kind: 'value', node: n, path: pathOf(n), container, replace, quoted, commaAfter: false,
-    afterColon: colon !== undefined && colon + 1 === replace.offset };
+  return {
+    kind: 'value',
+    node: n,
+    path: pathOf(n),
+    container,
+    replace,
+    quoted,
+    commaAfter: false,
+    afterColon: colon !== undefined && colon + 1 === replace.offset,
+  };
 }

@@ -70,7 +70,8 @@ export function at(node: Node | undefined, ...path: (string | number)[]): Node |
 }
 
 /** Whether `n` is the key of a property (not its value). */
-export const isKey = (n: Node | undefined): n is Node => !!n && n.parent?.type === 'property' && n.parent.children?.[0] === n;
+export const isKey = (n: Node | undefined): n is Node =>
+  !!n && n.parent?.type === 'property' && n.parent.children?.[0] === n;
 
 /** The key node of the property whose value is `valueNode` (undefined for array items and the root). */
 export function keyOf(valueNode: Node): Node | undefined {
@@ -87,7 +88,7 @@ export function valueOf(node: Node | undefined): unknown {
 }
 
 export function items(node: Node | undefined): Node[] {
-  return node?.type === 'array' ? node.children ?? [] : [];
+  return node?.type === 'array' ? (node.children ?? []) : [];
 }
 
 /** The path of keys and indexes from the root to `node`. */
@@ -96,7 +97,11 @@ export function pathOf(node: Node): (string | number)[] {
   let n: Node | undefined = node;
   while (n?.parent) {
     const parent: Node = n.parent;
-    if (parent.type === 'property') { path.unshift(parent.children![0].value as string); n = parent.parent; continue; }
+    if (parent.type === 'property') {
+      path.unshift(parent.children![0].value as string);
+      n = parent.parent;
+      continue;
+    }
     if (parent.type === 'array') path.unshift(parent.children!.indexOf(n));
     n = parent;
   }

@@ -8,11 +8,19 @@ export const SOURCE = 'cpworkflow';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
 };
 export const severityName = (s: DiagnosticSeverity | undefined): Severity =>
-  s === DiagnosticSeverity.Warning ? 'warning' : s === DiagnosticSeverity.Information ? 'information' : s === DiagnosticSeverity.Hint ? 'hint' : 'error';
+  s === DiagnosticSeverity.Warning
+    ? 'warning'
+    : s === DiagnosticSeverity.Information
+      ? 'information'
+      : s === DiagnosticSeverity.Hint
+        ? 'hint'
+        : 'error';
 
 export interface FindingData {
   /** ids in workflow-rules.md this finding enforces */

@@ -9,8 +9,11 @@ export function formatEdits(doc: ParsedWorkflow, options: FormattingOptions, ran
   const span = range && { offset: d.offsetAt(range.start), length: d.offsetAt(range.end) - d.offsetAt(range.start) };
   const eol = /\r\n/.test(doc.text.slice(0, 10000)) ? '\r\n' : '\n';
   const edits = jsonFormat(doc.text, span, {
-    tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol,
-    insertFinalNewline: options.insertFinalNewline ?? false, keepLines: false,
+    tabSize: options.tabSize,
+    insertSpaces: options.insertSpaces,
+    eol,
+    insertFinalNewline: options.insertFinalNewline ?? false,
+    keepLines: false,
   });
   return edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.length), e.content));
 }

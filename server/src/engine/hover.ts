@@ -6,7 +6,14 @@ import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, rangeOf, stringValue } fro
 import { shapeAt } from './shapePath';
 import { connectorByType, taskAt } from './workflowModel';
 import { ALL_OPERATORS, taskKindOf } from './domain/taskKinds';
-import { connectorMarkdown, memberMarkdown, operatorMarkdown, shapeMarkdown, taskPropertyMarkdown, taskTypeMarkdown } from './modelDocs';
+import {
+  connectorMarkdown,
+  memberMarkdown,
+  operatorMarkdown,
+  shapeMarkdown,
+  taskPropertyMarkdown,
+  taskTypeMarkdown,
+} from './modelDocs';
 import { isoUtc, parseTimestamp } from './domain/time';
 import { taskTypes } from '../generated/model';
 
@@ -42,15 +49,25 @@ function valueMarkdown(doc: ParsedWorkflow, n: Node): string | undefined {
   if (at.owner === 'ConnectorOperator' && text && ALL_OPERATORS.includes(text)) return operatorMarkdown(text);
   if (at.shapeName === 'SourceConnectorType' && text) {
     const c = connectorByType(text);
-    return c && (c.type === text ? connectorMarkdown(c) : `${connectorMarkdown(c)}\n\nThe API's value is \`"${c.type}"\`; \`"${text}"\` is the member-key spelling.`);
+    return (
+      c &&
+      (c.type === text
+        ? connectorMarkdown(c)
+        : `${connectorMarkdown(c)}\n\nThe API's value is \`"${c.type}"\`; \`"${text}"\` is the member-key spelling.`)
+    );
   }
   if (at.shapeName === 'TaskType' && text && taskTypes.includes(text)) return taskTypeMarkdown(text);
-  const about = at.mapKey !== undefined && at.member === 'TaskProperties' ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, n.offset))
-    : at.owner && at.member ? memberMarkdown(at.owner, at.member) : shapeMarkdown(at.shapeName, at.shapeName);
+  const about =
+    at.mapKey !== undefined && at.member === 'TaskProperties'
+      ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, n.offset))
+      : at.owner && at.member
+        ? memberMarkdown(at.owner, at.member)
+        : shapeMarkdown(at.shapeName, at.shapeName);
   if (at.shape.type === 'timestamp') {
     const t = parseTimestamp(n);
     // epoch values are hard to read, ISO ones hard to compare with the API's epoch seconds: show both
-    if (t) return `${about}\n\n\`${isoUtc(t.epochSeconds)}\` = \`${t.epochSeconds}\` epoch seconds${t.zoneless ? ' (no zone written: read as UTC)' : ''}`;
+    if (t)
+      return `${about}\n\n\`${isoUtc(t.epochSeconds)}\` = \`${t.epochSeconds}\` epoch seconds${t.zoneless ? ' (no zone written: read as UTC)' : ''}`;
   }
   return about;
 }

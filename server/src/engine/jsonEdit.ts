@@ -25,29 +25,42 @@ function jsonText(doc: ParsedWorkflow, value: unknown, indent: string): string {
 export const replaceNode = (doc: ParsedWorkflow, node: Node, value: unknown): TextEdit =>
   TextEdit.replace(rangeOf(doc, node), jsonText(doc, value, lineIndent(doc, node.offset)));
 
-export const renameKey = (doc: ParsedWorkflow, keyNode: Node, key: string): TextEdit => TextEdit.replace(rangeOf(doc, keyNode), JSON.stringify(key));
+export const renameKey = (doc: ParsedWorkflow, keyNode: Node, key: string): TextEdit =>
+  TextEdit.replace(rangeOf(doc, keyNode), JSON.stringify(key));
 
 /** Removes a property or array item with the comma that separates it, leaving the neighbours' layout as it was. */
 export function removeEntry(doc: ParsedWorkflow, entry: Node): TextEdit {
   const siblings = entry.parent?.children ?? [entry];
   const i = siblings.indexOf(entry);
-  const next = siblings[i + 1], prev = siblings[i - 1];
+  const next = siblings[i + 1],
+    prev = siblings[i - 1];
   if (next) return TextEdit.del(rangeOf(doc, entry.offset, next.offset - entry.offset));
-  if (prev) return TextEdit.del(rangeOf(doc, prev.offset + prev.length, entry.offset + entry.length - (prev.offset + prev.length)));
+  if (prev)
+    return TextEdit.del(
+      rangeOf(doc, prev.offset + prev.length, entry.offset + entry.length - (prev.offset + prev.length)),
+    );
   // the only entry: leave the braces (or brackets) empty
   const container = entry.parent!;
   return TextEdit.del(rangeOf(doc, container.offset + 1, container.length - 2));
 }
 
 /** Inserts an entry (`"key": value` text or an item's text) into an object or array at `index` (default: the end). */
-export function insertEntry(doc: ParsedWorkflow, container: Node, entryText: (indent: string) => string, index?: number): TextEdit {
+export function insertEntry(
+  doc: ParsedWorkflow,
+  container: Node,
+  entryText: (indent: string) => string,
+  index?: number,
+): TextEdit {
   const children = container.children ?? [];
   const at = index === undefined ? children.length : Math.min(index, children.length);
   const multiline = children.length === 0 || /\n/.test(doc.text.slice(container.offset, children[0].offset));
   if (children.length === 0) {
     const outer = lineIndent(doc, container.offset);
     const inner = outer + indentUnit(doc);
-    return TextEdit.replace(rangeOf(doc, container.offset + 1, container.length - 2), `\n${inner}${entryText(inner)}\n${outer}`);
+    return TextEdit.replace(
+      rangeOf(doc, container.offset + 1, container.length - 2),
+      `\n${inner}${entryText(inner)}\n${outer}`,
+    );
   }
   const indent = multiline ? lineIndent(doc, children[0].offset) : '';
   const separator = multiline ? `\n${indent}` : ' ';
@@ -59,8 +72,13 @@ export function insertEntry(doc: ParsedWorkflow, container: Node, entryText: (in
 }
 
 /** Inserts `"key": value` into an object. */
-export const insertProperty = (doc: ParsedWorkflow, object: Node, key: string, value: unknown, index?: number): TextEdit =>
-  insertEntry(doc, object, (indent) => `${JSON.stringify(key)}: ${jsonText(doc, value, indent)}`, index);
+export const insertProperty = (
+  doc: ParsedWorkflow,
+  object: Node,
+  key: string,
+  value: unknown,
+  index?: number,
+): TextEdit => insertEntry(doc, object, (indent) => `${JSON.stringify(key)}: ${jsonText(doc, value, indent)}`, index);
 
 export const insertItem = (doc: ParsedWorkflow, array: Node, value: unknown, index?: number): TextEdit =>
   insertEntry(doc, array, (indent) => jsonText(doc, value, indent), index);

@@ -7,18 +7,61 @@
 import { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
 
 const enum Token {
-  OpenBrace = 1, CloseBrace = 2, OpenBracket = 3, CloseBracket = 4, Comma = 5, Colon = 6,
-  Null = 7, True = 8, False = 9, String = 10, Number = 11, Comment = 12, Unknown = 16, EOF = 17,
+  OpenBrace = 1,
+  CloseBrace = 2,
+  OpenBracket = 3,
+  CloseBracket = 4,
+  Comma = 5,
+  Colon = 6,
+  Null = 7,
+  True = 8,
+  False = 9,
+  String = 10,
+  Number = 11,
+  Comment = 12,
+  Unknown = 16,
+  EOF = 17,
 }
 const enum ScanError {
-  None = 0, UnexpectedEndOfComment = 1, UnexpectedEndOfString = 2, UnexpectedEndOfNumber = 3,
-  InvalidUnicode = 4, InvalidEscapeCharacter = 5, InvalidCharacter = 6,
+  None = 0,
+  UnexpectedEndOfComment = 1,
+  UnexpectedEndOfString = 2,
+  UnexpectedEndOfNumber = 3,
+  InvalidUnicode = 4,
+  InvalidEscapeCharacter = 5,
+  InvalidCharacter = 6,
 }
 const enum Char {
-  Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, DoubleQuote = 34, Asterisk = 42, Plus = 43, Comma = 44,
-  Minus = 45, Dot = 46, Slash = 47, _0 = 48, _9 = 57, Colon = 58, A = 65, E = 69, F = 70, OpenBracket = 91,
-  Backslash = 92, CloseBracket = 93, a = 97, b = 98, e = 101, f = 102, n = 110, r = 114, t = 116, u = 117,
-  OpenBrace = 123, CloseBrace = 125,
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  DoubleQuote = 34,
+  Asterisk = 42,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Slash = 47,
+  _0 = 48,
+  _9 = 57,
+  Colon = 58,
+  A = 65,
+  E = 69,
+  F = 70,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  a = 97,
+  b = 98,
+  e = 101,
+  f = 102,
+  n = 110,
+  r = 114,
+  t = 116,
+  u = 117,
+  OpenBrace = 123,
+  CloseBrace = 125,
 }
 
 /** Slots of the parser's table of recent short strings (a power of two). */
@@ -42,9 +85,18 @@ const isDigit = (ch: number) => ch >= Char._0 && ch <= Char._9;
 // Characters that end a bare word (a keyword or an unknown symbol), as in jsonc-parser's scanner.
 function isUnknownContentCharacter(ch: number): boolean {
   switch (ch) {
-    case Char.Space: case Char.Tab: case Char.LineFeed: case Char.CarriageReturn:
-    case Char.CloseBrace: case Char.CloseBracket: case Char.OpenBrace: case Char.OpenBracket:
-    case Char.DoubleQuote: case Char.Colon: case Char.Comma: case Char.Slash:
+    case Char.Space:
+    case Char.Tab:
+    case Char.LineFeed:
+    case Char.CarriageReturn:
+    case Char.CloseBrace:
+    case Char.CloseBracket:
+    case Char.OpenBrace:
+    case Char.OpenBracket:
+    case Char.DoubleQuote:
+    case Char.Colon:
+    case Char.Comma:
+    case Char.Slash:
       return false;
   }
   return true;
@@ -122,7 +174,8 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
       }
       const ch = text.charCodeAt(pos);
       if (ch === Char.DoubleQuote) {
-        result = result === '' && start === tokenOffset + 1 ? shared(start, pos, hash) : result + text.substring(start, pos);
+        result =
+          result === '' && start === tokenOffset + 1 ? shared(start, pos, hash) : result + text.substring(start, pos);
         pos++;
         break;
       }
@@ -135,21 +188,38 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
           break;
         }
         switch (text.charCodeAt(pos++)) {
-          case Char.DoubleQuote: result += '"'; break;
-          case Char.Backslash: result += '\\'; break;
-          case Char.Slash: result += '/'; break;
-          case Char.b: result += '\b'; break;
-          case Char.f: result += '\f'; break;
-          case Char.n: result += '\n'; break;
-          case Char.r: result += '\r'; break;
-          case Char.t: result += '\t'; break;
+          case Char.DoubleQuote:
+            result += '"';
+            break;
+          case Char.Backslash:
+            result += '\\';
+            break;
+          case Char.Slash:
+            result += '/';
+            break;
+          case Char.b:
+            result += '\b';
+            break;
+          case Char.f:
+            result += '\f';
+            break;
+          case Char.n:
+            result += '\n';
+            break;
+          case Char.r:
+            result += '\r';
+            break;
+          case Char.t:
+            result += '\t';
+            break;
           case Char.u: {
             const code = scanHexDigits(4);
             if (code >= 0) result += String.fromCharCode(code);
             else scanError = ScanError.InvalidUnicode;
             break;
           }
-          default: scanError = ScanError.InvalidEscapeCharacter;
+          default:
+            scanError = ScanError.InvalidEscapeCharacter;
         }
         start = pos;
         continue;
@@ -207,9 +277,11 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     tokenValue = '';
     scanError = ScanError.None;
     let ch = text.charCodeAt(pos);
-    while (ch === Char.Space || ch === Char.LineFeed || ch === Char.CarriageReturn || ch === Char.Tab) ch = text.charCodeAt(++pos);
+    while (ch === Char.Space || ch === Char.LineFeed || ch === Char.CarriageReturn || ch === Char.Tab)
+      ch = text.charCodeAt(++pos);
     tokenOffset = pos;
-    if (ch === Char.DoubleQuote) { // half of all tokens
+    if (ch === Char.DoubleQuote) {
+      // half of all tokens
       pos++;
       tokenValue = scanString();
       return (token = Token.String);
@@ -219,12 +291,24 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
       return (token = Token.EOF);
     }
     switch (ch) {
-      case Char.OpenBrace: pos++; return (token = Token.OpenBrace);
-      case Char.CloseBrace: pos++; return (token = Token.CloseBrace);
-      case Char.OpenBracket: pos++; return (token = Token.OpenBracket);
-      case Char.CloseBracket: pos++; return (token = Token.CloseBracket);
-      case Char.Colon: pos++; return (token = Token.Colon);
-      case Char.Comma: pos++; return (token = Token.Comma);
+      case Char.OpenBrace:
+        pos++;
+        return (token = Token.OpenBrace);
+      case Char.CloseBrace:
+        pos++;
+        return (token = Token.CloseBrace);
+      case Char.OpenBracket:
+        pos++;
+        return (token = Token.OpenBracket);
+      case Char.CloseBracket:
+        pos++;
+        return (token = Token.CloseBracket);
+      case Char.Colon:
+        pos++;
+        return (token = Token.Colon);
+      case Char.Comma:
+        pos++;
+        return (token = Token.Comma);
       case Char.DoubleQuote:
         pos++;
         tokenValue = scanString();
@@ -269,7 +353,16 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
         }
         tokenValue = '-' + scanNumber();
         return (token = Token.Number);
-      case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57:
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
         tokenValue = scanNumber();
         return (token = Token.Number);
       default:
@@ -277,9 +370,12 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
         if (tokenOffset !== pos) {
           tokenValue = text.substring(tokenOffset, pos);
           switch (tokenValue) {
-            case 'true': return (token = Token.True);
-            case 'false': return (token = Token.False);
-            case 'null': return (token = Token.Null);
+            case 'true':
+              return (token = Token.True);
+            case 'false':
+              return (token = Token.False);
+            case 'null':
+              return (token = Token.Null);
           }
           return (token = Token.Unknown);
         }
@@ -306,11 +402,21 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
 
   function reportScanError(): void {
     switch (scanError) {
-      case ScanError.InvalidUnicode: error(ParseErrorCode.InvalidUnicode); break;
-      case ScanError.InvalidEscapeCharacter: error(ParseErrorCode.InvalidEscapeCharacter); break;
-      case ScanError.UnexpectedEndOfNumber: error(ParseErrorCode.UnexpectedEndOfNumber); break;
-      case ScanError.UnexpectedEndOfString: error(ParseErrorCode.UnexpectedEndOfString); break;
-      case ScanError.InvalidCharacter: error(ParseErrorCode.InvalidCharacter); break;
+      case ScanError.InvalidUnicode:
+        error(ParseErrorCode.InvalidUnicode);
+        break;
+      case ScanError.InvalidEscapeCharacter:
+        error(ParseErrorCode.InvalidEscapeCharacter);
+        break;
+      case ScanError.UnexpectedEndOfNumber:
+        error(ParseErrorCode.UnexpectedEndOfNumber);
+        break;
+      case ScanError.UnexpectedEndOfString:
+        error(ParseErrorCode.UnexpectedEndOfString);
+        break;
+      case ScanError.InvalidCharacter:
+        error(ParseErrorCode.InvalidCharacter);
+        break;
       // an unterminated comment is reported as a comment, since comments are not allowed at all
     }
   }
@@ -357,10 +463,17 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
         literal('number', value);
         break;
       }
-      case Token.Null: literal('null', null); break;
-      case Token.True: literal('boolean', true); break;
-      case Token.False: literal('boolean', false); break;
-      default: return false;
+      case Token.Null:
+        literal('null', null);
+        break;
+      case Token.True:
+        literal('boolean', true);
+        break;
+      case Token.False:
+        literal('boolean', false);
+        break;
+      default:
+        return false;
     }
     next();
     return true;
@@ -371,11 +484,20 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
       handleError(ParseErrorCode.PropertyNameExpected, 0, bit(Token.CloseBrace) | bit(Token.Comma));
       return false;
     }
-    const keyOffset = tokenOffset, keyLength = pos - tokenOffset, key = tokenValue;
+    const keyOffset = tokenOffset,
+      keyLength = pos - tokenOffset,
+      key = tokenValue;
     const colon = next() === Token.Colon;
     // made once the colon is known, so the node is born with all its fields (adding one later costs an allocation)
     const property: MutableNode = colon
-      ? { type: 'property', offset: keyOffset, length: -1, parent: current, children: undefined, colonOffset: tokenOffset }
+      ? {
+          type: 'property',
+          offset: keyOffset,
+          length: -1,
+          parent: current,
+          children: undefined,
+          colonOffset: tokenOffset,
+        }
       : { type: 'property', offset: keyOffset, length: -1, parent: current, children: undefined };
     open(property);
     // fields in the order literal() writes them, so keys and values share one object shape
@@ -390,7 +512,11 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
   }
 
   /** An object (members are properties) or an array (members are values), with jsonc-parser's recovery. */
-  function parseContainer(type: 'object' | 'array', close: Token.CloseBrace | Token.CloseBracket, parseMember: () => boolean): void {
+  function parseContainer(
+    type: 'object' | 'array',
+    close: Token.CloseBrace | Token.CloseBracket,
+    parseMember: () => boolean,
+  ): void {
     open({ type, offset: tokenOffset, length: -1, parent: current, children: undefined });
     next();
     let needsComma = false;
@@ -408,13 +534,22 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     completeProperty(pos); // a property without a value ends where its object does
     endContainer();
     if (token === close) next();
-    else handleError(type === 'object' ? ParseErrorCode.CloseBraceExpected : ParseErrorCode.CloseBracketExpected, bit(close), 0);
+    else
+      handleError(
+        type === 'object' ? ParseErrorCode.CloseBraceExpected : ParseErrorCode.CloseBracketExpected,
+        bit(close),
+        0,
+      );
   }
 
   function parseValue(): boolean {
     switch (token) {
-      case Token.OpenBracket: parseContainer('array', Token.CloseBracket, parseValue); return true;
-      case Token.OpenBrace: parseContainer('object', Token.CloseBrace, parseProperty); return true;
+      case Token.OpenBracket:
+        parseContainer('array', Token.CloseBracket, parseValue);
+        return true;
+      case Token.OpenBrace:
+        parseContainer('object', Token.CloseBrace, parseProperty);
+        return true;
       case Token.String:
         literal('string', tokenValue);
         next();
@@ -447,7 +582,11 @@ function commonPrefixLength(a: string, b: string): number {
 /** How many trailing units `a` and `b` share, counting at most `max`. */
 function commonSuffixLength(a: string, b: string, max: number): number {
   let i = 0;
-  while (i + BLOCK <= max && a.substring(a.length - i - BLOCK, a.length - i) === b.substring(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (
+    i + BLOCK <= max &&
+    a.substring(a.length - i - BLOCK, a.length - i) === b.substring(b.length - i - BLOCK, b.length - i)
+  )
+    i += BLOCK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
@@ -459,13 +598,18 @@ function innermost(root: Node, start: number, end: number): Node | undefined {
   for (;;) {
     const children: Node[] | undefined = node.children;
     if (!children?.length) return node;
-    let lo = 0, hi = children.length - 1, found: Node | undefined;
+    let lo = 0,
+      hi = children.length - 1,
+      found: Node | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = children[mid];
       if (c.offset + c.length <= start) lo = mid + 1;
       else if (c.offset > start) hi = mid - 1;
-      else { found = c; break; }
+      else {
+        found = c;
+        break;
+      }
     }
     if (!found || end > found.offset + found.length) return node;
     node = found;
@@ -488,7 +632,12 @@ function shiftSubtree(node: MutableNode, delta: number): void {
  * change, and nothing is allocated, where a full parse would build the whole tree again. Returns the syntax errors
  * of `newText` (`errors` are those of `oldText`), or undefined, with the tree untouched, for any other edit.
  */
-export function patchStringEdit(root: Node, oldText: string, newText: string, errors: readonly ParseError[]): ParseError[] | undefined {
+export function patchStringEdit(
+  root: Node,
+  oldText: string,
+  newText: string,
+  errors: readonly ParseError[],
+): ParseError[] | undefined {
   const prefix = commonPrefixLength(oldText, newText);
   if (prefix === oldText.length && prefix === newText.length) return [...errors];
   const suffix = commonSuffixLength(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
@@ -497,7 +646,11 @@ export function patchStringEdit(root: Node, oldText: string, newText: string, er
   const node = innermost(root, prefix, oldEnd) as MutableNode | undefined;
   // only between the quotes of a well-formed string, which no error points at
   if (!node || node.type !== 'string' || prefix <= node.offset || oldEnd >= node.offset + node.length) return undefined;
-  if (oldText.charCodeAt(node.offset + node.length - 1) !== Char.DoubleQuote || errors.some((e) => e.offset === node.offset)) return undefined;
+  if (
+    oldText.charCodeAt(node.offset + node.length - 1) !== Char.DoubleQuote ||
+    errors.some((e) => e.offset === node.offset)
+  )
+    return undefined;
   // the new token must scan, alone, as one clean string ending where the old one ended
   const newLength = node.length + delta;
   const tokenErrors: ParseError[] = [];

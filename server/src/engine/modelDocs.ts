@@ -8,13 +8,21 @@ import { PROPERTY_FORMATS, TASK_KINDS, TaskKind, taskTypesForOperator } from './
 function typeWord(shapeName: ShapeName): string {
   const s = shapes[shapeName];
   switch (s.type) {
-    case 'enum': return s.values!.length === 1 ? `"${s.values![0]}"` : `one of ${s.values!.length} values`;
-    case 'list': return `list of ${shapes[s.member!].type === 'structure' ? s.member : shapes[s.member!].type}`;
-    case 'map': return 'object (map)';
-    case 'structure': return 'object';
-    case 'timestamp': return 'timestamp (ISO-8601 string or epoch seconds)';
-    case 'long': case 'integer': return 'whole number';
-    default: return s.type;
+    case 'enum':
+      return s.values!.length === 1 ? `"${s.values![0]}"` : `one of ${s.values!.length} values`;
+    case 'list':
+      return `list of ${shapes[s.member!].type === 'structure' ? s.member : shapes[s.member!].type}`;
+    case 'map':
+      return 'object (map)';
+    case 'structure':
+      return 'object';
+    case 'timestamp':
+      return 'timestamp (ISO-8601 string or epoch seconds)';
+    case 'long':
+    case 'integer':
+      return 'whole number';
+    default:
+      return s.type;
   }
 }
 
@@ -22,16 +30,23 @@ function constraints(shapeName: ShapeName): string[] {
   const s = shapes[shapeName];
   const out: string[] = [];
   const span = (r: { min: number | null; max: number | null }, unit: string) =>
-    r.min !== null && r.max !== null ? `${r.min}–${r.max}${unit}` : r.max !== null ? `at most ${r.max}${unit}` : `at least ${r.min}${unit}`;
-  if (s.length && (s.length.min || s.length.max !== null)) out.push(`Length ${span(s.length, s.type === 'map' ? ' entries' : ' characters')}`);
+    r.min !== null && r.max !== null
+      ? `${r.min}–${r.max}${unit}`
+      : r.max !== null
+        ? `at most ${r.max}${unit}`
+        : `at least ${r.min}${unit}`;
+  if (s.length && (s.length.min || s.length.max !== null))
+    out.push(`Length ${span(s.length, s.type === 'map' ? ' entries' : ' characters')}`);
   if (s.range) out.push(`Range ${span(s.range, '')}`);
   if (s.pattern && s.pattern !== '.*') out.push(`Pattern \`${s.pattern}\``);
   return out;
 }
 
 // the request's own members are documented on the operation's page
-const link = (owner: ShapeName) => (owner === ROOT_SHAPE
-  ? `[API reference: CreateIntegrationWorkflow](${OPERATION_DOC_URL})` : `[API reference: ${owner}](${shapeDocUrl(owner)})`);
+const link = (owner: ShapeName) =>
+  owner === ROOT_SHAPE
+    ? `[API reference: CreateIntegrationWorkflow](${OPERATION_DOC_URL})`
+    : `[API reference: ${owner}](${shapeDocUrl(owner)})`;
 
 /** Everything the model says about `owner.member`. */
 export function memberMarkdown(owner: ShapeName, member: string): string {
@@ -45,8 +60,14 @@ export function memberMarkdown(owner: ShapeName, member: string): string {
 /** A value shape that is not a structure member (a map value, the root). */
 export function shapeMarkdown(shapeName: ShapeName, label: string): string {
   const s = shapes[shapeName];
-  return [`**${label}** · ${typeWord(shapeName)}`, s.doc ?? '', constraints(shapeName).join(' · '),
-    s.type === 'structure' ? link(shapeName) : ''].filter(Boolean).join('\n\n');
+  return [
+    `**${label}** · ${typeWord(shapeName)}`,
+    s.doc ?? '',
+    constraints(shapeName).join(' · '),
+    s.type === 'structure' ? link(shapeName) : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** Which connectors and task types take `operator` (§1a, §1b). */
@@ -61,7 +82,9 @@ export function operatorMarkdown(operator: string): string {
     `Connectors: ${listOf(by, 'and')}${not.length ? ` (not ${listOf(not)})` : ''}.`,
     types.length ? `Task types: ${listOf(types)}.` : '',
     link('ConnectorOperator'),
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** The connector type value and the member keys that go with it (CASE-2: Servicenow vs ServiceNow). */
@@ -69,7 +92,8 @@ export function connectorMarkdown(c: Connector): string {
   const sameKey = c.key === c.type;
   return [
     `**${c.type}** · ConnectorType`,
-    sameKey ? `Key in \`ConnectorOperator\` and \`SourceConnectorProperties\`: \`"${c.key}"\`.`
+    sameKey
+      ? `Key in \`ConnectorOperator\` and \`SourceConnectorProperties\`: \`"${c.key}"\`.`
       : `Key in \`ConnectorOperator\` and \`SourceConnectorProperties\`: \`"${c.key}"\` (the value here stays \`"${c.type}"\`).`,
     `Operators: ${c.operators.length}.`,
     link('SourceFlowConfig'),
@@ -79,17 +103,31 @@ export function connectorMarkdown(c: Connector): string {
 /** How a TaskProperties key stands for a task of `kind` (required, one of, optional) and what its value looks like. */
 export function taskPropertyNeed(key: string, kind: TaskKind | undefined): string {
   if (!kind) return '';
-  return kind.requiredProperties.includes(key) ? 'required' : kind.oneOfProperties.includes(key) ? `one of ${kind.oneOfProperties.join(' / ')}` : 'optional';
+  return kind.requiredProperties.includes(key)
+    ? 'required'
+    : kind.oneOfProperties.includes(key)
+      ? `one of ${kind.oneOfProperties.join(' / ')}`
+      : 'optional';
 }
 
 export function taskPropertyMarkdown(key: string, kind: TaskKind | undefined): string {
   const need = taskPropertyNeed(key, kind);
-  return [`**${key}** · TaskProperties key${need ? ` · ${need}` : ''}`, kind?.summary ?? '',
-    PROPERTY_FORMATS[key] ? `Value: ${PROPERTY_FORMATS[key].expected}.` : '', link('Task')].filter(Boolean).join('\n\n');
+  return [
+    `**${key}** · TaskProperties key${need ? ` · ${need}` : ''}`,
+    kind?.summary ?? '',
+    PROPERTY_FORMATS[key] ? `Value: ${PROPERTY_FORMATS[key].expected}.` : '',
+    link('Task'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** What a TaskType does with each operator family it takes. */
 export function taskTypeMarkdown(taskType: string): string {
   const kinds = TASK_KINDS.filter((k) => k.taskType === taskType);
-  return [`**${taskType}** · TaskType`, ...kinds.map((k) => `${k.summary} Operators: ${k.operators.join(', ')}.`), link('Task')].join('\n\n');
+  return [
+    `**${taskType}** · TaskType`,
+    ...kinds.map((k) => `${k.summary} Operators: ${k.operators.join(', ')}.`),
+    link('Task'),
+  ].join('\n\n');
 }

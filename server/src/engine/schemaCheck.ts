@@ -8,40 +8,81 @@ import { connectorByOperatorShape } from './workflowModel';
 import { parseTimestamp } from './domain/time';
 
 const JSON_TYPE_WORD: Record<string, string> = {
-  object: 'an object', array: 'an array', string: 'a string', number: 'a number', boolean: 'true or false', null: 'null',
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
 };
 const EXPECTED_WORD: Record<Shape['type'], string> = {
-  structure: 'an object', map: 'an object', list: 'an array', string: 'a string', enum: 'a string', boolean: 'true or false',
-  long: 'a whole number', integer: 'a whole number', timestamp: 'an ISO-8601 string or a number of epoch seconds',
+  structure: 'an object',
+  map: 'an object',
+  list: 'an array',
+  string: 'a string',
+  enum: 'a string',
+  boolean: 'true or false',
+  long: 'a whole number',
+  integer: 'a whole number',
+  timestamp: 'an ISO-8601 string or a number of epoch seconds',
 };
 // every @pattern of the model, compiled once when the module loads (nothing here changes afterwards)
-const PATTERNS: ReadonlyMap<string, RegExp> = new Map(Object.values(shapes).flatMap((s) => (s.pattern ? [[s.pattern, new RegExp(s.pattern)] as const] : [])));
+const PATTERNS: ReadonlyMap<string, RegExp> = new Map(
+  Object.values(shapes).flatMap((s) => (s.pattern ? [[s.pattern, new RegExp(s.pattern)] as const] : [])),
+);
 const regex = (pattern: string): RegExp => PATTERNS.get(pattern) ?? new RegExp(pattern);
 // Smithy @length counts characters (Unicode scalar values), not UTF-16 units.
 const charLength = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
 /** Whether `s` is within `min`..`max` characters; counts code points only when UTF-16 units could disagree. */
 function lengthWithin(s: string, min: number | null, max: number | null): boolean {
-  if ((max === null || s.length <= max) && (min === null || s.length >= 2 * min)) return true; // a character is 1 or 2 units
+  // a character is 1 or 2 units
+  if ((max === null || s.length <= max) && (min === null || s.length >= 2 * min)) return true;
   const len = charLength(s);
   return (max === null || len <= max) && (min === null || len >= min);
 }
 
 // The workflow-rules.md ids each shape's constraints enforce (§6, §7, TP-1/2, SCH-10/17/18), carried in data.rules.
 const SHAPE_RULES: Partial<Record<ShapeName, readonly string[]>> = {
-  FlowName: ['LIM-1'], FlowDescription: ['LIM-3'], KmsArn: ['LIM-4'], RoleArn: ['LIM-5'], name: ['LIM-6'], typeName: ['LIM-7'],
-  ConnectorProfileName: ['LIM-8'], Object: ['LIM-9'], BucketName: ['LIM-10'], BucketPrefix: ['LIM-10'], stringTo2048: ['LIM-12'],
-  DestinationField: ['LIM-13'], Property: ['TP-2', 'LIM-14'], TagMap: ['LIM-15'], TagKey: ['LIM-15', 'LIM-16'], TagValue: ['LIM-15'],
-  ScheduleExpression: ['LIM-18'], Timezone: ['LIM-18'], DatetimeTypeFieldName: ['LIM-18'], ScheduleOffset: ['SCH-17', 'LIM-17'],
-  SourceConnectorType: ['CASE-1'], TriggerType: ['TRG-1'], DataPullMode: ['SCH-10'], OperatorPropertiesKeys: ['TP-1'], TaskType: ['§1a'],
-  Date: ['SCH-18'], timestamp: ['SCH-18', 'BAT-10'],
+  FlowName: ['LIM-1'],
+  FlowDescription: ['LIM-3'],
+  KmsArn: ['LIM-4'],
+  RoleArn: ['LIM-5'],
+  name: ['LIM-6'],
+  typeName: ['LIM-7'],
+  ConnectorProfileName: ['LIM-8'],
+  Object: ['LIM-9'],
+  BucketName: ['LIM-10'],
+  BucketPrefix: ['LIM-10'],
+  stringTo2048: ['LIM-12'],
+  DestinationField: ['LIM-13'],
+  Property: ['TP-2', 'LIM-14'],
+  TagMap: ['LIM-15'],
+  TagKey: ['LIM-15', 'LIM-16'],
+  TagValue: ['LIM-15'],
+  ScheduleExpression: ['LIM-18'],
+  Timezone: ['LIM-18'],
+  DatetimeTypeFieldName: ['LIM-18'],
+  ScheduleOffset: ['SCH-17', 'LIM-17'],
+  SourceConnectorType: ['CASE-1'],
+  TriggerType: ['TRG-1'],
+  DataPullMode: ['SCH-10'],
+  OperatorPropertiesKeys: ['TP-1'],
+  TaskType: ['§1a'],
+  Date: ['SCH-18'],
+  timestamp: ['SCH-18', 'BAT-10'],
   ...Object.fromEntries(connectors.map((c) => [c.operatorShape, ['§1a']])),
 };
 const rulesOf = (shape: ShapeName, ...more: string[]): string[] => [...(SHAPE_RULES[shape] ?? []), ...more];
-// required members whose absence a domain rule names: a Batch needs both ends (BAT-1), a schedule its expression (TRG-2)
-const MISSING_MEMBER_RULES: Partial<Record<ShapeName, readonly string[]>> = { Batch: ['BAT-1'], ScheduledTriggerProperties: ['TRG-2'] };
+// required members whose absence a domain rule names: a Batch needs both ends (BAT-1), a schedule its expression
+// (TRG-2)
+const MISSING_MEMBER_RULES: Partial<Record<ShapeName, readonly string[]>> = {
+  Batch: ['BAT-1'],
+  ScheduledTriggerProperties: ['TRG-2'],
+};
 
 /** Words for a member in messages: "FlowDefinition.FlowName". */
-const where = (shape: ShapeName, member?: string) => (!member ? shape : shape === ROOT_SHAPE ? member : `${shape}.${member}`);
+const where = (shape: ShapeName, member?: string) =>
+  !member ? shape : shape === ROOT_SHAPE ? member : `${shape}.${member}`;
 
 export function schemaFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
@@ -52,18 +93,36 @@ export function schemaFindings(doc: ParsedWorkflow): Finding[] {
 
 // Messages and links name the structure member a value belongs to; they are built only for a finding, since
 // building them for every value of a 2 MB file costs more than the checks.
-const labelOf = (shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined) => (owner ? where(owner, member) : shapeName);
+const labelOf = (shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined) =>
+  owner ? where(owner, member) : shapeName;
 const hrefOf = (shapeName: ShapeName, owner: ShapeName | undefined) => shapeDocUrl(owner ?? shapeName);
 
-function typeError(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
+function typeError(
+  node: Node,
+  shapeName: ShapeName,
+  owner: ShapeName | undefined,
+  member: string | undefined,
+  out: Finding[],
+): void {
   const shape = shapes[shapeName];
-  out.push({ code: 'type', severity: 'error', at: node, href: hrefOf(shapeName, owner),
+  out.push({
+    code: 'type',
+    severity: 'error',
+    at: node,
+    href: hrefOf(shapeName, owner),
     message: `${labelOf(shapeName, owner, member)} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
-    data: { expected: shape.type, shape: shapeName } });
+    data: { expected: shape.type, shape: shapeName },
+  });
 }
 
 /** `owner`/`member` name the structure member this value belongs to, for messages and links. */
-function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
+function checkValue(
+  node: Node,
+  shapeName: ShapeName,
+  owner: ShapeName | undefined,
+  member: string | undefined,
+  out: Finding[],
+): void {
   const shape = shapes[shapeName];
   switch (shape.type) {
     case 'structure': {
@@ -72,7 +131,8 @@ function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefin
       return;
     }
     case 'map': {
-      if (node.type === 'array' && shapeName === 'TaskPropertiesMap') return void out.push(cloudFormationTaskProperties(node, hrefOf(shapeName, owner)));
+      if (node.type === 'array' && shapeName === 'TaskPropertiesMap')
+        return void out.push(cloudFormationTaskProperties(node, hrefOf(shapeName, owner)));
       if (node.type !== 'object') return typeError(node, shapeName, owner, member, out);
       checkMap(node, shapeName, owner, member, out);
       return;
@@ -84,34 +144,57 @@ function checkValue(node: Node, shapeName: ShapeName, owner: ShapeName | undefin
     }
     case 'enum': {
       if (node.type !== 'string') return typeError(node, shapeName, owner, member, out);
-      if (!shape.values!.includes(node.value as string)) checkEnum(node, shapeName, labelOf(shapeName, owner, member), hrefOf(shapeName, owner), out);
+      if (!shape.values!.includes(node.value as string))
+        checkEnum(node, shapeName, labelOf(shapeName, owner, member), hrefOf(shapeName, owner), out);
       return;
     }
     case 'string': {
       if (node.type !== 'string') return typeError(node, shapeName, owner, member, out);
       if (!stringWithin(node.value as string, shape)) {
-        checkString(node, node.value as string, shape, labelOf(shapeName, owner, member), hrefOf(shapeName, owner), out, shapeName);
+        checkString(
+          node,
+          node.value as string,
+          shape,
+          labelOf(shapeName, owner, member),
+          hrefOf(shapeName, owner),
+          out,
+          shapeName,
+        );
       }
       return;
     }
     case 'boolean':
       if (node.type !== 'boolean') typeError(node, shapeName, owner, member, out);
       return;
-    case 'long': case 'integer': {
-      if (node.type !== 'number' || !Number.isInteger(node.value)) return typeError(node, shapeName, owner, member, out);
+    case 'long':
+    case 'integer': {
+      if (node.type !== 'number' || !Number.isInteger(node.value))
+        return typeError(node, shapeName, owner, member, out);
       const { min, max } = shape.range ?? { min: null, max: null };
       const v = node.value as number;
       if ((min !== null && v < min) || (max !== null && v > max)) {
-        out.push({ code: 'range', severity: 'error', at: node, href: hrefOf(shapeName, owner), data: { min, max, rules: rulesOf(shapeName) },
-          message: `${labelOf(shapeName, owner, member)} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.` });
+        out.push({
+          code: 'range',
+          severity: 'error',
+          at: node,
+          href: hrefOf(shapeName, owner),
+          data: { min, max, rules: rulesOf(shapeName) },
+          message: `${labelOf(shapeName, owner, member)} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.`,
+        });
       }
       return;
     }
     case 'timestamp': {
       if (node.type !== 'number' && node.type !== 'string') return typeError(node, shapeName, owner, member, out);
       if (!parseTimestamp(node)) {
-        out.push({ code: 'timestamp', severity: 'error', at: node, href: hrefOf(shapeName, owner), data: { rules: rulesOf(shapeName) },
-          message: `${labelOf(shapeName, owner, member)}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.` });
+        out.push({
+          code: 'timestamp',
+          severity: 'error',
+          at: node,
+          href: hrefOf(shapeName, owner),
+          data: { rules: rulesOf(shapeName) },
+          message: `${labelOf(shapeName, owner, member)}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.`,
+        });
       }
       return;
     }
@@ -127,23 +210,35 @@ function earlierKey(properties: readonly Node[], index: number, key: string): No
   return undefined;
 }
 
-const hasKey = (properties: readonly Node[], key: string) => earlierKey(properties, properties.length, key) !== undefined;
+const hasKey = (properties: readonly Node[], key: string) =>
+  earlierKey(properties, properties.length, key) !== undefined;
 
 /** Reports each key that a later one of the same spelling overrides (objects are small: a scan beats a Map). */
 function reportDuplicate(properties: readonly Node[], index: number, key: string, keyNode: Node, out: Finding[]): void {
   const earlier = earlierKey(properties, index, key);
   if (!earlier) return;
-  out.push({ code: 'duplicate-key', severity: 'warning', at: earlier,
+  out.push({
+    code: 'duplicate-key',
+    severity: 'warning',
+    at: earlier,
     data: { property: key, keptOffset: keyNode.offset },
-    message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
+    message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
+  });
 }
 
 // Each structure's members as a Map and its required members as a list, made once: looking a key from the file
 // up in a plain object is a slow path in V8 (the key is not an interned string), and this runs for every object.
-const MEMBERS = new Map<ShapeName, ReadonlyMap<string, ShapeMember>>((Object.keys(shapes) as ShapeName[]).map((name) =>
-  [name, new Map(Object.entries(shapes[name].members ?? {}))]));
-const REQUIRED_MEMBERS = new Map<ShapeName, readonly string[]>((Object.keys(shapes) as ShapeName[]).map((name) =>
-  [name, Object.entries(shapes[name].members ?? {}).filter(([, m]) => m.required).map(([member]) => member)]));
+const MEMBERS = new Map<ShapeName, ReadonlyMap<string, ShapeMember>>(
+  (Object.keys(shapes) as ShapeName[]).map((name) => [name, new Map(Object.entries(shapes[name].members ?? {}))]),
+);
+const REQUIRED_MEMBERS = new Map<ShapeName, readonly string[]>(
+  (Object.keys(shapes) as ShapeName[]).map((name) => [
+    name,
+    Object.entries(shapes[name].members ?? {})
+      .filter(([, m]) => m.required)
+      .map(([member]) => member),
+  ]),
+);
 const requiredMembersOf = (shapeName: ShapeName): readonly string[] => REQUIRED_MEMBERS.get(shapeName) ?? [];
 
 function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
@@ -166,10 +261,19 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     const m = members.get(name)!;
     if (hasKey(properties, name)) continue;
     const parentKey = keyOf(node);
-    out.push({ code: 'missing-property', severity: 'error', href: shapeDocUrl(shapeName),
-      at: parentKey ?? { offset: node.offset, length: 1, type: 'object' } as Node, // the root's opening brace
-      data: { property: name, shape: shapeName, target: m.target, ...(MISSING_MEMBER_RULES[shapeName] ? { rules: MISSING_MEMBER_RULES[shapeName] } : {}) },
-      message: `${shapeName} is missing the required property "${name}".` });
+    out.push({
+      code: 'missing-property',
+      severity: 'error',
+      href: shapeDocUrl(shapeName),
+      at: parentKey ?? ({ offset: node.offset, length: 1, type: 'object' } as Node), // the root's opening brace
+      data: {
+        property: name,
+        shape: shapeName,
+        target: m.target,
+        ...(MISSING_MEMBER_RULES[shapeName] ? { rules: MISSING_MEMBER_RULES[shapeName] } : {}),
+      },
+      message: `${shapeName} is missing the required property "${name}".`,
+    });
   }
 }
 
@@ -179,14 +283,33 @@ function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): Findin
   const fromAppflow = appflowOnly.members[shapeName]?.includes(key);
   const hint = fromAppflow
     ? `"${key}" belongs to the Amazon AppFlow API, not to Customer Profiles' ${shapeName}: remove it.`
-    : suggestion ? `Did you mean "${suggestion}"?` : '';
-  return { code: 'unknown-property', severity: 'error', at: keyNode, href: shapeDocUrl(shapeName),
-    data: { property: key, shape: shapeName, allowed, ...(suggestion && !fromAppflow ? { suggestion } : {}), ...(fromAppflow ? { appflowOnly: true } : {}),
-      rules: shapeName === 'ScheduledTriggerProperties' ? ['TRG-7', 'CASE-3'] : ['CASE-3'] },
-    message: `"${key}" is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.` };
+    : suggestion
+      ? `Did you mean "${suggestion}"?`
+      : '';
+  return {
+    code: 'unknown-property',
+    severity: 'error',
+    at: keyNode,
+    href: shapeDocUrl(shapeName),
+    data: {
+      property: key,
+      shape: shapeName,
+      allowed,
+      ...(suggestion && !fromAppflow ? { suggestion } : {}),
+      ...(fromAppflow ? { appflowOnly: true } : {}),
+      rules: shapeName === 'ScheduledTriggerProperties' ? ['TRG-7', 'CASE-3'] : ['CASE-3'],
+    },
+    message: `"${key}" is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.`,
+  };
 }
 
-function checkMap(node: Node, shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined, out: Finding[]): void {
+function checkMap(
+  node: Node,
+  shapeName: ShapeName,
+  owner: ShapeName | undefined,
+  member: string | undefined,
+  out: Finding[],
+): void {
   const shape = shapes[shapeName];
   const keyShape = shapes[shape.key!];
   const properties = node.children ?? [];
@@ -195,10 +318,17 @@ function checkMap(node: Node, shapeName: ShapeName, owner: ShapeName | undefined
   if ((min !== null && n < min) || (max !== null && n > max)) {
     const keyNode = keyOf(node);
     const label = labelOf(shapeName, owner, member);
-    out.push({ code: 'map-size', severity: 'error', at: n === 0 && keyNode ? keyNode : node, href: hrefOf(shapeName, owner), data: { min, max, count: n, rules: rulesOf(shapeName) },
-      message: n === 0
-        ? `${label} must have at least ${min} entr${min === 1 ? 'y' : 'ies'}; remove the empty object or add an entry.`
-        : `${label} must have ${min ?? 0} to ${max} entries; it has ${n}.` });
+    out.push({
+      code: 'map-size',
+      severity: 'error',
+      at: n === 0 && keyNode ? keyNode : node,
+      href: hrefOf(shapeName, owner),
+      data: { min, max, count: n, rules: rulesOf(shapeName) },
+      message:
+        n === 0
+          ? `${label} must have at least ${min} entr${min === 1 ? 'y' : 'ies'}; remove the empty object or add an entry.`
+          : `${label} must have ${min ?? 0} to ${max} entries; it has ${n}.`,
+    });
   }
   // a map may be large (Tags allows 50 keys): past a few entries, duplicates are found with a Map
   const seen = n > 16 ? new Map<string, Node>() : undefined;
@@ -210,13 +340,28 @@ function checkMap(node: Node, shapeName: ShapeName, owner: ShapeName | undefined
     if (seen) {
       const earlier = seen.get(key);
       seen.set(key, keyNode);
-      if (earlier) out.push({ code: 'duplicate-key', severity: 'warning', at: earlier, data: { property: key, keptOffset: keyNode.offset },
-        message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.` });
+      if (earlier)
+        out.push({
+          code: 'duplicate-key',
+          severity: 'warning',
+          at: earlier,
+          data: { property: key, keptOffset: keyNode.offset },
+          message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
+        });
     } else reportDuplicate(properties, i, key, keyNode, out);
     if (keyShape.type === 'enum') {
-      if (!keyShape.values!.includes(key)) checkEnum(keyNode, shape.key!, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out);
+      if (!keyShape.values!.includes(key))
+        checkEnum(keyNode, shape.key!, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out);
     } else if (!stringWithin(key, keyShape)) {
-      checkString(keyNode, key, keyShape, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out, shape.key!);
+      checkString(
+        keyNode,
+        key,
+        keyShape,
+        `${labelOf(shapeName, owner, member)} key`,
+        hrefOf(shapeName, owner),
+        out,
+        shape.key!,
+      );
     }
     if (valueNode) checkValue(valueNode, shape.value!, undefined, undefined, out);
   }
@@ -230,8 +375,14 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
   // CASE-2: "ServiceNow" is the member-key spelling; the CloudFormation registry accepts it as a type, the API
   // model does not. Likely tolerated, so a warning (workflow-rules.md §6).
   if (shapeName === 'SourceConnectorType' && caseMatch) {
-    out.push({ code: 'CASE-2', severity: 'warning', at: node, href, data: { replacement: caseMatch, rules: ['CASE-2'] },
-      message: `ConnectorType "${value}" is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay "${value}").` });
+    out.push({
+      code: 'CASE-2',
+      severity: 'warning',
+      at: node,
+      href,
+      data: { replacement: caseMatch, rules: ['CASE-2'] },
+      message: `ConnectorType "${value}" is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay "${value}").`,
+    });
     return;
   }
   const connectorKey = connectorByOperatorShape(shapeName)?.key;
@@ -239,20 +390,49 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
     // §1a: each connector has its own operator set; say which connector and list its operators, closest first
     const ordered = closestFirst(value, allowed);
     const suggestion = caseMatch ?? nearest(value, allowed);
-    out.push({ code: 'enum', severity: 'error', at: node, href,
-      data: { value, allowed: ordered, shape: shapeName, connectorKey, ...(suggestion ? { suggestion } : {}), rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])) },
-      message: `"${value}" is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows: ${listOf(allowed)}.` });
+    out.push({
+      code: 'enum',
+      severity: 'error',
+      at: node,
+      href,
+      data: {
+        value,
+        allowed: ordered,
+        shape: shapeName,
+        connectorKey,
+        ...(suggestion ? { suggestion } : {}),
+        rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
+      },
+      message: `"${value}" is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows: ${listOf(allowed)}.`,
+    });
     return;
   }
-  const appflow = shapeName === 'TaskType' && appflowOnly.taskTypes.includes(value)
-    || shapeName === 'OperatorPropertiesKeys' && appflowOnly.operatorPropertyKeys.includes(value);
+  const appflow =
+    (shapeName === 'TaskType' && appflowOnly.taskTypes.includes(value)) ||
+    (shapeName === 'OperatorPropertiesKeys' && appflowOnly.operatorPropertyKeys.includes(value));
   const suggestion = caseMatch ?? nearest(value, allowed);
-  const hint = appflow ? ` "${value}" belongs to the Amazon AppFlow API; Customer Profiles does not accept it.${value === 'Map_all' ? ' Instead, list every field in a Filter task with the PROJECTION operator and add one Map task per field.' : ''}`
-    : caseMatch ? ` Values are case-sensitive: "${caseMatch}".` : suggestion ? ` Did you mean "${suggestion}"?` : '';
-  out.push({ code: 'enum', severity: 'error', at: node, href,
-    data: { value, allowed, shape: shapeName, ...(suggestion && !appflow ? { suggestion } : {}), ...(appflow ? { appflowOnly: true } : {}),
-      rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])) },
-    message: `"${value}" is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.` });
+  const hint = appflow
+    ? ` "${value}" belongs to the Amazon AppFlow API; Customer Profiles does not accept it.${value === 'Map_all' ? ' Instead, list every field in a Filter task with the PROJECTION operator and add one Map task per field.' : ''}`
+    : caseMatch
+      ? ` Values are case-sensitive: "${caseMatch}".`
+      : suggestion
+        ? ` Did you mean "${suggestion}"?`
+        : '';
+  out.push({
+    code: 'enum',
+    severity: 'error',
+    at: node,
+    href,
+    data: {
+      value,
+      allowed,
+      shape: shapeName,
+      ...(suggestion && !appflow ? { suggestion } : {}),
+      ...(appflow ? { appflowOnly: true } : {}),
+      rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
+    },
+    message: `"${value}" is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.`,
+  });
 }
 
 /** Whether a string meets its shape's @length and @pattern (the fast test; checkString says what is wrong). */
@@ -262,29 +442,57 @@ function stringWithin(value: string, shape: Shape): boolean {
   return !shape.pattern || shape.pattern === '.*' || regex(shape.pattern).test(value);
 }
 
-function checkString(node: Node, value: string, shape: Shape, label: string, href: string, out: Finding[], shapeName?: ShapeName): void {
+function checkString(
+  node: Node,
+  value: string,
+  shape: Shape,
+  label: string,
+  href: string,
+  out: Finding[],
+  shapeName?: ShapeName,
+): void {
   const rules = shapeName ? rulesOf(shapeName) : [];
   const len = charLength(value);
   const { min, max } = shape.length ?? { min: null, max: null };
   if (min !== null && len < min) {
-    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len, rules },
-      message: len === 0 ? `${label} must not be empty.` : `${label} must be at least ${min} characters long; it has ${len}.` });
+    out.push({
+      code: 'length',
+      severity: 'error',
+      at: node,
+      href,
+      data: { min, max, length: len, rules },
+      message:
+        len === 0 ? `${label} must not be empty.` : `${label} must be at least ${min} characters long; it has ${len}.`,
+    });
     return;
   }
   if (max !== null && len > max) {
-    out.push({ code: 'length', severity: 'error', at: node, href, data: { min, max, length: len, rules },
-      message: `${label} must be at most ${max} characters long; it has ${len}.` });
+    out.push({
+      code: 'length',
+      severity: 'error',
+      at: node,
+      href,
+      data: { min, max, length: len, rules },
+      message: `${label} must be at most ${max} characters long; it has ${len}.`,
+    });
     return;
   }
   if (shape.pattern && shape.pattern !== '.*' && !regex(shape.pattern).test(value)) {
-    out.push({ code: 'pattern', severity: 'error', at: node, href, data: { pattern: shape.pattern, rules },
-      message: patternMessage(label, value, shape.pattern, shapeName) });
+    out.push({
+      code: 'pattern',
+      severity: 'error',
+      at: node,
+      href,
+      data: { pattern: shape.pattern, rules },
+      message: patternMessage(label, value, shape.pattern, shapeName),
+    });
   }
 }
 
 // What the model's patterns ask for, in words (workflow-rules.md §7); the pattern itself is always quoted too.
 const PATTERN_WORDS: Partial<Record<ShapeName, string>> = {
-  FlowName: 'start with a letter or digit, be at least 2 characters long and use only letters, digits and _ ! @ # . - (no spaces)',
+  FlowName:
+    'start with a letter or digit, be at least 2 characters long and use only letters, digits and _ ! @ # . - (no spaces)',
   FlowDescription: 'use only letters, digits, spaces and _ ! @ # - . ? , (no : / ( ) > or quotes)',
   KmsArn: 'be a KMS key ARN in the aws partition, like arn:aws:kms:us-east-1:123456789012:key/…',
   RoleArn: 'be an IAM role ARN in the aws partition, like arn:aws:iam::123456789012:role/MyRole',
@@ -313,13 +521,19 @@ function cloudFormationTaskProperties(node: Node, href: string): Finding {
   const map: Record<string, string> = {};
   let complete = true;
   for (const item of node.children ?? []) {
-    const key = prop(item, 'OperatorPropertyKey') ?? prop(item, 'Key'), value = prop(item, 'Property') ?? prop(item, 'Value');
+    const key = prop(item, 'OperatorPropertyKey') ?? prop(item, 'Key'),
+      value = prop(item, 'Property') ?? prop(item, 'Value');
     const scalar = value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean');
     if (key?.type === 'string' && scalar) map[key.value as string] = String(value.value);
     else complete = false;
   }
   const shown = JSON.stringify(map).replace(/":/g, '": ').replace(/,"/g, ', "');
-  return { code: 'type', severity: 'error', at: node, href,
+  return {
+    code: 'type',
+    severity: 'error',
+    at: node,
+    href,
     data: { expected: 'map', shape: 'TaskPropertiesMap', ...(complete ? { replacement: map } : {}), rules: ['§2a'] },
-    message: `TaskProperties is a list here, as CloudFormation writes it; the API takes a map of key to string value: ${shown === '{}' ? '{ "KEY": "value" }' : shown}.` };
+    message: `TaskProperties is a list here, as CloudFormation writes it; the API takes a map of key to string value: ${shown === '{}' ? '{ "KEY": "value" }' : shown}.`,
+  };
 }

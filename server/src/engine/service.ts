@@ -1,7 +1,17 @@
 // The language engine: text in; diagnostics, completions, hovers, quick fixes, symbols and formatting out.
 // A plain library: the LSP server, the CLI and the tests are thin shells around it.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FormattingOptions,
+  Hover,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
 import { Finding, toDiagnostic } from './findings';
 import { syntaxFindings } from './syntax';
@@ -40,10 +50,15 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
 
   function parse(document: TextDocument): ParsedWorkflow {
     const hit = parsed.get(document.uri);
-    const doc = hit && hit.version === document.version && hit.doc.document === document ? hit.doc
-      // a later version of a document parsed before: typing inside a string patches the earlier tree (document.ts)
-      : hit && hit.doc.document === document && document.version > hit.version ? reparseWorkflow(hit.doc, document) : parseWorkflow(document);
-    // a Map keeps insertion order: delete before set makes it least-recently-used order, so eviction drops the oldest use
+    const doc =
+      hit && hit.version === document.version && hit.doc.document === document
+        ? hit.doc
+        : // a later version of a document parsed before: typing inside a string patches the earlier tree (document.ts)
+          hit && hit.doc.document === document && document.version > hit.version
+          ? reparseWorkflow(hit.doc, document)
+          : parseWorkflow(document);
+    // a Map keeps insertion order: delete before set makes it least-recently-used order, so eviction drops the oldest
+    // use
     parsed.delete(document.uri);
     parsed.set(document.uri, hit?.doc === doc ? hit : { version: document.version, doc });
     if (parsed.size > 64) parsed.delete(parsed.keys().next().value!);
@@ -61,7 +76,9 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
   }
 
   return {
-    parse, validate, forget: (uri) => void parsed.delete(uri),
+    parse,
+    validate,
+    forget: (uri) => void parsed.delete(uri),
     complete: (document, position) => completions(parse(document), document.offsetAt(position), now()),
     hover: (document, position) => hover(parse(document), document.offsetAt(position)),
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),

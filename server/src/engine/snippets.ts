@@ -14,14 +14,23 @@ export interface WorkflowSnippet {
   readonly body: string;
 }
 
-interface SnippetEntry { prefix: string; description: string; context: string; body: string[] }
+interface SnippetEntry {
+  prefix: string;
+  description: string;
+  context: string;
+  body: string[];
+}
 
-export const SNIPPETS: readonly WorkflowSnippet[] = Object.entries(snippetFile as Record<string, SnippetEntry>)
-  .map(([name, s]) => ({ name, prefix: s.prefix, description: s.description, context: s.context, body: s.body.join('\n') }));
+export const SNIPPETS: readonly WorkflowSnippet[] = Object.entries(snippetFile as Record<string, SnippetEntry>).map(
+  ([name, s]) => ({ name, prefix: s.prefix, description: s.description, context: s.context, body: s.body.join('\n') }),
+);
 
 /** The snippet context of a JSON path: `Tasks[]` for any task, `a.b` for members. */
 export const contextOf = (path: readonly (string | number)[]): string =>
-  path.map((s) => (typeof s === 'number' ? '[]' : `.${s}`)).join('').replace(/^\./, '');
+  path
+    .map((s) => (typeof s === 'number' ? '[]' : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
 
 export const snippetsFor = (context: string): WorkflowSnippet[] => SNIPPETS.filter((s) => s.context === context);
 
@@ -56,7 +65,11 @@ export function workflowTemplate(connectorType: string, object: string): string 
   const body = snippet.body.replace(m[0], `"${m[1]}": "${literal}"`);
   // ObjectTypeName and FlowName allow letters, digits, _ and -: anything else becomes -
   const name = object.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  return name ? body.replace(/\$\{(\d+):([^}$]*)\}/g, (all, n, text: string) => (text.includes(m[3]) ? `\${${n}:${text.split(m[3]).join(name)}}` : all)) : body;
+  return name
+    ? body.replace(/\$\{(\d+):([^}$]*)\}/g, (all, n, text: string) =>
+        text.includes(m[3]) ? `\${${n}:${text.split(m[3]).join(name)}}` : all,
+      )
+    : body;
 }
 
 /** What a snippet inserts when every placeholder keeps its default (a choice its first option), without tab stops. */
@@ -68,17 +81,40 @@ export function defaultText(body: string): string {
       let out = '';
       while (i < body.length) {
         const ch = body[i];
-        if (ch === '\\' && i + 1 < body.length && '$}\\'.includes(body[i + 1])) { out += body[i + 1]; i += 2; continue; }
-        if (closing && ch === '}') { i++; return out; }
+        if (ch === '\\' && i + 1 < body.length && '$}\\'.includes(body[i + 1])) {
+          out += body[i + 1];
+          i += 2;
+          continue;
+        }
+        if (closing && ch === '}') {
+          i++;
+          return out;
+        }
         const rest = ch === '$' ? body.slice(i, i + 12) : '';
         const simple = /^\$(\d+)/.exec(rest);
         const braced = /^\$\{(\d+)([:|}])/.exec(rest);
-        if (simple) { out += defaults.get(simple[1]) ?? ''; i += simple[0].length; continue; }
-        if (!braced) { out += ch; i++; continue; }
+        if (simple) {
+          out += defaults.get(simple[1]) ?? '';
+          i += simple[0].length;
+          continue;
+        }
+        if (!braced) {
+          out += ch;
+          i++;
+          continue;
+        }
         const n = braced[1];
         i += braced[0].length;
-        if (braced[2] === '}') { out += defaults.get(n) ?? ''; continue; }
-        if (braced[2] === ':') { const d = read(true); defaults.set(n, d); out += d; continue; }
+        if (braced[2] === '}') {
+          out += defaults.get(n) ?? '';
+          continue;
+        }
+        if (braced[2] === ':') {
+          const d = read(true);
+          defaults.set(n, d);
+          out += d;
+          continue;
+        }
         const end = body.indexOf('|}', i);
         const first = body.slice(i, end).split(',')[0];
         defaults.set(n, first);
@@ -100,7 +136,10 @@ export function sourceObjectOf(connectorType: string): { member: string; example
   return m ? { member: m[1], example: m[3] } : undefined;
 }
 
-/** What is wrong with `value` as the source object (or bucket) of a `connectorType` flow, by the model's length and pattern. */
+/**
+ * What is wrong with `value` as the source object (or bucket) of a `connectorType` flow, by the model's length and
+ * pattern.
+ */
 export function sourceObjectProblem(connectorType: string, value: string): string | undefined {
   const connector = connectors.find((c) => c.type === connectorType);
   const source = sourceObjectOf(connectorType);
@@ -111,6 +150,7 @@ export function sourceObjectProblem(connectorType: string, value: string): strin
   if (!value.trim()) return `Enter the ${source.member === 'BucketName' ? 'bucket name' : 'object name'}.`;
   if (min !== null && value.length < min) return `At least ${min} characters.`;
   if (max !== null && value.length > max) return `At most ${max} characters.`;
-  if (shape?.pattern && !new RegExp(shape.pattern).test(value)) return 'No spaces: the model allows no whitespace here.';
+  if (shape?.pattern && !new RegExp(shape.pattern).test(value))
+    return 'No spaces: the model allows no whitespace here.';
   return undefined;
 }

@@ -5,11 +5,23 @@ import { Node, ParsedWorkflow, keyOf, prop, rangeOf, stringValue } from './docum
 import { WorkflowTask, isProjection, workflowOf } from './workflowModel';
 import { isoUtc, parseTimestamp } from './domain/time';
 
-function symbol(doc: ParsedWorkflow, name: string, kind: SymbolKind, node: Node, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+function symbol(
+  doc: ParsedWorkflow,
+  name: string,
+  kind: SymbolKind,
+  node: Node,
+  detail?: string,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
   // the range covers the member with its key, so the breadcrumbs follow the cursor anywhere in it
   const key = keyOf(node);
   const whole = key ? node.parent! : node;
-  const s: DocumentSymbol = { name: name || '(unnamed)', kind, range: rangeOf(doc, whole), selectionRange: rangeOf(doc, key ?? node) };
+  const s: DocumentSymbol = {
+    name: name || '(unnamed)',
+    kind,
+    range: rangeOf(doc, whole),
+    selectionRange: rangeOf(doc, key ?? node),
+  };
   if (detail) s.detail = detail;
   if (children) s.children = children;
   return s;
@@ -20,7 +32,8 @@ const fields = (t: WorkflowTask) => t.sourceFields.map((f) => f.name).join(', ')
 /** "Map Email → Email", "Filter PROJECTION (5 fields)", "Validate VALIDATE_NON_NULL Id". */
 function taskTitle(t: WorkflowTask): string {
   const type = t.taskType ?? 'Task';
-  if (isProjection(t)) return `${type} PROJECTION (${t.sourceFields.length} field${t.sourceFields.length === 1 ? '' : 's'})`;
+  if (isProjection(t))
+    return `${type} PROJECTION (${t.sourceFields.length} field${t.sourceFields.length === 1 ? '' : 's'})`;
   const op = t.operator && t.operator !== 'NO_OP' ? ` ${t.operator}` : '';
   const dest = t.destinationField !== undefined ? ` → ${t.destinationField}` : '';
   return `${type}${op} ${fields(t)}${dest}`.replace(/\s+/g, ' ').trim();
@@ -45,22 +58,52 @@ export function documentSymbols(doc: ParsedWorkflow): DocumentSymbol[] {
     if (config) {
       const sourceProps = w.connector && prop(w.sourceConnectorPropertiesNode, w.connector.sourcePropertiesKey);
       const object = stringValue(prop(sourceProps, 'Object')) ?? stringValue(prop(sourceProps, 'BucketName'));
-      children.push(symbol(doc, `${w.connectorType ?? '?'}${object ? `: ${object}` : ''}`, SymbolKind.Interface, config, 'source'));
+      children.push(
+        symbol(doc, `${w.connectorType ?? '?'}${object ? `: ${object}` : ''}`, SymbolKind.Interface, config, 'source'),
+      );
     }
     if (w.tasksNode) {
-      children.push(symbol(doc, 'Tasks', SymbolKind.Array, w.tasksNode, `${w.tasks.length}`,
-        w.tasks.map((t) => symbol(doc, taskTitle(t), isProjection(t) ? SymbolKind.Field : SymbolKind.Function, t.node))));
+      children.push(
+        symbol(
+          doc,
+          'Tasks',
+          SymbolKind.Array,
+          w.tasksNode,
+          `${w.tasks.length}`,
+          w.tasks.map((t) =>
+            symbol(doc, taskTitle(t), isProjection(t) ? SymbolKind.Field : SymbolKind.Function, t.node),
+          ),
+        ),
+      );
     }
     if (w.triggerConfigNode) {
       const schedule = stringValue(prop(w.scheduledNode, 'ScheduleExpression'));
-      children.push(symbol(doc, `${w.triggerType ?? 'Trigger'}${schedule ? ` ${schedule}` : ''}`, SymbolKind.Event, w.triggerConfigNode, 'trigger'));
+      children.push(
+        symbol(
+          doc,
+          `${w.triggerType ?? 'Trigger'}${schedule ? ` ${schedule}` : ''}`,
+          SymbolKind.Event,
+          w.triggerConfigNode,
+          'trigger',
+        ),
+      );
     }
     const name = stringValue(prop(flow, 'FlowName'));
     out.push(symbol(doc, name ?? 'FlowDefinition', SymbolKind.Module, flow, 'flow', children));
   }
   if (w.batchesNode) {
-    out.push(symbol(doc, 'Batches', SymbolKind.Array, w.batchesNode, `${w.batches.length}`,
-      w.batches.map((b) => symbol(doc, `${timeText(b.startTimeNode)} → ${timeText(b.endTimeNode)}`, SymbolKind.Event, b.node))));
+    out.push(
+      symbol(
+        doc,
+        'Batches',
+        SymbolKind.Array,
+        w.batchesNode,
+        `${w.batches.length}`,
+        w.batches.map((b) =>
+          symbol(doc, `${timeText(b.startTimeNode)} → ${timeText(b.endTimeNode)}`, SymbolKind.Event, b.node),
+        ),
+      ),
+    );
   }
   return out;
 }

@@ -4,8 +4,10 @@ import { ParsedWorkflow, rangeOf, significantBefore } from './document';
 import { Finding } from './findings';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'Unexpected character: JSON allows only objects, arrays, double-quoted strings, numbers, true, false and null here.',
-  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number: write it as plain JSON digits (no leading zeros, no hex, no NaN).',
+  [ParseErrorCode.InvalidSymbol]:
+    'Unexpected character: JSON allows only objects, arrays, double-quoted strings, numbers, true, false and null here.',
+  [ParseErrorCode.InvalidNumberFormat]:
+    'Invalid number: write it as plain JSON digits (no leading zeros, no hex, no NaN).',
   [ParseErrorCode.PropertyNameExpected]: 'Expected a property name in double quotes.',
   [ParseErrorCode.ValueExpected]: 'Expected a value.',
   [ParseErrorCode.ColonExpected]: "Expected ':' after the property name.",
@@ -25,8 +27,13 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
   const { text } = doc;
   if (!doc.root && doc.syntaxErrors.length === 0) {
-    out.push({ code: 'json-syntax', severity: 'error', at: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: 'The file is empty: a workflow file is one JSON object with DomainName, WorkflowType, IntegrationConfig, ObjectTypeName and RoleArn.' });
+    out.push({
+      code: 'json-syntax',
+      severity: 'error',
+      at: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message:
+        'The file is empty: a workflow file is one JSON object with DomainName, WorkflowType, IntegrationConfig, ObjectTypeName and RoleArn.',
+    });
     return out;
   }
   let last = -1;
@@ -34,22 +41,40 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
     if (e.offset === last) continue; // the parser's recovery repeats errors at one spot; one is enough
     last = e.offset;
     if (e.error === ParseErrorCode.InvalidCommentToken) {
-      out.push({ code: 'json-comment', severity: 'error', at: rangeOf(doc, e.offset, e.length),
-        message: 'Comments are not allowed: the AWS CLI reads strict JSON and rejects the file. Remove the comment (keep notes in "Description" or a separate file).' });
+      out.push({
+        code: 'json-comment',
+        severity: 'error',
+        at: rangeOf(doc, e.offset, e.length),
+        message:
+          'Comments are not allowed: the AWS CLI reads strict JSON and rejects the file. Remove the comment (keep notes in "Description" or a separate file).',
+      });
       continue;
     }
     const closer = text[e.offset];
-    if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && (closer === '}' || closer === ']')) {
+    if (
+      (e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) &&
+      (closer === '}' || closer === ']')
+    ) {
       const comma = significantBefore(text, e.offset);
       if (text[comma] === ',') {
-        out.push({ code: 'json-trailing-comma', severity: 'error', at: rangeOf(doc, comma, 1), data: { offset: comma },
-          message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.' });
+        out.push({
+          code: 'json-trailing-comma',
+          severity: 'error',
+          at: rangeOf(doc, comma, 1),
+          data: { offset: comma },
+          message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.',
+        });
         continue;
       }
     }
     const message = MESSAGES[e.error] ?? 'Invalid JSON.';
     // a zero-length error at the end of a line is hard to see: show it on the token it stopped at
-    out.push({ code: 'json-syntax', severity: 'error', at: rangeOf(doc, e.offset, Math.max(e.length, e.offset < text.length ? 1 : 0)), message });
+    out.push({
+      code: 'json-syntax',
+      severity: 'error',
+      at: rangeOf(doc, e.offset, Math.max(e.length, e.offset < text.length ? 1 : 0)),
+      message,
+    });
   }
   return out;
 }

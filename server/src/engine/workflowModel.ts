@@ -116,7 +116,10 @@ const views = new WeakMap<ParsedWorkflow, Workflow>();
 /** The domain view of `doc`, computed once per parsed document. */
 export function workflowOf(doc: ParsedWorkflow): Workflow {
   let view = views.get(doc);
-  if (!view) { view = readWorkflow(doc.root); views.set(doc, view); }
+  if (!view) {
+    view = readWorkflow(doc.root);
+    views.set(doc, view);
+  }
   return view;
 }
 
@@ -134,17 +137,35 @@ function readWorkflow(root: Node | undefined): Workflow {
   const batchesNode = prop(appflowIntegrationNode, 'Batches');
   const tasks = items(tasksNode).map((node, index) => readTask(node, index, connector));
   const intermediateFields = new Set<string>();
-  for (const t of tasks) if (t.taskType && COMBINING_TASK_TYPES.has(t.taskType) && t.destinationField) intermediateFields.add(t.destinationField);
+  for (const t of tasks)
+    if (t.taskType && COMBINING_TASK_TYPES.has(t.taskType) && t.destinationField)
+      intermediateFields.add(t.destinationField);
   return {
-    root, appflowIntegrationNode, flowDefinitionNode, sourceFlowConfigNode, connectorTypeNode, connectorType, connector,
+    root,
+    appflowIntegrationNode,
+    flowDefinitionNode,
+    sourceFlowConfigNode,
+    connectorTypeNode,
+    connectorType,
+    connector,
     sourceConnectorPropertiesNode: prop(sourceFlowConfigNode, 'SourceConnectorProperties'),
     incrementalPullConfigNode: prop(sourceFlowConfigNode, 'IncrementalPullConfig'),
     tasksNode,
-    tasks, projections: tasks.filter(isProjection), intermediateFields,
-    triggerConfigNode, triggerTypeNode, triggerType: stringValue(triggerTypeNode), triggerPropertiesNode,
+    tasks,
+    projections: tasks.filter(isProjection),
+    intermediateFields,
+    triggerConfigNode,
+    triggerTypeNode,
+    triggerType: stringValue(triggerTypeNode),
+    triggerPropertiesNode,
     scheduledNode: prop(triggerPropertiesNode, 'Scheduled'),
     batchesNode,
-    batches: items(batchesNode).map((node, index) => ({ index, node, startTimeNode: prop(node, 'StartTime'), endTimeNode: prop(node, 'EndTime') })),
+    batches: items(batchesNode).map((node, index) => ({
+      index,
+      node,
+      startTimeNode: prop(node, 'StartTime'),
+      endTimeNode: prop(node, 'EndTime'),
+    })),
   };
 }
 
@@ -153,24 +174,35 @@ function readTask(node: Node, index: number, connector: Connector | undefined): 
   const connectorOperatorNode = prop(node, 'ConnectorOperator');
   const operatorMembers = membersOf(connectorOperatorNode);
   // the last member with the connector's key: a duplicated key is read last-wins, as in the AWS CLI
-  const operatorMember = operatorMembers.filter((m) => m.key === connector?.key).pop() ?? operatorMembers[operatorMembers.length - 1];
+  const operatorMember =
+    operatorMembers.filter((m) => m.key === connector?.key).pop() ?? operatorMembers[operatorMembers.length - 1];
   const sourceFieldsNode = prop(node, 'SourceFields');
   const sourceFields: SourceField[] = [];
-  for (const item of items(sourceFieldsNode)) if (item.type === 'string') sourceFields.push({ name: item.value as string, node: item });
+  for (const item of items(sourceFieldsNode))
+    if (item.type === 'string') sourceFields.push({ name: item.value as string, node: item });
   const destinationFieldNode = prop(node, 'DestinationField');
   const taskPropertiesNode = prop(node, 'TaskProperties');
   return {
-    index, node, taskType: stringValue(taskTypeNode), taskTypeNode,
-    connectorOperatorNode, operatorMembers, operatorMember, operator: stringValue(operatorMember?.valueNode),
-    sourceFieldsNode, sourceFields,
-    destinationField: stringValue(destinationFieldNode), destinationFieldNode,
+    index,
+    node,
+    taskType: stringValue(taskTypeNode),
+    taskTypeNode,
+    connectorOperatorNode,
+    operatorMembers,
+    operatorMember,
+    operator: stringValue(operatorMember?.valueNode),
+    sourceFieldsNode,
+    sourceFields,
+    destinationField: stringValue(destinationFieldNode),
+    destinationFieldNode,
     taskPropertiesNode,
     taskProperties: membersByKey(taskPropertiesNode),
   };
 }
 
 /** A Filter task with the PROJECTION operator: it names the source fields AppFlow pulls. */
-export const isProjection = (task: WorkflowTask): boolean => task.taskType === 'Filter' && task.operator === 'PROJECTION';
+export const isProjection = (task: WorkflowTask): boolean =>
+  task.taskType === 'Filter' && task.operator === 'PROJECTION';
 
 /** Every source field the projection tasks among `tasks` list. */
 export function projectedFields(taskList: readonly WorkflowTask[]): Set<string> {
@@ -183,7 +215,8 @@ export function projectedFields(taskList: readonly WorkflowTask[]): Set<string> 
 export function taskAt(doc: ParsedWorkflow, offset: number): WorkflowTask | undefined {
   const list = workflowOf(doc).tasks;
   // tasks are in file order: binary search keeps this fast on files with thousands of tasks
-  let lo = 0, hi = list.length - 1;
+  let lo = 0,
+    hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const n = list[mid].node;

@@ -33,7 +33,10 @@ export interface ValidationScheduler {
 }
 
 /** `validate(uri)` is called at most once per interval per document, always after the last `schedule(uri)`. */
-export function createValidationScheduler(validate: (uri: string) => void, clock: SchedulerClock = systemClock): ValidationScheduler {
+export function createValidationScheduler(
+  validate: (uri: string) => void,
+  clock: SchedulerClock = systemClock,
+): ValidationScheduler {
   const schedules = new Map<string, Schedule>();
 
   function run(uri: string, s: Schedule): void {

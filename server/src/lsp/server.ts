@@ -1,6 +1,12 @@
 // The language server as a function: LSP wiring around the workflow engine, nothing more (as VS Code's jsonServer.ts).
 // Works for any client: VS Code sends languageId "cpworkflow", other editors send "json" for the same files.
-import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind } from 'vscode-languageserver';
+import {
+  Connection,
+  TextDocuments,
+  TextDocumentSyncKind,
+  InitializeResult,
+  CodeActionKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../engine/service';
 import { createValidationScheduler, systemClock, type SchedulerClock } from './scheduler';
@@ -75,13 +81,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  connection.onCompletion((p) => serve(p.textDocument.uri, null, 'completion', (doc) => service.complete(doc, p.position)));
+  connection.onCompletion((p) =>
+    serve(p.textDocument.uri, null, 'completion', (doc) => service.complete(doc, p.position)),
+  );
   connection.onHover((p) => serve(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position)));
-  connection.onCodeAction((p) => serve(p.textDocument.uri, [], 'code actions', (doc) =>
-    (p.context.only && !p.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? [] : service.codeActions(doc, p.context.diagnostics))));
+  connection.onCodeAction((p) =>
+    serve(p.textDocument.uri, [], 'code actions', (doc) =>
+      p.context.only && !p.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))
+        ? []
+        : service.codeActions(doc, p.context.diagnostics),
+    ),
+  );
   connection.onDocumentSymbol((p) => serve(p.textDocument.uri, [], 'symbols', (doc) => service.symbols(doc)));
-  connection.onDocumentFormatting((p) => serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options)));
-  connection.onDocumentRangeFormatting((p) => serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options, p.range)));
+  connection.onDocumentFormatting((p) =>
+    serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options)),
+  );
+  connection.onDocumentRangeFormatting((p) =>
+    serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options, p.range)),
+  );
 
   documents.listen(connection);
   connection.listen();

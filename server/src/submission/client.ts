@@ -1,8 +1,8 @@
 // The one place that builds Customer Profiles SDK clients. The SDK is loaded lazily (`await import`) so that
 // the language server and extension activation never pay for it.
-import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
-import type { RetryStrategyV2 } from "@smithy/types";
-import { signerFor, type Signer } from "./signer";
+import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
+import type { RetryStrategyV2 } from '@smithy/types';
+import { signerFor, type Signer } from './signer';
 
 export interface AwsConnectionOptions {
   /** Shared-config profile; default: AWS_PROFILE, else "default" (as the AWS CLI). */
@@ -17,11 +17,13 @@ export interface AwsConnectionOptions {
   timeoutMs?: number;
   /** Total attempts per call including SDK retries (default 3). */
   maxAttempts?: number;
-  /** Environment to read AWS_* settings from (default process.env; the SDK's credential chain always reads process.env). */
+  /**
+   * Environment to read AWS_* settings from (default process.env; the SDK's credential chain always reads process.env).
+   */
   env?: NodeJS.ProcessEnv;
 }
 
-type SettingSource = "option" | "environment" | "profile" | "none";
+type SettingSource = 'option' | 'environment' | 'profile' | 'none';
 
 export interface ResolvedAwsSettings {
   profile: string;
@@ -39,7 +41,7 @@ export interface ResolvedAwsSettings {
 
 /** No region in the options, the environment or the profile: the caller must ask for one. */
 class MissingRegionError extends Error {
-  override readonly name = "MissingRegionError";
+  override readonly name = 'MissingRegionError';
   constructor(readonly profile: string) {
     super(`No AWS region is set for profile "${profile}".`);
   }
@@ -47,7 +49,7 @@ class MissingRegionError extends Error {
 
 /** A profile was named (option or AWS_PROFILE) that neither shared file defines. */
 class ProfileNotFoundError extends Error {
-  override readonly name = "ProfileNotFoundError";
+  override readonly name = 'ProfileNotFoundError';
   constructor(readonly profile: string) {
     super(`The config profile (${profile}) could not be found.`);
   }
@@ -58,40 +60,56 @@ export function assertProfileExists(settings: ResolvedAwsSettings): void {
   if (settings.profileExplicit && !settings.profileExists) throw new ProfileNotFoundError(settings.profile);
 }
 
-/** Profiles named in the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured). */
+/**
+ * Profiles named in the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured).
+ */
 export async function listProfiles(): Promise<string[]> {
-  const { loadSharedConfigFiles, CONFIG_PREFIX_SEPARATOR } = await import("@smithy/core/config");
+  const { loadSharedConfigFiles, CONFIG_PREFIX_SEPARATOR } = await import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   // The loader also returns `[sso-session x]` and `[services x]` sections, keyed "sso-session.x" / "services.x".
-  const isSection = (k: string) => ["sso-session", "services"].some((p) => k.startsWith(p + CONFIG_PREFIX_SEPARATOR));
-  return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].filter((k) => !isSection(k)).sort();
+  const isSection = (k: string) => ['sso-session', 'services'].some((p) => k.startsWith(p + CONFIG_PREFIX_SEPARATOR));
+  return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])]
+    .filter((k) => !isSection(k))
+    .sort();
 }
 
 /** Where signed requests would go and as whom, resolved the way the AWS CLI resolves them. */
 export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Promise<ResolvedAwsSettings> {
   const env = options.env ?? process.env;
   const named = nonEmpty(options.profile) ?? nonEmpty(env.AWS_PROFILE);
-  const profile = named ?? "default";
-  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const profile = named ?? 'default';
+  const { loadSharedConfigFiles } = await import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const section = configFile[profile] ?? {};
 
   let region = nonEmpty(options.region);
-  let regionSource: SettingSource = "option";
-  if (!region) [region, regionSource] = [nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), "environment"];
-  if (!region) [region, regionSource] = [nonEmpty(section.region), "profile"];
-  if (!region) regionSource = "none";
+  let regionSource: SettingSource = 'option';
+  if (!region) [region, regionSource] = [nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), 'environment'];
+  if (!region) [region, regionSource] = [nonEmpty(section.region), 'profile'];
+  if (!region) regionSource = 'none';
 
   // AWS CLI: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS disables the environment and config-file endpoints.
-  const ignoreConfigured = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? "").toLowerCase() === "true";
+  const ignoreConfigured = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
   let endpointUrl = nonEmpty(options.endpointUrl);
-  let endpointSource: SettingSource = "option";
+  let endpointSource: SettingSource = 'option';
   if (!endpointUrl && !ignoreConfigured) {
-    [endpointUrl, endpointSource] = [nonEmpty(env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES) ?? nonEmpty(env.AWS_ENDPOINT_URL), "environment"];
-    if (!endpointUrl) [endpointUrl, endpointSource] = [nonEmpty(section.endpoint_url), "profile"];
+    [endpointUrl, endpointSource] = [
+      nonEmpty(env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES) ?? nonEmpty(env.AWS_ENDPOINT_URL),
+      'environment',
+    ];
+    if (!endpointUrl) [endpointUrl, endpointSource] = [nonEmpty(section.endpoint_url), 'profile'];
   }
-  if (!endpointUrl) endpointSource = "none";
-  return { profile, profileExplicit: named !== undefined, profileExists: profile in configFile || profile in credentialsFile, signer: signerFor(named !== undefined, env), region, regionSource, endpointUrl, endpointSource };
+  if (!endpointUrl) endpointSource = 'none';
+  return {
+    profile,
+    profileExplicit: named !== undefined,
+    profileExists: profile in configFile || profile in credentialsFile,
+    signer: signerFor(named !== undefined, env),
+    region,
+    regionSource,
+    endpointUrl,
+    endpointSource,
+  };
 }
 
 /**
@@ -110,15 +128,20 @@ export async function createCustomerProfilesClient(
   const settings = resolved ?? (await resolveAwsSettings(options));
   assertProfileExists(settings);
   if (!settings.region) throw new MissingRegionError(settings.profile);
-  const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] = await Promise.all([
-    import("@aws-sdk/client-customer-profiles"),
-    import("@aws-sdk/credential-provider-node"),
-    import("@smithy/node-http-handler"),
-    import("@smithy/util-retry"),
-  ]);
+  const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] =
+    await Promise.all([
+      import('@aws-sdk/client-customer-profiles'),
+      import('@aws-sdk/credential-provider-node'),
+      import('@smithy/node-http-handler'),
+      import('@smithy/util-retry'),
+    ]);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const target = settings.endpointUrl ?? `https://profile.${settings.region}.amazonaws.com`;
-  const proxy = options.proxy ? (bypassesProxy(target, options.proxy.noProxy ?? []) ? undefined : options.proxy) : proxyFromEnvironment(target, process.env);
+  const proxy = options.proxy
+    ? bypassesProxy(target, options.proxy.noProxy ?? [])
+      ? undefined
+      : options.proxy
+    : proxyFromEnvironment(target, process.env);
   const agent = proxy ? await proxyAgent(proxy) : undefined;
   const maxAttempts = options.maxAttempts ?? 3;
   const client = new CustomerProfilesClient({
@@ -142,22 +165,22 @@ export async function createCustomerProfilesClient(
       try {
         return await next(args);
       } catch (err) {
-        if (NON_IDEMPOTENT_COMMANDS.has(context.commandName ?? "") && typeof err === "object" && err !== null) {
+        if (NON_IDEMPOTENT_COMMANDS.has(context.commandName ?? '') && typeof err === 'object' && err !== null) {
           (err as Record<symbol, boolean>)[NON_IDEMPOTENT] = true;
         }
         throw err;
       }
     },
     // finalizeRequest/low runs inside the retry loop (retry is finalizeRequest/high), so it sees each attempt.
-    { step: "finalizeRequest", priority: "low", name: "cpworkflowNonIdempotentMarker" },
+    { step: 'finalizeRequest', priority: 'low', name: 'cpworkflowNonIdempotentMarker' },
   );
   return client;
 }
 
-const NON_IDEMPOTENT_COMMANDS = new Set(["CreateIntegrationWorkflowCommand"]);
-const NON_IDEMPOTENT = Symbol("cpworkflow.nonIdempotent");
+const NON_IDEMPOTENT_COMMANDS = new Set(['CreateIntegrationWorkflowCommand']);
+const NON_IDEMPOTENT = Symbol('cpworkflow.nonIdempotent');
 // Errors raised before the request left this machine: repeating them cannot create a second workflow.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** Wraps the standard strategy: a failed non-idempotent call is retried only if the service surely did not act. */
 function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
@@ -166,7 +189,7 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
     recordSuccess: (token) => inner.recordSuccess(token),
     async refreshRetryTokenForRetry(token, info) {
       const err = info.error as unknown as Record<string | symbol, unknown>;
-      if (err[NON_IDEMPOTENT] && info.errorType !== "THROTTLING" && !NOT_SENT_CODES.has(String(err.code ?? ""))) {
+      if (err[NON_IDEMPOTENT] && info.errorType !== 'THROTTLING' && !NOT_SENT_CODES.has(String(err.code ?? ''))) {
         throw info.error;
       }
       return inner.refreshRetryTokenForRetry(token, info);
@@ -181,20 +204,22 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
 export function proxyFromEnvironment(target: string, env: NodeJS.ProcessEnv): { url: string } | undefined {
   const { protocol } = new URL(target);
   const pick = (...names: string[]) => names.map((n) => nonEmpty(env[n])).find(Boolean);
-  const url = protocol === "http:" ? pick("HTTP_PROXY", "http_proxy") : pick("HTTPS_PROXY", "https_proxy");
+  const url = protocol === 'http:' ? pick('HTTP_PROXY', 'http_proxy') : pick('HTTPS_PROXY', 'https_proxy');
   if (!url) return undefined;
-  return bypassesProxy(target, (pick("NO_PROXY", "no_proxy") ?? "").split(",")) ? undefined : { url };
+  return bypassesProxy(target, (pick('NO_PROXY', 'no_proxy') ?? '').split(',')) ? undefined : { url };
 }
 
 /** Whether a no-proxy list (NO_PROXY, VS Code's http.noProxy) names the target's host: exact, ".suffix" or "*". */
 export function bypassesProxy(target: string, entries: readonly string[]): boolean {
-  const host = new URL(target).hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return entries.map((e) => e.trim().toLowerCase().replace(/:\d+$/, "")).filter(Boolean)
-    .some((e) => e === "*" || host === e.replace(/^\./, "") || host.endsWith(e.startsWith(".") ? e : `.${e}`));
+  const host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return entries
+    .map((e) => e.trim().toLowerCase().replace(/:\d+$/, ''))
+    .filter(Boolean)
+    .some((e) => e === '*' || host === e.replace(/^\./, '') || host.endsWith(e.startsWith('.') ? e : `.${e}`));
 }
 
 async function proxyAgent(proxy: { url: string; strictSSL?: boolean }) {
-  const { HttpsProxyAgent } = await import("https-proxy-agent");
+  const { HttpsProxyAgent } = await import('https-proxy-agent');
   // CONNECT tunnels both http: and https: targets; rejectUnauthorized applies to the target's TLS.
   return new HttpsProxyAgent(proxy.url, { rejectUnauthorized: proxy.strictSSL ?? true, keepAlive: true });
 }

@@ -97,7 +97,8 @@ function isWholePath(segments: string[], matched: number): boolean {
 
 function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
   for (const child of node.children ?? []) {
-    if (child.type === 'property' && child.children?.[0]?.value?.toString().toLowerCase() === name.toLowerCase()) out.push(child);
+    if (child.type === 'property' && child.children?.[0]?.value?.toString().toLowerCase() === name.toLowerCase())
+      out.push(child);
     propertiesNamed(child, name, out);
   }
   return out;
@@ -107,7 +108,10 @@ function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
  * The place of a JSON path (`["IntegrationConfig", …, 0, "StartTime"]`) in `text`: the value, for "Go to". Of
  * duplicate keys the last counts, as JSON.parse and the AWS CLI read them (the engine's `at`).
  */
-export function fieldAtPath(text: string, path: readonly (string | number)[]): { path: string; exact: boolean; offset: number; length: number } | undefined {
+export function fieldAtPath(
+  text: string,
+  path: readonly (string | number)[],
+): { path: string; exact: boolean; offset: number; length: number } | undefined {
   const node = at(parseTree(text), ...path);
   return node && { path: path.join('.'), exact: true, offset: node.offset, length: node.length };
 }

@@ -2,7 +2,8 @@
  * Submission library: the only code that uses the AWS SDK, which it loads lazily (`await import`), so importing
  * this module costs nothing until a function below is called. Used by the CLI and the VS Code extension alike.
  *
- *   const p = prepareSubmission(text, uri);   // { errors, warnings, input, inputError, domainName, objectTypeName, flowName }
+ *   const p = prepareSubmission(text, uri);   // { errors, warnings, input, inputError, domainName, objectTypeName,
+ * flowName }
  *   const settings = await resolveAwsSettings({ profile, region, endpointUrl });   // signer, profileExists: confirm
  *   assertProfileExists(settings);                                   // before asking, not after
  *   const client = await createCustomerProfilesClient({ proxy, timeoutMs }, settings);   // no second config read
@@ -20,7 +21,7 @@
  * Rules kept here: one HTTP request per createWorkflow call except throttling retries (the operation is not
  * idempotent); explainAwsError never returns a credential value; nothing here prompts or prints.
  */
-export { toCreateWorkflowInput, WorkflowInputError, type JsonPath } from "./input";
+export { toCreateWorkflowInput, WorkflowInputError, type JsonPath } from './input';
 export {
   createCustomerProfilesClient,
   resolveAwsSettings,
@@ -28,7 +29,7 @@ export {
   listProfiles,
   type AwsConnectionOptions,
   type ResolvedAwsSettings,
-} from "./client";
+} from './client';
 export {
   createWorkflow,
   createSubmissionGuard,
@@ -39,9 +40,9 @@ export {
   type SubmissionGuard,
   type WorkflowProgress,
   type WorkflowStatus,
-} from "./workflowRuns";
-export { formatProgress, describeWorkflowEnd, changedProgressLines } from "./progress";
-export { explainAwsError, type ErrorContext, type ExplainedError } from "./errors";
-export { redactCredentials } from "./redaction";
-export { signerFor, signerText, type Signer } from "./signer";
-export { prepareSubmission, type PreparedSubmission } from "./submission";
+} from './workflowRuns';
+export { formatProgress, describeWorkflowEnd, changedProgressLines } from './progress';
+export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';
+export { redactCredentials } from './redaction';
+export { signerFor, signerText, type Signer } from './signer';
+export { prepareSubmission, type PreparedSubmission } from './submission';

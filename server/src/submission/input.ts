@@ -1,21 +1,24 @@
 // The file's JSON → CreateIntegrationWorkflowCommandInput, converted the way the AWS CLI converts
 // `--cli-input-json`, so that the SDK puts the same request on the wire (checked against `aws` in test/submission).
-import type { CreateIntegrationWorkflowCommandInput } from "@aws-sdk/client-customer-profiles";
-import { ROOT_SHAPE, shapes, type ShapeName } from "../generated/model";
-import type { Node } from "../engine/document";
-import { parseTimestamp } from "../engine/domain/time";
+import type { CreateIntegrationWorkflowCommandInput } from '@aws-sdk/client-customer-profiles';
+import { ROOT_SHAPE, shapes, type ShapeName } from '../generated/model';
+import type { Node } from '../engine/document';
+import { parseTimestamp } from '../engine/domain/time';
 
 export type JsonPath = (string | number)[];
 
 /** The file cannot be turned into a request; `path` points at the offending value. */
 export class WorkflowInputError extends Error {
-  override readonly name = "WorkflowInputError";
-  constructor(message: string, readonly path: JsonPath) {
+  override readonly name = 'WorkflowInputError';
+  constructor(
+    message: string,
+    readonly path: JsonPath,
+  ) {
     super(message);
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Builds the SDK input from the parsed file. Values pass through unchanged except members whose model shape is a
@@ -24,7 +27,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * cannot be read.
  */
 export function toCreateWorkflowInput(json: unknown): CreateIntegrationWorkflowCommandInput {
-  if (!isRecord(json)) throw new WorkflowInputError("The file must hold one JSON object (the CreateIntegrationWorkflow request).", []);
+  if (!isRecord(json))
+    throw new WorkflowInputError('The file must hold one JSON object (the CreateIntegrationWorkflow request).', []);
   return convert(json, ROOT_SHAPE, []) as CreateIntegrationWorkflowCommandInput;
 }
 
@@ -32,9 +36,9 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
   const shape = shapes[shapeName];
   if (value === null || value === undefined) return value;
   switch (shape.type) {
-    case "timestamp":
+    case 'timestamp':
       return timestampToDate(value, path);
-    case "structure":
+    case 'structure':
       if (!isRecord(value)) return value;
       return Object.fromEntries(
         Object.entries(value).map(([k, v]) => {
@@ -42,10 +46,14 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
           return [k, member ? convert(v, member.target, [...path, k]) : v];
         }),
       );
-    case "list":
-      return Array.isArray(value) && shape.member ? value.map((v, i) => convert(v, shape.member!, [...path, i])) : value;
-    case "map":
-      return isRecord(value) && shape.value ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v, shape.value!, [...path, k])])) : value;
+    case 'list':
+      return Array.isArray(value) && shape.member
+        ? value.map((v, i) => convert(v, shape.member!, [...path, i]))
+        : value;
+    case 'map':
+      return isRecord(value) && shape.value
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v, shape.value!, [...path, k])]))
+        : value;
     default:
       return value;
   }
@@ -56,13 +64,14 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
  * engine's own rule (parseTimestamp), so conversion accepts exactly what validation accepts.
  */
 function timestampToDate(value: unknown, path: JsonPath): Date {
-  const node = typeof value === "number" || typeof value === "string"
-    ? ({ type: typeof value, value, offset: 0, length: 0 } as Node)
-    : undefined;
+  const node =
+    typeof value === 'number' || typeof value === 'string'
+      ? ({ type: typeof value, value, offset: 0, length: 0 } as Node)
+      : undefined;
   const seconds = parseTimestamp(node)?.epochSeconds;
   if (seconds === undefined) {
     throw new WorkflowInputError(
-      `${path.join(".") || "value"}: ${JSON.stringify(value)} is not a timestamp; use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,
+      `${path.join('.') || 'value'}: ${JSON.stringify(value)} is not a timestamp; use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,
       path,
     );
   }

@@ -1,6 +1,6 @@
 // How a workflow's progress and end read, for a terminal, a notification or a log. Pure (types only from the
 // SDK side), so the extension's activation bundle may use it without loading the submission bundle.
-import type { WorkflowProgress } from "./workflowRuns";
+import type { WorkflowProgress } from './workflowRuns';
 
 /** One line for a terminal or a status bar: "IN_PROGRESS: 2/4 steps, 500 records". */
 export function formatProgress(p: WorkflowProgress): string {
@@ -22,9 +22,11 @@ export function describeWorkflowEnd(p: {
   failedSteps: string[];
 } {
   return {
-    failed: p.status === "FAILED" || p.status === "CANCELLED",
+    failed: p.status === 'FAILED' || p.status === 'CANCELLED',
     errorDescription: p.errorDescription?.trim() ? p.errorDescription : undefined,
-    failedSteps: p.failedSteps.filter((s) => s.executionMessage.trim()).map((s) => `${s.flowName ? `${s.flowName}: ` : ""}${s.executionMessage}`),
+    failedSteps: p.failedSteps
+      .filter((s) => s.executionMessage.trim())
+      .map((s) => `${s.flowName ? `${s.flowName}: ` : ''}${s.executionMessage}`),
   };
 }
 

@@ -6,7 +6,8 @@
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
 const SECRET_SHAPE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
 const LONG_BASE64 = /[A-Za-z0-9/+=]{100,}/g;
-const SECRET_ASSIGNMENT = /((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)"?\s*[:=]\s*["']?)(?!<redacted>)[^\s"',}]+/gi;
+const SECRET_ASSIGNMENT =
+  /((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)"?\s*[:=]\s*["']?)(?!<redacted>)[^\s"',}]+/gi;
 // A user name and password in a URL (`http://user:pass@host`), with or without the scheme.
 const USER_INFO = /\/\/[^\s/@]*@/g;
 const KNOWN_CREDENTIAL_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ACCESS_KEY_ID'] as const;
@@ -20,7 +21,8 @@ export function redactCredentials(text: string, env: NodeJS.ProcessEnv = process
   let out = text;
   for (const name of KNOWN_CREDENTIAL_VARIABLES) {
     const value = env[name]?.trim();
-    if (value && value.length >= 8) out = out.split(value).join(name === 'AWS_ACCESS_KEY_ID' ? '<access key id>' : '<redacted>');
+    if (value && value.length >= 8)
+      out = out.split(value).join(name === 'AWS_ACCESS_KEY_ID' ? '<access key id>' : '<redacted>');
   }
   return out
     .replace(USER_INFO, '//')

@@ -15,5 +15,7 @@ export function signerFor(profileNamed: boolean, env: NodeJS.ProcessEnv): Signer
 
 /** As whom requests are signed, for a confirmation or a log: the environment's keys, or the profile. */
 export function signerText(settings: { signer: Signer; profile: string }): string {
-  return settings.signer === 'environment' ? 'AWS_ACCESS_KEY_ID from the environment (no profile named)' : `profile "${settings.profile}"`;
+  return settings.signer === 'environment'
+    ? 'AWS_ACCESS_KEY_ID from the environment (no profile named)'
+    : `profile "${settings.profile}"`;
 }

@@ -4,7 +4,7 @@ import type {
   CustomerProfilesClient,
   GetWorkflowCommandOutput,
   WorkflowStepItem,
-} from "@aws-sdk/client-customer-profiles";
+} from '@aws-sdk/client-customer-profiles';
 
 export interface CreatedWorkflow {
   WorkflowId: string;
@@ -18,14 +18,14 @@ export async function createWorkflow(
   input: CreateIntegrationWorkflowCommandInput,
   options: { abortSignal?: AbortSignal } = {},
 ): Promise<CreatedWorkflow> {
-  const { CreateIntegrationWorkflowCommand } = await import("@aws-sdk/client-customer-profiles");
+  const { CreateIntegrationWorkflowCommand } = await import('@aws-sdk/client-customer-profiles');
   const out = await client.send(new CreateIntegrationWorkflowCommand(input), { abortSignal: options.abortSignal });
-  return { WorkflowId: out.WorkflowId ?? "", Message: out.Message ?? "", requestId: out.$metadata.requestId };
+  return { WorkflowId: out.WorkflowId ?? '', Message: out.Message ?? '', requestId: out.$metadata.requestId };
 }
 
 /** A second submission of the same key while the first is in flight (double click, repeated command). */
 export class SubmissionInFlightError extends Error {
-  override readonly name = "SubmissionInFlightError";
+  override readonly name = 'SubmissionInFlightError';
   constructor(readonly key: string) {
     super(`A workflow from ${key} is already being created; wait for that request to finish.`);
   }
@@ -52,12 +52,12 @@ export function createSubmissionGuard() {
 }
 export type SubmissionGuard = ReturnType<typeof createSubmissionGuard>;
 
-export type WorkflowStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETE" | "FAILED" | "SPLIT" | "RETRY" | "CANCELLED";
-const TERMINAL: ReadonlySet<string> = new Set(["COMPLETE", "FAILED", "CANCELLED"]);
+export type WorkflowStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'SPLIT' | 'RETRY' | 'CANCELLED';
+const TERMINAL: ReadonlySet<string> = new Set(['COMPLETE', 'FAILED', 'CANCELLED']);
 
 export interface WorkflowProgress {
   workflowId: string;
-  status: WorkflowStatus | "UNKNOWN";
+  status: WorkflowStatus | 'UNKNOWN';
   stepsCompleted: number;
   totalSteps: number;
   recordsProcessed: number;
@@ -80,16 +80,24 @@ export async function getWorkflowProgress(
   workflowId: string,
   options: { abortSignal?: AbortSignal } = {},
 ): Promise<WorkflowProgress> {
-  const { GetWorkflowCommand, GetWorkflowStepsCommand } = await import("@aws-sdk/client-customer-profiles");
+  const { GetWorkflowCommand, GetWorkflowStepsCommand } = await import('@aws-sdk/client-customer-profiles');
   const abortSignal = options.abortSignal;
-  const wf: GetWorkflowCommandOutput = await client.send(new GetWorkflowCommand({ DomainName: domainName, WorkflowId: workflowId }), { abortSignal });
-  const status = (wf.Status ?? "UNKNOWN") as WorkflowProgress["status"];
+  const wf: GetWorkflowCommandOutput = await client.send(
+    new GetWorkflowCommand({ DomainName: domainName, WorkflowId: workflowId }),
+    { abortSignal },
+  );
+  const status = (wf.Status ?? 'UNKNOWN') as WorkflowProgress['status'];
   const done = TERMINAL.has(status);
   const items: WorkflowStepItem[] = [];
   let nextToken: string | undefined;
   while (done) {
     const page = await client.send(
-      new GetWorkflowStepsCommand({ DomainName: domainName, WorkflowId: workflowId, NextToken: nextToken, MaxResults: 100 }),
+      new GetWorkflowStepsCommand({
+        DomainName: domainName,
+        WorkflowId: workflowId,
+        NextToken: nextToken,
+        MaxResults: 100,
+      }),
       { abortSignal },
     );
     items.push(...(page.Items ?? []));
@@ -97,12 +105,14 @@ export async function getWorkflowProgress(
     if (!nextToken) break;
   }
   const metrics = wf.Metrics?.AppflowIntegration;
-  const steps = items.flatMap((i) => (i.AppflowIntegration ? [i.AppflowIntegration] : [])).map((s) => ({
-    flowName: s.FlowName ?? "",
-    status: s.Status ?? "UNKNOWN",
-    executionMessage: s.ExecutionMessage ?? "",
-    recordsProcessed: Number(s.RecordsProcessed ?? 0),
-  }));
+  const steps = items
+    .flatMap((i) => (i.AppflowIntegration ? [i.AppflowIntegration] : []))
+    .map((s) => ({
+      flowName: s.FlowName ?? '',
+      status: s.Status ?? 'UNKNOWN',
+      executionMessage: s.ExecutionMessage ?? '',
+      recordsProcessed: Number(s.RecordsProcessed ?? 0),
+    }));
   return {
     workflowId,
     status,
@@ -111,7 +121,9 @@ export async function getWorkflowProgress(
     recordsProcessed: Number(metrics?.RecordsProcessed ?? 0),
     errorDescription: wf.ErrorDescription,
     steps,
-    failedSteps: steps.filter((s) => s.status === "FAILED").map(({ flowName, executionMessage }) => ({ flowName, executionMessage })),
+    failedSteps: steps
+      .filter((s) => s.status === 'FAILED')
+      .map(({ flowName, executionMessage }) => ({ flowName, executionMessage })),
     done,
   };
 }
@@ -144,15 +156,15 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(abortError());
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 function abortError(): Error {
-  const err = new Error("The operation was aborted.");
-  err.name = "AbortError";
+  const err = new Error('The operation was aborted.');
+  err.name = 'AbortError';
   return err;
 }

@@ -8,17 +8,27 @@ const { startSandbox, openRequestFile, create, STATUS } = require('../suite/crea
 
 suite('Restricted Mode', () => {
   let sandbox;
-  suiteSetup(async () => { sandbox = await startSandbox(); });
-  suiteTeardown(async () => { await sandbox?.restore(); });
+  suiteSetup(async () => {
+    sandbox = await startSandbox();
+  });
+  suiteTeardown(async () => {
+    await sandbox?.restore();
+  });
 
   test('the workspace is not trusted', () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
   });
 
   test('workflow files are still checked', async () => {
-    const { uri } = await openRequestFile('restricted.cpworkflow.json', { edit: t => t.replace('"APPFLOW_INTEGRATION"', '"APPFLOW"') });
-    const ds = await diagnosticsWhen(uri, d => d.some(x => x.source === 'cpworkflow'), 'diagnostics in Restricted Mode');
-    assert.ok(ds.some(d => d.severity === vscode.DiagnosticSeverity.Error));
+    const { uri } = await openRequestFile('restricted.cpworkflow.json', {
+      edit: (t) => t.replace('"APPFLOW_INTEGRATION"', '"APPFLOW"'),
+    });
+    const ds = await diagnosticsWhen(
+      uri,
+      (d) => d.some((x) => x.source === 'cpworkflow'),
+      'diagnostics in Restricted Mode',
+    );
+    assert.ok(ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
   });
 
   test('Create Integration Workflow refuses and sends nothing', async () => {

@@ -10,12 +10,12 @@ suite('diagnostics', () => {
 
   suiteSetup(async () => {
     ({ doc } = await openTestFile(FILE));
-    diagnostics = await diagnosticsWhen(doc.uri, ds => ds.length > 0, 'the first diagnostics');
+    diagnostics = await diagnosticsWhen(doc.uri, (ds) => ds.length > 0, 'the first diagnostics');
   });
   teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
 
   test('an operator the connector does not have is an error on exactly that value', () => {
-    const d = diagnostics.find(x => x.range.isEqual(rangeOf(doc, '"LESS_THAN"')));
+    const d = diagnostics.find((x) => x.range.isEqual(rangeOf(doc, '"LESS_THAN"')));
     assert.ok(d, 'a diagnostic on "LESS_THAN"');
     assert.strictEqual(d.source, 'cpworkflow');
     assert.strictEqual(codeOf(d), 'enum');
@@ -26,7 +26,7 @@ suite('diagnostics', () => {
   });
 
   test('an operator keyed by another connector is an error (OP-1) on exactly that key', () => {
-    const d = diagnostics.find(x => codeOf(x) === 'OP-1');
+    const d = diagnostics.find((x) => codeOf(x) === 'OP-1');
     assert.ok(d, 'an OP-1 diagnostic');
     assert.ok(d.range.isEqual(rangeOf(doc, '"Salesforce"')), `on the key, not ${JSON.stringify(d.range)}`);
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
@@ -37,7 +37,11 @@ suite('diagnostics', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, rangeOf(doc, '"LESS_THAN"'), '"GREATER_THAN"');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const after = await diagnosticsWhen(doc.uri, ds => !ds.some(d => codeOf(d) === 'enum'), 'the enum error to clear');
-    assert.deepStrictEqual(after.filter(d => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf), ['OP-1']);
+    const after = await diagnosticsWhen(
+      doc.uri,
+      (ds) => !ds.some((d) => codeOf(d) === 'enum'),
+      'the enum error to clear',
+    );
+    assert.deepStrictEqual(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf), ['OP-1']);
   });
 });

@@ -3,13 +3,20 @@ const assert = require('assert');
 const vscode = require('vscode');
 const { openTestFile, rangeOf } = require('./helpers');
 
-const hoverText = hovers => hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+const hoverText = (hovers) =>
+  hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 
 suite('hover', () => {
   test("hovering a property shows the model's documentation with the API reference link", async () => {
     const { doc } = await openTestFile('examples/salesforce-account.cpworkflow.json');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri,
-      rangeOf(doc, '"ConnectorType"').start.translate(0, 2));
+    const hovers = await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      rangeOf(doc, '"ConnectorType"').start.translate(0, 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /ConnectorType/);
     assert.match(text, /https:\/\/docs\.aws\.amazon\.com\//);
@@ -17,8 +24,11 @@ suite('hover', () => {
 
   test('hovering an operator says which connectors allow it', async () => {
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri,
-      rangeOf(doc, '"LESS_THAN"').start.translate(0, 3));
+    const hovers = await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      rangeOf(doc, '"LESS_THAN"').start.translate(0, 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /LESS_THAN/);
     assert.match(text, /Salesforce/);

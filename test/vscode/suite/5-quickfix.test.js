@@ -6,21 +6,35 @@ const { openTestFile, diagnosticsWhen, codeOf } = require('./helpers');
 suite('quick fixes', () => {
   // reverted also when an assertion fails, so the next suites see the file as it is on disk
   teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
-  test('OP-1: renaming the operator key to the connector\'s key clears the error and adds none', async () => {
+  test("OP-1: renaming the operator key to the connector's key clears the error and adds none", async () => {
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
-    const before = await diagnosticsWhen(doc.uri, ds => ds.some(d => codeOf(d) === 'OP-1'), 'the OP-1 error');
-    const op1 = before.find(d => codeOf(d) === 'OP-1');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, op1.range,
-      vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find(a => a.title === 'Rename "Salesforce" to "Zendesk"');
-    assert.ok(fix, `the fix offered, among: ${actions.map(a => a.title).join(', ')}`);
+    const before = await diagnosticsWhen(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'OP-1'), 'the OP-1 error');
+    const op1 = before.find((d) => codeOf(d) === 'OP-1');
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      op1.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Rename "Salesforce" to "Zendesk"');
+    assert.ok(fix, `the fix offered, among: ${actions.map((a) => a.title).join(', ')}`);
     assert.strictEqual(fix.kind.value, 'quickfix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
     assert.match(doc.lineAt(op1.range.start.line).text, /"ConnectorOperator": \{ "Zendesk": "NO_OP" \}/);
 
-    const errorsBefore = before.filter(d => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf).sort();
-    const after = await diagnosticsWhen(doc.uri, ds => !ds.some(d => codeOf(d) === 'OP-1'), 'OP-1 to clear');
-    const errorsAfter = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf).sort();
-    assert.deepStrictEqual(errorsAfter, errorsBefore.filter(c => c !== 'OP-1'), 'no new error');
+    const errorsBefore = before
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+      .map(codeOf)
+      .sort();
+    const after = await diagnosticsWhen(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'OP-1'), 'OP-1 to clear');
+    const errorsAfter = after
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+      .map(codeOf)
+      .sort();
+    assert.deepStrictEqual(
+      errorsAfter,
+      errorsBefore.filter((c) => c !== 'OP-1'),
+      'no new error',
+    );
   });
 });

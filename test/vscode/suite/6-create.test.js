@@ -6,14 +6,31 @@ const assert = require('assert');
 const vscode = require('vscode');
 const path = require('path');
 const { EXTENSION_ID, until, diagnosticsWhen } = require('./helpers');
-const { startSandbox, openRequestFile, expectedBody, create, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
+const {
+  startSandbox,
+  openRequestFile,
+  expectedBody,
+  create,
+  PROFILE,
+  DOMAIN,
+  OBJECT_TYPE,
+} = require('./create-support');
 
 suite('create integration workflow', () => {
   let sandbox;
-  suiteSetup(async () => { sandbox = await startSandbox(); });
-  suiteTeardown(async () => { await sandbox?.restore(); });
-  setup(() => { sandbox.endpoint.requests.length = 0; sandbox.endpoint.clearFaults(); });
-  teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
+  suiteSetup(async () => {
+    sandbox = await startSandbox();
+  });
+  suiteTeardown(async () => {
+    await sandbox?.restore();
+  });
+  setup(() => {
+    sandbox.endpoint.requests.length = 0;
+    sandbox.endpoint.clearFaults();
+  });
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 
   test('activation and an open workflow editor have not loaded the submission bundle (the AWS SDK)', async () => {
     const { doc } = await openRequestFile('before-any-command.cpworkflow.json');
@@ -23,7 +40,7 @@ suite('create integration workflow', () => {
     assert.strictEqual(require.cache[bundle], undefined, `${bundle} is loaded only by a submission command`);
   });
 
-  test('a clean file is sent once, signed for the profile\'s region, as the AWS CLI would send it; the WorkflowId comes back', async () => {
+  test("a clean file is sent once, signed for the profile's region, as the AWS CLI would send it; the WorkflowId comes back", async () => {
     const { doc, uri } = await openRequestFile('clean.cpworkflow.json');
     const result = await create(uri);
 
@@ -37,45 +54,68 @@ suite('create integration workflow', () => {
     assert.strictEqual(req.signingService, 'profile');
     assert.strictEqual(req.signingRegion, 'us-east-1', 'region from the profile');
     assert.strictEqual(req.accessKeyId, sandbox.keys.accessKeyId, 'keys of the chosen profile');
-    assert.deepStrictEqual(req.json, expectedBody(doc.getText()), 'the file, DomainName in the path, timestamps as epoch seconds');
+    assert.deepStrictEqual(
+      req.json,
+      expectedBody(doc.getText()),
+      'the file, DomainName in the path, timestamps as epoch seconds',
+    );
 
     // the same path the activation test found absent: after a create it is loaded, so that check can fail
     const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID).extensionPath, 'dist/submission.js');
     assert.ok(require.cache[bundle], `${bundle} is loaded once a submission command ran`);
     assert.match(result.workflowId, /^[0-9a-f]{32}$/);
-    assert.strictEqual(sandbox.endpoint.workflowStatus(result.workflowId) !== undefined, true, 'the endpoint knows the workflow');
+    assert.strictEqual(
+      sandbox.endpoint.workflowStatus(result.workflowId) !== undefined,
+      true,
+      'the endpoint knows the workflow',
+    );
     assert.ok(result.shown.includes(result.workflowId), 'the notification names the WorkflowId');
-    assert.strictEqual(result.requestId, req.requestId, 'the service\'s request id is kept');
-    assert.ok(result.log.some(l => l.includes(result.workflowId) && l.includes(req.requestId)), 'the log has the id and request id');
+    assert.strictEqual(result.requestId, req.requestId, "the service's request id is kept");
+    assert.ok(
+      result.log.some((l) => l.includes(result.workflowId) && l.includes(req.requestId)),
+      'the log has the id and request id',
+    );
 
-    const confirmation = result.asked.find(q => q.kind === 'create');
+    const confirmation = result.asked.find((q) => q.kind === 'create');
     assert.ok(confirmation, 'a confirmation was asked');
     for (const word of [DOMAIN, OBJECT_TYPE, 'CP-Salesforce-Account-1', 'us-east-1', PROFILE, sandbox.endpoint.url]) {
       assert.ok(confirmation.detail.includes(word), `the confirmation names ${word}:\n${confirmation.detail}`);
     }
     assert.doesNotMatch(confirmation.detail, /unsaved/, 'a saved file is not called unsaved');
     const everything = JSON.stringify(result);
-    assert.ok(!everything.includes(sandbox.keys.secretAccessKey) && !everything.includes(sandbox.keys.accessKeyId), 'no credential in what was shown or logged');
+    assert.ok(
+      !everything.includes(sandbox.keys.secretAccessKey) && !everything.includes(sandbox.keys.accessKeyId),
+      'no credential in what was shown or logged',
+    );
   });
 
-  test('the editor\'s unsaved text is what is sent, and the confirmation says so', async () => {
+  test("the editor's unsaved text is what is sent, and the confirmation says so", async () => {
     const { doc, editor, uri } = await openRequestFile('unsaved.cpworkflow.json');
     const at = doc.getText().indexOf('CP-Salesforce-Account-1');
-    await editor.edit(e => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'CP-Salesforce-Account-1'.length)), 'CP-Edited-Flow'));
+    await editor.edit((e) =>
+      e.replace(
+        new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'CP-Salesforce-Account-1'.length)),
+        'CP-Edited-Flow',
+      ),
+    );
     assert.ok(doc.isDirty);
     const result = await create(uri);
     assert.strictEqual(result.outcome, 'created', result.shown);
-    assert.strictEqual(sandbox.creates()[0].json.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName, 'CP-Edited-Flow');
-    assert.match(result.asked.find(q => q.kind === 'create').detail, /unsaved text is sent/);
+    assert.strictEqual(
+      sandbox.creates()[0].json.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName,
+      'CP-Edited-Flow',
+    );
+    assert.match(result.asked.find((q) => q.kind === 'create').detail, /unsaved text is sent/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('a file with errors is refused with their count and nothing is sent', async () => {
     const { uri } = await openRequestFile('errors.cpworkflow.json', {
-      edit: t => t.replace('"WorkflowType": "APPFLOW_INTEGRATION"', '"WorkflowType": "APPFLOW"'),
+      edit: (t) => t.replace('"WorkflowType": "APPFLOW_INTEGRATION"', '"WorkflowType": "APPFLOW"'),
     });
-    const shownErrors = (await diagnosticsWhen(uri, ds => ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'an error'))
-      .filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+    const shownErrors = (
+      await diagnosticsWhen(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'an error')
+    ).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     const result = await create(uri);
     assert.strictEqual(result.outcome, 'refused');
     assert.strictEqual(result.reason, 'errors');
@@ -87,8 +127,10 @@ suite('create integration workflow', () => {
 
   test('warnings are asked about first: "no" sends nothing, "continue" sends', async () => {
     // The Zendesk example carries PAT-14 (a source CreateIntegrationWorkflow does not document) as a warning.
-    const { uri } = await openRequestFile('warnings.cpworkflow.json', { example: 'zendesk-ticket.cpworkflow.json',
-      edit: t => t.replace('"ObjectTypeName": "Zendesk-Ticket"', `"ObjectTypeName": "${OBJECT_TYPE}"`) });
+    const { uri } = await openRequestFile('warnings.cpworkflow.json', {
+      example: 'zendesk-ticket.cpworkflow.json',
+      edit: (t) => t.replace('"ObjectTypeName": "Zendesk-Ticket"', `"ObjectTypeName": "${OBJECT_TYPE}"`),
+    });
 
     const declined = await create(uri, { answers: { warnings: false } });
     assert.strictEqual(declined.outcome, 'declined');
@@ -99,7 +141,13 @@ suite('create integration workflow', () => {
 
     const confirmed = await create(uri, { answers: { warnings: true, create: true } });
     assert.strictEqual(confirmed.outcome, 'created', confirmed.shown);
-    assert.deepStrictEqual(confirmed.asked.map(q => [q.kind, q.answer]), [['warnings', true], ['create', true]]);
+    assert.deepStrictEqual(
+      confirmed.asked.map((q) => [q.kind, q.answer]),
+      [
+        ['warnings', true],
+        ['create', true],
+      ],
+    );
     assert.strictEqual(confirmed.warningCount, 1);
     assert.strictEqual(sandbox.creates().length, 1);
   });
@@ -129,7 +177,7 @@ suite('create integration workflow', () => {
   test('two invocations in the same instant (a double click) send one request', async () => {
     const { uri } = await openRequestFile('double-click.cpworkflow.json');
     const results = await Promise.all([create(uri), create(uri)]);
-    assert.deepStrictEqual(results.map(r => r.outcome).sort(), ['created', 'refused']);
+    assert.deepStrictEqual(results.map((r) => r.outcome).sort(), ['created', 'refused']);
     assert.strictEqual(sandbox.creates().length, 1);
   });
 
@@ -149,33 +197,48 @@ suite('create integration workflow', () => {
     assert.strictEqual(sandbox.creates().length, 1, 'not retried');
   });
 
-  test('a service error shows the service\'s own message, the advice for it and the request id in the log', async () => {
+  test("a service error shows the service's own message, the advice for it and the request id in the log", async () => {
     const { uri } = await openRequestFile('denied.cpworkflow.json');
     sandbox.endpoint.injectFault({ type: 'accessDenied', operation: 'CreateIntegrationWorkflow' });
     const result = await create(uri);
     assert.strictEqual(result.outcome, 'failed');
     assert.strictEqual(result.error.code, 'AccessDeniedException');
-    assert.match(result.shown, /is not authorized to perform: profile:CreateIntegrationWorkflow/, 'the service\'s words');
+    assert.match(
+      result.shown,
+      /is not authorized to perform: profile:CreateIntegrationWorkflow/,
+      "the service's words",
+    );
     assert.match(result.shown, /RoleArn lacks permissions/, 'the advice');
     const [req] = sandbox.creates();
     assert.strictEqual(result.error.requestId, req.requestId);
-    assert.ok(result.log.some(l => l.includes(`request id ${req.requestId}`) && l.includes('HTTP 403')), result.log.join('\n'));
+    assert.ok(
+      result.log.some((l) => l.includes(`request id ${req.requestId}`) && l.includes('HTTP 403')),
+      result.log.join('\n'),
+    );
     assert.strictEqual(sandbox.creates().length, 1, 'an access error is not retried');
   });
 
   test('a BadRequestException that names a field offers to go to that field in the file', async () => {
     const { doc, uri } = await openRequestFile('bad-request.cpworkflow.json');
-    sandbox.endpoint.injectFault({ type: 'badRequest', operation: 'CreateIntegrationWorkflow',
-      message: "1 validation error detected: Value at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint: a flow with this name already exists" });
+    sandbox.endpoint.injectFault({
+      type: 'badRequest',
+      operation: 'CreateIntegrationWorkflow',
+      message:
+        "1 validation error detected: Value at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint: a flow with this name already exists",
+    });
     const result = await create(uri);
     assert.strictEqual(result.outcome, 'failed');
     assert.strictEqual(result.error.code, 'BadRequestException');
-    assert.match(result.shown, /a flow with this name already exists/, 'the service\'s words');
+    assert.match(result.shown, /a flow with this name already exists/, "the service's words");
     const field = result.error.field;
     assert.ok(field, 'a field to go to');
     assert.match(field.path, /FlowName$/);
     const text = doc.getText();
-    assert.strictEqual(text.slice(field.offset, field.offset + field.length), '"FlowName"', 'Go to FlowName selects its key');
+    assert.strictEqual(
+      text.slice(field.offset, field.offset + field.length),
+      '"FlowName"',
+      'Go to FlowName selects its key',
+    );
     assert.strictEqual(field.offset, text.indexOf('"FlowName"'));
   });
 
@@ -183,7 +246,7 @@ suite('create integration workflow', () => {
     const { uri } = await openRequestFile('no-domain.cpworkflow.json', { domain: 'missing-domain' });
     const result = await create(uri);
     assert.strictEqual(result.error.code, 'ResourceNotFoundException');
-    assert.match(result.shown, /Domain missing-domain does not exist in us-east-1/, 'the service\'s words');
+    assert.match(result.shown, /Domain missing-domain does not exist in us-east-1/, "the service's words");
     assert.match(result.error.advice, /choose the region where the domain lives/);
     assert.strictEqual(result.error.field.path, 'DomainName', 'Go to DomainName is offered');
   });
@@ -194,7 +257,10 @@ suite('create integration workflow', () => {
     sandbox.endpoint.injectFault({ type: 'throttle', operation: 'CreateIntegrationWorkflow', times: 1 });
     const result = await create(uri);
     assert.strictEqual(result.outcome, 'created', result.shown);
-    assert.deepStrictEqual(sandbox.creates().map(r => r.status), [429, 200]);
+    assert.deepStrictEqual(
+      sandbox.creates().map((r) => r.status),
+      [429, 200],
+    );
     assert.strictEqual(sandbox.endpoint.workflowCount, before + 1, 'one workflow, not two');
   });
 
@@ -205,23 +271,36 @@ suite('create integration workflow', () => {
       const { uri } = await openRequestFile('no-region.cpworkflow.json');
       const first = await create(uri, { confirm: false, answers: { region: 'us-east-1' } });
       assert.strictEqual(first.outcome, 'created', first.shown);
-      assert.deepStrictEqual(first.asked.map(q => q.kind), ['region', 'create']);
+      assert.deepStrictEqual(
+        first.asked.map((q) => q.kind),
+        ['region', 'create'],
+      );
       assert.match(first.asked[1].detail, /Region: us-east-1 \(chosen now\)/);
       const second = await create(uri);
       assert.strictEqual(second.outcome, 'created', second.shown);
-      assert.deepStrictEqual(second.asked.map(q => q.kind), ['create'], 'the region is not asked again');
+      assert.deepStrictEqual(
+        second.asked.map((q) => q.kind),
+        ['create'],
+        'the region is not asked again',
+      );
       assert.match(second.asked[0].detail, /Region: us-east-1 \(chosen earlier\)/);
-      assert.deepStrictEqual(sandbox.creates().map(r => r.signingRegion), ['us-east-1', 'us-east-1']);
+      assert.deepStrictEqual(
+        sandbox.creates().map((r) => r.signingRegion),
+        ['us-east-1', 'us-east-1'],
+      );
     } finally {
       await cfg.update('profile', PROFILE, vscode.ConfigurationTarget.Global);
     }
   });
 
-  test('VS Code\'s http.proxy carries the request (a CONNECT tunnel through a proxy on 127.0.0.1)', async () => {
+  test("VS Code's http.proxy carries the request (a CONNECT tunnel through a proxy on 127.0.0.1)", async () => {
     const http = require('http');
     const net = require('net');
     const tunnels = [];
-    const proxy = http.createServer((_req, res) => { res.writeHead(405); res.end(); });
+    const proxy = http.createServer((_req, res) => {
+      res.writeHead(405);
+      res.end();
+    });
     proxy.on('connect', (req, client, head) => {
       tunnels.push(req.url);
       const [host, port] = req.url.split(':');
@@ -234,7 +313,7 @@ suite('create integration workflow', () => {
       upstream.on('error', () => client.destroy());
       client.on('error', () => upstream.destroy());
     });
-    await new Promise(resolve => proxy.listen(0, '127.0.0.1', resolve));
+    await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const httpCfg = vscode.workspace.getConfiguration('http');
     await httpCfg.update('proxy', `http://127.0.0.1:${proxy.address().port}`, vscode.ConfigurationTarget.Global);
     try {
@@ -246,7 +325,7 @@ suite('create integration workflow', () => {
     } finally {
       await httpCfg.update('proxy', undefined, vscode.ConfigurationTarget.Global);
       proxy.closeAllConnections?.();
-      await new Promise(resolve => proxy.close(resolve));
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 
@@ -254,12 +333,16 @@ suite('create integration workflow', () => {
     const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
     await cfg.update('profile', undefined, vscode.ConfigurationTarget.Global);
     await cfg.update('endpointUrl', undefined, vscode.ConfigurationTarget.Global);
-    Object.assign(process.env, { AWS_PROFILE: 'cpw-no-region', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: sandbox.endpoint.url });
+    Object.assign(process.env, {
+      AWS_PROFILE: 'cpw-no-region',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL: sandbox.endpoint.url,
+    });
     try {
       const { uri } = await openRequestFile('environment.cpworkflow.json');
       const result = await create(uri);
       assert.strictEqual(result.outcome, 'created', result.shown);
-      const detail = result.asked.find(q => q.kind === 'create').detail;
+      const detail = result.asked.find((q) => q.kind === 'create').detail;
       assert.match(detail, /^Region: us-east-1 \(AWS_REGION\)$/m);
       assert.match(detail, /^Profile: cpw-no-region \(AWS_PROFILE\)$/m);
       assert.ok(detail.includes(`Endpoint: ${sandbox.endpoint.url} (AWS_ENDPOINT_URL)`), detail);
@@ -275,7 +358,12 @@ suite('create integration workflow', () => {
     const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
     const { uri } = await openRequestFile('refused.cpworkflow.json');
     const net = require('net');
-    const port = await new Promise(resolve => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+    const port = await new Promise((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = s.address().port;
+        s.close(() => resolve(p));
+      });
+    });
     await cfg.update('endpointUrl', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Global);
     try {
       const result = await create(uri);

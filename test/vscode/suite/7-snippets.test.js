@@ -4,7 +4,7 @@ const fs = require('fs');
 const vscode = require('vscode');
 const { testFileUri, diagnosticsWhen } = require('./helpers');
 
-const labelOf = item => (typeof item.label === 'string' ? item.label : item.label.label);
+const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 suite('snippets', () => {
   // reverted also when an assertion fails, so the next suites see the file as it is on disk
@@ -15,18 +15,32 @@ suite('snippets', () => {
     fs.writeFileSync(uri.fsPath, '');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    await diagnosticsWhen(uri, ds => ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'the empty-file error');
+    await diagnosticsWhen(
+      uri,
+      (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'the empty-file error',
+    );
 
-    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 0));
-    const snippets = list.items.filter(i => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    const list = await vscode.commands.executeCommand(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      new vscode.Position(0, 0),
+    );
+    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     for (const prefix of ['workflow-salesforce', 'workflow-servicenow', 'workflow-marketo']) {
-      assert.equal(snippets.filter(s => s === prefix).length, 1, `${prefix} offered exactly once in: ${snippets}`);
+      assert.equal(snippets.filter((s) => s === prefix).length, 1, `${prefix} offered exactly once in: ${snippets}`);
     }
 
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cpworkflow', name: 'Salesforce workflow' });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'cpworkflow',
+      name: 'Salesforce workflow',
+    });
     assert.match(doc.getText(), /"ConnectorType": "Salesforce"/, 'the snippet was inserted');
-    const after = await diagnosticsWhen(uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error),
-      'the errors to clear once the snippet is in');
-    assert.ok(after.every(d => d.source === 'cpworkflow'));
+    const after = await diagnosticsWhen(
+      uri,
+      (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'the errors to clear once the snippet is in',
+    );
+    assert.ok(after.every((d) => d.source === 'cpworkflow'));
   });
 });

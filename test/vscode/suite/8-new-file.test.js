@@ -3,13 +3,18 @@ const assert = require('assert');
 const vscode = require('vscode');
 const { diagnosticsWhen } = require('./helpers');
 
-// The New Integration Workflow File command with the two prompts answered as a user would: pick Servicenow, type the object.
+// The New Integration Workflow File command with the two prompts answered as a user would: pick Servicenow, type the
+// object.
 suite('new workflow file', () => {
   test('asks for connector and object, opens an untitled cpworkflow file with the cursor on the first placeholder', async () => {
     const { window } = vscode;
-    const pick = window.showQuickPick, input = window.showInputBox;
+    const pick = window.showQuickPick,
+      input = window.showInputBox;
     const asked = [];
-    window.showQuickPick = async (items, options) => { asked.push(options.title); return (await items).find(i => i.label === 'Servicenow'); };
+    window.showQuickPick = async (items, options) => {
+      asked.push(options.title);
+      return (await items).find((i) => i.label === 'Servicenow');
+    };
     window.showInputBox = async (options) => {
       asked.push(options.title);
       assert.equal(options.validateInput('has space'), 'No spaces: the model allows no whitespace here.');
@@ -18,7 +23,8 @@ suite('new workflow file', () => {
     try {
       await vscode.commands.executeCommand('cpworkflow.newFile');
     } finally {
-      window.showQuickPick = pick; window.showInputBox = input;
+      window.showQuickPick = pick;
+      window.showInputBox = input;
     }
     assert.deepEqual(asked, ['New Integration Workflow File (1/2)', 'New Integration Workflow File (2/2)']);
     const editor = window.activeTextEditor;
@@ -31,12 +37,28 @@ suite('new workflow file', () => {
     assert.equal(selected, 'my-domain', 'the first placeholder is selected');
     // the language server serves the untitled file: its outline, and an error once the file is broken
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', editor.document.uri);
-    assert.deepEqual(symbols.map(s => s.name), ['ServiceNow-change_request', 'ServiceNow-change_request-flow']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['ServiceNow-change_request', 'ServiceNow-change_request-flow'],
+    );
     // the empty untitled file's "file is empty" error may still be shown until the filled-in version is checked
-    await diagnosticsWhen(editor.document.uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'no errors in the new file');
+    await diagnosticsWhen(
+      editor.document.uri,
+      (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'no errors in the new file',
+    );
     const at = text.indexOf('APPFLOW_INTEGRATION');
-    await editor.edit(b => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'APPFLOW_INTEGRATION'.length)), 'APPFLOW'));
-    await diagnosticsWhen(editor.document.uri, ds => ds.some(d => (d.code && d.code.value) === 'enum' || d.code === 'enum'), 'the enum error in the edited new file');
+    await editor.edit((b) =>
+      b.replace(
+        new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'APPFLOW_INTEGRATION'.length)),
+        'APPFLOW',
+      ),
+    );
+    await diagnosticsWhen(
+      editor.document.uri,
+      (ds) => ds.some((d) => (d.code && d.code.value) === 'enum' || d.code === 'enum'),
+      'the enum error in the edited new file',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

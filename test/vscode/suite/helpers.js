@@ -28,7 +28,7 @@ async function until(condition, what, ms = WAIT_MS) {
     const value = await condition();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
@@ -42,15 +42,20 @@ function diagnosticsWhen(uri, accept, what, ms = WAIT_MS) {
       resolve(diagnostics);
       return true;
     };
-    const subscription = vscode.languages.onDidChangeDiagnostics(e => {
-      if (e.uris.some(u => u.toString() === uri.toString())) check();
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
     });
     const timer = setTimeout(() => {
       finish();
       const got = vscode.languages.getDiagnostics(uri).map(describeDiagnostic).join('\n  ');
-      reject(new Error(`timed out after ${ms} ms waiting for ${what} in ${path.basename(uri.fsPath)}; it has:\n  ${got}`));
+      reject(
+        new Error(`timed out after ${ms} ms waiting for ${what} in ${path.basename(uri.fsPath)}; it has:\n  ${got}`),
+      );
     }, ms);
-    const finish = () => { clearTimeout(timer); subscription.dispose(); };
+    const finish = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
     check();
   });
 }
@@ -60,14 +65,24 @@ function describeDiagnostic(d) {
   return `${d.range.start.line + 1}:${d.range.start.character + 1} ${code} ${d.message}`;
 }
 
-const codeOf = d => (typeof d.code === 'object' ? d.code.value : d.code);
+const codeOf = (d) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 /** The range of the first occurrence of `needle` in the document (which must hold it exactly once). */
 function rangeOf(doc, needle) {
   const text = doc.getText();
   const at = text.indexOf(needle);
-  if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`${doc.fileName} must hold "${needle}" exactly once`);
+  if (at < 0 || text.indexOf(needle, at + 1) >= 0)
+    throw new Error(`${doc.fileName} must hold "${needle}" exactly once`);
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
 }
 
-module.exports = { EXTENSION_ID, testFileUri, openTestFile, until, diagnosticsWhen, describeDiagnostic, codeOf, rangeOf };
+module.exports = {
+  EXTENSION_ID,
+  testFileUri,
+  openTestFile,
+  until,
+  diagnosticsWhen,
+  describeDiagnostic,
+  codeOf,
+  rangeOf,
+};

@@ -16,11 +16,14 @@ class SpecWithPlainTotals extends Mocha.reporters.Spec {
 /** Runs the *.test.js files of `dir` (this suite's, or another suite folder's, such as ../restricted). */
 exports.runIn = function runIn(dir) {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: SpecWithPlainTotals });
-  for (const name of fs.readdirSync(dir).filter(n => n.endsWith('.test.js')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(dir, name));
   }
   return new Promise((resolve, reject) => {
-    const runner = mocha.run(failures => {
+    const runner = mocha.run((failures) => {
       if (failures) reject(new Error(`${failures} extension-host test(s) failed`));
       else if (!runner.stats.passes) reject(new Error('no extension-host test ran'));
       else resolve();

@@ -4,13 +4,28 @@ export type RateUnit = 'minutes' | 'hours' | 'days';
 export const UNIT_MINUTES: Readonly<Record<RateUnit, number>> = { minutes: 1, hours: 60, days: 1440 };
 // What people write for the three units AppFlow knows; AppFlow itself wants the plural with no space.
 export const UNIT_SPELLINGS: Readonly<Record<string, RateUnit>> = {
-  minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes',
-  hour: 'hours', hours: 'hours', hr: 'hours', hrs: 'hours', h: 'hours',
-  day: 'days', days: 'days', d: 'days',
+  minute: 'minutes',
+  minutes: 'minutes',
+  min: 'minutes',
+  mins: 'minutes',
+  hour: 'hours',
+  hours: 'hours',
+  hr: 'hours',
+  hrs: 'hours',
+  h: 'hours',
+  day: 'days',
+  days: 'days',
+  d: 'days',
 };
 
 export type ScheduleExpression =
-  | { readonly kind: 'rate'; readonly count: number; readonly unit: RateUnit; readonly canonical: string; readonly intervalMinutes: number }
+  | {
+      readonly kind: 'rate';
+      readonly count: number;
+      readonly unit: RateUnit;
+      readonly canonical: string;
+      readonly intervalMinutes: number;
+    }
   | { readonly kind: 'rate-bad-count'; readonly count: string; readonly unitText: string }
   | { readonly kind: 'rate-bad-unit'; readonly count: number; readonly unitText: string }
   | { readonly kind: 'cron' }

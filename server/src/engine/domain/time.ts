@@ -19,8 +19,17 @@ export function parseIsoTimestamp(s: string): Timestamp | undefined {
   const ms = Date.UTC(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
   const check = new Date(ms);
   // Date.UTC rolls 2025-02-30 over to March: a rolled date is not the date the user wrote
-  if (check.getUTCFullYear() !== parts[0] || check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2]
-    || +h > 23 || +mi > 59 || +sec > 60 || +zh > 23 || +zm > 59) return undefined;
+  if (
+    check.getUTCFullYear() !== parts[0] ||
+    check.getUTCMonth() !== parts[1] ||
+    check.getUTCDate() !== parts[2] ||
+    +h > 23 ||
+    +mi > 59 ||
+    +sec > 60 ||
+    +zh > 23 ||
+    +zm > 59
+  )
+    return undefined;
   const offsetMinutes = sign ? (sign === '-' ? -1 : 1) * (+zh * 60 + +zm) : 0;
   const epochSeconds = ms / 1000 + (frac ? Number(frac) : 0) - offsetMinutes * 60;
   return { epochSeconds, form: 'iso', zoneless: !zone };
@@ -39,7 +48,8 @@ export function parseTimestamp(node: Node | undefined): Timestamp | undefined {
 // "1634244800.435" shows how easily the two get mixed).
 const MILLISECONDS_FROM = 1e11;
 
-export const isMilliseconds = (node: Node) => node.type === 'number' && typeof node.value === 'number' && node.value >= MILLISECONDS_FROM;
+export const isMilliseconds = (node: Node) =>
+  node.type === 'number' && typeof node.value === 'number' && node.value >= MILLISECONDS_FROM;
 
 /** The instant a timestamp node means, in epoch seconds; milliseconds (already warned about) are read as meant. */
 export function instantOf(node: Node | undefined): number | undefined {
@@ -54,7 +64,9 @@ export function isoUtc(epochSeconds: number): string {
   return Number.isNaN(date.getTime()) ? `${epochSeconds} epoch seconds` : date.toISOString().replace('.000Z', 'Z');
 }
 
-/** Five minutes from `now`, rounded up to the minute, in epoch seconds (AWS: "Set to the current DateTime + 5 minutes"). */
+/**
+ * Five minutes from `now`, rounded up to the minute, in epoch seconds (AWS: "Set to the current DateTime + 5 minutes").
+ */
 export const startSoon = (now: Date): number => Math.ceil((now.getTime() / 1000 + 300) / 60) * 60;
 
 /** The start of `now`'s UTC day, in epoch seconds. */

@@ -15,30 +15,56 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
   const connector = w.connector!;
   if (task.node.type !== 'object') return [];
   const where = `Tasks[${task.index}]`;
-  if (!task.connectorOperatorNode || (task.connectorOperatorNode.type === 'object' && task.operatorMembers.length === 0)) {
+  if (
+    !task.connectorOperatorNode ||
+    (task.connectorOperatorNode.type === 'object' && task.operatorMembers.length === 0)
+  ) {
     // Without an operator AppFlow falls back to NO_OP, which only a Map, Merge or Truncate task can use.
-    return [{ code: 'OP-1', severity: 'warning', href: DOCS.connectorOperator,
-      at: task.connectorOperatorNode ? keyOrBrace(ctx, task.connectorOperatorNode) : taskAnchor(ctx, task),
-      data: { rules: ['OP-1'], taskIndex: task.index, intendedKey: connector.key, missing: true },
-      message: `${where} has no ConnectorOperator. Every task names its operator under the source connector's key: "ConnectorOperator": { "${connector.key}": "…" }.` }];
+    return [
+      {
+        code: 'OP-1',
+        severity: 'warning',
+        href: DOCS.connectorOperator,
+        at: task.connectorOperatorNode ? keyOrBrace(ctx, task.connectorOperatorNode) : taskAnchor(ctx, task),
+        data: { rules: ['OP-1'], taskIndex: task.index, intendedKey: connector.key, missing: true },
+        message: `${where} has no ConnectorOperator. Every task names its operator under the source connector's key: "ConnectorOperator": { "${connector.key}": "…" }.`,
+      },
+    ];
   }
   const out: Finding[] = [];
   const hasIntended = task.operatorMembers.some((m) => m.key === connector.key);
   for (const m of task.operatorMembers) {
     // keys the model does not know are reported as unknown properties (CASE-3)
     if (m.key === connector.key || !connectorByKey(m.key)) continue;
-    out.push({ code: 'OP-1', severity: 'error', at: m.keyNode, href: DOCS.connectorOperator,
+    out.push({
+      code: 'OP-1',
+      severity: 'error',
+      at: m.keyNode,
+      href: DOCS.connectorOperator,
       data: { rules: ['OP-1'], taskIndex: task.index, key: m.key, intendedKey: connector.key, remove: hasIntended },
       message: hasIntended
         ? `ConnectorOperator has a second member "${m.key}": the source is ${connector.type}, so only "${connector.key}" applies. Remove "${m.key}".`
-        : `ConnectorOperator is keyed "${m.key}" but ConnectorType is "${w.connectorType}": the key must be "${connector.key}". AppFlow ignores an operator under another connector's key.` });
+        : `ConnectorOperator is keyed "${m.key}" but ConnectorType is "${w.connectorType}": the key must be "${connector.key}". AppFlow ignores an operator under another connector's key.`,
+    });
     // The model's enum check already covers the value under the right key; under the wrong key, check it here.
     const value = stringValue(m.valueNode);
     if (!hasIntended && value !== undefined && !connector.operators.includes(value)) {
       const allowed = closestFirst(value, connector.operators);
-      out.push({ code: 'enum', severity: 'error', at: m.valueNode!, href: DOCS.connectorOperator,
-        data: { rules: ['OP-1'], value, allowed, suggestion: allowed[0], connector: connector.type, shape: connector.operatorShape },
-        message: `"${value}" is not an operator of ${connector.key}; ${connector.key} allows: ${listOf(connector.operators)}.` });
+      out.push({
+        code: 'enum',
+        severity: 'error',
+        at: m.valueNode!,
+        href: DOCS.connectorOperator,
+        data: {
+          rules: ['OP-1'],
+          value,
+          allowed,
+          suggestion: allowed[0],
+          connector: connector.type,
+          shape: connector.operatorShape,
+        },
+        message: `"${value}" is not an operator of ${connector.key}; ${connector.key} allows: ${listOf(connector.operators)}.`,
+      });
     }
   }
   return out;
@@ -53,23 +79,34 @@ function sourcePropertiesFindings(ctx: RuleContext, w: Workflow): Finding[] {
   const hasIntended = members.some((m) => m.key === connector.sourcePropertiesKey);
   for (const m of members) {
     if (m.key === connector.sourcePropertiesKey || !connectors.some((c) => c.sourcePropertiesKey === m.key)) continue;
-    out.push({ code: 'PAT-12', severity: 'error', at: m.keyNode, href: DOCS.sourceConnectorProperties,
+    out.push({
+      code: 'PAT-12',
+      severity: 'error',
+      at: m.keyNode,
+      href: DOCS.sourceConnectorProperties,
       data: { rules: ['PAT-12'], key: m.key, intendedKey: connector.sourcePropertiesKey, remove: hasIntended },
       message: hasIntended
         ? `SourceConnectorProperties holds "${m.key}" as well as "${connector.sourcePropertiesKey}": it must hold only the member for ConnectorType "${w.connectorType}". Remove "${m.key}".`
-        : `SourceConnectorProperties holds "${m.key}" but ConnectorType is "${w.connectorType}": use "${connector.sourcePropertiesKey}" ("SourceConnectorType and SourceConnectorProperties must be same type").` });
+        : `SourceConnectorProperties holds "${m.key}" but ConnectorType is "${w.connectorType}": use "${connector.sourcePropertiesKey}" ("SourceConnectorType and SourceConnectorProperties must be same type").`,
+    });
   }
   if (!hasIntended && out.length === 0) {
-    out.push({ code: 'PAT-12', severity: 'error', at: keyOrBrace(ctx, node), href: DOCS.sourceConnectorProperties,
+    out.push({
+      code: 'PAT-12',
+      severity: 'error',
+      at: keyOrBrace(ctx, node),
+      href: DOCS.sourceConnectorProperties,
       data: { rules: ['PAT-12'], missingKey: connector.sourcePropertiesKey, shape: connector.sourcePropertiesShape },
-      message: `SourceConnectorProperties has no "${connector.sourcePropertiesKey}" member for ConnectorType "${w.connectorType}"; add { "${connector.sourcePropertiesKey}": { … } } describing the source object.` });
+      message: `SourceConnectorProperties has no "${connector.sourcePropertiesKey}" member for ConnectorType "${w.connectorType}"; add { "${connector.sourcePropertiesKey}": { … } } describing the source object.`,
+    });
   }
   return out;
 }
 
 export const connectorRules: readonly Rule[] = [
   {
-    name: 'connector-operator-key', ids: ['OP-1'],
+    name: 'connector-operator-key',
+    ids: ['OP-1'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (!w.connector) return [];
@@ -77,32 +114,49 @@ export const connectorRules: readonly Rule[] = [
     },
   },
   {
-    name: 'source-connector-properties', ids: ['PAT-12'],
+    name: 'source-connector-properties',
+    ids: ['PAT-12'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       return w.connector ? sourcePropertiesFindings(ctx, w) : [];
     },
   },
   {
-    name: 'workflow-connector', ids: ['PAT-14'],
+    name: 'workflow-connector',
+    ids: ['PAT-14'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (!w.connector || workflowConnectorTypes.includes(w.connector.type)) return [];
-      return [{ code: 'PAT-14', severity: 'warning', at: w.connectorTypeNode!, href: DOCS.operation,
-        data: { rules: ['PAT-14'], connector: w.connector.type, supported: workflowConnectorTypes },
-        message: `CreateIntegrationWorkflow documents ${listOf(workflowConnectorTypes, 'and')} as its sources, not ${w.connector.type}. ${w.connector.type} may be rejected or ingest no history; for an ongoing ${w.connector.type} integration without history, use PutIntegration.` }];
+      return [
+        {
+          code: 'PAT-14',
+          severity: 'warning',
+          at: w.connectorTypeNode!,
+          href: DOCS.operation,
+          data: { rules: ['PAT-14'], connector: w.connector.type, supported: workflowConnectorTypes },
+          message: `CreateIntegrationWorkflow documents ${listOf(workflowConnectorTypes, 'and')} as its sources, not ${w.connector.type}. ${w.connector.type} may be rejected or ingest no history; for an ongoing ${w.connector.type} integration without history, use PutIntegration.`,
+        },
+      ];
     },
   },
   {
-    name: 'connector-profile', ids: ['LIM-8'],
+    name: 'connector-profile',
+    ids: ['LIM-8'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       const config = w.sourceFlowConfigNode;
       if (!w.connector || NO_PROFILE_CONNECTORS.includes(w.connector.type) || config?.type !== 'object') return [];
       if (prop(config, 'ConnectorProfileName')) return [];
-      return [{ code: 'LIM-8', severity: 'warning', at: keyOrBrace(ctx, config), href: DOCS.sourceFlowConfig,
-        data: { rules: ['LIM-8'], property: 'ConnectorProfileName', connector: w.connector.type },
-        message: `SourceFlowConfig has no ConnectorProfileName: a ${w.connector.type} source needs the name of the AppFlow connection (connector profile) to read from. Add "ConnectorProfileName": "<your ${w.connector.type} connection>".` }];
+      return [
+        {
+          code: 'LIM-8',
+          severity: 'warning',
+          at: keyOrBrace(ctx, config),
+          href: DOCS.sourceFlowConfig,
+          data: { rules: ['LIM-8'], property: 'ConnectorProfileName', connector: w.connector.type },
+          message: `SourceFlowConfig has no ConnectorProfileName: a ${w.connector.type} source needs the name of the AppFlow connection (connector profile) to read from. Add "ConnectorProfileName": "<your ${w.connector.type} connection>".`,
+        },
+      ];
     },
   },
 ];

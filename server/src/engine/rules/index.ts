@@ -12,7 +12,14 @@ import { timestampRules } from './timestamps';
 import { triggerRules } from './trigger';
 
 export const rules: readonly Rule[] = [
-  ...integrationRules, ...connectorRules, ...taskRules, ...projectionRules, ...triggerRules, ...scheduleRules, ...timestampRules, ...batchRules,
+  ...integrationRules,
+  ...connectorRules,
+  ...taskRules,
+  ...projectionRules,
+  ...triggerRules,
+  ...scheduleRules,
+  ...timestampRules,
+  ...batchRules,
 ];
 
 export type { Rule, RuleContext } from './types';

@@ -7,17 +7,27 @@ import type { Rule } from './types';
 
 export const integrationRules: readonly Rule[] = [
   {
-    name: 'appflow-integration', ids: ['PAT-13'],
+    name: 'appflow-integration',
+    ids: ['PAT-13'],
     check(ctx) {
       const config = prop(ctx.doc.root, 'IntegrationConfig');
       if (config?.type !== 'object' || prop(config, 'AppflowIntegration')) return [];
-      return [{ code: 'PAT-13', severity: 'error', at: keyOf(config) ?? config, href: DOCS.appflowIntegration,
-        data: { rules: ['PAT-13'], property: 'AppflowIntegration' },
-        message: 'IntegrationConfig has no AppflowIntegration: an APPFLOW_INTEGRATION workflow takes its flow from IntegrationConfig.AppflowIntegration.FlowDefinition. Add "AppflowIntegration": { "FlowDefinition": { … } }.' }];
+      return [
+        {
+          code: 'PAT-13',
+          severity: 'error',
+          at: keyOf(config) ?? config,
+          href: DOCS.appflowIntegration,
+          data: { rules: ['PAT-13'], property: 'AppflowIntegration' },
+          message:
+            'IntegrationConfig has no AppflowIntegration: an APPFLOW_INTEGRATION workflow takes its flow from IntegrationConfig.AppflowIntegration.FlowDefinition. Add "AppflowIntegration": { "FlowDefinition": { … } }.',
+        },
+      ];
     },
   },
   {
-    name: 'salesforce-object-type', ids: ['PAT-15'],
+    name: 'salesforce-object-type',
+    ids: ['PAT-15'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (w.connector?.type !== 'Salesforce') return [];
@@ -28,9 +38,16 @@ export const integrationRules: readonly Rule[] = [
       // (an event flow reads <Object>ChangeEvent, which feeds the same object type)
       const template = object ? `Salesforce-${object.replace(/ChangeEvent$/, '')}` : undefined;
       if (!template || !objectTypeName || objectTypeName === template) return [];
-      return [{ code: 'PAT-15', severity: 'information', at: objectTypeNode!, href: DOCS.salesforceObjects,
-        data: { rules: ['PAT-15'], template, objectTypeName },
-        message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${template.slice('Salesforce-'.length)} is "${template}"; keep "${objectTypeName}" only if you created that object type.` }];
+      return [
+        {
+          code: 'PAT-15',
+          severity: 'information',
+          at: objectTypeNode!,
+          href: DOCS.salesforceObjects,
+          data: { rules: ['PAT-15'], template, objectTypeName },
+          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${template.slice('Salesforce-'.length)} is "${template}"; keep "${objectTypeName}" only if you created that object type.`,
+        },
+      ];
     },
   },
 ];

@@ -15,20 +15,23 @@ const READING_TASK_TYPES = new Set(TASK_KINDS.map((k) => k.taskType).filter((t) 
 /** PAT-4 for Map and comparison Filter tasks, PAT-5 for the other field-reading tasks, undefined otherwise. */
 function projectionRuleFor(task: WorkflowTask): 'PAT-4' | 'PAT-5' | undefined {
   if (task.taskType === 'Map') return 'PAT-4';
-  if (task.taskType === 'Filter') return task.operator && operatorFamily(task.operator) === 'comparison' ? 'PAT-4' : undefined;
+  if (task.taskType === 'Filter')
+    return task.operator && operatorFamily(task.operator) === 'comparison' ? 'PAT-4' : undefined;
   return task.taskType && READING_TASK_TYPES.has(task.taskType) ? 'PAT-5' : undefined;
 }
 
 /** Every source field the non-projection tasks read, in file order, once each: what a projection should list. */
 function fieldsToProject(w: Workflow): string[] {
   const out = new Set<string>();
-  for (const t of w.tasks) if (!isProjection(t)) for (const f of t.sourceFields) if (!w.intermediateFields.has(f.name)) out.add(f.name);
+  for (const t of w.tasks)
+    if (!isProjection(t)) for (const f of t.sourceFields) if (!w.intermediateFields.has(f.name)) out.add(f.name);
   return [...out];
 }
 
 export const projectionRules: readonly Rule[] = [
   {
-    name: 'projection-task', ids: ['PAT-1', 'PAT-2', 'PAT-3', 'PAT-9'],
+    name: 'projection-task',
+    ids: ['PAT-1', 'PAT-2', 'PAT-3', 'PAT-9'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (w.tasksNode?.type !== 'array') return [];
@@ -36,38 +39,70 @@ export const projectionRules: readonly Rule[] = [
       const out: Finding[] = [];
       if (projections.length === 0) {
         const fields = fieldsToProject(w);
-        out.push({ code: 'PAT-1', severity: 'error', at: keyOf(w.tasksNode) ?? w.tasksNode, href: DOCS.s3Integration,
+        out.push({
+          code: 'PAT-1',
+          severity: 'error',
+          at: keyOf(w.tasksNode) ?? w.tasksNode,
+          href: DOCS.s3Integration,
           data: { rules: ['PAT-1'], connectorKey: w.connector?.key, fields, insertAt: 0 },
-          message: 'Tasks has no Filter task with the PROJECTION operator, so AppFlow rejects the flow ("You must specify a projection task or a MAP_ALL task"; '
-            + 'Customer Profiles has no Map_all). Add first: { "TaskType": "Filter", "ConnectorOperator": { '
-            + `"${w.connector?.key ?? '<connector>'}": "PROJECTION" }, "SourceFields": [${fields.slice(0, 5).map((f) => JSON.stringify(f)).join(', ')}${fields.length > 5 ? ', …' : ''}] }.` });
+          message:
+            'Tasks has no Filter task with the PROJECTION operator, so AppFlow rejects the flow ("You must specify a projection task or a MAP_ALL task"; ' +
+            'Customer Profiles has no Map_all). Add first: { "TaskType": "Filter", "ConnectorOperator": { ' +
+            `"${w.connector?.key ?? '<connector>'}": "PROJECTION" }, "SourceFields": [${fields
+              .slice(0, 5)
+              .map((f) => JSON.stringify(f))
+              .join(', ')}${fields.length > 5 ? ', …' : ''}] }.`,
+        });
         return out;
       }
       const [first, ...extra] = projections;
       for (const p of extra) {
-        out.push({ code: 'PAT-2', severity: 'warning', at: p.operatorMember!.valueNode!, href: DOCS.s3Integration,
+        out.push({
+          code: 'PAT-2',
+          severity: 'warning',
+          at: p.operatorMember!.valueNode!,
+          href: DOCS.s3Integration,
           data: { rules: ['PAT-2'], taskIndex: p.index, firstProjectionIndex: first.index },
-          message: `Tasks[${p.index}] is a second PROJECTION task (the first is Tasks[${first.index}]). Keep one projection that lists every source field; move these SourceFields into it.` });
+          message: `Tasks[${p.index}] is a second PROJECTION task (the first is Tasks[${first.index}]). Keep one projection that lists every source field; move these SourceFields into it.`,
+        });
       }
       let toProject: string[] | undefined; // once, however many projections are empty
       for (const p of projections) {
         if (p.sourceFieldsNode?.type === 'array' && (p.sourceFieldsNode.children?.length ?? 0) === 0) {
-          const fields = toProject ??= fieldsToProject(w);
-          out.push({ code: 'PAT-3', severity: 'error', at: p.sourceFieldsNode, href: DOCS.s3Integration,
+          const fields = (toProject ??= fieldsToProject(w));
+          out.push({
+            code: 'PAT-3',
+            severity: 'error',
+            at: p.sourceFieldsNode,
+            href: DOCS.s3Integration,
             data: { rules: ['PAT-3'], taskIndex: p.index, fields },
-            message: `The PROJECTION task lists no SourceFields, so the flow pulls nothing. List every source field to pull${fields.length ? `, e.g. ${listOf(fields.slice(0, 5).map((f) => `"${f}"`), 'and')}` : ''}.` });
+            message: `The PROJECTION task lists no SourceFields, so the flow pulls nothing. List every source field to pull${
+              fields.length
+                ? `, e.g. ${listOf(
+                    fields.slice(0, 5).map((f) => `"${f}"`),
+                    'and',
+                  )}`
+                : ''
+            }.`,
+          });
         }
       }
       if (first.index !== 0) {
-        out.push({ code: 'PAT-9', severity: 'information', at: first.operatorMember!.valueNode!, href: DOCS.s3Integration,
+        out.push({
+          code: 'PAT-9',
+          severity: 'information',
+          at: first.operatorMember!.valueNode!,
+          href: DOCS.s3Integration,
           data: { rules: ['PAT-9'], taskIndex: first.index, moveTo: 0 },
-          message: `The PROJECTION task is Tasks[${first.index}]; AWS's examples and tools put it first (Tasks[0]), where readers look for the fields the flow pulls.` });
+          message: `The PROJECTION task is Tasks[${first.index}]; AWS's examples and tools put it first (Tasks[0]), where readers look for the fields the flow pulls.`,
+        });
       }
       return out;
     },
   },
   {
-    name: 'projected-fields', ids: ['PAT-4', 'PAT-5', 'PAT-6', 'PAT-10'],
+    name: 'projected-fields',
+    ids: ['PAT-4', 'PAT-5', 'PAT-6', 'PAT-10'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       const { projections, intermediateFields: intermediate } = w;
@@ -77,31 +112,43 @@ export const projectionRules: readonly Rule[] = [
       const out: Finding[] = [];
       for (const task of w.tasks) {
         const rule = projectionRuleFor(task);
-        if (task.taskType === 'Map' || (task.taskType && COMBINING_TASK_TYPES.has(task.taskType))) for (const f of task.sourceFields) consumed.add(f.name);
+        if (task.taskType === 'Map' || (task.taskType && COMBINING_TASK_TYPES.has(task.taskType)))
+          for (const f of task.sourceFields) consumed.add(f.name);
         if (!rule) continue;
         for (const f of task.sourceFields) {
           if (projected.has(f.name) || intermediate.has(f.name)) continue;
           // PAT-10: an S3 projection must list every CSV column; a column a task reads is certainly one
           const rules = rule === 'PAT-4' && w.connector?.type === 'S3' ? ['PAT-4', 'PAT-10'] : [rule];
-          out.push({ code: rule, severity: 'warning', at: f.node, href: DOCS.s3Integration,
+          out.push({
+            code: rule,
+            severity: 'warning',
+            at: f.node,
+            href: DOCS.s3Integration,
             data: { rules, taskIndex: task.index, field: f.name, projectionIndex: projections[0].index },
-            message: `"${f.name}" is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. Add "${f.name}" to the projection.` });
+            message: `"${f.name}" is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. Add "${f.name}" to the projection.`,
+          });
         }
       }
       for (const p of projections) {
         for (const f of p.sourceFields) {
           if (consumed.has(f.name)) continue;
           consumed.add(f.name); // once per field
-          out.push({ code: 'PAT-6', severity: 'information', at: f.node, href: DOCS.s3Integration,
+          out.push({
+            code: 'PAT-6',
+            severity: 'information',
+            at: f.node,
+            href: DOCS.s3Integration,
             data: { rules: ['PAT-6'], taskIndex: p.index, field: f.name },
-            message: `"${f.name}" is projected but no Map task writes it, so it does not reach the profile object. Add a Map task for it if the object type needs it.` });
+            message: `"${f.name}" is projected but no Map task writes it, so it does not reach the profile object. Add a Map task for it if the object type needs it.`,
+          });
         }
       }
       return out;
     },
   },
   {
-    name: 'map-task', ids: ['PAT-7', 'PAT-8'],
+    name: 'map-task',
+    ids: ['PAT-7', 'PAT-8'],
     check(ctx) {
       const out: Finding[] = [];
       const destinations = new Map<string, number>();
@@ -110,24 +157,44 @@ export const projectionRules: readonly Rule[] = [
         const source = task.sourceFields[0]?.name;
         const dest = task.destinationFieldNode;
         if (!dest || (dest.type === 'string' && dest.value === '')) {
-          out.push({ code: 'PAT-7', severity: 'error', at: dest ?? taskAnchor(ctx, task), href: DOCS.s3Integration,
-            data: { rules: ['PAT-7'], taskIndex: task.index, property: 'DestinationField', ...(source ? { replacement: source } : {}) },
-            message: `This Map task has ${dest ? 'an empty' : 'no'} DestinationField: name the profile object field it writes${source ? `, e.g. "DestinationField": "${source}"` : ''}.` });
+          out.push({
+            code: 'PAT-7',
+            severity: 'error',
+            at: dest ?? taskAnchor(ctx, task),
+            href: DOCS.s3Integration,
+            data: {
+              rules: ['PAT-7'],
+              taskIndex: task.index,
+              property: 'DestinationField',
+              ...(source ? { replacement: source } : {}),
+            },
+            message: `This Map task has ${dest ? 'an empty' : 'no'} DestinationField: name the profile object field it writes${source ? `, e.g. "DestinationField": "${source}"` : ''}.`,
+          });
         }
-        const n = task.sourceFieldsNode?.type === 'array' ? task.sourceFieldsNode.children?.length ?? 0 : undefined;
+        const n = task.sourceFieldsNode?.type === 'array' ? (task.sourceFieldsNode.children?.length ?? 0) : undefined;
         if (n !== undefined && n !== 1) {
-          out.push({ code: 'PAT-7', severity: 'warning', at: task.sourceFieldsNode!, href: DOCS.s3Integration,
+          out.push({
+            code: 'PAT-7',
+            severity: 'warning',
+            at: task.sourceFieldsNode!,
+            href: DOCS.s3Integration,
             data: { rules: ['PAT-7'], taskIndex: task.index, count: n },
-            message: `A Map task copies exactly one source field; this one lists ${n}. Use one Map task per field${n > 1 ? ' (or a Merge task to combine fields)' : ''}.` });
+            message: `A Map task copies exactly one source field; this one lists ${n}. Use one Map task per field${n > 1 ? ' (or a Merge task to combine fields)' : ''}.`,
+          });
         }
         if (dest?.type === 'string' && dest.value !== '') {
           const name = dest.value as string;
           const earlier = destinations.get(name);
           if (earlier === undefined) destinations.set(name, task.index);
           else {
-            out.push({ code: 'PAT-8', severity: 'warning', at: dest, href: DOCS.s3Integration,
+            out.push({
+              code: 'PAT-8',
+              severity: 'warning',
+              at: dest,
+              href: DOCS.s3Integration,
               data: { rules: ['PAT-8'], taskIndex: task.index, field: name, firstTaskIndex: earlier },
-              message: `Tasks[${earlier}] already maps to DestinationField "${name}"; two Map tasks writing one field leave only one value. Map to another field or remove one task.` });
+              message: `Tasks[${earlier}] already maps to DestinationField "${name}"; two Map tasks writing one field leave only one value. Map to another field or remove one task.`,
+            });
           }
         }
       }

@@ -19,36 +19,89 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   const shown = JSON.stringify(text);
   switch (e.kind) {
     case 'unknown':
-      return [{ code: 'SCH-1', severity: 'error', at: node, href, data: { rules: ['SCH-1'], examples: RATE_EXAMPLES.map((r) => r.expression) },
-        message: `${shown} is not a schedule expression AppFlow runs: write rate(N) with minutes, hours or days and no space, e.g. "rate(1hours)".` }];
+      return [
+        {
+          code: 'SCH-1',
+          severity: 'error',
+          at: node,
+          href,
+          data: { rules: ['SCH-1'], examples: RATE_EXAMPLES.map((r) => r.expression) },
+          message: `${shown} is not a schedule expression AppFlow runs: write rate(N) with minutes, hours or days and no space, e.g. "rate(1hours)".`,
+        },
+      ];
     case 'cron':
-      return [{ code: 'SCH-3', severity: 'warning', at: node, href, data: { rules: ['SCH-3'] },
-        message: `The API accepts ${shown}, but the AppFlow console cannot show or edit a cron schedule ("This flow's schedule cron expression is not supported by the UI"). Prefer a rate expression such as "rate(1days)".` }];
+      return [
+        {
+          code: 'SCH-3',
+          severity: 'warning',
+          at: node,
+          href,
+          data: { rules: ['SCH-3'] },
+          message: `The API accepts ${shown}, but the AppFlow console cannot show or edit a cron schedule ("This flow's schedule cron expression is not supported by the UI"). Prefer a rate expression such as "rate(1days)".`,
+        },
+      ];
     case 'rate-bad-count':
-      return [{ code: 'SCH-5', severity: 'error', at: node, href, data: { rules: ['SCH-5'] },
-        message: `The rate in ${shown} must be a whole number of at least 1, e.g. "rate(1${UNIT_SPELLINGS[e.unitText.toLowerCase()] ?? 'hours'})".` }];
+      return [
+        {
+          code: 'SCH-5',
+          severity: 'error',
+          at: node,
+          href,
+          data: { rules: ['SCH-5'] },
+          message: `The rate in ${shown} must be a whole number of at least 1, e.g. "rate(1${UNIT_SPELLINGS[e.unitText.toLowerCase()] ?? 'hours'})".`,
+        },
+      ];
     case 'rate-bad-unit': {
       const weeks = /^weeks?$/i.test(e.unitText);
       const replacement = weeks ? `rate(${e.count * 7}days)` : undefined;
-      return [{ code: 'SCH-4', severity: 'warning', at: node, href, data: { rules: ['SCH-4'], allowedUnits: Object.keys(UNIT_MINUTES), ...(replacement ? { replacement } : {}) },
-        message: `AppFlow rates are in minutes, hours or days, not "${e.unitText || '(no unit)'}"${replacement ? `: write "${replacement}"` : `; for example "rate(${/^months?$/i.test(e.unitText) ? e.count * 30 : 1}days)"`}.` }];
+      return [
+        {
+          code: 'SCH-4',
+          severity: 'warning',
+          at: node,
+          href,
+          data: { rules: ['SCH-4'], allowedUnits: Object.keys(UNIT_MINUTES), ...(replacement ? { replacement } : {}) },
+          message: `AppFlow rates are in minutes, hours or days, not "${e.unitText || '(no unit)'}"${replacement ? `: write "${replacement}"` : `; for example "rate(${/^months?$/i.test(e.unitText) ? e.count * 30 : 1}days)"`}.`,
+        },
+      ];
     }
     case 'rate': {
       const out: Finding[] = [];
       if (text !== e.canonical) {
         const eventBridge = /\d\s+[A-Za-z]/.test(text); // EventBridge writes rate(1 hour), rate(5 minutes)
-        out.push({ code: 'SCH-2', severity: 'warning', at: node, href, data: { rules: ['SCH-2'], replacement: e.canonical },
-          message: `Write "${e.canonical}": AppFlow wants no space and a plural unit${e.count === 1 ? ', even for 1' : ''}${eventBridge ? ` (${shown} is EventBridge's form, the opposite convention)` : ''}. The AppFlow console cannot edit a flow scheduled otherwise.` });
+        out.push({
+          code: 'SCH-2',
+          severity: 'warning',
+          at: node,
+          href,
+          data: { rules: ['SCH-2'], replacement: e.canonical },
+          message: `Write "${e.canonical}": AppFlow wants no space and a plural unit${e.count === 1 ? ', even for 1' : ''}${eventBridge ? ` (${shown} is EventBridge's form, the opposite convention)` : ''}. The AppFlow console cannot edit a flow scheduled otherwise.`,
+        });
       }
       if (e.intervalMinutes < MINIMUM_INTERVAL_MINUTES) {
-        out.push({ code: 'SCH-6', severity: 'warning', at: node, href: DOCS.s3Integration,
-          data: { rules: ['SCH-6'], minimumMinutes: MINIMUM_INTERVAL_MINUTES, replacement: `rate(${MINIMUM_INTERVAL_MINUTES}minutes)` },
-          message: `Every ${e.intervalMinutes} minute${e.intervalMinutes === 1 ? '' : 's'} is more often than Customer Profiles supports: 15 minutes is the minimum. Use "rate(15minutes)" or longer.` });
+        out.push({
+          code: 'SCH-6',
+          severity: 'warning',
+          at: node,
+          href: DOCS.s3Integration,
+          data: {
+            rules: ['SCH-6'],
+            minimumMinutes: MINIMUM_INTERVAL_MINUTES,
+            replacement: `rate(${MINIMUM_INTERVAL_MINUTES}minutes)`,
+          },
+          message: `Every ${e.intervalMinutes} minute${e.intervalMinutes === 1 ? '' : 's'} is more often than Customer Profiles supports: 15 minutes is the minimum. Use "rate(15minutes)" or longer.`,
+        });
       } else if (e.intervalMinutes < 60) {
         const connector = workflowOf(ctx.doc).connector;
         if (connector && connector.type !== 'S3') {
-          out.push({ code: 'SCH-7', severity: 'information', at: node, href: DOCS.appflowTriggers, data: { rules: ['SCH-7'], connector: connector.type },
-            message: `How often a flow can run depends on what ${connector.type} supports (AppFlow DescribeConnectors lists supportedSchedulingFrequencies); Customer Profiles documents 15 minutes only for S3. Check that ${connector.type} allows every ${e.intervalMinutes} minutes.` });
+          out.push({
+            code: 'SCH-7',
+            severity: 'information',
+            at: node,
+            href: DOCS.appflowTriggers,
+            data: { rules: ['SCH-7'], connector: connector.type },
+            message: `How often a flow can run depends on what ${connector.type} supports (AppFlow DescribeConnectors lists supportedSchedulingFrequencies); Customer Profiles documents 15 minutes only for S3. Check that ${connector.type} allows every ${e.intervalMinutes} minutes.`,
+          });
         }
       }
       return out;
@@ -58,15 +111,26 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
 
 /** Intl knows the IANA zone names and their aliases; it throws a RangeError for anything else. */
 function isTimeZone(name: string): boolean {
-  try { new Intl.DateTimeFormat('en', { timeZone: name }); return true; } catch { return false; }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function timezoneFinding(node: Node): Finding | undefined {
   const name = node.value as string;
   if (isTimeZone(name)) return undefined;
   const allowed = closestFirst(name, TIME_ZONES).slice(0, 5);
-  return { code: 'SCH-16', severity: 'warning', at: node, href: DOCS.appflowScheduledTrigger, data: { rules: ['SCH-16'], value: name, allowed },
-    message: `"${name}" is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.` };
+  return {
+    code: 'SCH-16',
+    severity: 'warning',
+    at: node,
+    href: DOCS.appflowScheduledTrigger,
+    data: { rules: ['SCH-16'], value: name, allowed },
+    message: `"${name}" is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.`,
+  };
 }
 
 /** startSoon in the form the user wrote. */
@@ -83,36 +147,64 @@ function timeFindings(ctx: RuleContext, scheduled: Node): Finding[] {
   const startNode = prop(scheduled, 'ScheduleStartTime');
   const endNode = prop(scheduled, 'ScheduleEndTime');
   const firstNode = prop(scheduled, 'FirstExecutionFrom');
-  const start = instantOf(startNode), end = instantOf(endNode), first = instantOf(firstNode);
+  const start = instantOf(startNode),
+    end = instantOf(endNode),
+    first = instantOf(firstNode);
   if (start !== undefined && start < nowSeconds) {
     const replacement = startSoonAs(startNode!, ctx.now);
-    out.push({ code: 'SCH-13', severity: 'warning', at: startNode!, href: DOCS.s3Integration, data: { rules: ['SCH-13'], now: nowText, replacement },
-      message: `ScheduleStartTime ${describeInstant(startNode!, start)} is in the past (now is ${nowText}). AWS suggests the current time plus 5 minutes, e.g. ${JSON.stringify(replacement)}${typeof replacement === 'number' ? ` (${isoUtc(replacement)})` : ''}.` });
+    out.push({
+      code: 'SCH-13',
+      severity: 'warning',
+      at: startNode!,
+      href: DOCS.s3Integration,
+      data: { rules: ['SCH-13'], now: nowText, replacement },
+      message: `ScheduleStartTime ${describeInstant(startNode!, start)} is in the past (now is ${nowText}). AWS suggests the current time plus 5 minutes, e.g. ${JSON.stringify(replacement)}${typeof replacement === 'number' ? ` (${isoUtc(replacement)})` : ''}.`,
+    });
   }
   if (end !== undefined && start !== undefined && end <= start) {
-    out.push({ code: 'SCH-14', severity: 'error', at: endNode!, href, data: { rules: ['SCH-14'], start: isoUtc(start) },
-      message: `ScheduleEndTime ${describeInstant(endNode!, end)} is not after ScheduleStartTime ${describeInstant(startNode!, start)}: the schedule would never run. Set an end after the start, or remove ScheduleEndTime.` });
+    out.push({
+      code: 'SCH-14',
+      severity: 'error',
+      at: endNode!,
+      href,
+      data: { rules: ['SCH-14'], start: isoUtc(start) },
+      message: `ScheduleEndTime ${describeInstant(endNode!, end)} is not after ScheduleStartTime ${describeInstant(startNode!, start)}: the schedule would never run. Set an end after the start, or remove ScheduleEndTime.`,
+    });
   }
   if (first !== undefined && first > nowSeconds) {
-    out.push({ code: 'SCH-12', severity: 'warning', at: firstNode!, href: DOCS.appflowTriggers, data: { rules: ['SCH-12'], now: nowText },
-      message: `FirstExecutionFrom ${describeInstant(firstNode!, first)} is in the future (now is ${nowText}); it is where the first run starts importing records, so it must be in the past, before your oldest record.` });
+    out.push({
+      code: 'SCH-12',
+      severity: 'warning',
+      at: firstNode!,
+      href: DOCS.appflowTriggers,
+      data: { rules: ['SCH-12'], now: nowText },
+      message: `FirstExecutionFrom ${describeInstant(firstNode!, first)} is in the future (now is ${nowText}); it is where the first run starts importing records, so it must be in the past, before your oldest record.`,
+    });
   } else if (first !== undefined && start !== undefined && first > start) {
-    out.push({ code: 'SCH-15', severity: 'warning', at: firstNode!, href, data: { rules: ['SCH-15'], start: isoUtc(start) },
-      message: `FirstExecutionFrom ${describeInstant(firstNode!, first)} is after ScheduleStartTime ${describeInstant(startNode!, start)}: the first run would import from a time after it starts. Set it at or before the start.` });
+    out.push({
+      code: 'SCH-15',
+      severity: 'warning',
+      at: firstNode!,
+      href,
+      data: { rules: ['SCH-15'], start: isoUtc(start) },
+      message: `FirstExecutionFrom ${describeInstant(firstNode!, first)} is after ScheduleStartTime ${describeInstant(startNode!, start)}: the first run would import from a time after it starts. Set it at or before the start.`,
+    });
   }
   return out;
 }
 
 export const scheduleRules: readonly Rule[] = [
   {
-    name: 'schedule-expression', ids: ['SCH-1', 'SCH-2', 'SCH-3', 'SCH-4', 'SCH-5', 'SCH-6', 'SCH-7'],
+    name: 'schedule-expression',
+    ids: ['SCH-1', 'SCH-2', 'SCH-3', 'SCH-4', 'SCH-5', 'SCH-6', 'SCH-7'],
     check(ctx) {
       const node = prop(workflowOf(ctx.doc).scheduledNode, 'ScheduleExpression');
       return node?.type === 'string' ? expressionFindings(ctx, node) : [];
     },
   },
   {
-    name: 'schedule-timezone', ids: ['SCH-16'],
+    name: 'schedule-timezone',
+    ids: ['SCH-16'],
     check(ctx) {
       const node = prop(workflowOf(ctx.doc).scheduledNode, 'Timezone');
       const f = node?.type === 'string' ? timezoneFinding(node) : undefined;
@@ -120,7 +212,8 @@ export const scheduleRules: readonly Rule[] = [
     },
   },
   {
-    name: 'schedule-times', ids: ['SCH-12', 'SCH-13', 'SCH-14', 'SCH-15'],
+    name: 'schedule-times',
+    ids: ['SCH-12', 'SCH-13', 'SCH-14', 'SCH-15'],
     check(ctx) {
       const scheduled = workflowOf(ctx.doc).scheduledNode;
       return scheduled?.type === 'object' ? timeFindings(ctx, scheduled) : [];

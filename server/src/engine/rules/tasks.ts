@@ -8,14 +8,29 @@ import { WorkflowTask, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule, RuleContext } from './types';
 import {
-  DATE_DATA_TYPES, DATE_VALUE_KEYS, PROPERTIES_OF_ANY_TASK, PROPERTY_FORMATS, TaskKind, WRONG_OPERATOR_SEVERITY, operatorFamily, operatorsFor, operatorsForTaskType, propertiesOf,
-  operandOrder, suggestedPropertyValue, taskKindOf, taskTypesForOperator,
+  DATE_DATA_TYPES,
+  DATE_VALUE_KEYS,
+  PROPERTIES_OF_ANY_TASK,
+  PROPERTY_FORMATS,
+  TaskKind,
+  WRONG_OPERATOR_SEVERITY,
+  operatorFamily,
+  operatorsFor,
+  operatorsForTaskType,
+  propertiesOf,
+  operandOrder,
+  suggestedPropertyValue,
+  taskKindOf,
+  taskTypesForOperator,
 } from '../domain/taskKinds';
 import { taskAnchor } from './where';
 
 // OP-2: operator names people write for the real ones (VALIDATE_NOT_NULL: terraform-provider-aws#36741).
 const OPERATOR_TYPOS: Readonly<Record<string, string>> = {
-  VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL', VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO', VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE', NOOP: 'NO_OP',
+  VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL',
+  VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO',
+  VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE',
+  NOOP: 'NO_OP',
 };
 
 function typoFindings(task: WorkflowTask): Finding[] {
@@ -24,9 +39,14 @@ function typoFindings(task: WorkflowTask): Finding[] {
     const value = stringValue(m.valueNode);
     const replacement = value === undefined ? undefined : OPERATOR_TYPOS[value];
     if (!replacement) continue;
-    out.push({ code: 'OP-2', severity: 'information', at: m.valueNode!, href: DOCS.connectorOperator,
+    out.push({
+      code: 'OP-2',
+      severity: 'information',
+      at: m.valueNode!,
+      href: DOCS.connectorOperator,
       data: { rules: ['OP-2'], value, replacement },
-      message: `"${value}" is a common misspelling of "${replacement}"; the operator is "${replacement}".` });
+      message: `"${value}" is a common misspelling of "${replacement}"; the operator is "${replacement}".`,
+    });
   }
   return out;
 }
@@ -38,43 +58,79 @@ function operatorMatrixFinding(ctx: RuleContext, task: WorkflowTask): Finding | 
   if (forType.length === 0 || forType.includes(operator)) return undefined;
   const allowed = closestFirst(operator, operatorsFor(workflowOf(ctx.doc).connector, taskType));
   const homes = taskTypesForOperator(operator);
-  return { code: 'task-operator', severity: WRONG_OPERATOR_SEVERITY[taskType] ?? 'warning', at: task.operatorMember!.valueNode!, href: DOCS.appflowTask,
-    data: { rules: taskType === 'Map' ? ['§1b', 'PAT-7'] : ['§1b'], taskIndex: task.index, taskType, value: operator, allowed, taskTypes: homes,
-      ...(allowed.length === 1 ? { replacement: allowed[0] } : {}) },
-    message: `${operator} is not an operator of a ${taskType} task, which takes ${listOf(forType)}.`
-      + (homes.length ? ` ${operator} belongs to a ${listOf(homes)} task.` : '')
-      + (taskType === 'Filter' ? ` (AppFlow: "The operator ${operator} is not valid for filtering tasks.")` : '') };
+  return {
+    code: 'task-operator',
+    severity: WRONG_OPERATOR_SEVERITY[taskType] ?? 'warning',
+    at: task.operatorMember!.valueNode!,
+    href: DOCS.appflowTask,
+    data: {
+      rules: taskType === 'Map' ? ['§1b', 'PAT-7'] : ['§1b'],
+      taskIndex: task.index,
+      taskType,
+      value: operator,
+      allowed,
+      taskTypes: homes,
+      ...(allowed.length === 1 ? { replacement: allowed[0] } : {}),
+    },
+    message:
+      `${operator} is not an operator of a ${taskType} task, which takes ${listOf(forType)}.` +
+      (homes.length ? ` ${operator} belongs to a ${listOf(homes)} task.` : '') +
+      (taskType === 'Filter' ? ` (AppFlow: "The operator ${operator} is not valid for filtering tasks.")` : ''),
+  };
 }
 
 function missingPropertyFinding(ctx: RuleContext, task: WorkflowTask, kind: TaskKind): Finding | undefined {
   const props = task.taskProperties;
   // most tasks have what they need: answer that without building anything
-  if (kind.requiredProperties.every((k) => props.has(k)) && (kind.oneOfProperties.length === 0 || kind.oneOfProperties.some((k) => props.has(k)))) return undefined;
+  if (
+    kind.requiredProperties.every((k) => props.has(k)) &&
+    (kind.oneOfProperties.length === 0 || kind.oneOfProperties.some((k) => props.has(k)))
+  )
+    return undefined;
   const missingKeys = kind.requiredProperties.filter((k) => !props.has(k));
   const missingOneOf = kind.oneOfProperties.length > 0 && !kind.oneOfProperties.some((k) => props.has(k));
   if (missingKeys.length === 0 && !missingOneOf) return undefined;
   const keys = missingOneOf ? [...missingKeys, kind.oneOfProperties[0]] : missingKeys;
-  const names = [...missingKeys.map((k) => `"${k}"`), ...(missingOneOf ? [kind.oneOfProperties.map((k) => `"${k}"`).join(' or ')] : [])];
+  const names = [
+    ...missingKeys.map((k) => `"${k}"`),
+    ...(missingOneOf ? [kind.oneOfProperties.map((k) => `"${k}"`).join(' or ')] : []),
+  ];
   const boundMissing = missingKeys.some((k) => k === 'LOWER_BOUND' || k === 'UPPER_BOUND');
   const suggestedValues = Object.fromEntries(keys.map((k) => [k, suggestedPropertyValue(task, k, ctx.now).value]));
   const propsKey = task.taskPropertiesNode && keyOf(task.taskPropertiesNode);
-  return { code: 'TP-3', severity: 'warning', at: propsKey ?? task.operatorMember?.valueNode ?? taskAnchor(ctx, task), href: DOCS.appflowTask,
-    data: { rules: boundMissing ? ['TP-3', 'TP-6'] : ['TP-3'], taskIndex: task.index, missingKeys: keys,
-      ...(missingOneOf ? { oneOf: kind.oneOfProperties } : {}), suggestedValues },
-    message: `A ${task.taskType} ${task.operator} task needs TaskProperties ${listOf(names, 'and')}; ${task.taskPropertiesNode ? 'add' : 'add "TaskProperties": { … } with'} ${keys.length === 1 ? 'it' : 'them'}. ${kind.summary}` };
+  return {
+    code: 'TP-3',
+    severity: 'warning',
+    at: propsKey ?? task.operatorMember?.valueNode ?? taskAnchor(ctx, task),
+    href: DOCS.appflowTask,
+    data: {
+      rules: boundMissing ? ['TP-3', 'TP-6'] : ['TP-3'],
+      taskIndex: task.index,
+      missingKeys: keys,
+      ...(missingOneOf ? { oneOf: kind.oneOfProperties } : {}),
+      suggestedValues,
+    },
+    message: `A ${task.taskType} ${task.operator} task needs TaskProperties ${listOf(names, 'and')}; ${task.taskPropertiesNode ? 'add' : 'add "TaskProperties": { … } with'} ${keys.length === 1 ? 'it' : 'them'}. ${kind.summary}`,
+  };
 }
 
 function irrelevantPropertyFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
   const allowed = propertiesOf(kind);
   const out: Finding[] = [];
   for (const [key, m] of task.taskProperties) {
-    if (!operatorPropertyKeys.includes(key) || allowed.includes(key)) continue; // unknown keys: the model's enum check (TP-1)
+    // unknown keys: the model's enum check (TP-1)
+    if (!operatorPropertyKeys.includes(key) || allowed.includes(key)) continue;
     const meaningful = allowed.filter((k) => !PROPERTIES_OF_ANY_TASK.includes(k));
-    out.push({ code: 'TP-4', severity: 'warning', at: m.keyNode, href: DOCS.appflowTask,
+    out.push({
+      code: 'TP-4',
+      severity: 'warning',
+      at: m.keyNode,
+      href: DOCS.appflowTask,
       data: { rules: ['TP-4'], taskIndex: task.index, property: key, allowed: meaningful, remove: true },
       message: meaningful.length
         ? `"${key}" has no effect on a ${task.taskType} ${task.operator} task, which takes ${listOf(meaningful)}. Remove it.`
-        : `A ${task.taskType} ${task.operator} task takes no TaskProperties: "${key}" has no effect. Remove it.` });
+        : `A ${task.taskType} ${task.operator} task takes no TaskProperties: "${key}" has no effect. Remove it.`,
+    });
   }
   return out;
 }
@@ -89,20 +145,49 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
     const value = stringValue(m?.valueNode);
     if (!relevant.includes(key) || !value || format.valid(value)) continue; // "" is the model's pattern error (TP-2)
     const allowed = format.values ? closestFirst(value, format.values) : undefined;
-    out.push({ code: 'TP-5', severity: 'warning', at: m!.valueNode!, href: DOCS.appflowTask,
-      data: { rules: ['TP-5'], taskIndex: task.index, property: key, value, expected: format.expected, ...(allowed ? { allowed } : {}) },
-      message: `${key} "${value}" is not ${format.expected}.` });
+    out.push({
+      code: 'TP-5',
+      severity: 'warning',
+      at: m!.valueNode!,
+      href: DOCS.appflowTask,
+      data: {
+        rules: ['TP-5'],
+        taskIndex: task.index,
+        property: key,
+        value,
+        expected: format.expected,
+        ...(allowed ? { allowed } : {}),
+      },
+      message: `${key} "${value}" is not ${format.expected}.`,
+    });
   }
   const order = task.taskProperties.get('MATH_OPERATION_FIELDS_ORDER');
   const orderValue = stringValue(order?.valueNode);
   if (relevant.includes('MATH_OPERATION_FIELDS_ORDER') && orderValue) {
     const sources = new Set(task.sourceFields.map((f) => f.name));
-    const unknownFields = orderValue.split(',').map((f) => f.trim()).filter((f) => !sources.has(f));
+    const unknownFields = orderValue
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => !sources.has(f));
     if (unknownFields.length) {
-      out.push({ code: 'TP-5', severity: 'warning', at: order!.valueNode!, href: DOCS.appflowTask,
-        data: { rules: ['TP-5'], taskIndex: task.index, property: 'MATH_OPERATION_FIELDS_ORDER', unknownFields, sourceFields: [...sources],
-          ...(sources.size ? { replacement: operandOrder(task) } : {}) },
-        message: `MATH_OPERATION_FIELDS_ORDER names ${listOf(unknownFields.map((f) => `"${f}"`), 'and')}, not in this task's SourceFields; it lists the SourceFields, comma-separated, in operand order (e.g. "${operandOrder(task)}").` });
+      out.push({
+        code: 'TP-5',
+        severity: 'warning',
+        at: order!.valueNode!,
+        href: DOCS.appflowTask,
+        data: {
+          rules: ['TP-5'],
+          taskIndex: task.index,
+          property: 'MATH_OPERATION_FIELDS_ORDER',
+          unknownFields,
+          sourceFields: [...sources],
+          ...(sources.size ? { replacement: operandOrder(task) } : {}),
+        },
+        message: `MATH_OPERATION_FIELDS_ORDER names ${listOf(
+          unknownFields.map((f) => `"${f}"`),
+          'and',
+        )}, not in this task's SourceFields; it lists the SourceFields, comma-separated, in operand order (e.g. "${operandOrder(task)}").`,
+      });
     }
   }
   return out;
@@ -113,10 +198,17 @@ function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undef
   const present = kind.oneOfProperties.filter((k) => task.taskProperties.has(k));
   if (present.length < 2) return undefined;
   // the later key in the file is the one to remove
-  const [first, second] = present.map((k) => task.taskProperties.get(k)!).sort((a, b) => a.keyNode.offset - b.keyNode.offset);
-  return { code: 'TP-6', severity: 'warning', at: second.keyNode, href: DOCS.appflowTask,
+  const [first, second] = present
+    .map((k) => task.taskProperties.get(k)!)
+    .sort((a, b) => a.keyNode.offset - b.keyNode.offset);
+  return {
+    code: 'TP-6',
+    severity: 'warning',
+    at: second.keyNode,
+    href: DOCS.appflowTask,
     data: { rules: ['TP-6'], taskIndex: task.index, property: second.key, keep: first.key, remove: true },
-    message: `A filter takes either VALUE (one value) or VALUES (comma-separated, any of them matches), not both: remove "${second.key}" or "${first.key}".` };
+    message: `A filter takes either VALUE (one value) or VALUES (comma-separated, any of them matches), not both: remove "${second.key}" or "${first.key}".`,
+  };
 }
 
 function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
@@ -129,10 +221,16 @@ function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
     if (!propertiesOf(kind).includes(key) || !value || /^\d+$/.test(value)) continue;
     const iso = parseIsoTimestamp(value.trim());
     const replacement = iso ? String(Math.round(iso.epochSeconds * 1000)) : undefined;
-    out.push({ code: 'TP-7', severity: 'warning', at: m!.valueNode!, href: DOCS.appflowTask,
+    out.push({
+      code: 'TP-7',
+      severity: 'warning',
+      at: m!.valueNode!,
+      href: DOCS.appflowTask,
       data: { rules: ['TP-7'], taskIndex: task.index, property: key, ...(replacement ? { replacement } : {}) },
-      message: `${key} for a ${dataType} field should be epoch milliseconds as a string`
-        + (replacement ? `: "${replacement}" is ${value}.` : ', e.g. "1746057600000" for 2025-05-01T00:00:00Z.') });
+      message:
+        `${key} for a ${dataType} field should be epoch milliseconds as a string` +
+        (replacement ? `: "${replacement}" is ${value}.` : ', e.g. "1746057600000" for 2025-05-01T00:00:00Z.'),
+    });
   }
   return out;
 }
@@ -140,15 +238,20 @@ function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
 export const taskRules: readonly Rule[] = [
   { name: 'operator-typo', ids: ['OP-2'], check: (ctx) => workflowOf(ctx.doc).tasks.flatMap(typoFindings) },
   {
-    name: 'task-type-operator', ids: ['§1b'],
+    name: 'task-type-operator',
+    ids: ['§1b'],
     check(ctx) {
       const out: Finding[] = [];
-      for (const t of workflowOf(ctx.doc).tasks) { const f = operatorMatrixFinding(ctx, t); if (f) out.push(f); }
+      for (const t of workflowOf(ctx.doc).tasks) {
+        const f = operatorMatrixFinding(ctx, t);
+        if (f) out.push(f);
+      }
       return out;
     },
   },
   {
-    name: 'task-properties', ids: ['TP-3', 'TP-4', 'TP-5', 'TP-6', 'TP-7'],
+    name: 'task-properties',
+    ids: ['TP-3', 'TP-4', 'TP-5', 'TP-6', 'TP-7'],
     check(ctx) {
       const out: Finding[] = [];
       for (const task of workflowOf(ctx.doc).tasks) {

@@ -19,44 +19,85 @@ const INSTEAD_OF_EVENT = UNSCHEDULED.filter((t) => t !== 'Event');
 
 export const triggerRules: readonly Rule[] = [
   {
-    name: 'trigger-properties', ids: ['TRG-2', 'TRG-3'],
+    name: 'trigger-properties',
+    ids: ['TRG-2', 'TRG-3'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (!w.triggerType || !w.triggerTypeNode) return [];
       if (w.triggerType === 'Scheduled') {
         if (w.scheduledNode) return [];
-        return [{ code: 'TRG-2', severity: 'error', at: w.triggerTypeNode, href: DOCS.appflowTriggers,
-          data: { rules: ['TRG-2'], missing: w.triggerPropertiesNode ? 'Scheduled' : 'TriggerProperties', replacement: { Scheduled: { ScheduleExpression: DEFAULT_RATE } } },
-          message: 'A Scheduled trigger needs TriggerProperties.Scheduled.ScheduleExpression (AppFlow: "TriggerProps is required for Scheduled Trigger Type"). '
-            + `Add "TriggerProperties": { "Scheduled": { "ScheduleExpression": "${DEFAULT_RATE}" } }.` }];
+        return [
+          {
+            code: 'TRG-2',
+            severity: 'error',
+            at: w.triggerTypeNode,
+            href: DOCS.appflowTriggers,
+            data: {
+              rules: ['TRG-2'],
+              missing: w.triggerPropertiesNode ? 'Scheduled' : 'TriggerProperties',
+              replacement: { Scheduled: { ScheduleExpression: DEFAULT_RATE } },
+            },
+            message:
+              'A Scheduled trigger needs TriggerProperties.Scheduled.ScheduleExpression (AppFlow: "TriggerProps is required for Scheduled Trigger Type"). ' +
+              `Add "TriggerProperties": { "Scheduled": { "ScheduleExpression": "${DEFAULT_RATE}" } }.`,
+          },
+        ];
       }
       if (!w.triggerPropertiesNode || !UNSCHEDULED.includes(w.triggerType)) return [];
-      return [{ code: 'TRG-3', severity: 'warning', at: keyOf(w.triggerPropertiesNode) ?? w.triggerPropertiesNode, href: DOCS.appflowTriggers,
-        data: { rules: ['TRG-3'], property: 'TriggerProperties', remove: true },
-        message: `TriggerProperties only apply to the Scheduled trigger type; an ${w.triggerType} flow ignores them. Remove them, or set "TriggerType": "Scheduled".` }];
+      return [
+        {
+          code: 'TRG-3',
+          severity: 'warning',
+          at: keyOf(w.triggerPropertiesNode) ?? w.triggerPropertiesNode,
+          href: DOCS.appflowTriggers,
+          data: { rules: ['TRG-3'], property: 'TriggerProperties', remove: true },
+          message: `TriggerProperties only apply to the Scheduled trigger type; an ${w.triggerType} flow ignores them. Remove them, or set "TriggerType": "Scheduled".`,
+        },
+      ];
     },
   },
   {
-    name: 'event-trigger', ids: ['TRG-4', 'TRG-5'],
+    name: 'event-trigger',
+    ids: ['TRG-4', 'TRG-5'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (w.triggerType !== 'Event' || !w.connector) return [];
       if (!EVENT_CONNECTORS.includes(w.connector.type)) {
-        return [{ code: 'TRG-4', severity: 'warning', at: w.triggerTypeNode!, href: DOCS.appflowTriggers,
-          data: { rules: ['TRG-4'], connector: w.connector.type, supported: EVENT_CONNECTORS, allowed: INSTEAD_OF_EVENT },
-          message: `${w.connector.type} publishes no change events, so an Event trigger never fires; only ${listOf(EVENT_CONNECTORS)} supports it. Use "Scheduled" or "OnDemand".` }];
+        return [
+          {
+            code: 'TRG-4',
+            severity: 'warning',
+            at: w.triggerTypeNode!,
+            href: DOCS.appflowTriggers,
+            data: {
+              rules: ['TRG-4'],
+              connector: w.connector.type,
+              supported: EVENT_CONNECTORS,
+              allowed: INSTEAD_OF_EVENT,
+            },
+            message: `${w.connector.type} publishes no change events, so an Event trigger never fires; only ${listOf(EVENT_CONNECTORS)} supports it. Use "Scheduled" or "OnDemand".`,
+          },
+        ];
       }
       const objectNode = at(w.sourceConnectorPropertiesNode, w.connector.sourcePropertiesKey, 'Object');
       const object = stringValue(objectNode);
       if (!object || object.endsWith('ChangeEvent')) return [];
       const replacement = `${object}ChangeEvent`;
-      return [{ code: 'TRG-5', severity: 'warning', at: objectNode!, href: DOCS.appflowTriggers,
-        data: { rules: ['TRG-5'], replacement },
-        message: `An Event flow from Salesforce reads a change-event entity, e.g. "${replacement}" (enable Change Data Capture for ${object} in Salesforce), not "${object}".` }];
+      return [
+        {
+          code: 'TRG-5',
+          severity: 'warning',
+          at: objectNode!,
+          href: DOCS.appflowTriggers,
+          data: { rules: ['TRG-5'], replacement },
+          message: `An Event flow from Salesforce reads a change-event entity, e.g. "${replacement}" (enable Change Data Capture for ${object} in Salesforce), not "${object}".`,
+        },
+      ];
     },
   },
   {
-    name: 'scheduled-only-settings', ids: ['TRG-6', 'SCH-11'],
+    name: 'scheduled-only-settings',
+    ids: ['TRG-6', 'SCH-11'],
     check(ctx) {
       const w = workflowOf(ctx.doc);
       const incremental = w.incrementalPullConfigNode;
@@ -64,11 +105,27 @@ export const triggerRules: readonly Rule[] = [
       const out: Finding[] = [];
       const key = keyOf(incremental) ?? incremental;
       if (w.triggerType !== 'Scheduled') {
-        out.push({ code: 'TRG-6', severity: 'information', at: key, href: DOCS.appflowTriggers, data: { rules: ['TRG-6'], remove: true },
-          message: `IncrementalPullConfig only matters for a Scheduled flow with DataPullMode "Incremental"; an ${w.triggerType} flow ignores it.` });
-      } else if (stringValue(prop(w.scheduledNode, 'DataPullMode')) === 'Complete' && prop(incremental, 'DatetimeTypeFieldName')) {
-        out.push({ code: 'SCH-11', severity: 'information', at: key, href: DOCS.appflowTriggers, data: { rules: ['SCH-11'], remove: true },
-          message: 'DataPullMode "Complete" transfers every record on each run, so IncrementalPullConfig.DatetimeTypeFieldName is not used. Use DataPullMode "Incremental" to pull only changed records.' });
+        out.push({
+          code: 'TRG-6',
+          severity: 'information',
+          at: key,
+          href: DOCS.appflowTriggers,
+          data: { rules: ['TRG-6'], remove: true },
+          message: `IncrementalPullConfig only matters for a Scheduled flow with DataPullMode "Incremental"; an ${w.triggerType} flow ignores it.`,
+        });
+      } else if (
+        stringValue(prop(w.scheduledNode, 'DataPullMode')) === 'Complete' &&
+        prop(incremental, 'DatetimeTypeFieldName')
+      ) {
+        out.push({
+          code: 'SCH-11',
+          severity: 'information',
+          at: key,
+          href: DOCS.appflowTriggers,
+          data: { rules: ['SCH-11'], remove: true },
+          message:
+            'DataPullMode "Complete" transfers every record on each run, so IncrementalPullConfig.DatetimeTypeFieldName is not used. Use DataPullMode "Incremental" to pull only changed records.',
+        });
       }
       return out;
     },

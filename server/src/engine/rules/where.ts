@@ -11,4 +11,5 @@ const openingBrace = (ctx: RuleContext, node: Node): Range => rangeOf(ctx.doc, n
 export const keyOrBrace = (ctx: RuleContext, node: Node): Node | Range => keyOf(node) ?? openingBrace(ctx, node);
 
 /** A task's TaskType value (what the task is), else its opening brace. */
-export const taskAnchor = (ctx: RuleContext, task: WorkflowTask): Node | Range => task.taskTypeNode ?? openingBrace(ctx, task.node);
+export const taskAnchor = (ctx: RuleContext, task: WorkflowTask): Node | Range =>
+  task.taskTypeNode ?? openingBrace(ctx, task.node);
