@@ -2,6 +2,7 @@
 // the language server and extension activation never pay for it.
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { RetryStrategyV2 } from '@smithy/types';
+import { getProxyForUrl } from 'proxy-from-env';
 import { signerFor, type Signer } from './signer';
 
 export interface AwsConnectionOptions {
@@ -12,7 +13,7 @@ export interface AwsConnectionOptions {
   /** Endpoint override; default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL, the profile's `endpoint_url`. */
   endpointUrl?: string;
   /** HTTP(S) proxy for every request (VS Code's `http.proxy`); `strictSSL: false` accepts any TLS certificate. */
-  proxy?: { url: string; strictSSL?: boolean; noProxy?: readonly string[] };
+  proxy?: ProxySetting;
   /** Give up on a response after this long (default 30 s); connecting gives up after min(this, 10 s). */
   timeoutMs?: number;
   /** Total attempts per call including SDK retries (default 3). */
@@ -21,6 +22,13 @@ export interface AwsConnectionOptions {
    * Environment to read AWS_* settings from (default process.env; the SDK's credential chain always reads process.env).
    */
   env?: NodeJS.ProcessEnv;
+}
+
+export interface ProxySetting {
+  url: string;
+  strictSSL?: boolean;
+  /** Hosts to reach directly (VS Code's `http.noProxy`), as NO_PROXY entries. */
+  noProxy?: readonly string[];
 }
 
 type SettingSource = 'option' | 'environment' | 'profile' | 'none';
@@ -137,11 +145,7 @@ export async function createCustomerProfilesClient(
     ]);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const target = settings.endpointUrl ?? `https://profile.${settings.region}.amazonaws.com`;
-  const proxy = options.proxy
-    ? bypassesProxy(target, options.proxy.noProxy ?? [])
-      ? undefined
-      : options.proxy
-    : proxyFromEnvironment(target, process.env);
+  const proxy = proxyFor(target, options.proxy, process.env);
   const agent = proxy ? await proxyAgent(proxy) : undefined;
   const maxAttempts = options.maxAttempts ?? 3;
   const client = new CustomerProfilesClient({
@@ -198,24 +202,28 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
 }
 
 /**
- * The proxy the AWS CLI would use for `target`: HTTPS_PROXY (HTTP_PROXY for http: targets), either case, unless
- * NO_PROXY names the host (exact, a ".suffix" or "*").
+ * The proxy for requests to `target`, or undefined to connect directly: VS Code's `http.proxy` with its
+ * `http.noProxy` list when given, else HTTPS_PROXY / HTTP_PROXY / ALL_PROXY with NO_PROXY from `env`. No-proxy
+ * entries match as curl reads them, by proxy-from-env: "*", "host", ".suffix" or "*.suffix", each with an optional
+ * ":port" that must then match too.
  */
-export function proxyFromEnvironment(target: string, env: NodeJS.ProcessEnv): { url: string } | undefined {
-  const { protocol } = new URL(target);
-  const pick = (...names: string[]) => names.map((n) => nonEmpty(env[n])).find(Boolean);
-  const url = protocol === 'http:' ? pick('HTTP_PROXY', 'http_proxy') : pick('HTTPS_PROXY', 'https_proxy');
-  if (!url) return undefined;
-  return bypassesProxy(target, (pick('NO_PROXY', 'no_proxy') ?? '').split(',')) ? undefined : { url };
+export function proxyFor(target: string, setting: ProxySetting | undefined, env: NodeJS.ProcessEnv) {
+  const variables = setting
+    ? { https_proxy: setting.url, http_proxy: setting.url, no_proxy: (setting.noProxy ?? []).join(',') }
+    : env;
+  const url = withProcessEnv(variables, () => getProxyForUrl(target));
+  return url ? { ...setting, url } : undefined;
 }
 
-/** Whether a no-proxy list (NO_PROXY, VS Code's http.noProxy) names the target's host: exact, ".suffix" or "*". */
-export function bypassesProxy(target: string, entries: readonly string[]): boolean {
-  const host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return entries
-    .map((e) => e.trim().toLowerCase().replace(/:\d+$/, ''))
-    .filter(Boolean)
-    .some((e) => e === '*' || host === e.replace(/^\./, '') || host.endsWith(e.startsWith('.') ? e : `.${e}`));
+// proxy-from-env reads process.env only; its call is synchronous, so nothing else can see the swap.
+function withProcessEnv<T>(env: NodeJS.ProcessEnv, read: () => T): T {
+  const saved = process.env;
+  process.env = env;
+  try {
+    return read();
+  } finally {
+    process.env = saved;
+  }
 }
 
 async function proxyAgent(proxy: { url: string; strictSSL?: boolean }) {
