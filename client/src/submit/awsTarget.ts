@@ -2,11 +2,15 @@
 // (resolved by the submission library as the AWS CLI does), the region a user picked when none was set, VS Code's
 // proxy settings, and the status bar item that shows and switches profile and region.
 import * as vscode from 'vscode';
-import type { AwsConnectionOptions, ResolvedAwsSettings } from '../../../server/src/submission';
+import type {
+  AwsConnectionOptions,
+  AwsSettingsInOrder,
+  ResolvedAwsSettings,
+  SettingSource,
+} from '../../../server/src/submission';
 import type { RequestTarget } from './submissionText';
 import { signerLine } from './submissionText';
-import { redactCredentials } from '../../../server/src/submission';
-import { signerFor } from '../../../server/src/submission';
+import { awsSettingsInOrder, redactCredentials } from '../../../server/src/submission';
 import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
 import { LANGUAGE_ID } from '../constants';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';
@@ -41,87 +45,43 @@ export interface ResolvedTarget extends RequestTarget {
  * profile's config, and last the region the user picked for this profile before.
  */
 export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTarget> {
-  const { aws } = submissionModules();
-  const own = awsSettings();
-  const settings = await aws.resolveAwsSettings(own);
-  const env = process.env;
-  const profileFrom = own.profile
-    ? `setting ${SECTION}.profile`
-    : settings.profileExplicit
-      ? 'AWS_PROFILE'
-      : 'no profile set';
-  let region = settings.region;
-  let regionFrom =
-    settings.regionSource === 'option'
-      ? `setting ${SECTION}.region`
-      : settings.regionSource === 'environment'
-        ? env.AWS_REGION?.trim()
-          ? 'AWS_REGION'
-          : 'AWS_DEFAULT_REGION'
-        : `profile ${settings.profile}`;
-  if (!region) {
-    region = chosenRegion(memory, settings.profile);
-    regionFrom = 'chosen earlier';
-  }
-  const endpointFrom =
-    settings.endpointSource === 'option'
-      ? `setting ${SECTION}.endpointUrl`
-      : settings.endpointSource === 'environment'
-        ? env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES?.trim()
-          ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES'
-          : 'AWS_ENDPOINT_URL'
-        : `profile ${settings.profile} endpoint_url`;
-  return {
-    settings,
-    profile: settings.profile,
-    profileFrom,
-    signer: settings.signer,
-    region: region ?? '',
-    regionFrom,
-    hasRegion: !!region,
-    endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl),
-    endpointFrom: settings.endpointUrl ? endpointFrom : undefined,
-  };
+  const settings = await submissionModules().aws.resolveAwsSettings(awsSettings());
+  const target = describeTarget(settings);
+  if (settings.region) return { ...target, settings };
+  const region = chosenRegion(memory, settings.profile);
+  return { ...target, settings, region: region ?? '', regionFrom: 'chosen earlier', hasRegion: !!region };
 }
 
 const PROFILE_REGION_UNREAD = "the profile's region, read from the shared config file when a command first runs";
 
 /**
  * The status bar's view before the submission bundle is loaded: settings and environment only, in the library's
- * order (resolveAwsSettings); what only the shared config files can say is left unread.
+ * order; what only the shared config files can say is left unread.
  */
 function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
-  const own = awsSettings();
-  const env = process.env;
-  const fromEnv = (name: string) => env[name]?.trim() || undefined;
-  const profile = own.profile ?? fromEnv('AWS_PROFILE') ?? 'default';
-  const region = own.region ?? fromEnv('AWS_REGION') ?? fromEnv('AWS_DEFAULT_REGION');
-  const endpointUrl =
-    own.endpointUrl ??
-    (fromEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true'
-      ? undefined
-      : (fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES') ?? fromEnv('AWS_ENDPOINT_URL')));
+  const target = describeTarget(awsSettingsInOrder(awsSettings(), process.env));
+  return target.hasRegion ? target : { ...target, regionFrom: PROFILE_REGION_UNREAD };
+}
+
+/** The settings as the confirmation and the status bar show them: each value and where it came from. */
+function describeTarget(s: AwsSettingsInOrder): Omit<ResolvedTarget, 'settings'> {
+  const from = (source: SettingSource, setting: string, variable: string | undefined, inProfile: string) =>
+    source === 'option'
+      ? `setting ${SECTION}.${setting}`
+      : source === 'environment'
+        ? (variable ?? 'environment')
+        : inProfile;
   return {
-    profile,
-    profileFrom: own.profile ? `setting ${SECTION}.profile` : fromEnv('AWS_PROFILE') ? 'AWS_PROFILE' : 'no profile set',
-    signer: signerFor(!!(own.profile ?? fromEnv('AWS_PROFILE')), env),
-    region: region ?? '',
-    regionFrom: own.region
-      ? `setting ${SECTION}.region`
-      : !region
-        ? PROFILE_REGION_UNREAD
-        : fromEnv('AWS_REGION')
-          ? 'AWS_REGION'
-          : 'AWS_DEFAULT_REGION',
-    hasRegion: !!region,
-    endpointUrl: endpointUrl && redactCredentials(endpointUrl),
-    endpointFrom: own.endpointUrl
-      ? `setting ${SECTION}.endpointUrl`
-      : !endpointUrl
-        ? undefined
-        : fromEnv('AWS_ENDPOINT_URL_CUSTOMER_PROFILES')
-          ? 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES'
-          : 'AWS_ENDPOINT_URL',
+    profile: s.profile,
+    profileFrom: from(s.profileSource, 'profile', s.variables.profile, 'no profile set'),
+    signer: s.signer,
+    region: s.region ?? '',
+    regionFrom: from(s.regionSource, 'region', s.variables.region, `profile ${s.profile}`),
+    hasRegion: !!s.region,
+    endpointUrl: s.endpointUrl && redactCredentials(s.endpointUrl),
+    endpointFrom: s.endpointUrl
+      ? from(s.endpointSource, 'endpointUrl', s.variables.endpointUrl, `profile ${s.profile} endpoint_url`)
+      : undefined,
   };
 }
 

@@ -3,15 +3,14 @@
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { RetryStrategyV2 } from '@smithy/types';
 import { getProxyForUrl } from 'proxy-from-env';
-import { signerFor, type Signer } from './signer';
+import { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions } from './settings';
 
-export interface AwsConnectionOptions {
-  /** Shared-config profile; default: AWS_PROFILE, else "default" (as the AWS CLI). */
-  profile?: string;
-  /** Region; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's `region` (as the AWS CLI). */
-  region?: string;
-  /** Endpoint override; default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL, the profile's `endpoint_url`. */
-  endpointUrl?: string;
+/**
+ * Profile (default: AWS_PROFILE, else "default"), region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's
+ * `region`) and endpoint (default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL, the profile's
+ * `endpoint_url`), as the AWS CLI, and how to connect.
+ */
+export interface AwsConnectionOptions extends AwsTargetOptions {
   /** HTTP(S) proxy for every request (VS Code's `http.proxy`); `strictSSL: false` accepts any TLS certificate. */
   proxy?: ProxySetting;
   /** Give up on a response after this long (default 30 s); connecting gives up after min(this, 10 s). */
@@ -31,20 +30,9 @@ export interface ProxySetting {
   noProxy?: readonly string[];
 }
 
-type SettingSource = 'option' | 'environment' | 'profile' | 'none';
-
-export interface ResolvedAwsSettings {
-  profile: string;
-  /** False when neither the options nor AWS_PROFILE named a profile: environment credentials then come first. */
-  profileExplicit: boolean;
+export interface ResolvedAwsSettings extends AwsSettingsInOrder {
   /** Whether the shared config or credentials file defines the profile (a named one that does not cannot sign). */
   profileExists: boolean;
-  /** Whose credentials the SDK will sign with (environment keys need both the id and the secret). */
-  signer: Signer;
-  region: string | undefined;
-  regionSource: SettingSource;
-  endpointUrl: string | undefined;
-  endpointSource: SettingSource;
 }
 
 /** No region in the options, the environment or the profile: the caller must ask for one. */
@@ -81,43 +69,12 @@ export async function listProfiles(): Promise<string[]> {
     .sort();
 }
 
-/** Where signed requests would go and as whom, resolved the way the AWS CLI resolves them. */
+/** Where signed requests would go and as whom, resolved the way the AWS CLI resolves them (shared files read). */
 export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Promise<ResolvedAwsSettings> {
-  const env = options.env ?? process.env;
-  const named = nonEmpty(options.profile) ?? nonEmpty(env.AWS_PROFILE);
-  const profile = named ?? 'default';
   const { loadSharedConfigFiles } = await import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const section = configFile[profile] ?? {};
-
-  let region = nonEmpty(options.region);
-  let regionSource: SettingSource = 'option';
-  if (!region) [region, regionSource] = [nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), 'environment'];
-  if (!region) [region, regionSource] = [nonEmpty(section.region), 'profile'];
-  if (!region) regionSource = 'none';
-
-  // AWS CLI: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS disables the environment and config-file endpoints.
-  const ignoreConfigured = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
-  let endpointUrl = nonEmpty(options.endpointUrl);
-  let endpointSource: SettingSource = 'option';
-  if (!endpointUrl && !ignoreConfigured) {
-    [endpointUrl, endpointSource] = [
-      nonEmpty(env.AWS_ENDPOINT_URL_CUSTOMER_PROFILES) ?? nonEmpty(env.AWS_ENDPOINT_URL),
-      'environment',
-    ];
-    if (!endpointUrl) [endpointUrl, endpointSource] = [nonEmpty(section.endpoint_url), 'profile'];
-  }
-  if (!endpointUrl) endpointSource = 'none';
-  return {
-    profile,
-    profileExplicit: named !== undefined,
-    profileExists: profile in configFile || profile in credentialsFile,
-    signer: signerFor(named !== undefined, env),
-    region,
-    regionSource,
-    endpointUrl,
-    endpointSource,
-  };
+  const settings = awsSettingsInOrder(options, options.env ?? process.env, (profile) => configFile[profile]);
+  return { ...settings, profileExists: settings.profile in configFile || settings.profile in credentialsFile };
 }
 
 /**
@@ -230,9 +187,4 @@ async function proxyAgent(proxy: { url: string; strictSSL?: boolean }) {
   const { HttpsProxyAgent } = await import('https-proxy-agent');
   // CONNECT tunnels both http: and https: targets; rejectUnauthorized applies to the target's TLS.
   return new HttpsProxyAgent(proxy.url, { rejectUnauthorized: proxy.strictSSL ?? true, keepAlive: true });
-}
-
-function nonEmpty(v: string | undefined): string | undefined {
-  const t = v?.trim();
-  return t ? t : undefined;
 }

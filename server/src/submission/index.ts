@@ -5,6 +5,7 @@
  *   const p = prepareSubmission(text, uri);   // { errors, warnings, input, inputError, domainName, objectTypeName,
  * flowName }
  *   const settings = await resolveAwsSettings({ profile, region, endpointUrl });   // signer, profileExists: confirm
+ *   awsSettingsInOrder({ profile, region }, process.env);            // the same order, shared files unread (no SDK)
  *   assertProfileExists(settings);                                   // before asking, not after
  *   const client = await createCustomerProfilesClient({ proxy, timeoutMs }, settings);   // no second config read
  *   const guard = createSubmissionGuard();                           // one per process, shared by all commands
@@ -45,4 +46,5 @@ export { formatProgress, describeWorkflowEnd, changedProgressLines } from './pro
 export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';
 export { redactCredentials } from './redaction';
 export { signerFor, signerText, type Signer } from './signer';
+export { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions, type SettingSource } from './settings';
 export { prepareSubmission, type PreparedSubmission } from './submission';
