@@ -11,7 +11,7 @@ import type {
 import type { RequestTarget } from './submissionText';
 import { signerLine } from './submissionText';
 import { awsSettingsInOrder, redactCredentials } from '../../../server/src/submission';
-import { CUSTOMER_PROFILES_REGIONS, regionsForPicker } from './regions';
+import { regionsForPicker, TYPED_REGION_NAME } from './regions';
 import { LANGUAGE_ID } from '../constants';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';
 
@@ -101,13 +101,57 @@ function lastChosenRegion(memory: vscode.Memento): string | undefined {
   return Object.values(memory.get<Record<string, string>>(CHOSEN_REGIONS_KEY, {})).pop();
 }
 
-/** The quick pick of regions where Customer Profiles exists; the last choice first. */
+/** The quick pick of regions where Customer Profiles exists, or one typed by hand; the last choice first. */
 export async function pickRegion(memory: vscode.Memento, title: string): Promise<string | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    regionsForPicker(lastChosenRegion(memory)).map((r) => ({ label: r.code, description: r.name })),
-    { title, placeHolder: 'Regions where Amazon Connect Customer Profiles is available', ignoreFocusOut: true },
-  );
-  return picked?.label;
+  const picked = await showRegionPicker({
+    title,
+    placeholder: 'Regions where Amazon Connect Customer Profiles is available, or type a region code',
+    remembered: lastChosenRegion(memory),
+  });
+  return picked?.value ?? undefined;
+}
+
+type RegionItem = vscode.QuickPickItem & { value: string | null };
+
+/**
+ * A quick pick of the regions where Customer Profiles runs that also takes a well-formed region code typed by hand,
+ * so that a region newer than this release is not refused. `before`: items above the regions ("Not set").
+ */
+function showRegionPicker(options: {
+  title: string;
+  placeholder: string;
+  remembered?: string;
+  current?: string;
+  before?: RegionItem[];
+}): Promise<RegionItem | undefined> {
+  const picker = vscode.window.createQuickPick<RegionItem>();
+  const show = (typed: string) => {
+    const regions = regionsForPicker(options.remembered, typed).map((r) => ({
+      label: r.code,
+      description: r.code === options.current ? `${r.name} · current` : r.name,
+      value: r.code,
+      alwaysShow: r.name === TYPED_REGION_NAME,
+    }));
+    picker.items = [...(options.before ?? []), ...regions];
+    const typedItem = regions.find((r) => r.alwaysShow);
+    if (typedItem) picker.activeItems = [typedItem];
+  };
+  picker.title = options.title;
+  picker.placeholder = options.placeholder;
+  picker.ignoreFocusOut = true;
+  show('');
+  return new Promise((resolve) => {
+    picker.onDidChangeValue(show);
+    picker.onDidAccept(() => {
+      resolve(picker.selectedItems[0]);
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      resolve(undefined);
+      picker.dispose();
+    });
+    picker.show();
+  });
 }
 
 /** Status bar item for cpworkflow editors: "profile · region"; a click switches them. */
@@ -235,14 +279,11 @@ async function pickProfile(profiles: string[], current: string | undefined): Pro
 }
 
 async function pickSettingRegion(current: string | undefined): Promise<string | null | undefined> {
-  const items: (vscode.QuickPickItem & { value: string | null })[] = [
-    { label: '$(circle-slash) Not set', description: "AWS_REGION, else the profile's region", value: null },
-    ...CUSTOMER_PROFILES_REGIONS.map((r) => ({
-      label: r.code,
-      description: r.code === current ? `${r.name} · current` : r.name,
-      value: r.code,
-    })),
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'AWS region for Customer Profiles requests' });
+  const picked = await showRegionPicker({
+    title: 'AWS region for Customer Profiles requests',
+    placeholder: 'Choose a region, or type a region code',
+    current,
+    before: [{ label: '$(circle-slash) Not set', description: "AWS_REGION, else the profile's region", value: null }],
+  });
   return picked ? picked.value : undefined;
 }
