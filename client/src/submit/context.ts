@@ -1,5 +1,6 @@
 // What the submission commands share for the life of the extension.
 import type * as vscode from 'vscode';
+import type { SubmissionGuard } from '../../../server/src/submission';
 import type { AwsTargetStatus } from './awsTarget';
 import type { SubmissionLog } from './submissionLog';
 import type { RecentWorkflows } from './recentWorkflows';
@@ -9,6 +10,6 @@ export interface SubmissionContext {
   readonly status: AwsTargetStatus;
   readonly log: SubmissionLog;
   readonly recent: RecentWorkflows;
-  /** the files whose request is in flight: one at a time per file (double click, repeated command) */
-  readonly inFlight: Set<string>;
+  /** one request at a time per file (double click, repeated command) */
+  readonly submissions: SubmissionGuard;
 }

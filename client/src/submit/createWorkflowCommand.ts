@@ -74,17 +74,12 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
     return { outcome: 'refused', reason: 'unreadable', shown, asked, log: [] };
   }
   const key = uri.toString();
-  if (ctx.inFlight.has(key)) {
+  if (ctx.submissions.isInFlight(key)) {
     const shown = `A workflow from ${path.basename(uri.fsPath)} is already being created; nothing more was sent. Wait for that request to finish.`;
     void vscode.window.showInformationMessage(shown);
     return { outcome: 'refused', reason: 'busy', shown, asked, log: [] };
   }
-  ctx.inFlight.add(key);
-  try {
-    return await submit(ctx, doc, prompter, options);
-  } finally {
-    ctx.inFlight.delete(key);
-  }
+  return ctx.submissions.run(key, () => submit(ctx, doc, prompter, options));
 }
 
 async function submit(

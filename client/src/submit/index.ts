@@ -5,7 +5,7 @@ import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswe
 import type { SubmissionContext } from './context';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
 import { SubmissionLog } from './submissionLog';
-import { redactCredentials } from '../../../server/src/submission';
+import { createSubmissionGuard, redactCredentials } from '../../../server/src/submission';
 import { SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
 import { RecentWorkflows } from './recentWorkflows';
 
@@ -17,7 +17,7 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
     status,
     log,
     recent: new RecentWorkflows(context.globalState),
-    inFlight: new Set(),
+    submissions: createSubmissionGuard(),
   };
   context.subscriptions.push(
     status,

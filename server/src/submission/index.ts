@@ -33,15 +33,13 @@ export {
 } from './client';
 export {
   createWorkflow,
-  createSubmissionGuard,
-  SubmissionInFlightError,
   getWorkflowProgress,
   trackWorkflow,
   type CreatedWorkflow,
-  type SubmissionGuard,
   type WorkflowProgress,
   type WorkflowStatus,
 } from './workflowRuns';
+export { createSubmissionGuard, SubmissionInFlightError, type SubmissionGuard } from './guard';
 export { formatProgress, describeWorkflowEnd, changedProgressLines } from './progress';
 export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';
 export { redactCredentials } from './redaction';

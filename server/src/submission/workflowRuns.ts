@@ -23,35 +23,6 @@ export async function createWorkflow(
   return { WorkflowId: out.WorkflowId ?? '', Message: out.Message ?? '', requestId: out.$metadata.requestId };
 }
 
-/** A second submission of the same key while the first is in flight (double click, repeated command). */
-export class SubmissionInFlightError extends Error {
-  override readonly name = 'SubmissionInFlightError';
-  constructor(readonly key: string) {
-    super(`A workflow from ${key} is already being created; wait for that request to finish.`);
-  }
-}
-
-/**
- * One submission per key (e.g. the file's URI) at a time; callers create one guard and share it.
- * `run` rejects with SubmissionInFlightError, without calling `send`, while the key is busy.
- */
-export function createSubmissionGuard() {
-  const inFlight = new Set<string>();
-  return {
-    isInFlight: (key: string) => inFlight.has(key),
-    async run<T>(key: string, send: () => Promise<T>): Promise<T> {
-      if (inFlight.has(key)) throw new SubmissionInFlightError(key);
-      inFlight.add(key);
-      try {
-        return await send();
-      } finally {
-        inFlight.delete(key);
-      }
-    },
-  };
-}
-export type SubmissionGuard = ReturnType<typeof createSubmissionGuard>;
-
 export type WorkflowStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'SPLIT' | 'RETRY' | 'CANCELLED';
 const TERMINAL: ReadonlySet<string> = new Set(['COMPLETE', 'FAILED', 'CANCELLED']);
 
