@@ -121,7 +121,6 @@ function convert(id) {
 convert(CP_NS + ROOT_SHAPE);
 const op = cp[CP_NS + 'CreateIntegrationWorkflow'];
 shapes[ROOT_SHAPE].doc = htmlToMarkdown(doc(op.traits));
-const http = op.traits['smithy.api#http'];
 
 // ---- domain tables derived from the model (never hand-copied) ----
 const connectorTypes = shapes.SourceConnectorType.values;
@@ -295,7 +294,6 @@ export interface Connector {
 }
 
 export const ROOT_SHAPE: ShapeName = ${JSON.stringify(ROOT_SHAPE)};
-export const HTTP = ${JSON.stringify(http)} as const;
 export const API_REFERENCE = ${JSON.stringify(API_REF)};
 export const OPERATION_DOC_URL = ${JSON.stringify(docLinks.operation)};
 export const shapes: Readonly<Record<ShapeName, Shape>> = ${JSON.stringify(shapes, null, 1)};
@@ -305,8 +303,8 @@ export const workflowConnectorTypes: readonly string[] = ${JSON.stringify(workfl
 export const taskTypes: readonly string[] = ${JSON.stringify(shapes.TaskType.values)};
 export const operatorPropertyKeys: readonly string[] = ${JSON.stringify(shapes.OperatorPropertiesKeys.values)};
 export const triggerTypes: readonly string[] = ${JSON.stringify(shapes.TriggerType.values)};
-export const dataPullModes: readonly string[] = ${JSON.stringify(shapes.DataPullMode.values)};
-export const workflowStatuses: readonly string[] = ${JSON.stringify(workflowStatuses)};
+/** GetWorkflow's Status values */
+export type WorkflowStatus = ${workflowStatuses.map((v) => JSON.stringify(v)).join(' | ')};
 /** AppFlow values and members that Customer Profiles does not accept. */
 export const appflowOnly: { readonly taskTypes: readonly string[]; readonly operatorPropertyKeys: readonly string[]; readonly members: Readonly<Record<string, readonly string[]>> } = ${JSON.stringify(appflowOnly, null, 1)};
 `;

@@ -30,7 +30,6 @@ export interface Connector {
 }
 
 export const ROOT_SHAPE: ShapeName = "CreateIntegrationWorkflowRequest";
-export const HTTP = {"method":"POST","uri":"/domains/{DomainName}/workflows/integrations","code":200} as const;
 export const API_REFERENCE = "https://docs.aws.amazon.com/customerprofiles/latest/APIReference";
 export const OPERATION_DOC_URL = "https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_CreateIntegrationWorkflow.html";
 export const shapes: Readonly<Record<ShapeName, Shape>> = {
@@ -895,8 +894,8 @@ export const workflowConnectorTypes: readonly string[] = ["Salesforce","Servicen
 export const taskTypes: readonly string[] = ["Arithmetic","Filter","Map","Mask","Merge","Truncate","Validate"];
 export const operatorPropertyKeys: readonly string[] = ["VALUE","VALUES","DATA_TYPE","UPPER_BOUND","LOWER_BOUND","SOURCE_DATA_TYPE","DESTINATION_DATA_TYPE","VALIDATION_ACTION","MASK_VALUE","MASK_LENGTH","TRUNCATE_LENGTH","MATH_OPERATION_FIELDS_ORDER","CONCAT_FORMAT","SUBFIELD_CATEGORY_MAP"];
 export const triggerTypes: readonly string[] = ["Scheduled","Event","OnDemand"];
-export const dataPullModes: readonly string[] = ["Incremental","Complete"];
-export const workflowStatuses: readonly string[] = ["NOT_STARTED","IN_PROGRESS","COMPLETE","FAILED","SPLIT","RETRY","CANCELLED"];
+/** GetWorkflow's Status values */
+export type WorkflowStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETE" | "FAILED" | "SPLIT" | "RETRY" | "CANCELLED";
 /** AppFlow values and members that Customer Profiles does not accept. */
 export const appflowOnly: { readonly taskTypes: readonly string[]; readonly operatorPropertyKeys: readonly string[]; readonly members: Readonly<Record<string, readonly string[]>> } = {
  "taskTypes": [

@@ -37,8 +37,8 @@ export {
   trackWorkflow,
   type CreatedWorkflow,
   type WorkflowProgress,
-  type WorkflowStatus,
 } from './workflowRuns';
+export type { WorkflowStatus } from '../generated/model';
 export { createSubmissionGuard, SubmissionInFlightError, type SubmissionGuard } from './guard';
 export { formatProgress, describeWorkflowEnd, changedProgressLines } from './progress';
 export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';

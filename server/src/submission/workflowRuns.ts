@@ -5,6 +5,7 @@ import type {
   GetWorkflowCommandOutput,
   WorkflowStepItem,
 } from '@aws-sdk/client-customer-profiles';
+import type { WorkflowStatus } from '../generated/model';
 
 export interface CreatedWorkflow {
   WorkflowId: string;
@@ -23,7 +24,6 @@ export async function createWorkflow(
   return { WorkflowId: out.WorkflowId ?? '', Message: out.Message ?? '', requestId: out.$metadata.requestId };
 }
 
-export type WorkflowStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'SPLIT' | 'RETRY' | 'CANCELLED';
 const TERMINAL: ReadonlySet<string> = new Set(['COMPLETE', 'FAILED', 'CANCELLED']);
 
 export interface WorkflowProgress {
