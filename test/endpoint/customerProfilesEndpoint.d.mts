@@ -33,6 +33,8 @@ export interface LocalEndpointOptions {
   timing?: WorkflowTiming;
   /** One line per request (method, path, operation, status); never a credential. */
   log?: (line: string) => void;
+  /** A larger request body is not read: 413 (default 10 MiB, API Gateway's payload limit). */
+  maxBodyBytes?: number;
 }
 
 export type FaultType = 'throttle' | 'internal' | 'slow' | 'reset' | 'accessDenied' | 'expiredToken' | 'badRequest';
@@ -56,7 +58,7 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Headers as received, the signature and any session token replaced by "<redacted>". */
   headers: Record<string, string | string[] | undefined>;
-  body: string;
+  /** The parsed body of a request whose signature checked out; undefined for any other (nothing unsigned is kept). */
   json: unknown;
   accessKeyId: string | undefined;
   signingRegion: string | undefined;

@@ -3,11 +3,16 @@
 // validator nor the submission library): if both sides agreed on a mistake, the tests would not see it.
 // Wire facts follow schemas/models/customer-profiles-2020-08-15.json (http traits, members, error shapes).
 import { createServer } from 'node:http';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
 
 const SERVICE = 'profile';
+
+// API Gateway, in front of the service, refuses a payload over 10 MB; nothing larger is read.
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+// SigV4: a request dated more than 5 minutes from the server's clock is refused.
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** Default workflow pace: NOT_STARTED for `startMs`, then one batch step every `stepMs`. */
 const DEFAULT_TIMING = { startMs: 400, stepMs: 800, totalSteps: 4, recordsPerStep: 250, failAtStep: 2 };
@@ -88,11 +93,21 @@ export async function startLocalEndpoint(options = {}) {
   const sockets = new Set();
   const timers = new Set();
   const log = options.log ?? (() => {});
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   const server = createServer((req, res) => {
     const chunks = [];
-    req.on('data', (c) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= maxBodyBytes) chunks.push(c);
+      else if (chunks.length) chunks.length = 0;
+    });
     req.on('end', () => {
+      if (size > maxBodyBytes) {
+        log(`${req.method} ${req.url} -> 413`);
+        return sendError(res, 413, 'RequestEntityTooLargeException', `Request body over ${maxBodyBytes} bytes.`);
+      }
       handle(req, res, Buffer.concat(chunks)).catch((err) => {
         if (!res.headersSent)
           sendError(res, 500, 'InternalServerException', `Local endpoint failure: ${err && err.message}`);
@@ -124,8 +139,8 @@ export async function startLocalEndpoint(options = {}) {
       path: u.pathname,
       query: Object.fromEntries(u.searchParams),
       headers: redactHeaders(req.headers),
-      body,
-      json: safeJson(body),
+      // the body only of a request that proved who sent it (set below): nothing unsigned is kept
+      json: undefined,
       accessKeyId: auth?.accessKeyId,
       signingRegion: auth?.region,
       signingService: auth?.service,
@@ -190,6 +205,7 @@ export async function startLocalEndpoint(options = {}) {
       return sendError(res, authError.status, authError.type, authError.message);
     }
     record.signatureValid = true;
+    record.json = safeJson(body);
 
     if (!route) {
       finish(404);
@@ -236,7 +252,34 @@ export async function startLocalEndpoint(options = {}) {
         message: 'The security token included in the request is invalid.',
       };
     }
-    if (await signatureMatches(req, u, bodyBuf, auth, secret)) return undefined;
+    const amzDate = parseAmzDate(req.headers['x-amz-date']);
+    if (amzDate === undefined) {
+      return { status: 403, type: 'IncompleteSignatureException', message: 'X-Amz-Date is missing or malformed.' };
+    }
+    const skew = amzDate.getTime() - Date.now();
+    if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+      const now = amzStamp(new Date());
+      const limit = amzStamp(new Date(Date.now() + Math.sign(skew) * MAX_CLOCK_SKEW_MS));
+      return {
+        status: 403,
+        type: 'InvalidSignatureException',
+        message:
+          skew < 0
+            ? `Signature expired: ${amzStamp(amzDate)} is now earlier than ${limit} (${now} - 5 min.)`
+            : `Signature not yet current: ${amzStamp(amzDate)} is still later than ${limit} (${now} + 5 min.)`,
+      };
+    }
+    // The payload hash is computed here from the bytes received, never taken from the client's header.
+    const payloadHash = createHash('sha256').update(bodyBuf).digest('hex');
+    const claimed = req.headers['x-amz-content-sha256'];
+    if (claimed !== undefined && claimed !== payloadHash) {
+      return {
+        status: 400,
+        type: 'InvalidSignatureException',
+        message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      };
+    }
+    if (await signatureMatches(req, u, bodyBuf, payloadHash, auth, secret)) return undefined;
     return {
       status: 403,
       type: 'InvalidSignatureException',
@@ -545,17 +588,17 @@ function parseAuthorization(header) {
 }
 
 /** Re-signs the request as received with the known secret key and compares signatures. */
-async function signatureMatches(req, u, bodyBuf, auth, secretAccessKey) {
-  const amzDate = String(req.headers['x-amz-date'] ?? '');
-  const dm = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
-  if (!dm) return false;
-  const signingDate = new Date(Date.UTC(+dm[1], +dm[2] - 1, +dm[3], +dm[4], +dm[5], +dm[6]));
+async function signatureMatches(req, u, bodyBuf, payloadHash, auth, secretAccessKey) {
+  const signingDate = parseAmzDate(req.headers['x-amz-date']);
+  if (!signingDate) return false;
   const headers = {};
   for (const name of auth.signedHeaders) {
     const v = req.headers[name];
     if (v === undefined) return false;
     headers[name] = Array.isArray(v) ? v.join(',') : v;
   }
+  // the signer takes a signed x-amz-content-sha256 as the payload's hash: give it the one computed from the body
+  if ('x-amz-content-sha256' in headers) headers['x-amz-content-sha256'] = payloadHash;
   const query = {};
   for (const [k, v] of u.searchParams) query[k] = v;
   const sessionToken = req.headers['x-amz-security-token'];
@@ -594,6 +637,19 @@ async function signatureMatches(req, u, bodyBuf, auth, secretAccessKey) {
     expected.signature === auth.signature &&
     expected.signedHeaders.join(';') === auth.signedHeaders.join(';')
   );
+}
+
+/** `20240101T000000Z` → Date, or undefined. */
+function parseAmzDate(value) {
+  const dm = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(value ?? ''));
+  return dm ? new Date(Date.UTC(+dm[1], +dm[2] - 1, +dm[3], +dm[4], +dm[5], +dm[6])) : undefined;
+}
+
+function amzStamp(date) {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Request headers as recorded: the signature and any session token are replaced, never stored. */
