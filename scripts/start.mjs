@@ -10,6 +10,7 @@ import path from 'node:path';
 import codeServer from '../test/vscode/code-server.js';
 import fakeAws from '../test/vscode/fake-aws.js';
 import { fakeAwsKeys, startLocalEndpoint } from '../test/endpoint/customerProfilesEndpoint.mjs';
+import { demoAccount } from '../test/endpoint/accountData.mjs';
 
 const { PROJECT_ROOT, privateHome, codeServerProfile, installVsix, startCodeServer, stopGroup, workbenchUrl } =
   codeServer;
@@ -18,18 +19,19 @@ const REGION = 'us-east-1';
 const useDesktop =
   !process.argv.includes('--code-server') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** The domains and object types the examples name, so that submitting any example succeeds. */
-function domainsOfExamples() {
-  const domains = {};
+/** The demo account, plus any domain and object type an example names that it lacks: every example submits. */
+function accountOfExamples() {
+  const account = demoAccount();
   for (const name of readdirSync(EXAMPLES).filter((n) => n.endsWith('.cpworkflow.json'))) {
     try {
       const { DomainName, ObjectTypeName } = JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8'));
-      (domains[DomainName] ??= { objectTypes: [] }).objectTypes.push(ObjectTypeName);
+      const domain = (account.domains[DomainName] ??= { objectTypes: {} });
+      domain.objectTypes[ObjectTypeName] ??= { Fields: {}, Keys: {} };
     } catch {
       /* an example being edited into invalid JSON simply adds no domain */
     }
   }
-  return domains;
+  return account;
 }
 
 const cleanups = [];
@@ -56,13 +58,13 @@ async function main() {
   const keys = fakeAwsKeys();
   const endpoint = await startLocalEndpoint({
     region: REGION,
-    domains: domainsOfExamples(),
+    account: accountOfExamples(),
     credentials: { [keys.accessKeyId]: keys.secretAccessKey },
     log: (line) => console.log(`[local endpoint] ${line}`),
   });
   cleanups.push(() => endpoint.stop());
   const endpointUrl = endpoint.url;
-  console.log(`local Customer Profiles endpoint: ${endpointUrl} (region ${REGION})`);
+  console.log(`local Customer Profiles + AppFlow endpoint: ${endpointUrl} (region ${REGION})`);
   const env = fakeAws.awsEnvFor(keys, REGION);
   const profile = codeServerProfile(home, { 'cpworkflow.aws.endpointUrl': endpointUrl });
 

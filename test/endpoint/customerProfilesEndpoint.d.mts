@@ -1,4 +1,5 @@
 // Types for customerProfilesEndpoint.mjs (plain JS so it also runs as `node scripts/local-endpoint.mjs`).
+import type { AccountData } from './accountData.mjs';
 
 export interface DomainConfig {
   /** Object types that exist in the domain; CreateIntegrationWorkflow for any other → ResourceNotFoundException. */
@@ -28,8 +29,12 @@ export interface LocalEndpointOptions {
   region?: string;
   /** Access key id → secret access key; requests signed with anything else are rejected. */
   credentials?: Record<string, string>;
-  /** Domains by name (default: "demo-domain" with object type "Salesforce-Account"). */
+  /** The account served (default: demoAccount(), whose domains `domains` replaces when given). */
+  account?: AccountData;
+  /** Bare domains by name, object types as names without Fields/Keys (the older form; `account` wins). */
   domains?: Record<string, DomainConfig>;
+  /** Items per page of every list operation (default 2), whatever the client's MaxResults. */
+  pageSize?: number;
   timing?: WorkflowTiming;
   /** One line per request (method, path, operation, status); never a credential. */
   log?: (line: string) => void;
@@ -63,6 +68,8 @@ export interface RecordedRequest {
   accessKeyId: string | undefined;
   signingRegion: string | undefined;
   signingService: string | undefined;
+  /** The service the route belongs to: "profile" or "appflow" (undefined for an unknown route). */
+  service: 'profile' | 'appflow' | undefined;
   signatureValid?: boolean;
   requestId: string;
   fault?: FaultType;
@@ -74,6 +81,8 @@ export interface LocalEndpoint {
   port: number;
   region: string;
   requests: RecordedRequest[];
+  /** The account data served; tests derive their expectations from it. */
+  account: AccountData;
   injectFault(fault: Fault): void;
   clearFaults(): void;
   workflowStatus(id: string): string | undefined;

@@ -1,4 +1,6 @@
-// A local stand-in for the Amazon Connect Customer Profiles service (restJson1, SigV4 service "profile").
+// A local stand-in for the Amazon Connect Customer Profiles service (restJson1, SigV4 service "profile") and, on
+// the same port, the AppFlow read operations (restJson1, SigV4 service "appflow": appflowService.mjs), both
+// answering from one account's data (accountData.mjs). Each request is checked against its own signing name.
 // It plays AWS for the tests and the demo, so it deliberately shares no code with server/src (neither the
 // validator nor the submission library): if both sides agreed on a mistake, the tests would not see it.
 // Wire facts follow schemas/models/customer-profiles-2020-08-15.json (http traits, members, error shapes).
@@ -6,6 +8,8 @@ import { createServer } from 'node:http';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
+import { demoAccount } from './accountData.mjs';
+import { APPFLOW_ROUTES, appflowDispatch } from './appflowService.mjs';
 
 const SERVICE = 'profile';
 
@@ -16,6 +20,8 @@ const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** Default workflow pace: NOT_STARTED for `startMs`, then one batch step every `stepMs`. */
 const DEFAULT_TIMING = { startMs: 400, stepMs: 800, totalSteps: 4, recordsPerStep: 250, failAtStep: 2 };
+/** Items per page of every list operation, whatever MaxResults asks, so that clients must follow the tokens. */
+const DEFAULT_PAGE_SIZE = 2;
 
 // Timestamp members of CreateIntegrationWorkflowRequest; restJson1 sends them as epoch seconds (numbers).
 const TIMESTAMP_PATHS = [
@@ -73,12 +79,12 @@ export async function startLocalEndpoint(options = {}) {
   const region = options.region ?? 'us-east-1';
   const credentials = new Map(Object.entries(options.credentials ?? {}));
   const timing = { ...DEFAULT_TIMING, ...(options.timing ?? {}) };
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const account = accountOf(options);
   const domains = new Map();
-  for (const [name, cfg] of Object.entries(
-    options.domains ?? { 'demo-domain': { objectTypes: ['Salesforce-Account'] } },
-  )) {
+  for (const [name, cfg] of Object.entries(account.domains)) {
     domains.set(name, {
-      objectTypes: new Set(cfg.objectTypes ?? []),
+      objectTypes: new Map(Object.entries(cfg.objectTypes)),
       failObjectTypes: new Set(cfg.failObjectTypes ?? []),
       failAll: cfg.failWorkflows === true,
       createdAt: Date.now(),
@@ -110,7 +116,7 @@ export async function startLocalEndpoint(options = {}) {
       }
       handle(req, res, Buffer.concat(chunks)).catch((err) => {
         if (!res.headersSent)
-          sendError(res, 500, 'InternalServerException', `Local endpoint failure: ${err && err.message}`);
+          sendServiceError(res, 500, 'InternalServerException', `Local endpoint failure: ${err && err.message}`);
       });
     });
   });
@@ -144,6 +150,7 @@ export async function startLocalEndpoint(options = {}) {
       accessKeyId: auth?.accessKeyId,
       signingRegion: auth?.region,
       signingService: auth?.service,
+      service: route?.service,
       requestId,
     };
     requests.push(record);
@@ -152,6 +159,8 @@ export async function startLocalEndpoint(options = {}) {
       log(`${record.method} ${record.path} ${record.operation} -> ${status}`);
     };
 
+    const namespace = route?.service === 'appflow' ? 'appflow' : 'customerprofiles';
+    const sendError = (res, status, type, message) => sendServiceError(res, status, type, message, namespace);
     const fault = takeFault(record.operation);
     if (fault) {
       record.fault = fault.type;
@@ -172,7 +181,7 @@ export async function startLocalEndpoint(options = {}) {
             res,
             403,
             'AccessDeniedException',
-            `User: arn:aws:iam::123456789012:user/local is not authorized to perform: profile:${record.operation} on resource: arn:aws:profile:${region}:123456789012:domains/*`,
+            `User: arn:aws:iam::123456789012:user/local is not authorized to perform: ${route?.service ?? SERVICE}:${record.operation} on resource: arn:aws:${route?.service ?? SERVICE}:${region}:123456789012:*`,
           );
         case 'badRequest':
           // what the service says of a value the model allows but the service does not (its own validation words)
@@ -198,7 +207,7 @@ export async function startLocalEndpoint(options = {}) {
       }
     }
 
-    const authError = await verifySignature(req, u, bodyBuf, auth);
+    const authError = await verifySignature(req, u, bodyBuf, auth, route?.service ?? SERVICE);
     if (authError) {
       record.signatureValid = false;
       finish(authError.status);
@@ -211,7 +220,10 @@ export async function startLocalEndpoint(options = {}) {
       finish(404);
       return sendError(res, 404, 'UnknownOperationException', `No operation matches ${req.method} ${u.pathname}`);
     }
-    const result = await dispatch(route, u, body);
+    const result =
+      route.service === 'appflow'
+        ? appflowDispatch(route, safeJson(body) ?? {}, { account, region, page: pageOf })
+        : await dispatch(route, u, body);
     finish(result.status);
     if (result.status >= 400) return sendError(res, result.status, result.type, result.message);
     res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -227,14 +239,14 @@ export async function startLocalEndpoint(options = {}) {
     return f;
   }
 
-  async function verifySignature(req, u, bodyBuf, auth) {
+  async function verifySignature(req, u, bodyBuf, auth, service) {
     if (!auth)
       return { status: 403, type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
-    if (auth.service !== SERVICE) {
+    if (auth.service !== service) {
       return {
         status: 403,
         type: 'InvalidSignatureException',
-        message: `Credential should be scoped to correct service: '${SERVICE}'.`,
+        message: `Credential should be scoped to correct service: '${service}'.`,
       };
     }
     if (auth.region !== region) {
@@ -288,16 +300,51 @@ export async function startLocalEndpoint(options = {}) {
     };
   }
 
+  /** One page of `items`: at most min(maxResults, pageSize), from the offset the token carries. */
+  function pageOf(items, { maxResults, nextToken } = {}) {
+    const size = Math.max(1, Math.min(Number(maxResults) || pageSize, pageSize));
+    const m = /^page-(\d+)$/.exec(nextToken ?? 'page-0');
+    const start = m ? Number(m[1]) : items.length;
+    const end = start + size;
+    return { items: items.slice(start, end), ...(end < items.length ? { nextToken: `page-${end}` } : {}) };
+  }
+
+  /** Customer Profiles list operations: `max-results` / `next-token` in the query, `NextToken` in the answer. */
+  function pagedItems(u, items) {
+    const { items: Items, nextToken } = pageOf(items, {
+      maxResults: u.searchParams.get('max-results') ?? undefined,
+      nextToken: u.searchParams.get('next-token') ?? undefined,
+    });
+    return ok({ Items, ...(nextToken ? { NextToken: nextToken } : {}) });
+  }
+
   async function dispatch(route, u, body) {
     const domainName = route.params.DomainName;
     if (route.operation === 'ListDomains') {
-      return ok({
-        Items: [...domains.entries()].map(([DomainName, d]) => ({
+      return pagedItems(
+        u,
+        [...domains.entries()].map(([DomainName, d]) => ({
           DomainName,
           CreatedAt: secs(d.createdAt),
           LastUpdatedAt: secs(d.createdAt),
         })),
-      });
+      );
+    }
+    if (route.operation === 'ListProfileObjectTypeTemplates') {
+      return pagedItems(
+        u,
+        Object.entries(account.templates).map(([TemplateId, t]) => ({
+          TemplateId,
+          SourceName: t.SourceName,
+          SourceObject: t.SourceObject,
+        })),
+      );
+    }
+    if (route.operation === 'GetProfileObjectTypeTemplate') {
+      const t = account.templates[route.params.TemplateId];
+      return t
+        ? ok({ TemplateId: route.params.TemplateId, AllowProfileCreation: true, ...t })
+        : notFound(`Template ${route.params.TemplateId} does not exist.`);
     }
     const domain = domains.get(domainName);
     if (!domain) return notFound(`Domain ${domainName} does not exist in ${region}.`);
@@ -310,12 +357,30 @@ export async function startLocalEndpoint(options = {}) {
           LastUpdatedAt: secs(domain.createdAt),
         });
       case 'ListProfileObjectTypes':
-        return ok({
-          Items: [...domain.objectTypes].map((ObjectTypeName) => ({
+        return pagedItems(
+          u,
+          [...domain.objectTypes].map(([ObjectTypeName, t]) => ({
             ObjectTypeName,
-            Description: `${ObjectTypeName} (local endpoint)`,
+            Description: t.Description ?? `${ObjectTypeName} (local endpoint)`,
+            CreatedAt: secs(domain.createdAt),
+            LastUpdatedAt: secs(domain.createdAt),
           })),
+        );
+      case 'GetProfileObjectType': {
+        const t = domain.objectTypes.get(route.params.ObjectTypeName);
+        if (!t) return notFound(`Object type ${route.params.ObjectTypeName} does not exist in domain ${domainName}.`);
+        return ok({
+          ObjectTypeName: route.params.ObjectTypeName,
+          Description: t.Description ?? '',
+          ...(t.TemplateId ? { TemplateId: t.TemplateId } : {}),
+          ExpirationDays: 366,
+          AllowProfileCreation: true,
+          Fields: t.Fields ?? {},
+          Keys: t.Keys ?? {},
+          CreatedAt: secs(domain.createdAt),
+          LastUpdatedAt: secs(domain.createdAt),
         });
+      }
       case 'CreateIntegrationWorkflow':
         return createWorkflow(domainName, domain, body);
       case 'GetWorkflow': {
@@ -354,7 +419,7 @@ export async function startLocalEndpoint(options = {}) {
             };
           })
           .filter((item) => !filter.Status || item.Status === filter.Status);
-        return ok({ Items: items });
+        return pagedItems(u, items);
       }
     }
     return { status: 404, type: 'UnknownOperationException', message: route.operation };
@@ -507,6 +572,8 @@ export async function startLocalEndpoint(options = {}) {
     injectFault(fault) {
       faults.push({ ...fault, remaining: fault.times ?? 1 });
     },
+    /** The account data the endpoint serves (tests derive their expectations from it). */
+    account,
     clearFaults() {
       faults.length = 0;
     },
@@ -528,8 +595,16 @@ export async function startLocalEndpoint(options = {}) {
 
 // ---- protocol helpers -------------------------------------------------------------------------------
 
-const ROUTES = [
+const PROFILE_ROUTES = [
   { method: 'GET', re: /^\/domains$/, operation: 'ListDomains', names: [] },
+  { method: 'GET', re: /^\/templates$/, operation: 'ListProfileObjectTypeTemplates', names: [] },
+  { method: 'GET', re: /^\/templates\/([^/]+)$/, operation: 'GetProfileObjectTypeTemplate', names: ['TemplateId'] },
+  {
+    method: 'GET',
+    re: /^\/domains\/([^/]+)\/object-types\/([^/]+)$/,
+    operation: 'GetProfileObjectType',
+    names: ['DomainName', 'ObjectTypeName'],
+  },
   { method: 'GET', re: /^\/domains\/([^/]+)$/, operation: 'GetDomain', names: ['DomainName'] },
   {
     method: 'GET',
@@ -558,12 +633,15 @@ const ROUTES = [
   },
 ];
 
+const ROUTES = [...PROFILE_ROUTES.map((r) => ({ ...r, service: SERVICE })), ...APPFLOW_ROUTES];
+
 function routeOf(method, pathname) {
   for (const r of ROUTES) {
     const m = r.method === method ? r.re.exec(pathname) : null;
     if (m)
       return {
         operation: r.operation,
+        service: r.service,
         params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])),
       };
   }
@@ -663,11 +741,33 @@ function redactHeaders(headers) {
   return out;
 }
 
+/**
+ * The account the endpoint serves: `options.account`, else the demo account with `options.domains` (the older
+ * form, object types as a list of names) in place of its domains.
+ */
+function accountOf(options) {
+  if (options.account) return options.account;
+  const demo = demoAccount();
+  if (!options.domains) return demo;
+  const domains = Object.fromEntries(
+    Object.entries(options.domains).map(([name, cfg]) => [
+      name,
+      {
+        ...cfg,
+        objectTypes: Array.isArray(cfg.objectTypes)
+          ? Object.fromEntries(cfg.objectTypes.map((t) => [t, { Fields: {}, Keys: {} }]))
+          : (cfg.objectTypes ?? {}),
+      },
+    ]),
+  );
+  return { ...demo, domains };
+}
+
 // restJson1 errors: status code, `x-amzn-ErrorType` header, JSON body with `Message`.
-function sendError(res, status, type, message) {
+function sendServiceError(res, status, type, message, namespace = 'customerprofiles') {
   res.writeHead(status, {
     'Content-Type': 'application/json',
-    'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazonaws.customerprofiles/`,
+    'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazonaws.${namespace}/`,
   });
   res.end(JSON.stringify({ Message: message }));
 }

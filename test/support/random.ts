@@ -1,11 +1,3 @@
-// A small deterministic generator (mulberry32), so a failing random test replays from its seed.
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A small deterministic generator (mulberry32), so a failing random test replays from its seed. One implementation,
+// in the account data module that the endpoint's random accounts also draw from.
+export { seededRandom } from '../endpoint/accountData.mjs';
