@@ -112,7 +112,7 @@ export async function startLocalEndpoint(options = {}) {
     req.on('end', () => {
       if (size > maxBodyBytes) {
         log(`${req.method} ${req.url} -> 413`);
-        return sendError(res, 413, 'RequestEntityTooLargeException', `Request body over ${maxBodyBytes} bytes.`);
+        return sendServiceError(res, 413, 'RequestEntityTooLargeException', `Request body over ${maxBodyBytes} bytes.`);
       }
       handle(req, res, Buffer.concat(chunks)).catch((err) => {
         if (!res.headersSent)
