@@ -231,7 +231,7 @@ describe('quick fixes: projection', () => {
     assert.match(r.text, /"LastModifiedDate",\n {14}"BillingCity"\n {12}\]/);
   });
 
-  it('PAT-4: adds to the projection even after an edit moved it (stale data.projectionIndex)', () => {
+  it('PAT-4: adds to the projection even after an edit moved it', () => {
     const { edited, actions } = fixesAfterInsertingATaskFirst(
       replaced(SF, '"BillingCity",\n              "LastModifiedDate"', '"LastModifiedDate"'),
       'PAT-4',
@@ -446,7 +446,7 @@ describe('quick fixes: task properties', () => {
     assert.match(r.text, /"MASK_VALUE": "#",\n {14}"MASK_LENGTH": "4"\n/);
   });
 
-  it('TP-3: fixes the task the diagnostic points at even after an edit moved the tasks (stale data.taskIndex)', () => {
+  it('TP-3: fixes the task the diagnostic points at even after an edit moved the tasks', () => {
     const text = replaced(
       SF,
       ',\n            "TaskProperties": {\n              "VALIDATION_ACTION": "DropRecord"\n            }',

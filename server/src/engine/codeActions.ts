@@ -369,8 +369,8 @@ function objectOfAnchor(node: Node | undefined): Node | undefined {
 }
 
 /**
- * The task the diagnostic's range is in, found in the current text: data.taskIndex goes stale once an edit moves the
- * tasks.
+ * The task the diagnostic's range is in, found in the current text (a task index in data would go stale once an edit
+ * moves the tasks, so findings carry none).
  */
 function taskOf(c: FixContext): WorkflowTask | undefined {
   return taskAt(c.doc, c.doc.document.offsetAt(c.diagnostic.range.start));

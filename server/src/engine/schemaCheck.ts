@@ -214,14 +214,14 @@ const hasKey = (properties: readonly Node[], key: string) =>
   earlierKey(properties, properties.length, key) !== undefined;
 
 /** Reports each key that a later one of the same spelling overrides (objects are small: a scan beats a Map). */
-function reportDuplicate(properties: readonly Node[], index: number, key: string, keyNode: Node, out: Finding[]): void {
+function reportDuplicate(properties: readonly Node[], index: number, key: string, out: Finding[]): void {
   const earlier = earlierKey(properties, index, key);
   if (!earlier) return;
   out.push({
     code: 'duplicate-key',
     severity: 'warning',
     at: earlier,
-    data: { property: key, keptOffset: keyNode.offset },
+    data: { property: key },
     message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
   });
 }
@@ -249,7 +249,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     const valueNode = properties[i].children?.[1];
     if (!keyNode) continue;
     const key = keyNode.value as string;
-    reportDuplicate(properties, i, key, keyNode, out);
+    reportDuplicate(properties, i, key, out);
     const m = members.get(key);
     if (!m) {
       out.push(unknownMember(keyNode, key, shapeName));
@@ -345,10 +345,10 @@ function checkMap(
           code: 'duplicate-key',
           severity: 'warning',
           at: earlier,
-          data: { property: key, keptOffset: keyNode.offset },
+          data: { property: key },
           message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
         });
-    } else reportDuplicate(properties, i, key, keyNode, out);
+    } else reportDuplicate(properties, i, key, out);
     if (keyShape.type === 'enum') {
       if (!keyShape.values!.includes(key))
         checkEnum(keyNode, shape.key!, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out);

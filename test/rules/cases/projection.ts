@@ -31,7 +31,6 @@ export const projectionCases: RuleCase[] = [
       });
     }),
     good: workflowText(),
-    data: { firstProjectionIndex: 0 },
   },
   {
     rule: 'PAT-3',
@@ -60,7 +59,7 @@ export const projectionCases: RuleCase[] = [
       tasksOf(w).push(mapTask('Email'));
       projection(w).SourceFields.push('Email');
     }),
-    data: { field: 'Email', projectionIndex: 0 },
+    data: { field: 'Email' },
   },
   {
     rule: 'PAT-5',
@@ -133,7 +132,7 @@ export const projectionCases: RuleCase[] = [
       tasksOf(w)[3].DestinationField = m('Name');
     }),
     good: workflowText(),
-    data: { field: 'Name', firstTaskIndex: 2 },
+    data: { field: 'Name' },
   },
   {
     rule: 'PAT-9',
@@ -146,7 +145,6 @@ export const projectionCases: RuleCase[] = [
       tasksOf(w).push(p);
     }),
     good: workflowText(),
-    data: { moveTo: 0 },
   },
   {
     rule: 'PAT-10',

@@ -26,7 +26,7 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
         severity: 'warning',
         href: DOCS.connectorOperator,
         at: task.connectorOperatorNode ? keyOrBrace(ctx, task.connectorOperatorNode) : taskAnchor(ctx, task),
-        data: { rules: ['OP-1'], taskIndex: task.index, intendedKey: connector.key, missing: true },
+        data: { rules: ['OP-1'], intendedKey: connector.key, missing: true },
         message: `${where} has no ConnectorOperator. Every task names its operator under the source connector's key: "ConnectorOperator": { "${connector.key}": "…" }.`,
       },
     ];
@@ -41,7 +41,7 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
       severity: 'error',
       at: m.keyNode,
       href: DOCS.connectorOperator,
-      data: { rules: ['OP-1'], taskIndex: task.index, key: m.key, intendedKey: connector.key, remove: hasIntended },
+      data: { rules: ['OP-1'], key: m.key, intendedKey: connector.key, remove: hasIntended },
       message: hasIntended
         ? `ConnectorOperator has a second member "${m.key}": the source is ${connector.type}, so only "${connector.key}" applies. Remove "${m.key}".`
         : `ConnectorOperator is keyed "${m.key}" but ConnectorType is "${w.connectorType}": the key must be "${connector.key}". AppFlow ignores an operator under another connector's key.`,

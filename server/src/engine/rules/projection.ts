@@ -62,7 +62,7 @@ export const projectionRules: readonly Rule[] = [
           severity: 'warning',
           at: p.operatorMember!.valueNode!,
           href: DOCS.s3Integration,
-          data: { rules: ['PAT-2'], taskIndex: p.index, firstProjectionIndex: first.index },
+          data: { rules: ['PAT-2'] },
           message: `Tasks[${p.index}] is a second PROJECTION task (the first is Tasks[${first.index}]). Keep one projection that lists every source field; move these SourceFields into it.`,
         });
       }
@@ -75,7 +75,7 @@ export const projectionRules: readonly Rule[] = [
             severity: 'error',
             at: p.sourceFieldsNode,
             href: DOCS.s3Integration,
-            data: { rules: ['PAT-3'], taskIndex: p.index, fields },
+            data: { rules: ['PAT-3'], fields },
             message: `The PROJECTION task lists no SourceFields, so the flow pulls nothing. List every source field to pull${
               fields.length
                 ? `, e.g. ${listOf(
@@ -93,7 +93,7 @@ export const projectionRules: readonly Rule[] = [
           severity: 'information',
           at: first.operatorMember!.valueNode!,
           href: DOCS.s3Integration,
-          data: { rules: ['PAT-9'], taskIndex: first.index, moveTo: 0 },
+          data: { rules: ['PAT-9'] },
           message: `The PROJECTION task is Tasks[${first.index}]; AWS's examples and tools put it first (Tasks[0]), where readers look for the fields the flow pulls.`,
         });
       }
@@ -124,7 +124,7 @@ export const projectionRules: readonly Rule[] = [
             severity: 'warning',
             at: f.node,
             href: DOCS.s3Integration,
-            data: { rules, taskIndex: task.index, field: f.name, projectionIndex: projections[0].index },
+            data: { rules, field: f.name },
             message: `"${f.name}" is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. Add "${f.name}" to the projection.`,
           });
         }
@@ -138,7 +138,7 @@ export const projectionRules: readonly Rule[] = [
             severity: 'information',
             at: f.node,
             href: DOCS.s3Integration,
-            data: { rules: ['PAT-6'], taskIndex: p.index, field: f.name },
+            data: { rules: ['PAT-6'], field: f.name },
             message: `"${f.name}" is projected but no Map task writes it, so it does not reach the profile object. Add a Map task for it if the object type needs it.`,
           });
         }
@@ -164,7 +164,6 @@ export const projectionRules: readonly Rule[] = [
             href: DOCS.s3Integration,
             data: {
               rules: ['PAT-7'],
-              taskIndex: task.index,
               property: 'DestinationField',
               ...(source ? { replacement: source } : {}),
             },
@@ -178,7 +177,7 @@ export const projectionRules: readonly Rule[] = [
             severity: 'warning',
             at: task.sourceFieldsNode!,
             href: DOCS.s3Integration,
-            data: { rules: ['PAT-7'], taskIndex: task.index, count: n },
+            data: { rules: ['PAT-7'], count: n },
             message: `A Map task copies exactly one source field; this one lists ${n}. Use one Map task per field${n > 1 ? ' (or a Merge task to combine fields)' : ''}.`,
           });
         }
@@ -192,7 +191,7 @@ export const projectionRules: readonly Rule[] = [
               severity: 'warning',
               at: dest,
               href: DOCS.s3Integration,
-              data: { rules: ['PAT-8'], taskIndex: task.index, field: name, firstTaskIndex: earlier },
+              data: { rules: ['PAT-8'], field: name },
               message: `Tasks[${earlier}] already maps to DestinationField "${name}"; two Map tasks writing one field leave only one value. Map to another field or remove one task.`,
             });
           }

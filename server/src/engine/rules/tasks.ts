@@ -65,7 +65,6 @@ function operatorMatrixFinding(ctx: RuleContext, task: WorkflowTask): Finding | 
     href: DOCS.appflowTask,
     data: {
       rules: taskType === 'Map' ? ['§1b', 'PAT-7'] : ['§1b'],
-      taskIndex: task.index,
       taskType,
       value: operator,
       allowed,
@@ -105,7 +104,6 @@ function missingPropertyFinding(ctx: RuleContext, task: WorkflowTask, kind: Task
     href: DOCS.appflowTask,
     data: {
       rules: boundMissing ? ['TP-3', 'TP-6'] : ['TP-3'],
-      taskIndex: task.index,
       missingKeys: keys,
       ...(missingOneOf ? { oneOf: kind.oneOfProperties } : {}),
       suggestedValues,
@@ -126,7 +124,7 @@ function irrelevantPropertyFindings(task: WorkflowTask, kind: TaskKind): Finding
       severity: 'warning',
       at: m.keyNode,
       href: DOCS.appflowTask,
-      data: { rules: ['TP-4'], taskIndex: task.index, property: key, allowed: meaningful, remove: true },
+      data: { rules: ['TP-4'], property: key, allowed: meaningful, remove: true },
       message: meaningful.length
         ? `"${key}" has no effect on a ${task.taskType} ${task.operator} task, which takes ${listOf(meaningful)}. Remove it.`
         : `A ${task.taskType} ${task.operator} task takes no TaskProperties: "${key}" has no effect. Remove it.`,
@@ -152,7 +150,6 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
       href: DOCS.appflowTask,
       data: {
         rules: ['TP-5'],
-        taskIndex: task.index,
         property: key,
         value,
         expected: format.expected,
@@ -177,7 +174,6 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
         href: DOCS.appflowTask,
         data: {
           rules: ['TP-5'],
-          taskIndex: task.index,
           property: 'MATH_OPERATION_FIELDS_ORDER',
           unknownFields,
           sourceFields: [...sources],
@@ -206,7 +202,7 @@ function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undef
     severity: 'warning',
     at: second.keyNode,
     href: DOCS.appflowTask,
-    data: { rules: ['TP-6'], taskIndex: task.index, property: second.key, keep: first.key, remove: true },
+    data: { rules: ['TP-6'], property: second.key, keep: first.key, remove: true },
     message: `A filter takes either VALUE (one value) or VALUES (comma-separated, any of them matches), not both: remove "${second.key}" or "${first.key}".`,
   };
 }
@@ -226,7 +222,7 @@ function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
       severity: 'warning',
       at: m!.valueNode!,
       href: DOCS.appflowTask,
-      data: { rules: ['TP-7'], taskIndex: task.index, property: key, ...(replacement ? { replacement } : {}) },
+      data: { rules: ['TP-7'], property: key, ...(replacement ? { replacement } : {}) },
       message:
         `${key} for a ${dataType} field should be epoch milliseconds as a string` +
         (replacement ? `: "${replacement}" is ${value}.` : ', e.g. "1746057600000" for 2025-05-01T00:00:00Z.'),
