@@ -213,9 +213,19 @@ function earlierKey(properties: readonly Node[], index: number, key: string): No
 const hasKey = (properties: readonly Node[], key: string) =>
   earlierKey(properties, properties.length, key) !== undefined;
 
-/** Reports each key that a later one of the same spelling overrides (objects are small: a scan beats a Map). */
-function reportDuplicate(properties: readonly Node[], index: number, key: string, out: Finding[]): void {
-  const earlier = earlierKey(properties, index, key);
+/**
+ * Reports the key that the one at `index` overrides (same spelling; the AWS CLI keeps the last). Objects are small, so
+ * a scan beats a Map; a large map passes `seen`, the keys before `index`, to stay linear.
+ */
+function reportDuplicate(
+  properties: readonly Node[],
+  index: number,
+  key: string,
+  out: Finding[],
+  seen?: Map<string, Node>,
+): void {
+  const earlier = seen ? seen.get(key) : earlierKey(properties, index, key);
+  seen?.set(key, properties[index].children![0]);
   if (!earlier) return;
   out.push({
     code: 'duplicate-key',
@@ -337,18 +347,7 @@ function checkMap(
     const valueNode = properties[i].children?.[1];
     if (!keyNode) continue;
     const key = keyNode.value as string;
-    if (seen) {
-      const earlier = seen.get(key);
-      seen.set(key, keyNode);
-      if (earlier)
-        out.push({
-          code: 'duplicate-key',
-          severity: 'warning',
-          at: earlier,
-          data: { property: key },
-          message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
-        });
-    } else reportDuplicate(properties, i, key, out);
+    reportDuplicate(properties, i, key, out, seen);
     if (keyShape.type === 'enum') {
       if (!keyShape.values!.includes(key))
         checkEnum(keyNode, shape.key!, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out);

@@ -2,8 +2,7 @@
 // `--cli-input-json`, so that the SDK puts the same request on the wire (checked against `aws` in test/submission).
 import type { CreateIntegrationWorkflowCommandInput } from '@aws-sdk/client-customer-profiles';
 import { ROOT_SHAPE, shapes, type ShapeName } from '../generated/model';
-import type { Node } from '../engine/document';
-import { parseTimestamp } from '../engine/domain/time';
+import { parseTimestampValue } from '../engine/domain/time';
 
 export type JsonPath = (string | number)[];
 
@@ -61,14 +60,10 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
 
 /**
  * Epoch seconds or an ISO-8601 string (zoneless = UTC, as the AWS CLI reads it) → Date in whole seconds, by the
- * engine's own rule (parseTimestamp), so conversion accepts exactly what validation accepts.
+ * engine's own rule (parseTimestampValue), so conversion accepts exactly what validation accepts.
  */
 function timestampToDate(value: unknown, path: JsonPath): Date {
-  const node =
-    typeof value === 'number' || typeof value === 'string'
-      ? ({ type: typeof value, value, offset: 0, length: 0 } as Node)
-      : undefined;
-  const seconds = parseTimestamp(node)?.epochSeconds;
+  const seconds = parseTimestampValue(value)?.epochSeconds;
   if (seconds === undefined) {
     throw new WorkflowInputError(
       `${path.join('.') || 'value'}: ${JSON.stringify(value)} is not a timestamp; use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,

@@ -36,11 +36,15 @@ export function parseIsoTimestamp(s: string): Timestamp | undefined {
 }
 
 export function parseTimestamp(node: Node | undefined): Timestamp | undefined {
-  if (!node) return undefined;
-  if (node.type === 'number' && typeof node.value === 'number' && Number.isFinite(node.value) && node.value >= 0) {
-    return { epochSeconds: node.value, form: 'epoch', zoneless: false };
+  return parseTimestampValue(node?.value);
+}
+
+/** The same for a value already parsed (the submission library's conversion of the whole file). */
+export function parseTimestampValue(value: unknown): Timestamp | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+    return { epochSeconds: value, form: 'epoch', zoneless: false };
   }
-  if (node.type === 'string') return parseIsoTimestamp(node.value as string);
+  if (typeof value === 'string') return parseIsoTimestamp(value);
   return undefined;
 }
 
