@@ -1,5 +1,7 @@
 // What the `cpworkflow` subcommands share: exit statuses, the help text, usage errors and reading a workflow file.
 import { readFileSync } from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { severityName } from '../engine/findings';
 import { version } from '../../../package.json';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -21,6 +23,11 @@ Exit status: 0 no errors, 1 a file has errors, 2 usage error or a file that cann
 create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
 4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
 `;
+
+/** One finding as a line, as compilers print them: `file:line:column severity code message`. */
+export function diagnosticLine(fileName: string, d: Diagnostic): string {
+  return `${fileName}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`;
+}
 
 /** Where a file's text comes from, and what a bad one gets instead. */
 export function readWorkflowText(file: string): string {

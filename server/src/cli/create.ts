@@ -5,8 +5,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { severityName } from '../engine/findings';
-import { EXIT, HELP, UsageError, readWorkflowText } from './common';
+import { EXIT, HELP, UsageError, diagnosticLine, readWorkflowText } from './common';
 import {
   assertProfileExists,
   createCustomerProfilesClient,
@@ -153,9 +152,7 @@ export async function createCommand(argv: string[]): Promise<number> {
   const prepared = prepareSubmission(text, uri);
   const { errors, warnings, domainName, objectTypeName, flowName } = prepared;
   for (const d of [...errors, ...warnings]) {
-    process.stderr.write(
-      `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`,
-    );
+    process.stderr.write(diagnosticLine(name, d));
   }
   if (errors.length) {
     process.stderr.write(

@@ -10,7 +10,7 @@ import { createWorkflowLanguageService } from '../engine/service';
 import { severityName } from '../engine/findings';
 import { version } from '../../../package.json';
 import { createCommand, statusCommand } from './create';
-import { EXIT, HELP, UsageError, readWorkflowText } from './common';
+import { EXIT, HELP, UsageError, diagnosticLine, readWorkflowText } from './common';
 
 function findWorkflowFiles(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
@@ -100,9 +100,7 @@ function validateCommand(argv: string[]): number {
     for (const r of results) {
       const name = relative(process.cwd(), r.file) || r.file;
       for (const d of r.diagnostics) {
-        process.stdout.write(
-          `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`,
-        );
+        process.stdout.write(diagnosticLine(name, d));
       }
     }
     const warnings = results.reduce(
