@@ -80,3 +80,30 @@ describe('fieldAtPath: the value a request-building error points at', () => {
     assert.equal(dup.slice(f!.offset, f!.offset + f!.length), '"second"');
   });
 });
+
+describe('fieldNamedIn and duplicate keys', () => {
+  const DUPLICATED = `{
+  "RoleArn": "arn:aws:iam::123456789012:role/first",
+  "IntegrationConfig": { "AppflowIntegration": { "FlowDefinition": { "FlowName": "old" } } },
+  "RoleArn": "arn:aws:iam::123456789012:role/second",
+  "IntegrationConfig": { "AppflowIntegration": { "FlowDefinition": { "FlowName": "new" } } }
+}`;
+  const lastOf = (needle: string) => DUPLICATED.lastIndexOf(needle);
+
+  it('points at the last of duplicate keys, the one the AWS CLI sends (and the Problems view reads)', () => {
+    const role = fieldNamedIn("Value 'x' at 'roleArn' failed to satisfy constraint", DUPLICATED);
+    assert.equal(role?.offset, lastOf('"RoleArn"'));
+    const flow = fieldNamedIn(
+      "Value 'new' at 'integrationConfig.appflowIntegration.flowDefinition.flowName' failed to satisfy constraint",
+      DUPLICATED,
+    );
+    assert.equal(flow?.exact, true);
+    assert.equal(flow?.offset, lastOf('"FlowName"'));
+  });
+
+  it('never lands in an overridden duplicate when a path starts below the request', () => {
+    const f = fieldNamedIn("Value 'new' at 'flowDefinition.flowName' failed to satisfy constraint", DUPLICATED);
+    assert.equal(f?.exact, true);
+    assert.equal(f?.offset, lastOf('"FlowName"'));
+  });
+});

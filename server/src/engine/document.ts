@@ -25,6 +25,11 @@ export function parseWorkflow(document: TextDocument): ParsedWorkflow {
   return { document, text, root, syntaxErrors };
 }
 
+/** The JSON tree of `text` as parseWorkflow reads it, for a caller with text only (the submission library). */
+export function parseJsonTree(text: string): Node | undefined {
+  return parseStrictJsonTree(text, []);
+}
+
 /**
  * The parse of `document` given `previous`, the parse of an earlier version of it. Typing inside a string patches
  * the earlier tree in place instead of building a new one, so `previous` is handed over: its tree now belongs to

@@ -1,8 +1,8 @@
 // Finds the member a service error names ("Value null at 'integrationConfig.appflowIntegration.flowDefinition.kmsArn'
 // failed to satisfy constraint …") in the file the request came from, so the user can jump to it.
 // Pure (no `vscode`): offsets in, offsets out.
-import { Node, parseTree } from 'jsonc-parser';
-import { at } from '../engine/document';
+// Read with the engine's parser and, of duplicate keys, the last, as the engine, JSON.parse and the AWS CLI read them.
+import { at, parseJsonTree, type Node } from '../engine/document';
 
 export interface FieldInFile {
   /** the member path as the message spells it */
@@ -22,7 +22,7 @@ const MEMBER_NAME = /\b([A-Z][A-Za-z0-9]+)\b/g;
 
 /** The first member path named in `message` that leads somewhere in `text`; undefined when none does. */
 export function fieldNamedIn(message: string, text: string): FieldInFile | undefined {
-  const root = parseTree(text);
+  const root = parseJsonTree(text);
   if (!root || root.type !== 'object') return undefined;
   const candidates = [
     ...[...message.matchAll(QUOTED_PATH)].map((m) => m[1]),
@@ -71,7 +71,9 @@ function walk(start: Node, segments: string[]) {
     let next: Node | undefined;
     let keyNode: Node | undefined;
     if (node.type === 'object') {
-      const prop = node.children?.find((p) => p.children?.[0]?.value?.toString().toLowerCase() === seg.toLowerCase());
+      const prop = keptProperties(node).find(
+        (p) => p.children?.[0]?.value?.toString().toLowerCase() === seg.toLowerCase(),
+      );
       keyNode = prop?.children?.[0];
       next = prop?.children?.[1];
     } else if (node.type === 'array' && /^\d+$/.test(seg)) {
@@ -95,8 +97,22 @@ function isWholePath(segments: string[], matched: number): boolean {
   return segments.filter((s) => s !== 'member').length === matched;
 }
 
+/** An object's properties without those a later key of the same spelling overrides (the AWS CLI drops them). */
+function keptProperties(object: Node): Node[] {
+  const properties = object.children ?? [];
+  const later = new Set<unknown>();
+  const kept: Node[] = [];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const key = properties[i].children?.[0]?.value;
+    if (later.has(key)) continue;
+    later.add(key);
+    kept.push(properties[i]);
+  }
+  return kept.reverse();
+}
+
 function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
-  for (const child of node.children ?? []) {
+  for (const child of node.type === 'object' ? keptProperties(node) : (node.children ?? [])) {
     if (child.type === 'property' && child.children?.[0]?.value?.toString().toLowerCase() === name.toLowerCase())
       out.push(child);
     propertiesNamed(child, name, out);
@@ -112,6 +128,6 @@ export function fieldAtPath(
   text: string,
   path: readonly (string | number)[],
 ): { path: string; exact: boolean; offset: number; length: number } | undefined {
-  const node = at(parseTree(text), ...path);
+  const node = at(parseJsonTree(text), ...path);
   return node && { path: path.join('.'), exact: true, offset: node.offset, length: node.length };
 }
