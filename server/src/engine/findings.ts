@@ -32,8 +32,8 @@ export interface Finding {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
-  /** a node, or an explicit range */
-  readonly at: Node | Range;
+  /** a node, a span of the text (offset and length), or an explicit range */
+  readonly at: Node | { readonly offset: number; readonly length: number } | Range;
   readonly data?: FindingData;
   /** an AWS documentation page for this rule */
   readonly href?: string;
@@ -42,7 +42,7 @@ export interface Finding {
 export const shapeDocUrl = (shape: string) => `${API_REFERENCE}/API_${shape}.html`;
 
 export function toDiagnostic(doc: ParsedWorkflow, f: Finding): Diagnostic {
-  const range = 'start' in f.at ? f.at : rangeOf(doc, f.at);
+  const range = 'start' in f.at ? f.at : rangeOf(doc, f.at.offset, f.at.length);
   const d: Diagnostic = { range, severity: LSP_SEVERITY[f.severity], source: SOURCE, code: f.code, message: f.message };
   if (f.href) d.codeDescription = { href: f.href };
   if (f.data) d.data = f.data;

@@ -275,7 +275,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
       code: 'missing-property',
       severity: 'error',
       href: shapeDocUrl(shapeName),
-      at: parentKey ?? ({ offset: node.offset, length: 1, type: 'object' } as Node), // the root's opening brace
+      at: parentKey ?? { offset: node.offset, length: 1 }, // the root's opening brace
       data: {
         property: name,
         shape: shapeName,
