@@ -78,6 +78,15 @@ module.exports = {
       to: { path: '@aws-sdk|@smithy' },
     },
     {
+      name: 'submission-loads-the-sdk-lazily',
+      severity: 'error',
+      comment:
+        'The submission library imports the AWS SDK and Smithy as types only, or with await import(): importing the ' +
+        'library loads no SDK, so the CLI and the extension pay for it only when a request is made.',
+      from: { path: '^server/src/submission/' },
+      to: { path: '@aws-sdk|@smithy', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
       name: 'only-client-imports-vscode',
       severity: 'error',
       from: { path: '^server/' },

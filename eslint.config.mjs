@@ -62,4 +62,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // docs/architecture.md: the engine is synchronous (text in, results out); waiting and timers belong to the shells.
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: ':function[async=true]', message: 'The engine is synchronous: no async functions.' },
+        { selector: 'AwaitExpression', message: 'The engine is synchronous: nothing to await.' },
+        { selector: "NewExpression[callee.name='Promise']", message: 'The engine is synchronous: no promises.' },
+        {
+          selector: 'CallExpression[callee.name=/^(setTimeout|setInterval|setImmediate|queueMicrotask)$/]',
+          message: 'The engine is synchronous: timers belong to the LSP server (lsp/scheduler.ts).',
+        },
+      ],
+    },
+  },
 );
