@@ -244,6 +244,7 @@ const requiredMembersOf = (shapeName: ShapeName): readonly string[] => REQUIRED_
 function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
   const members = MEMBERS.get(shapeName)!;
   const properties = node.children ?? [];
+  const misspelled = new Set<string>();
   for (let i = 0; i < properties.length; i++) {
     const keyNode = properties[i].children?.[0];
     const valueNode = properties[i].children?.[1];
@@ -252,14 +253,17 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     reportDuplicate(properties, i, key, keyNode, out);
     const m = members.get(key);
     if (!m) {
-      out.push(unknownMember(keyNode, key, shapeName));
+      const unknown = unknownMember(keyNode, key, shapeName);
+      if (unknown.data?.suggestion) misspelled.add(unknown.data.suggestion as string);
+      out.push(unknown);
       continue;
     }
     if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
   }
   for (const name of requiredMembersOf(shapeName)) {
     const m = members.get(name)!;
-    if (hasKey(properties, name)) continue;
+    // a misspelled key is one slip: its "did you mean" already names the member, so no second "missing" for it
+    if (hasKey(properties, name) || misspelled.has(name)) continue;
     const parentKey = keyOf(node);
     out.push({
       code: 'missing-property',

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver-types';
 import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
 import { Finding, toDiagnostic } from './findings';
-import { syntaxFindings } from './syntax';
+import { firstStructuralError, syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
 import { completions } from './completion';
@@ -43,6 +43,23 @@ export interface WorkflowLanguageService {
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
 }
 
+// Findings about one value alone (its enum, pattern, length, range, timestamp form), which no later text can change.
+const VALUE_ALONE = new Set(['enum', 'pattern', 'length', 'range', 'timestamp']);
+
+/**
+ * Of the model findings on a tree that stops parsing at `broken`: those about one value alone, on a line above the
+ * error's (the line being typed on stays quiet until it parses). Missing, unknown, type and the rules wait for a tree
+ * that parses.
+ */
+function certainWhileBroken(doc: ParsedWorkflow, findings: readonly Finding[], broken: number): Finding[] {
+  const errorLine = doc.document.positionAt(broken).line;
+  return findings.filter(
+    (f) =>
+      VALUE_ALONE.has(f.code) &&
+      ('start' in f.at ? f.at.end : doc.document.positionAt(f.at.offset + f.at.length)).line < errorLine,
+  );
+}
+
 export function createWorkflowLanguageService(options: WorkflowServiceOptions = {}): WorkflowLanguageService {
   const now = options.now ?? (() => new Date());
   // one parse per document version, shared by validation, completion and the rest
@@ -67,8 +84,16 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
 
   function validate(document: TextDocument): Diagnostic[] {
     const doc = parse(document);
+    const broken = firstStructuralError(doc);
+    if (broken !== undefined) {
+      // A tree cut short by error recovery would report keys the text holds as missing or unknown: while the text
+      // does not parse, the syntax errors and only what is certainly true (issue 13).
+      const findings = [...syntaxFindings(doc), ...certainWhileBroken(doc, schemaFindings(doc), broken)];
+      return findings.map((f) => toDiagnostic(doc, f));
+    }
     const findings: Finding[] = [...syntaxFindings(doc), ...schemaFindings(doc)];
-    if (doc.root) {
+    // a misspelled key ("did you mean") is a slip too: the rules would reason about a task or trigger without it
+    if (doc.root && !findings.some((f) => f.code === 'unknown-property' && f.data?.suggestion)) {
       const ctx = { doc, now: now() };
       for (const rule of rules) findings.push(...rule.check(ctx));
     }
