@@ -43,9 +43,11 @@ const exampleFor = (connectorType: string) =>
   readExample(exampleFiles().find((f) => readExample(f).includes(`"ConnectorType": "${connectorType}"`))!);
 
 describe('snippets', () => {
-  it('are contributed to VS Code for the cpworkflow language', () => {
+  it('come only from the server, where their JSON fits: VS Code gets no snippet file (it would offer all 16 everywhere) and no word-based suggestions', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    assert.deepEqual(pkg.contributes.snippets, [{ language: 'cpworkflow', path: './snippets/cpworkflow.json' }]);
+    assert.equal(pkg.contributes.snippets, undefined);
+    assert.ok(!pkg.categories.includes('Snippets'), 'the Marketplace category promises contributed snippets');
+    assert.equal(pkg.contributes.configurationDefaults['[cpworkflow]']['editor.wordBasedSuggestions'], 'off');
   });
 
   it('cover a workflow per connector, three triggers, seven tasks and a batch', () => {

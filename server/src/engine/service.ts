@@ -6,6 +6,8 @@ import {
   CompletionList,
   Diagnostic,
   DocumentSymbol,
+  FoldingRange,
+  SelectionRange,
   FormattingOptions,
   Hover,
   Position,
@@ -22,6 +24,7 @@ import { hover } from './hover';
 import { codeActions } from './codeActions';
 import { documentSymbols } from './symbols';
 import { formatEdits } from './format';
+import { foldingRanges, selectionRanges } from './structure';
 
 export interface WorkflowServiceOptions {
   /** the clock for time-dependent rules; defaults to the real one */
@@ -41,6 +44,10 @@ export interface WorkflowLanguageService {
   symbols(document: TextDocument): DocumentSymbol[];
   /** whole-document formatting, or only `range` */
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
+  /** the objects and arrays that span lines; at most `rangeLimit` of them */
+  foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
+  /** for each position, the ranges Expand Selection grows through */
+  selectionRanges(document: TextDocument, positions: readonly Position[]): SelectionRange[];
 }
 
 // Findings about one value alone (its enum, pattern, length, range, timestamp form), which no later text can change.
@@ -109,5 +116,7 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
     symbols: (document) => documentSymbols(parse(document)),
     format: (document, options, range) => formatEdits(parse(document), options, range),
+    foldingRanges,
+    selectionRanges,
   };
 }

@@ -1,6 +1,7 @@
-// The snippets of snippets/cpworkflow.json: VS Code contributes the file as is, the server offers each snippet where
-// its value belongs (its `context`), with the connector filled in from the file, and the New File command builds its
-// template from the workflow snippet of the chosen connector. One file, three uses.
+// The snippets of snippets/cpworkflow.json: the server offers each snippet only where its value belongs (its
+// `context`), with the connector and the projected fields filled in from the file, and the New File command builds its
+// template from the workflow snippet of the chosen connector. VS Code gets no snippet contribution: it would offer
+// every snippet at every Ctrl+Space, even where its JSON does not fit. One file, two uses.
 import snippetFile from '../../../snippets/cpworkflow.json';
 import { connectors, shapes } from '../generated/model';
 
