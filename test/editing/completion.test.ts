@@ -365,15 +365,42 @@ describe('completion: snippets where their value belongs', () => {
       ['task-projection', 'task-map', 'task-mask', 'task-validate', 'task-arithmetic', 'task-merge', 'task-truncate'],
     );
     const mask = r.items.find((i) => i.label === 'task-mask')!;
-    assert.match(mask.textEdit!.newText, /"ConnectorOperator": \{ "Zendesk": /);
+    assert.match(mask.textEdit!.newText, /"ConnectorOperator": \{\n\t\t"Zendesk": /);
     assert.doesNotMatch(mask.textEdit!.newText, /Salesforce/);
     assert.equal(mask.kind, CompletionItemKind.Snippet);
     const applied = r.apply('task-validate');
     assert.match(
       applied,
-      /"Tasks": \[\{\n {10}"TaskType": "Validate",\n {10}"ConnectorOperator": \{ "Zendesk": "VALIDATE_NON_NULL" \}/,
+      /"Tasks": \[\{\n {10}"TaskType": "Validate",\n {10}"ConnectorOperator": \{\n {12}"Zendesk": "VALIDATE_NON_NULL"\n {10}\}/,
     );
     assert.deepEqual(errorsOf(validate(applied)), [], describe1(validate(applied)));
+  });
+
+  it("writes the file's connector key and offers its projected fields, not Salesforce's Email (task-map in ServiceNow)", () => {
+    const r = completeAt(at(SN, '"Tasks": [', '"Tasks": [|'));
+    const map = r.items.find((i) => i.label === 'task-map')!.textEdit!.newText;
+    assert.match(map, /"ServiceNow": "NO_OP"/);
+    assert.doesNotMatch(map, /Salesforce|Email/);
+    // every projected field is a choice; the first (the default) one no task reads yet, if any
+    const choice = /"SourceFields": \[\n\t\t"\$\{2\|([^|]*)\|\}"/.exec(map);
+    assert.ok(choice, map);
+    assert.deepEqual(choice[1].split(',').sort(), [
+      'caller_id',
+      'number',
+      'short_description',
+      'sys_id',
+      'sys_updated_on',
+    ]);
+    const applied = r.apply('task-map');
+    assert.deepEqual(errorsOf(validate(applied)), [], describe1(validate(applied)));
+  });
+
+  it("offers a task as {} with TaskType first and the connector's ConnectorOperator, laid out as Format Document would", () => {
+    const r = completeAt(at(ZD, '"Tasks": [', '"Tasks": [|'));
+    const task = r.items.find((i) => i.label === '{}')!.textEdit!.newText;
+    const keys = [...task.matchAll(/^\t"(\w+)"/gm)].map((m) => m[1]);
+    assert.deepEqual(keys, ['TaskType', 'ConnectorOperator', 'SourceFields']);
+    assert.match(task, /"ConnectorOperator": \{\n\t\t"Zendesk": "\$2"\n\t\}/);
   });
 
   it('offers trigger snippets for TriggerConfig, as a value and as a missing key', () => {

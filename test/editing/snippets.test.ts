@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSONPath, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { JSONPath, applyEdits, findNodeAtLocation, format, modify, parseTree } from 'jsonc-parser';
 import { connectors } from '../../server/src/generated/model';
 import {
   CONNECTOR_KEY_CHOICE,
@@ -77,6 +77,14 @@ describe('snippets', () => {
         SNIPPETS.some((s) => s.context === '' && s.body.includes(`"ConnectorType": "${c.type}"`)),
         c.type,
       );
+  });
+
+  it('are laid out as Format Document lays them out: every snippet, expanded, is left unchanged by it', () => {
+    for (const s of SNIPPETS) {
+      const expanded = defaultText(withConnectorKey(s.body, 'Zendesk')).replace(/\t/g, '  ');
+      const edits = format(expanded, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' });
+      assert.equal(applyEdits(expanded, edits), expanded, `${s.prefix} is reformatted`);
+    }
   });
 
   it('offer every connector key in the ConnectorOperator choice of each task', () => {

@@ -43,6 +43,31 @@ export function withConnectorKey(body: string, key: string | undefined): string 
   return key ? body.replace(CONNECTOR_KEY_CHOICE, key) : body;
 }
 
+// the placeholders of a task snippet's SourceFields items: `"${2:Email}"`
+const SOURCE_FIELDS_LIST = /("SourceFields": \[)([^\]]*)\]/;
+const FIELD_PLACEHOLDER = /"\$\{(\d+):[^}$]*\}"/g;
+// a choice list is a menu, not a search: a projection of thousands of fields offers its first ones
+const MAX_FIELD_CHOICES = 50;
+
+/**
+ * The body with each SourceFields placeholder a choice of `fields` (the file's projected fields, those a task most
+ * likely wants first); the i-th placeholder defaults to the i-th field. The projection snippet keeps its examples.
+ */
+export function withFieldChoices(body: string, fields: readonly string[]): string {
+  if (!fields.length || body.includes('"PROJECTION"')) return body;
+  const escaped = fields
+    .slice(0, MAX_FIELD_CHOICES)
+    .map((f) => snippetText(JSON.stringify(f).slice(1, -1)).replace(/[,|]/g, (c) => `\\${c}`));
+  return body.replace(SOURCE_FIELDS_LIST, (_all, open: string, list: string) => {
+    let i = 0;
+    const choices = list.replace(FIELD_PLACEHOLDER, (_p, n: string) => {
+      const k = i++ % escaped.length;
+      return `"\${${n}|${[...escaped.slice(k), ...escaped.slice(0, k)].join(',')}|}"`;
+    });
+    return `${open}${choices}]`;
+  });
+}
+
 /** Escapes text for a snippet body (after JSON-escaping it for a string value). */
 export const snippetText = (s: string): string => s.replace(/[\\$}]/g, (c) => `\\${c}`);
 
