@@ -1,7 +1,13 @@
 // Completion at a `|` caret: the labels offered, and the exact text after choosing one, in every spot JSON editing
 // puts the cursor (after a colon, inside quotes, after a half-typed word, in "": , [] and {}).
 import * as assert from 'node:assert/strict';
-import { CompletionItemKind, InsertTextFormat, MarkupContent } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupContent,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { connectors } from '../../server/src/generated/model';
 import { docOf, readExample } from '../support/workflows';
 import { withCaret } from '../support/markers';
@@ -336,6 +342,42 @@ describe('completion: values', () => {
     assert.deepEqual(completeAt('{"WorkflowType": "APPFLOW_INTEGRATION"|}').labels, []);
     assert.deepEqual(completeAt('{"WorkflowType" | : 1}').labels, []);
     assert.deepEqual(completeAt('{"DomainName": "d"}\n|').labels, []);
+  });
+});
+
+/** Whether VS Code keeps `item`: the text from its range start to the cursor, in order, in its filterText. */
+function editorKeeps(text: string, caret: number, item: CompletionItem): boolean {
+  const range = (item.textEdit as TextEdit).range;
+  const word = text.slice(docOf(text).offsetAt(range.start), caret).toLowerCase();
+  const filter = (item.filterText ?? item.label).toLowerCase();
+  let i = 0;
+  for (const ch of filter) if (ch === word[i]) i++;
+  return i === word.length;
+}
+
+/** The labels VS Code shows for completion at the caret of `marked`, and the run (to apply one). */
+function shownAt(marked: string) {
+  const r = completeAt(marked);
+  const caret = withCaret(marked).offset;
+  return { r, shown: r.items.filter((i) => editorKeeps(r.text, caret, i)).map((i) => i.label) };
+}
+
+describe('completion: replacing a value that is there', () => {
+  it('Ctrl+Space on a placeholder value (Email selected, the cursor at its end) offers the projected fields', () => {
+    const list = '"SourceFields": [\n              ';
+    const { r, shown } = shownAt(at(SN, `${list}"sys_id"\n`, `${list}"Email|"\n`));
+    assert.deepEqual(shown.sort(), ['caller_id', 'number', 'short_description', 'sys_id', 'sys_updated_on']);
+    assert.ok(r.apply('caller_id').includes(`${list}"caller_id"\n`), 'the whole string is replaced');
+  });
+
+  it('Ctrl+Space at the end of a complete enum value offers the other values too', () => {
+    const { shown } = shownAt(at(SN, '"DataPullMode": "Incremental"', '"DataPullMode": "Incremental|"'));
+    assert.deepEqual(shown, ['Incremental', 'Complete']);
+  });
+
+  it('while a value is being typed, the list still narrows to what starts with it', () => {
+    const { shown } = shownAt(at(SN, '"DataPullMode": "Incremental"', '"DataPullMode": "Inc|"'));
+    assert.deepEqual(shown, ['Incremental']);
   });
 });
 

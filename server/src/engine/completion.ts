@@ -63,10 +63,27 @@ export function completions(doc: ParsedWorkflow, offset: number, now: Date): Com
   const isIncomplete = proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed);
   if (proposals.length > MAX_ITEMS) proposals = narrowed(proposals, (p) => p.label, typed);
   const range = spanRange(doc, cursor.replace);
+  const alternatives = asksForAlternatives(cursor, typed, proposals);
   return {
     isIncomplete,
-    items: proposals.map((p, i) => ({ ...item(doc, cursor, p, range), sortText: String(i).padStart(4, '0') })),
+    items: proposals.map((p, i) => ({
+      ...item(doc, cursor, p, range),
+      sortText: String(i).padStart(4, '0'),
+      // the editor filters with the text from the start of the range to the cursor: let every item pass it
+      ...(alternatives ? { filterText: `"${typed}${p.label}"` } : {}),
+    })),
   };
+}
+
+/**
+ * Whether the cursor sits in a string value whose text is not the start of something being typed (a complete value,
+ * or a snippet's selected placeholder such as `Email`): then the request asks what could replace it, and every
+ * proposal is shown, not only those that start with the text already there.
+ */
+function asksForAlternatives(cursor: Cursor, typed: string, proposals: readonly Proposal[]): boolean {
+  if (cursor.kind !== 'value' || !cursor.quoted || cursor.node?.type !== 'string' || !typed) return false;
+  const t = typed.toLowerCase();
+  return !proposals.some((p) => p.label.toLowerCase() !== t && p.label.toLowerCase().startsWith(t));
 }
 
 /** The entries whose label holds the typed characters in order, those that start with them first; at most MAX_ITEMS. */
