@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
-import { SNIPPETS } from '../../server/src/engine';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './constants';
 
 let client: LanguageClient | undefined;
@@ -23,26 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       options: { execArgv: ['--nolazy', '--inspect=6019'] },
     },
   };
-  // VS Code already offers the snippets this extension contributes; the server offers the same ones (with the
-  // file's connector key filled in) for editors without them. Show each once: VS Code's, beside the server's
-  // member snippets, which have labels of their own. The engine holds the contributed file already (newFile.ts).
-  const contributed = new Set(SNIPPETS.map((s) => s.prefix));
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     diagnosticCollectionName: 'cpworkflow',
-    middleware: {
-      provideCompletionItem: async (document, position, ctx, token, next) => {
-        const result = await next(document, position, ctx, token);
-        const keep = (i: vscode.CompletionItem) =>
-          !(
-            i.kind === vscode.CompletionItemKind.Snippet &&
-            contributed.has(typeof i.label === 'string' ? i.label : i.label.label)
-          );
-        if (Array.isArray(result)) return result.filter(keep);
-        if (result) result.items = result.items.filter(keep);
-        return result;
-      },
-    },
   };
   client = new LanguageClient('cpworkflow', 'Customer Profiles Workflow', serverOptions, clientOptions);
 

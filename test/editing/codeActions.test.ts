@@ -128,6 +128,41 @@ describe('quick fixes: connector and operator', () => {
     assert.ok(r.titles.length <= 8);
   });
 
+  it("Marketo EQUAL_TO in a Filter: the message lists Marketo's 4 filter operators, the fixes are the comparisons (no second projection), and nothing adds properties for the operator Marketo lacks", () => {
+    const filter =
+      '{\n            "TaskType": "Filter",\n            "ConnectorOperator": {\n              "Marketo": "EQUAL_TO"\n' +
+      '            },\n            "SourceFields": [\n              "email"\n            ]\n          },\n          ';
+    const text = replaced(MK, /("Tasks": \[\n\s*)/, `$1${filter}`);
+    const svc = service();
+    const doc = docOf(text);
+    const line = doc.positionAt(text.indexOf('"EQUAL_TO"')).line;
+    const here = svc.validate(doc).filter((d) => d.range.start.line <= line && d.range.end.line >= line);
+    assert.deepEqual(
+      here.map((d) => d.message),
+      [
+        '"EQUAL_TO" is not a Marketo operator; Marketo allows for a Filter task: PROJECTION, LESS_THAN, GREATER_THAN or BETWEEN.',
+      ],
+    );
+    const titles = svc.codeActions(doc, here).map((a) => a.title);
+    assert.deepEqual(titles.sort(), ['Change to "BETWEEN"', 'Change to "GREATER_THAN"', 'Change to "LESS_THAN"']);
+  });
+
+  it("an error's own fixes come before a warning's", () => {
+    const svc = service();
+    // a warning (CASE-2, ConnectorType spelled as the key) above an error (an operator ServiceNow lacks)
+    const warning = replaced(SN, '"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');
+    const text = replaced(warning, '"ServiceNow": "PROJECTION"', '"ServiceNow": "PROJECTIN"');
+    const doc = docOf(text);
+    const all = svc.validate(doc);
+    const actions = svc.codeActions(doc, all);
+    const severities = actions.map((a) => Math.min(...a.diagnostics!.map((d) => d.severity!)));
+    assert.ok(severities.length > 1 && new Set(severities).size > 1, `errors and warnings both fixed: ${severities}`);
+    assert.deepEqual(
+      severities,
+      [...severities].sort((a, b) => a - b),
+    );
+  });
+
   it('replaces an operator of the wrong TaskType with each one the TaskType takes, and offers the right TaskType', () => {
     const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "MASK_ALL"');
     const r = fix(text, 'task-operator', 'Change to "VALIDATE_NON_NULL"');

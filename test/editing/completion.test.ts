@@ -1,7 +1,13 @@
 // Completion at a `|` caret: the labels offered, and the exact text after choosing one, in every spot JSON editing
 // puts the cursor (after a colon, inside quotes, after a half-typed word, in "": , [] and {}).
 import * as assert from 'node:assert/strict';
-import { CompletionItemKind, InsertTextFormat, MarkupContent } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupContent,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { connectors } from '../../server/src/generated/model';
 import { docOf, readExample } from '../support/workflows';
 import { withCaret } from '../support/markers';
@@ -339,6 +345,42 @@ describe('completion: values', () => {
   });
 });
 
+/** Whether VS Code keeps `item`: the text from its range start to the cursor, in order, in its filterText. */
+function editorKeeps(text: string, caret: number, item: CompletionItem): boolean {
+  const range = (item.textEdit as TextEdit).range;
+  const word = text.slice(docOf(text).offsetAt(range.start), caret).toLowerCase();
+  const filter = (item.filterText ?? item.label).toLowerCase();
+  let i = 0;
+  for (const ch of filter) if (ch === word[i]) i++;
+  return i === word.length;
+}
+
+/** The labels VS Code shows for completion at the caret of `marked`, and the run (to apply one). */
+function shownAt(marked: string) {
+  const r = completeAt(marked);
+  const caret = withCaret(marked).offset;
+  return { r, shown: r.items.filter((i) => editorKeeps(r.text, caret, i)).map((i) => i.label) };
+}
+
+describe('completion: replacing a value that is there', () => {
+  it('Ctrl+Space on a placeholder value (Email selected, the cursor at its end) offers the projected fields', () => {
+    const list = '"SourceFields": [\n              ';
+    const { r, shown } = shownAt(at(SN, `${list}"sys_id"\n`, `${list}"Email|"\n`));
+    assert.deepEqual(shown.sort(), ['caller_id', 'number', 'short_description', 'sys_id', 'sys_updated_on']);
+    assert.ok(r.apply('caller_id').includes(`${list}"caller_id"\n`), 'the whole string is replaced');
+  });
+
+  it('Ctrl+Space at the end of a complete enum value offers the other values too', () => {
+    const { shown } = shownAt(at(SN, '"DataPullMode": "Incremental"', '"DataPullMode": "Incremental|"'));
+    assert.deepEqual(shown, ['Incremental', 'Complete']);
+  });
+
+  it('while a value is being typed, the list still narrows to what starts with it', () => {
+    const { shown } = shownAt(at(SN, '"DataPullMode": "Incremental"', '"DataPullMode": "Inc|"'));
+    assert.deepEqual(shown, ['Incremental']);
+  });
+});
+
 describe('completion: snippets where their value belongs', () => {
   it('offers a whole workflow per connector in an empty file and in an empty root object', () => {
     const empty = completeAt('|');
@@ -365,15 +407,42 @@ describe('completion: snippets where their value belongs', () => {
       ['task-projection', 'task-map', 'task-mask', 'task-validate', 'task-arithmetic', 'task-merge', 'task-truncate'],
     );
     const mask = r.items.find((i) => i.label === 'task-mask')!;
-    assert.match(mask.textEdit!.newText, /"ConnectorOperator": \{ "Zendesk": /);
+    assert.match(mask.textEdit!.newText, /"ConnectorOperator": \{\n\t\t"Zendesk": /);
     assert.doesNotMatch(mask.textEdit!.newText, /Salesforce/);
     assert.equal(mask.kind, CompletionItemKind.Snippet);
     const applied = r.apply('task-validate');
     assert.match(
       applied,
-      /"Tasks": \[\{\n {10}"TaskType": "Validate",\n {10}"ConnectorOperator": \{ "Zendesk": "VALIDATE_NON_NULL" \}/,
+      /"Tasks": \[\{\n {10}"TaskType": "Validate",\n {10}"ConnectorOperator": \{\n {12}"Zendesk": "VALIDATE_NON_NULL"\n {10}\}/,
     );
     assert.deepEqual(errorsOf(validate(applied)), [], describe1(validate(applied)));
+  });
+
+  it("writes the file's connector key and offers its projected fields, not Salesforce's Email (task-map in ServiceNow)", () => {
+    const r = completeAt(at(SN, '"Tasks": [', '"Tasks": [|'));
+    const map = r.items.find((i) => i.label === 'task-map')!.textEdit!.newText;
+    assert.match(map, /"ServiceNow": "NO_OP"/);
+    assert.doesNotMatch(map, /Salesforce|Email/);
+    // every projected field is a choice; the first (the default) one no task reads yet, if any
+    const choice = /"SourceFields": \[\n\t\t"\$\{2\|([^|]*)\|\}"/.exec(map);
+    assert.ok(choice, map);
+    assert.deepEqual(choice[1].split(',').sort(), [
+      'caller_id',
+      'number',
+      'short_description',
+      'sys_id',
+      'sys_updated_on',
+    ]);
+    const applied = r.apply('task-map');
+    assert.deepEqual(errorsOf(validate(applied)), [], describe1(validate(applied)));
+  });
+
+  it("offers a task as {} with TaskType first and the connector's ConnectorOperator, laid out as Format Document would", () => {
+    const r = completeAt(at(ZD, '"Tasks": [', '"Tasks": [|'));
+    const task = r.items.find((i) => i.label === '{}')!.textEdit!.newText;
+    const keys = [...task.matchAll(/^\t"(\w+)"/gm)].map((m) => m[1]);
+    assert.deepEqual(keys, ['TaskType', 'ConnectorOperator', 'SourceFields']);
+    assert.match(task, /"ConnectorOperator": \{\n\t\t"Zendesk": "\$2"\n\t\}/);
   });
 
   it('offers trigger snippets for TriggerConfig, as a value and as a missing key', () => {

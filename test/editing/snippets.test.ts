@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSONPath, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { JSONPath, applyEdits, findNodeAtLocation, format, modify, parseTree } from 'jsonc-parser';
 import { connectors } from '../../server/src/generated/model';
 import {
   CONNECTOR_KEY_CHOICE,
@@ -43,9 +43,11 @@ const exampleFor = (connectorType: string) =>
   readExample(exampleFiles().find((f) => readExample(f).includes(`"ConnectorType": "${connectorType}"`))!);
 
 describe('snippets', () => {
-  it('are contributed to VS Code for the cpworkflow language', () => {
+  it('come only from the server, where their JSON fits: VS Code gets no snippet file (it would offer all 16 everywhere) and no word-based suggestions', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    assert.deepEqual(pkg.contributes.snippets, [{ language: 'cpworkflow', path: './snippets/cpworkflow.json' }]);
+    assert.equal(pkg.contributes.snippets, undefined);
+    assert.ok(!pkg.categories.includes('Snippets'), 'the Marketplace category promises contributed snippets');
+    assert.equal(pkg.contributes.configurationDefaults['[cpworkflow]']['editor.wordBasedSuggestions'], 'off');
   });
 
   it('cover a workflow per connector, three triggers, seven tasks and a batch', () => {
@@ -75,6 +77,14 @@ describe('snippets', () => {
         SNIPPETS.some((s) => s.context === '' && s.body.includes(`"ConnectorType": "${c.type}"`)),
         c.type,
       );
+  });
+
+  it('are laid out as Format Document lays them out: every snippet, expanded, is left unchanged by it', () => {
+    for (const s of SNIPPETS) {
+      const expanded = defaultText(withConnectorKey(s.body, 'Zendesk')).replace(/\t/g, '  ');
+      const edits = format(expanded, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' });
+      assert.equal(applyEdits(expanded, edits), expanded, `${s.prefix} is reformatted`);
+    }
   });
 
   it('offer every connector key in the ConnectorOperator choice of each task', () => {

@@ -5,16 +5,23 @@ import {
   CodeAction,
   CompletionList,
   DocumentSymbol,
+  FoldingRange,
   Hover,
   MarkupContent,
+  SelectionRange,
   TextEdit,
 } from 'vscode-languageserver-types';
+import { Node, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { LspTestClient } from '../support/lspClient';
 import { withCaret } from '../support/markers';
 import { docOf, readExample } from '../support/workflows';
 import { applyTextEdits } from '../editing/support';
 
 const SF = readExample('salesforce-account.cpworkflow.json');
+
+/** The items of the array at `path` in `root`. */
+const items = (root: Node | undefined, ...path: string[]): Node[] =>
+  (root && findNodeAtLocation(root, path)?.children) || [];
 
 interface Capabilities {
   completionProvider?: { triggerCharacters?: string[] };
@@ -77,6 +84,54 @@ describe('language server over stdio: editing', function () {
       applyTextEdits(text, [item.textEdit as TextEdit]),
       SF.replace('"VALIDATE_NON_NULL"', '"VALIDATE_NUMERIC"'),
     );
+  });
+
+  it("folds every object and array that spans lines, each task on its own, over LSP as in VS Code's JSON", async () => {
+    const u = uri();
+    await client.open(u, SF);
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u } });
+    const lines = SF.split('\n');
+    const opens = (f: FoldingRange) => lines[f.startLine].trim();
+    assert.ok(
+      folds.some((f) => opens(f) === '"Tasks": ['),
+      'the Tasks array folds',
+    );
+    const tasks = items(parseTree(SF), 'IntegrationConfig', 'AppflowIntegration', 'FlowDefinition', 'Tasks');
+    const doc = docOf(SF);
+    for (const t of tasks) {
+      const start = doc.positionAt(t.offset).line;
+      assert.ok(
+        folds.some((f) => f.startLine === start && f.endLine >= doc.positionAt(t.offset + t.length).line - 1),
+        `task at line ${start + 1} folds`,
+      );
+    }
+  });
+
+  it('expands the selection value → property → task → Tasks → … → the file', async () => {
+    const {
+      uri: u,
+      text,
+      position,
+    } = await openAt(SF.replace('"DestinationField": "Phone"', '"DestinationField": "Ph|one"'));
+    const [chain] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri: u },
+      positions: [position],
+    });
+    const doc = docOf(text);
+    const selected: string[] = [];
+    for (let r: SelectionRange | undefined = chain; r; r = r.parent)
+      selected.push(text.slice(doc.offsetAt(r.range.start), doc.offsetAt(r.range.end)));
+    assert.ok(selected.includes('"Phone"'), 'the value');
+    assert.ok(selected.includes('"DestinationField": "Phone"'), 'the property');
+    const task = selected.find((s) => s.startsWith('{') && s.includes('"DestinationField": "Phone"'));
+    assert.ok(task && JSON.parse(task).TaskType === 'Map', 'the task');
+    assert.ok(
+      selected.some((s) => s.startsWith('"Tasks": [')),
+      'the Tasks property',
+    );
+    assert.equal(selected[selected.length - 1].trim(), text.trim(), 'the whole file last');
+    // each step holds the one before it
+    for (let i = 1; i < selected.length; i++) assert.ok(selected[i].includes(selected[i - 1]), `step ${i} grows`);
   });
 
   it('completes keys with documentation after typing a quote', async () => {

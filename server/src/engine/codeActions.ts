@@ -60,7 +60,12 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
       out.push(action);
     });
   }
-  return out;
+  // an error's own fixes before those of a warning or a note on the same spot (the light bulb's first entry)
+  const rank = (a: CodeAction) => Math.min(...a.diagnostics!.map((d) => d.severity ?? 1));
+  return out
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
+    .map(({ a }) => a);
 }
 
 function nodeOfRange(doc: ParsedWorkflow, d: Diagnostic): Node | undefined {
@@ -381,7 +386,10 @@ function operatorsForTask(c: FixContext, allowed: readonly string[]): string[] {
   const n = c.node;
   const key = n && keyOf(n);
   const connector = connectorByKey(key?.value as string | undefined);
-  const fit = operatorsFor(connector, taskOf(c)?.taskType);
+  const task = taskOf(c);
+  // a second projection is never the fix for another task's operator (PAT-2 would follow)
+  const another = workflowOf(c.doc).projections.some((p) => p !== task);
+  const fit = operatorsFor(connector, task?.taskType).filter((op) => !(another && op === 'PROJECTION'));
   return allowed.length ? allowed.filter((op) => fit.includes(op)) : [...fit];
 }
 

@@ -42,7 +42,7 @@ import {
   taskPropertyNeed,
   taskTypeMarkdown,
 } from './modelDocs';
-import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey } from './snippets';
+import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey, withFieldChoices } from './snippets';
 import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 import { RATE_EXAMPLES } from './domain/scheduleExpression';
 
@@ -63,10 +63,27 @@ export function completions(doc: ParsedWorkflow, offset: number, now: Date): Com
   const isIncomplete = proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed);
   if (proposals.length > MAX_ITEMS) proposals = narrowed(proposals, (p) => p.label, typed);
   const range = spanRange(doc, cursor.replace);
+  const alternatives = asksForAlternatives(cursor, typed, proposals);
   return {
     isIncomplete,
-    items: proposals.map((p, i) => ({ ...item(doc, cursor, p, range), sortText: String(i).padStart(4, '0') })),
+    items: proposals.map((p, i) => ({
+      ...item(doc, cursor, p, range),
+      sortText: String(i).padStart(4, '0'),
+      // the editor filters with the text from the start of the range to the cursor: let every item pass it
+      ...(alternatives ? { filterText: `"${typed}${p.label}"` } : {}),
+    })),
   };
+}
+
+/**
+ * Whether the cursor sits in a string value whose text is not the start of something being typed (a complete value,
+ * or a snippet's selected placeholder such as `Email`): then the request asks what could replace it, and every
+ * proposal is shown, not only those that start with the text already there.
+ */
+function asksForAlternatives(cursor: Cursor, typed: string, proposals: readonly Proposal[]): boolean {
+  if (cursor.kind !== 'value' || !cursor.quoted || cursor.node?.type !== 'string' || !typed) return false;
+  const t = typed.toLowerCase();
+  return !proposals.some((p) => p.label.toLowerCase() !== t && p.label.toLowerCase().startsWith(t));
 }
 
 /** The entries whose label holds the typed characters in order, those that start with them first; at most MAX_ITEMS. */
@@ -282,6 +299,11 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
   return [];
 }
 
+// the order people write (and the examples use): what the task is, then what it reads
+const MEMBER_ORDER: Partial<Record<ShapeName, readonly string[]>> = {
+  Task: ['TaskType', 'ConnectorOperator', 'SourceFields', 'DestinationField', 'TaskProperties'],
+};
+
 /** `{}` / `[]` with the required members filled in, and the snippets whose value goes here. */
 function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath): Proposal[] {
   const out: Proposal[] = snippetsFor(contextOf(c.path)).map((s) => snippetProposal(doc, s));
@@ -297,12 +319,19 @@ function structuralProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPat
         : at.shapeName === 'SourceConnectorProperties'
           ? connector.sourcePropertiesKey
           : undefined);
-    const required = Object.entries(at.shape.members!).filter(([name, m]) => m.required || name === only);
+    const needed = Object.entries(at.shape.members!).filter(
+      ([name, m]) => m.required || name === only || (at.shapeName === 'Task' && name === 'ConnectorOperator'),
+    );
+    const order = MEMBER_ORDER[at.shapeName];
+    if (order) needed.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
     let stop = 0;
     // each member's `$1` becomes the next tab stop
-    const body = required.map(
-      ([name, m]) =>
-        `\t${str(name)}: ${valueSkeleton(m.target).text.replace(/\$(\{?)1/, (_, brace: string) => `$${brace}${++stop}`)}`,
+    const nextStop = (skeleton: string) => skeleton.replace(/\$(\{?)1/, (_, brace: string) => `$${brace}${++stop}`);
+    const body = needed.map(([name, m]) =>
+      // a task's operator is keyed by the file's connector: `{ "ServiceNow": "…" }`, laid out as Format Document would
+      name === 'ConnectorOperator' && connector
+        ? `\t${str(name)}: {\n\t\t${str(connector.key)}: ${nextStop('"$1"')}\n\t}`
+        : `\t${str(name)}: ${nextStop(valueSkeleton(m.target).text)}`,
     );
     const text = body.length ? `{\n${body.join(',\n')}\n}` : '{$1}';
     out.push({
@@ -428,15 +457,24 @@ function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string, no
 // ---- snippets ----
 
 function snippetProposal(doc: ParsedWorkflow, s: WorkflowSnippet, span?: TextSpan): Proposal {
+  const workflow = workflowOf(doc);
   return {
     label: s.prefix,
-    text: withConnectorKey(s.body, workflowOf(doc).connector?.key),
+    text: withFieldChoices(withConnectorKey(s.body, workflow.connector?.key), fieldsForNewTask(workflow.tasks)),
     snippet: true,
     kind: CompletionItemKind.Snippet,
     detail: s.name,
     markdown: s.description,
     span,
   };
+}
+
+/** The projected fields, those that no task reads yet first (a new task most likely wants one of them). */
+function fieldsForNewTask(tasks: readonly WorkflowTask[]): string[] {
+  const read = new Set<string>();
+  for (const t of tasks) if (!isProjection(t)) for (const f of t.sourceFields) read.add(f.name);
+  const projected = [...projectedFields(tasks)];
+  return [...projected.filter((f) => !read.has(f)), ...projected.filter((f) => read.has(f))];
 }
 
 /** A snippet for a member that is not there yet, written with its key. */

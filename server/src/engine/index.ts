@@ -1,5 +1,5 @@
-// The engine's entry for the VS Code client: the templates of "New Integration Workflow File" and the snippet list.
+// The engine's entry for the VS Code client: the templates of "New Integration Workflow File".
 // Everything else the client gets over LSP from the server; the CLI, the LSP server and the submission library sit
 // beside the engine and import its modules directly.
-export { SNIPPETS, sourceObjectOf, sourceObjectProblem, workflowTemplate } from './snippets';
+export { sourceObjectOf, sourceObjectProblem, workflowTemplate } from './snippets';
 export { connectors, workflowConnectorTypes } from '../generated/model';

@@ -1,11 +1,12 @@
 // Checks the tree against every constraint of the service model (required members, enums, @length, @range,
 // @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
 // Driven by the generated shapes, so the model stays the one source of truth.
-import { Node, ParsedWorkflow, keyOf, prop } from './document';
+import { Node, ParsedWorkflow, keyOf, prop, stringValue } from './document';
 import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
 import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
 import { connectorByOperatorShape } from './workflowModel';
 import { parseTimestamp } from './domain/time';
+import { operatorsFor } from './domain/taskKinds';
 
 const JSON_TYPE_WORD: Record<string, string> = {
   object: 'an object',
@@ -254,6 +255,7 @@ const requiredMembersOf = (shapeName: ShapeName): readonly string[] => REQUIRED_
 function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
   const members = MEMBERS.get(shapeName)!;
   const properties = node.children ?? [];
+  const misspelled = new Set<string>();
   for (let i = 0; i < properties.length; i++) {
     const keyNode = properties[i].children?.[0];
     const valueNode = properties[i].children?.[1];
@@ -262,14 +264,17 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     reportDuplicate(properties, i, key, out);
     const m = members.get(key);
     if (!m) {
-      out.push(unknownMember(keyNode, key, shapeName));
+      const unknown = unknownMember(keyNode, key, shapeName);
+      if (unknown.data?.suggestion) misspelled.add(unknown.data.suggestion as string);
+      out.push(unknown);
       continue;
     }
     if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
   }
   for (const name of requiredMembersOf(shapeName)) {
     const m = members.get(name)!;
-    if (hasKey(properties, name)) continue;
+    // a misspelled key is one slip: its "did you mean" already names the member, so no second "missing" for it
+    if (hasKey(properties, name) || misspelled.has(name)) continue;
     const parentKey = keyOf(node);
     out.push({
       code: 'missing-property',
@@ -384,11 +389,16 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
     });
     return;
   }
-  const connectorKey = connectorByOperatorShape(shapeName)?.key;
+  const connector = connectorByOperatorShape(shapeName);
+  const connectorKey = connector?.key;
   if (connectorKey) {
-    // §1a: each connector has its own operator set; say which connector and list its operators, closest first
-    const ordered = closestFirst(value, allowed);
-    const suggestion = caseMatch ?? nearest(value, allowed);
+    // §1a ∩ §1b: each connector has its own operator set, and the task's type takes some of them: list those (a
+    // Marketo Filter takes 4 of Marketo's 16), closest first
+    const taskType = stringValue(prop(node.parent?.parent?.parent?.parent, 'TaskType'));
+    const fit = operatorsFor(connector, taskType);
+    const forType = fit.length && fit.length < allowed.length && taskType ? fit : allowed;
+    const ordered = closestFirst(value, forType);
+    const suggestion = caseMatch ?? nearest(value, forType);
     out.push({
       code: 'enum',
       severity: 'error',
@@ -402,7 +412,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
         ...(suggestion ? { suggestion } : {}),
         rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
       },
-      message: `"${value}" is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows: ${listOf(allowed)}.`,
+      message: `"${value}" is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows${forType === allowed ? '' : ` for a ${taskType} task`}: ${listOf(forType)}.`,
     });
     return;
   }

@@ -6,6 +6,8 @@ import {
   CompletionList,
   Diagnostic,
   DocumentSymbol,
+  FoldingRange,
+  SelectionRange,
   FormattingOptions,
   Hover,
   Position,
@@ -14,7 +16,7 @@ import {
 } from 'vscode-languageserver-types';
 import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
 import { Finding, toDiagnostic } from './findings';
-import { syntaxFindings } from './syntax';
+import { firstStructuralError, syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
 import { completions } from './completion';
@@ -22,6 +24,7 @@ import { hover } from './hover';
 import { codeActions } from './codeActions';
 import { documentSymbols } from './symbols';
 import { formatEdits } from './format';
+import { foldingRanges, selectionRanges } from './structure';
 
 export interface WorkflowServiceOptions {
   /** the clock for time-dependent rules; defaults to the real one */
@@ -41,6 +44,27 @@ export interface WorkflowLanguageService {
   symbols(document: TextDocument): DocumentSymbol[];
   /** whole-document formatting, or only `range` */
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
+  /** the objects and arrays that span lines; at most `rangeLimit` of them */
+  foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
+  /** for each position, the ranges Expand Selection grows through */
+  selectionRanges(document: TextDocument, positions: readonly Position[]): SelectionRange[];
+}
+
+// Findings about one value alone (its enum, pattern, length, range, timestamp form), which no later text can change.
+const VALUE_ALONE = new Set(['enum', 'pattern', 'length', 'range', 'timestamp']);
+
+/**
+ * Of the model findings on a tree that stops parsing at `broken`: those about one value alone, on a line above the
+ * error's (the line being typed on stays quiet until it parses). Missing, unknown, type and the rules wait for a tree
+ * that parses.
+ */
+function certainWhileBroken(doc: ParsedWorkflow, findings: readonly Finding[], broken: number): Finding[] {
+  const errorLine = doc.document.positionAt(broken).line;
+  return findings.filter(
+    (f) =>
+      VALUE_ALONE.has(f.code) &&
+      ('start' in f.at ? f.at.end : doc.document.positionAt(f.at.offset + f.at.length)).line < errorLine,
+  );
 }
 
 export function createWorkflowLanguageService(options: WorkflowServiceOptions = {}): WorkflowLanguageService {
@@ -67,8 +91,16 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
 
   function validate(document: TextDocument): Diagnostic[] {
     const doc = parse(document);
+    const broken = firstStructuralError(doc);
+    if (broken !== undefined) {
+      // A tree cut short by error recovery would report keys the text holds as missing or unknown: while the text
+      // does not parse, the syntax errors and only what is certainly true (issue 13).
+      const findings = [...syntaxFindings(doc), ...certainWhileBroken(doc, schemaFindings(doc), broken)];
+      return findings.map((f) => toDiagnostic(doc, f));
+    }
     const findings: Finding[] = [...syntaxFindings(doc), ...schemaFindings(doc)];
-    if (doc.root) {
+    // a misspelled key ("did you mean") is a slip too: the rules would reason about a task or trigger without it
+    if (doc.root && !findings.some((f) => f.code === 'unknown-property' && f.data?.suggestion)) {
       const ctx = { doc, now: now() };
       for (const rule of rules) findings.push(...rule.check(ctx));
     }
@@ -84,5 +116,7 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
     symbols: (document) => documentSymbols(parse(document)),
     format: (document, options, range) => formatEdits(parse(document), options, range),
+    foldingRanges,
+    selectionRanges,
   };
 }

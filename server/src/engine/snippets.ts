@@ -1,6 +1,7 @@
-// The snippets of snippets/cpworkflow.json: VS Code contributes the file as is, the server offers each snippet where
-// its value belongs (its `context`), with the connector filled in from the file, and the New File command builds its
-// template from the workflow snippet of the chosen connector. One file, three uses.
+// The snippets of snippets/cpworkflow.json: the server offers each snippet only where its value belongs (its
+// `context`), with the connector and the projected fields filled in from the file, and the New File command builds its
+// template from the workflow snippet of the chosen connector. VS Code gets no snippet contribution: it would offer
+// every snippet at every Ctrl+Space, even where its JSON does not fit. One file, two uses.
 import snippetFile from '../../../snippets/cpworkflow.json';
 import { connectors, shapes } from '../generated/model';
 
@@ -40,6 +41,31 @@ export const CONNECTOR_KEY_CHOICE = new RegExp(`\\$\\{(\\d+)\\|${connectors.map(
 /** The body with the connector-key choice settled to `key` (the file's connector), when it is known. */
 export function withConnectorKey(body: string, key: string | undefined): string {
   return key ? body.replace(CONNECTOR_KEY_CHOICE, key) : body;
+}
+
+// the placeholders of a task snippet's SourceFields items: `"${2:Email}"`
+const SOURCE_FIELDS_LIST = /("SourceFields": \[)([^\]]*)\]/;
+const FIELD_PLACEHOLDER = /"\$\{(\d+):[^}$]*\}"/g;
+// a choice list is a menu, not a search: a projection of thousands of fields offers its first ones
+const MAX_FIELD_CHOICES = 50;
+
+/**
+ * The body with each SourceFields placeholder a choice of `fields` (the file's projected fields, those a task most
+ * likely wants first); the i-th placeholder defaults to the i-th field. The projection snippet keeps its examples.
+ */
+export function withFieldChoices(body: string, fields: readonly string[]): string {
+  if (!fields.length || body.includes('"PROJECTION"')) return body;
+  const escaped = fields
+    .slice(0, MAX_FIELD_CHOICES)
+    .map((f) => snippetText(JSON.stringify(f).slice(1, -1)).replace(/[,|]/g, (c) => `\\${c}`));
+  return body.replace(SOURCE_FIELDS_LIST, (_all, open: string, list: string) => {
+    let i = 0;
+    const choices = list.replace(FIELD_PLACEHOLDER, (_p, n: string) => {
+      const k = i++ % escaped.length;
+      return `"\${${n}|${[...escaped.slice(k), ...escaped.slice(0, k)].join(',')}|}"`;
+    });
+    return `${open}${choices}]`;
+  });
 }
 
 /** Escapes text for a snippet body (after JSON-escaping it for a string value). */

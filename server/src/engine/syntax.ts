@@ -23,6 +23,28 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment (comments are not allowed in JSON).',
 };
 
+/** The offset of the comma when `e` is a trailing comma's error (the parser then stops at the closer after it). */
+function trailingCommaBefore(text: string, e: ParseError): number | undefined {
+  const closer = text[e.offset];
+  if (e.error !== ParseErrorCode.PropertyNameExpected && e.error !== ParseErrorCode.ValueExpected) return undefined;
+  if (closer !== '}' && closer !== ']') return undefined;
+  const comma = significantBefore(text, e.offset);
+  return text[comma] === ',' ? comma : undefined;
+}
+
+/**
+ * The offset of the first syntax error that the tree does not survive intact, or undefined when there is none: a
+ * comment or a trailing comma leaves every key and value where the user wrote it, anything else (an unclosed
+ * string, a missing brace) leaves a tree that error recovery has cut short or re-nested.
+ */
+export function firstStructuralError(doc: ParsedWorkflow): number | undefined {
+  for (const e of doc.syntaxErrors) {
+    if (e.error === ParseErrorCode.InvalidCommentToken || trailingCommaBefore(doc.text, e) !== undefined) continue;
+    return e.offset;
+  }
+  return undefined;
+}
+
 export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
   const { text } = doc;
@@ -50,22 +72,16 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
       });
       continue;
     }
-    const closer = text[e.offset];
-    if (
-      (e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) &&
-      (closer === '}' || closer === ']')
-    ) {
-      const comma = significantBefore(text, e.offset);
-      if (text[comma] === ',') {
-        out.push({
-          code: 'json-trailing-comma',
-          severity: 'error',
-          at: rangeOf(doc, comma, 1),
-          data: { offset: comma },
-          message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.',
-        });
-        continue;
-      }
+    const comma = trailingCommaBefore(text, e);
+    if (comma !== undefined) {
+      out.push({
+        code: 'json-trailing-comma',
+        severity: 'error',
+        at: rangeOf(doc, comma, 1),
+        data: { offset: comma },
+        message: 'Trailing comma: the AWS CLI reads strict JSON and rejects it. Remove the comma.',
+      });
+      continue;
     }
     const message = MESSAGES[e.error] ?? 'Invalid JSON.';
     // a zero-length error at the end of a line is hard to see: show it on the token it stopped at

@@ -27,19 +27,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const service = createWorkflowLanguageService(options.engine);
   const scheduler = createValidationScheduler(validateNow, options.clock ?? systemClock);
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      // `"` opens a key or a string value, `:` a value
-      completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
-      documentSymbolProvider: { label: 'Customer Profiles workflow' },
-      documentFormattingProvider: true,
-      documentRangeFormattingProvider: true,
-    },
-    serverInfo: { name: 'cpworkflow-language-server', version },
-  }));
+  let foldingRangeLimit: number | undefined;
+  connection.onInitialize((params): InitializeResult => {
+    // the client says how many fold markers it shows (VS Code: 5000); more would only be dropped
+    foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // `"` opens a key or a string value, `:` a value
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        documentSymbolProvider: { label: 'Customer Profiles workflow' },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+      },
+      serverInfo: { name: 'cpworkflow-language-server', version },
+    };
+  });
 
   function validateNow(uri: string): void {
     const current = documents.get(uri);
@@ -98,6 +105,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onDocumentRangeFormatting((p) =>
     serve(p.textDocument.uri, [], 'formatting', (doc) => service.format(doc, p.options, p.range)),
+  );
+
+  connection.onFoldingRanges((p) =>
+    serve(p.textDocument.uri, [], 'folding', (doc) => service.foldingRanges(doc, foldingRangeLimit)),
+  );
+  connection.onSelectionRanges((p) =>
+    serve(p.textDocument.uri, [], 'selection ranges', (doc) => service.selectionRanges(doc, p.positions)),
   );
 
   documents.listen(connection);

@@ -2,7 +2,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { testFileUri, diagnosticsWhen } = require('./helpers');
+const { testFileUri, diagnosticsWhen, openTestFile, rangeOf } = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -31,10 +31,9 @@ suite('snippets', () => {
       assert.equal(snippets.filter((s) => s === prefix).length, 1, `${prefix} offered exactly once in: ${snippets}`);
     }
 
-    await vscode.commands.executeCommand('editor.action.insertSnippet', {
-      langId: 'cpworkflow',
-      name: 'Salesforce workflow',
-    });
+    // the server's item, as Enter would insert it (the extension contributes no snippet file of its own)
+    const item = list.items.find((i) => labelOf(i) === 'workflow-salesforce');
+    await vscode.window.activeTextEditor.insertSnippet(item.insertText, item.range.inserting ?? item.range);
     assert.match(doc.getText(), /"ConnectorType": "Salesforce"/, 'the snippet was inserted');
     const after = await diagnosticsWhen(
       uri,
@@ -42,5 +41,21 @@ suite('snippets', () => {
       'the errors to clear once the snippet is in',
     );
     assert.ok(after.every((d) => d.source === 'cpworkflow'));
+  });
+
+  test("a task snippet is offered inside Tasks with the file's connector key, never inside the trigger", async () => {
+    const { doc } = await openTestFile('examples/servicenow-incident.cpworkflow.json');
+    const complete = (position) =>
+      vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+    const inTasks = await complete(rangeOf(doc, '"Tasks": [').end);
+    const maps = inTasks.items.filter((i) => labelOf(i) === 'task-map');
+    assert.equal(maps.length, 1, `task-map once in: ${inTasks.items.map(labelOf)}`);
+    const body = maps[0].insertText.value;
+    assert.match(body, /"ServiceNow": "NO_OP"/, body);
+    assert.doesNotMatch(body, /Salesforce|Email/, body);
+
+    const inTrigger = await complete(rangeOf(doc, '"Scheduled": {').end);
+    const snippets = inTrigger.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    assert.deepStrictEqual(snippets, [], 'no snippet fits among the Scheduled properties');
   });
 });

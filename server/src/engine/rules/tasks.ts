@@ -250,10 +250,13 @@ export const taskRules: readonly Rule[] = [
     ids: ['TP-3', 'TP-4', 'TP-5', 'TP-6', 'TP-7'],
     check(ctx) {
       const out: Finding[] = [];
-      for (const task of workflowOf(ctx.doc).tasks) {
+      const { connector, tasks } = workflowOf(ctx.doc);
+      for (const task of tasks) {
         const kind = taskKindOf(task.taskType, task.operator);
         // a list (CloudFormation form) or other non-object is the model's type error
         if (!kind || (task.taskPropertiesNode && task.taskPropertiesNode.type !== 'object')) continue;
+        // an operator the connector lacks is the error; the properties follow the operator chosen instead
+        if (connector && task.operator && !connector.operators.includes(task.operator)) continue;
         const missing = missingPropertyFinding(ctx, task, kind);
         if (missing) out.push(missing);
         out.push(...irrelevantPropertyFindings(task, kind), ...formatFindings(task, kind));
