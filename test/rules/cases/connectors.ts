@@ -51,7 +51,8 @@ export const connectorCases: RuleCase[] = [
       useConnector(w, 'Marketo');
       tasksOf(w).push(comparison('Marketo', 'GREATER_THAN'));
     }),
-    message: /"EQUAL_TO" is not a Marketo operator; Marketo allows for a Filter task: PROJECTION, LESS_THAN, GREATER_THAN or BETWEEN\./,
+    message:
+      /"EQUAL_TO" is not a Marketo operator; Marketo allows for a Filter task: PROJECTION, LESS_THAN, GREATER_THAN or BETWEEN\./,
     data: { connectorKey: 'Marketo' },
   },
   {
