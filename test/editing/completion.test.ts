@@ -12,6 +12,7 @@ import { connectors } from '../../server/src/generated/model';
 import { docOf, readExample } from '../support/workflows';
 import { withCaret } from '../support/markers';
 import { MAX_ITEMS } from '../../server/src/engine/completion';
+import { parseWorkflow } from '../../server/src/engine/document';
 import { completeAt, errorsOf, validate, describe1, service } from './support';
 
 const SF = readExample('salesforce-account.cpworkflow.json');
@@ -520,22 +521,24 @@ describe('completion: large files', () => {
     assert.equal(small.isIncomplete, false);
   });
 
-  it('answers from the parse it already has: a request on a 2 MB file takes milliseconds, not a re-parse', () => {
+  it('answers from the parse it already has: a request on a 2 MB file costs a fraction of a re-parse', () => {
     const svc = service();
     const { text, offset } = withCaret(inLastMap('Field1'));
     const doc = docOf(text);
     svc.validate(doc); // the parse a language server has made already when completion is asked
-    const times: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const t = performance.now();
-      svc.complete(doc, doc.positionAt(offset));
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    // a re-parse alone costs ~100 ms at this size; the benchmark's target is p95 ≤ 20 ms over LSP
-    assert.ok(
-      times[Math.floor(times.length * 0.95)] < 50,
-      `p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms`,
-    );
+    const median = (run: () => void) => {
+      const times: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const t = performance.now();
+        run();
+        times.push(performance.now() - t);
+      }
+      return times.sort((a, b) => a - b)[4];
+    };
+    // measured against a parse of the same text in the same process, so a loaded machine slows both alike (the
+    // benchmark, not this test, gives the absolute figure)
+    const completing = median(() => svc.complete(doc, doc.positionAt(offset)));
+    const parsing = median(() => parseWorkflow(docOf(text)));
+    assert.ok(completing < parsing / 4, `completion ${completing.toFixed(1)} ms vs a parse ${parsing.toFixed(1)} ms`);
   });
 });
