@@ -17,6 +17,8 @@ const common = {
   minify: production,
   sourcesContent: !production,
   mainFields: ['module', 'main'],
+  // docs/rules.md ships inside the CLI: SARIF's rule list is its Codes table
+  loader: { '.md': 'text' },
 };
 
 function testEntries(dir) {

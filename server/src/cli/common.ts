@@ -12,14 +12,21 @@ export const HELP = `cpworkflow ${version}: checks Amazon Connect Customer Profi
 (the JSON of aws customer-profiles create-integration-workflow --cli-input-json).
 
 Usage:
-  cpworkflow validate [--format text|json] PATH...   check files, or folders searched for *.cpworkflow.json
+  cpworkflow validate [--format F] [--severity S] [--max-warnings N] PATH...
+                                                     check files, or folders searched for *.cpworkflow.json
+      --format text|json|sarif|github|junit          text (default); json: 0-based LSP ranges; sarif: SARIF 2.1.0 for
+                                                     code scanning; github: Actions annotations; junit: JUnit XML
+      --severity error|warning|information           report only findings at or above it (default: information,
+                                                     all); what is not reported does not count for the exit status
+      --max-warnings N                               also exit 1 when more than N warnings are reported
   cpworkflow create FILE [--profile P] [--region R] [--endpoint-url URL] [--yes] [--wait] [--format text|json]
                     [--timeout SECONDS] [--poll-interval SECONDS]
                                                      validate, confirm, then create the workflow in AWS
   cpworkflow status WORKFLOW_ID --domain D [--wait] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
   cpworkflow --help | --version
 
-Exit status: 0 no errors, 1 a file has errors, 2 usage error or a file that cannot be read.
+Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that
+cannot be read.
 create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
 4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
 `;

@@ -1,16 +1,25 @@
 // The `cpworkflow` command line: the same engine as the editor, for CI pipelines.
-//   cpworkflow validate [--format text|json] PATH...
+//   cpworkflow validate [--format text|json|sarif|github|junit] [--severity S] [--max-warnings N] PATH...
 import { parseArgs } from 'node:util';
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
-import { severityName } from '../engine/findings';
 import { version } from '../../../package.json';
 import { createCommand, statusCommand } from './create';
-import { EXIT, HELP, UsageError, diagnosticLine, readWorkflowText } from './common';
+import { EXIT, HELP, UsageError, readWorkflowText } from './common';
+import {
+  FORMATS,
+  FileResult,
+  Problem,
+  SEVERITY_THRESHOLDS,
+  SeverityThreshold,
+  ValidationReport,
+  atOrAbove,
+  countBySeverity,
+  repositoryRoot,
+} from './formats';
 
 function findWorkflowFiles(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
@@ -22,28 +31,23 @@ function findWorkflowFiles(dir: string, out: string[]): void {
   }
 }
 
-function expandPaths(paths: string[]): { files: string[]; problems: string[] } {
+function expandPaths(paths: string[]): { files: string[]; problems: Problem[] } {
   const files: string[] = [],
-    problems: string[] = [];
+    problems: Problem[] = [];
   for (const p of paths) {
     try {
       if (statSync(p).isDirectory()) {
         const before = files.length;
         findWorkflowFiles(p, files);
-        if (files.length === before) problems.push(`${p}: no *.cpworkflow.json files in this folder`);
+        if (files.length === before)
+          problems.push({ path: p, message: `${p}: no *.cpworkflow.json files in this folder` });
       } else files.push(p);
     } catch (e) {
-      problems.push(
-        `${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`,
-      );
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message;
+      problems.push({ path: p, message: `${p}: ${why}` });
     }
   }
   return { files, problems };
-}
-
-interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
 }
 
 function validateCommand(argv: string[]): number {
@@ -51,69 +55,56 @@ function validateCommand(argv: string[]): number {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      severity: { type: 'string', default: 'information' },
+      'max-warnings': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
-  if (values.format !== 'text' && values.format !== 'json')
-    throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const format = FORMATS[values.format];
+  if (!Object.hasOwn(FORMATS, values.format))
+    throw new UsageError(`--format must be ${Object.keys(FORMATS).join(', ')}; not "${values.format}"`);
+  const threshold = values.severity as SeverityThreshold;
+  if (!SEVERITY_THRESHOLDS.includes(threshold))
+    throw new UsageError(`--severity must be ${SEVERITY_THRESHOLDS.join(', ')}; not "${values.severity}"`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings))
+    throw new UsageError(`--max-warnings takes a whole number of warnings (0 or more), not "${maxWarnings}"`);
   if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
   const service = createWorkflowLanguageService();
   const { files, problems } = expandPaths(positionals);
   const results: FileResult[] = [];
+  let hidden = 0;
   for (const file of files) {
     let text: string;
     try {
       text = readWorkflowText(file);
     } catch (e) {
-      problems.push(e instanceof UsageError ? e.message : `${file}: cannot read: ${(e as Error).message}`);
+      const message = e instanceof UsageError ? e.message : `${file}: cannot read: ${(e as Error).message}`;
+      problems.push({ path: file, message });
       continue;
     }
     const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
-    results.push({ file, diagnostics: service.validate(doc) });
+    const all = service.validate(doc);
+    // --severity decides what the run reports, so also what counts for the exit status (as ESLint's --quiet)
+    const shown = all.filter((d) => atOrAbove(d, threshold));
+    hidden += all.length - shown.length;
+    results.push({ file, diagnostics: shown });
   }
-  for (const p of problems) process.stderr.write(`cpworkflow: ${p}\n`);
-  const errors = results.reduce(
-    (n, r) => n + r.diagnostics.filter((d) => severityName(d.severity) === 'error').length,
-    0,
-  );
-  if (values.format === 'json') {
-    process.stdout.write(
-      JSON.stringify(
-        results.map((r) => ({
-          file: r.file,
-          diagnostics: r.diagnostics.map((d) => ({
-            range: d.range,
-            severity: severityName(d.severity),
-            code: d.code,
-            source: d.source,
-            message: d.message,
-          })),
-        })),
-        null,
-        2,
-      ) + '\n',
-    );
-  } else {
-    for (const r of results) {
-      const name = relative(process.cwd(), r.file) || r.file;
-      for (const d of r.diagnostics) {
-        process.stdout.write(diagnosticLine(name, d));
-      }
-    }
-    const warnings = results.reduce(
-      (n, r) => n + r.diagnostics.filter((d) => severityName(d.severity) === 'warning').length,
-      0,
-    );
-    const failed = results.filter((r) => r.diagnostics.some((d) => severityName(d.severity) === 'error')).length;
-    process.stdout.write(
-      `${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${failed} file${failed === 1 ? '' : 's'} with errors)\n`,
-    );
-  }
+  for (const p of problems) process.stderr.write(`cpworkflow: ${p.message}\n`);
+  const report: ValidationReport = { results, problems, root: repositoryRoot(), hidden };
+  process.stdout.write(format(report));
+  const warnings = countBySeverity(report, 'warning');
+  const tooManyWarnings = maxWarnings !== undefined && warnings > Number(maxWarnings);
+  if (tooManyWarnings)
+    process.stderr.write(`cpworkflow: too many warnings: ${warnings} (--max-warnings ${maxWarnings})\n`);
   if (problems.length) return EXIT.usage;
-  return errors ? EXIT.findings : EXIT.ok;
+  return countBySeverity(report, 'error') || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 
 /** Subcommands; each returns the exit status. */
