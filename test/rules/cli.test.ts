@@ -3,20 +3,14 @@
 // whether the engine offers a fix for it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Range } from 'vscode-languageserver-types';
 import { withRanges } from '../support/markers';
 import { ROOT, docOf } from '../support/workflows';
-import { RuleCase, service } from './support';
-import { batchCases } from './cases/batches';
-import { connectorCases } from './cases/connectors';
-import { projectionCases } from './cases/projection';
-import { taskCases } from './cases/tasks';
-import { triggerCases } from './cases/trigger';
-
-const CASES: RuleCase[] = [...connectorCases, ...taskCases, ...projectionCases, ...triggerCases, ...batchCases];
+import { service } from './support';
+import { CASES, caseFileName, writeCaseFiles } from './caseFiles';
 
 /** "yes (weeks)" is a fix for some of the row's cases, not all */
 type QuickFix = 'yes' | 'some' | 'no';
@@ -61,10 +55,7 @@ describe('docs/rules.md against the CLI', () => {
   before(function () {
     this.timeout(60000);
     dir = mkdtempSync(join(tmpdir(), 'cpw-rules-'));
-    CASES.forEach((c, i) => {
-      writeFileSync(join(dir, `${String(i).padStart(3, '0')}-bad.cpworkflow.json`), withRanges(c.bad).text);
-      writeFileSync(join(dir, `${String(i).padStart(3, '0')}-good.cpworkflow.json`), withRanges(c.good).text);
-    });
+    writeCaseFiles(dir);
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', '--format', 'json', dir], {
       encoding: 'utf8',
       timeout: 60000,
@@ -99,16 +90,15 @@ describe('docs/rules.md against the CLI', () => {
   it('exits 1: the breaking files have errors', () => assert.equal(status, 1));
 
   CASES.forEach((c, i) => {
-    const n = String(i).padStart(3, '0');
     it(`${c.rule} ${c.name}: reported as ${c.code} ${c.severity}, not in the good file`, () => {
       const { ranges } = withRanges(c.bad);
-      const bad = report.get(`${n}-bad.cpworkflow.json`)!.filter((d) => d.code === c.code);
+      const bad = report.get(caseFileName(i, 'bad'))!.filter((d) => d.code === c.code);
       assert.deepEqual(
         bad.map((d) => d.severity),
         ranges.map(() => c.severity),
       );
       assert.deepEqual(new Set(bad.map((d) => JSON.stringify(d.range))), new Set(ranges.map((r) => JSON.stringify(r))));
-      const good = report.get(`${n}-good.cpworkflow.json`)!.filter((d) => d.code === c.code || d.severity === 'error');
+      const good = report.get(caseFileName(i, 'good'))!.filter((d) => d.code === c.code || d.severity === 'error');
       assert.deepEqual(good, []);
     });
   });
