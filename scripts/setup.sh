@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the real-editor tests and the demo need, once: Debian's Chromium, Neovim, ripgrep, the AWS CLI and
-# code-server's build needs (as root, with apt-get), and code-server into .cache/code-server (npm registry only).
+# Installs what the real-editor tests and the demo need, once: Debian's Chromium, Neovim, ripgrep, the AWS CLI,
+# pre-commit (test/cli/precommit.test.ts) and code-server's build needs (as root, with apt-get), and code-server into .cache/code-server (npm registry only).
 # Runs before `npm run test:e2e` (so within `npm test`) and `npm start`; does nothing when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
-packages=(chromium neovim libkrb5-dev ripgrep awscli xvfb)
+packages=(chromium neovim libkrb5-dev ripgrep awscli xvfb pre-commit)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done  # no dpkg: all missing
 if ((${#missing[@]})); then

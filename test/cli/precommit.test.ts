@@ -1,0 +1,90 @@
+// The pre-commit hook (.pre-commit-hooks.yaml), run by Debian's pre-commit with `pre-commit try-repo` on a good and
+// a bad workflow file, as a user of the hook would. Offline: the hook is language: system, and the `cpworkflow` it
+// runs is the built CLI, put on PATH for the test.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { ROOT, readExample } from '../support/workflows';
+
+describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function () {
+  this.timeout(120000);
+  let dir: string, hooks: string, project: string;
+  // no GIT_DIR etc. from a surrounding git hook; pre-commit's cache in the test's folder
+  const env = () => ({
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
+    PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}`,
+    PRE_COMMIT_HOME: join(dir, 'pre-commit-home'),
+    GIT_AUTHOR_NAME: 'test',
+    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+    GIT_COMMITTER_NAME: 'test',
+    GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  });
+  const sh = (cmd: string, args: string[], cwd: string) =>
+    spawnSync(cmd, args, { cwd, env: env(), encoding: 'utf8', timeout: 60000 });
+  const tryRepo = (...files: string[]) =>
+    sh('pre-commit', ['try-repo', hooks, 'cpworkflow-validate', '--color', 'never', '--files', ...files], project);
+
+  before(() => {
+    assert.equal(
+      spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status,
+      0,
+      'pre-commit is not installed: apt-get install pre-commit (scripts/setup.sh does)',
+    );
+    dir = mkdtempSync(join(tmpdir(), 'cpw-precommit-'));
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(
+      join(dir, 'bin', 'cpworkflow'),
+      `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist/cli.js')}" "$@"\n`,
+    );
+    chmodSync(join(dir, 'bin', 'cpworkflow'), 0o755);
+    // the hook repository: this project's .pre-commit-hooks.yaml, committed
+    hooks = join(dir, 'hooks');
+    mkdirSync(hooks);
+    copyFileSync(join(ROOT, '.pre-commit-hooks.yaml'), join(hooks, '.pre-commit-hooks.yaml'));
+    for (const args of [
+      ['init', '-q'],
+      ['add', '.'],
+      ['commit', '-qm', 'hooks'],
+    ])
+      assert.equal(sh('git', args, hooks).status, 0);
+    // the user's repository
+    project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'good.cpworkflow.json'), readExample('marketo-lead.cpworkflow.json'));
+    writeFileSync(
+      join(project, 'bad.cpworkflow.json'),
+      readExample('marketo-lead.cpworkflow.json').replace(
+        '"WorkflowType": "APPFLOW_INTEGRATION"',
+        '"WorkflowType": "APPFLOW"',
+      ),
+    );
+    writeFileSync(join(project, 'other.json'), '{ not json');
+    for (const args of [
+      ['init', '-q'],
+      ['add', '.'],
+    ])
+      assert.equal(sh('git', args, project).status, 0);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('passes a good workflow file', () => {
+    const r = tryRepo('good.cpworkflow.json');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^cpworkflow validate\.+Passed$/m);
+  });
+
+  it('fails a bad one and shows the finding at its line and column', () => {
+    const r = tryRepo('good.cpworkflow.json', 'bad.cpworkflow.json');
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^cpworkflow validate\.+Failed$/m);
+    assert.match(r.stdout, /^bad\.cpworkflow\.json:3:19 error enum "APPFLOW" is not a valid WorkflowType/m);
+  });
+
+  it('passes only *.cpworkflow.json files to the hook', () => {
+    const r = tryRepo('other.json');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^cpworkflow validate\.+\(no files to check\)Skipped$/m);
+  });
+});
