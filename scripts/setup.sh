@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests and the demo need, once: Debian's Chromium, Neovim, ripgrep, the AWS CLI,
-# pre-commit (test/cli/precommit.test.ts) and code-server's build needs (as root, with apt-get), and code-server into .cache/code-server (npm registry only).
+# pre-commit (test/cli/precommit.test.ts) and code-server's build needs (as root, with apt-get), and code-server into
+# .cache/code-server (npm registry only).
 # Runs before `npm run test:e2e` (so within `npm test`) and `npm start`; does nothing when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
