@@ -317,15 +317,32 @@ describe('cpworkflow validate: CI formats', () => {
           props: {
             file: f.file,
             line: String(d.range.start.line + 1),
-            col: String(d.range.start.character + 1),
             endLine: String(d.range.end.line + 1),
-            endColumn: String(d.range.end.character + 1),
+            // GitHub takes columns only on one line
+            ...(d.range.start.line === d.range.end.line
+              ? { col: String(d.range.start.character + 1), endColumn: String(d.range.end.character + 1) }
+              : {}),
             title: d.code,
           },
           message: d.message,
         })),
       );
       assert.deepEqual(lines.map(parseCommand), expected);
+    });
+
+    it('gives columns only to a finding on one line, as GitHub takes them', () => {
+      const f = join(dir, 'multiline.cpworkflow.json');
+      writeFileSync(
+        f,
+        readExample('marketo-lead.cpworkflow.json').replace('"DomainName": "', '"DomainName": {\n}, "X": "'),
+      );
+      const annotations = run(['--format', 'github', 'multiline.cpworkflow.json'], dir)
+        .stdout.split('\n')
+        .map(parseCommand);
+      const type = annotations.find((a) => a?.props.title === 'type')!;
+      assert.deepEqual(type.props, { file: 'multiline.cpworkflow.json', line: '2', endLine: '3', title: 'type' });
+      const unknown = annotations.find((a) => a?.props.title === 'unknown-property')!;
+      assert.deepEqual(Object.keys(unknown.props), ['file', 'line', 'endLine', 'col', 'endColumn', 'title']);
     });
 
     it('escapes %, CR, LF in the message and also : and , in properties, so one finding is one command', () => {

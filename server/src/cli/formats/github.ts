@@ -21,10 +21,12 @@ export function formatGithub(report: ValidationReport): string {
     const file = escapeProperty(visibleControls(repositoryPath(r.file, report.root).path));
     for (const d of r.diagnostics) {
       const { start, end } = d.range;
-      // 1-based; columns in UTF-16 code units, like SARIF's utf16CodeUnits; endColumn one past the last character
+      // 1-based; columns in UTF-16 code units, like SARIF's utf16CodeUnits; endColumn one past the last character.
+      // GitHub takes columns only for a range on one line (@actions/core AnnotationProperties).
+      const columns = start.line === end.line ? `col=${start.character + 1},endColumn=${end.character + 1},` : '';
       const props =
-        `file=${file},line=${start.line + 1},col=${start.character + 1},` +
-        `endLine=${end.line + 1},endColumn=${end.character + 1},title=${escapeProperty(String(d.code))}`;
+        `file=${file},line=${start.line + 1},endLine=${end.line + 1},${columns}` +
+        `title=${escapeProperty(String(d.code))}`;
       lines.push(`::${COMMAND[severityName(d.severity)]} ${props}::${escapeData(visibleControls(d.message))}\n`);
     }
   }
