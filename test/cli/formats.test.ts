@@ -296,6 +296,7 @@ describe('cpworkflow validate: CI formats', () => {
     });
 
     it('gives every row its own anchor, the one helpUri links to', () => {
+      assert.ok(catalog.length > 50, `${catalog.length} rows`);
       for (const c of catalog)
         assert.ok(doc.includes(`<a id="code-${c.code.toLowerCase()}"></a>\`${c.code}\``), c.code);
       assert.equal(new Set(catalog.map((c) => c.helpUri)).size, catalog.length);
