@@ -240,6 +240,19 @@ describe('cpworkflow validate: CI formats', () => {
       assert.deepEqual(schemaErrors(log), []);
     });
 
+    it('names a file outside the repository by its file: URL, with no base', () => {
+      const repo = join(dir, 'repo2');
+      mkdirSync(join(repo, '.git'), { recursive: true });
+      const outside = join(dir, 'cases', caseFileName(0, 'bad'));
+      const log = JSON.parse(run(['--format', 'sarif', outside], repo).stdout);
+      assert.deepEqual(log.runs[0].artifacts[0].location, { uri: pathToFileURL(outside).href, index: 0 });
+      assert.equal(
+        log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+        pathToFileURL(outside).href,
+      );
+      assert.deepEqual(schemaErrors(log), []);
+    });
+
     it('reports a file that cannot be read as a tool notification, still valid SARIF, and exits 2', () => {
       const r = run(['--format', 'sarif', 'missing.cpworkflow.json', `cases/${caseFileName(0, 'good')}`], dir);
       assert.equal(r.status, 2);
