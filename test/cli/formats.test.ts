@@ -284,6 +284,8 @@ describe('cpworkflow validate: CI formats', () => {
       // the model and syntax layers' codes that the table names in prose only
       for (const code of ['json-syntax', 'json-comment', 'json-trailing-comma']) severities.set(code, ['error']);
       severities.set('duplicate-key', ['warning']);
+      // the cap on findings per file: as severe as the worst finding it counts
+      severities.set('too-many-findings', ['error']);
       const expected = [...severities].map(([code, s]) => [
         code,
         s.sort((a, b) => RANK.indexOf(a) - RANK.indexOf(b))[0],
