@@ -13,6 +13,7 @@ import { version } from '../../package.json';
 import { parseCodesTable } from '../../server/src/cli/formats/ruleCatalog';
 import { ROOT, readExample } from '../support/workflows';
 import { CASES, caseFileName, writeCaseFiles } from '../rules/caseFiles';
+import { documentedRules } from '../rules/rulesDoc';
 
 const CLI = join(ROOT, 'dist/cli.js');
 const GOLDEN = join(ROOT, 'test/fixtures/formats');
@@ -273,14 +274,9 @@ describe('cpworkflow validate: CI formats', () => {
     const RANK = ['error', 'warning', 'information', 'hint'];
 
     it('has one row per code of the rules table, at the most severe level that table gives it', () => {
-      const main = doc.split('## Not checked')[0];
       const severities = new Map<string, string[]>();
-      for (const line of main.split('\n')) {
-        const cells = line.split('|').map((c) => c.trim());
-        if (cells.length < 6 || !/^(§\d+[ab]|[A-Z]+-\d+)$/.test(cells[1])) continue;
-        const code = cells[2].replace(/`/g, '');
-        severities.set(code, [...(severities.get(code) ?? []), cells[3]]);
-      }
+      for (const row of documentedRules())
+        severities.set(row.code, [...(severities.get(row.code) ?? []), row.severity]);
       // the model and syntax layers' codes that the table names in prose only
       for (const code of ['json-syntax', 'json-comment', 'json-trailing-comma']) severities.set(code, ['error']);
       severities.set('duplicate-key', ['warning']);

@@ -3,7 +3,7 @@
 // whether the engine offers a fix for it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Range } from 'vscode-languageserver-types';
@@ -11,32 +11,8 @@ import { withRanges } from '../support/markers';
 import { ROOT, docOf } from '../support/workflows';
 import { service } from './support';
 import { CASES, caseFileName, writeCaseFiles } from './caseFiles';
+import { QuickFix, documentedRules } from './rulesDoc';
 
-/** "yes (weeks)" is a fix for some of the row's cases, not all */
-type QuickFix = 'yes' | 'some' | 'no';
-interface DocRow {
-  id: string;
-  code: string;
-  severity: string;
-  quickFix: QuickFix;
-}
-
-/** The rows of the main table of docs/rules.md (before "## Not checked"). */
-function documentedRules(): DocRow[] {
-  const text = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8').split('## Not checked')[0];
-  const rows: DocRow[] = [];
-  for (const line of text.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    if (cells.length < 6 || !/^(§\d+[ab]|[A-Z]+-\d+)$/.test(cells[1])) continue;
-    rows.push({
-      id: cells[1],
-      code: cells[2].replace(/`/g, ''),
-      severity: cells[3],
-      quickFix: cells[5] === 'yes' ? 'yes' : cells[5].startsWith('yes (') ? 'some' : 'no',
-    });
-  }
-  return rows;
-}
 const key = (x: { id?: string; rule?: string; code: string; severity: string }) =>
   `${x.id ?? x.rule} ${x.code} ${x.severity}`;
 
