@@ -173,7 +173,10 @@ describe('cpworkflow validate: CI formats', () => {
           { information: 'note', hint: 'note' }[c.defaultSeverity as string] ?? c.defaultSeverity,
         ]),
       );
-      for (const r of driver.rules) assert.match(r.helpUri, new RegExp(`/docs/rules\\.md#code-${r.id.toLowerCase()}$`));
+      for (const r of driver.rules) {
+        assert.match(r.helpUri, new RegExp(`/docs/rules\\.md#code-${r.id.toLowerCase()}$`));
+        assert.equal(r.help.markdown, `${r.shortDescription.text}. See [docs/rules.md](${r.helpUri}).`);
+      }
     });
 
     it('has one result per diagnostic of --format json, at the same place + 1, with the rule it names', () => {

@@ -50,6 +50,11 @@ export function formatSarif(report: ValidationReport): string {
               id: r.code,
               shortDescription: { text: r.shortDescription },
               helpUri: r.helpUri,
+              // what code scanning shows under an alert
+              help: {
+                text: `${r.shortDescription}. See ${r.helpUri}`,
+                markdown: `${r.shortDescription}. See [docs/rules.md](${r.helpUri}).`,
+              },
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
             })),
           },
