@@ -3,6 +3,7 @@
 // go to the case's <system-out>; a path that could not be read is a case with an <error>.
 import { Diagnostic } from 'vscode-languageserver-types';
 import { severityName } from '../../engine/findings';
+import { diagnosticLine } from '../common';
 import { ValidationReport, repositoryPath } from './report';
 import { visibleControls } from './visibleText';
 
@@ -27,8 +28,7 @@ const SUITE = 'cpworkflow validate';
 export function formatJunit(report: ValidationReport): string {
   const cases: string[] = [];
   let failures = 0;
-  const line = (path: string, d: Diagnostic) =>
-    `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}`;
+  const line = (path: string, d: Diagnostic) => diagnosticLine(path, d).trimEnd();
   for (const r of report.results) {
     const path = repositoryPath(r.file, report.root).path;
     const errors = r.diagnostics.filter((d) => severityName(d.severity) === 'error');
