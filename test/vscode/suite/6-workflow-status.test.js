@@ -143,6 +143,48 @@ suite('workflow status', () => {
     }
   });
 
+  test('the region picker takes a region code typed by hand that its list does not have yet', async () => {
+    // A quick pick that a user fills in: types a new region's code, then presses Enter on the active item.
+    const { window } = vscode;
+    const [createQuickPick, showQuickPick] = [window.createQuickPick, window.showQuickPick];
+    const shown = [];
+    window.showQuickPick = async () => undefined; // a picker that cannot take typed text: Escape
+    window.createQuickPick = () => {
+      const on = { value: [], accept: [], hide: [] };
+      const listen = (list) => (f) => (list.push(f), { dispose() {} });
+      const picker = {
+        items: [],
+        activeItems: [],
+        selectedItems: [],
+        onDidChangeValue: listen(on.value),
+        onDidAccept: listen(on.accept),
+        onDidHide: listen(on.hide),
+        show() {
+          for (const f of on.value) f('mx-central-1');
+          shown.push(picker.items.map((i) => i.label));
+          picker.selectedItems = picker.activeItems;
+          setImmediate(() => on.accept.forEach((f) => f()));
+        },
+        hide: () => on.hide.forEach((f) => f()),
+        dispose() {},
+      };
+      return picker;
+    };
+    try {
+      const switched = await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', { profile: PROFILE });
+      assert.strictEqual(switched.region, 'mx-central-1');
+      assert.strictEqual(switched.statusText, `$(cloud) ${PROFILE} · mx-central-1`);
+      assert.strictEqual(
+        vscode.workspace.getConfiguration('cpworkflow.aws').inspect('region').globalValue,
+        'mx-central-1',
+      );
+      assert.ok(shown[0].includes('mx-central-1') && shown[0].includes('us-east-1'), shown[0].join(', '));
+    } finally {
+      Object.assign(window, { createQuickPick, showQuickPick });
+      await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', { profile: PROFILE, region: null });
+    }
+  });
+
   test('no workspace can set where signed requests go or as whom', async () => {
     const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
     for (const key of ['profile', 'region', 'endpointUrl']) {
