@@ -1,5 +1,5 @@
-// Which requests go through the proxy: NO_PROXY (and VS Code's http.noProxy) entries read as curl and the AWS CLI
-// read them, with wildcards and ports.
+// Which requests go through the proxy: NO_PROXY (and VS Code's http.noProxy) entries with wildcards and ports, read
+// by proxy-from-env.
 import * as assert from 'node:assert/strict';
 
 import { proxyFor } from '../../server/src/submission/client';
@@ -24,6 +24,11 @@ describe('proxy: NO_PROXY and http.noProxy', () => {
     const env = { HTTPS_PROXY: PROXY, HTTP_PROXY: PROXY, NO_PROXY: '*' };
     assert.equal(proxyFor(AWS_ENDPOINT, undefined, env), undefined);
     assert.equal(proxyFor('http://127.0.0.1:8080', undefined, env), undefined);
+  });
+
+  it('ignores ALL_PROXY, as the AWS CLI does', () => {
+    assert.equal(proxyFor(AWS_ENDPOINT, undefined, { ALL_PROXY: 'socks5://127.0.0.1:1080' }), undefined);
+    assert.equal(proxyFor(AWS_ENDPOINT, undefined, { all_proxy: PROXY, HTTPS_PROXY: PROXY })?.url, PROXY);
   });
 
   it("VS Code's http.noProxy entries match the same way, and the setting wins over the environment", () => {

@@ -28,7 +28,7 @@ export interface Sandbox {
 }
 
 const SAVED_NAMES = (env: NodeJS.ProcessEnv) =>
-  Object.keys(env).filter((k) => k.startsWith('AWS_') || k === 'HOME' || /^(https?|all|no)_proxy$/i.test(k));
+  Object.keys(env).filter((k) => k.startsWith('AWS_') || k === 'HOME' || /^(https?|no)_proxy$/i.test(k));
 
 /** A fresh sandbox; call restore() in after()/afterEach() (also when a test fails). */
 export function createSandbox(): Sandbox {

@@ -160,14 +160,15 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
 
 /**
  * The proxy for requests to `target`, or undefined to connect directly: VS Code's `http.proxy` with its
- * `http.noProxy` list when given, else HTTPS_PROXY / HTTP_PROXY / ALL_PROXY with NO_PROXY from `env`. No-proxy
- * entries match as curl reads them, by proxy-from-env: "*", "host", ".suffix" or "*.suffix", each with an optional
- * ":port" that must then match too.
+ * `http.noProxy` list when given, else HTTPS_PROXY / HTTP_PROXY with NO_PROXY from `env`. No-proxy entries match by
+ * proxy-from-env's rules: "*", "host", ".suffix" or "*.suffix", each with an optional ":port" that must then match.
  */
 export function proxyFor(target: string, setting: ProxySetting | undefined, env: NodeJS.ProcessEnv) {
+  // ALL_PROXY is left out: the AWS CLI (botocore) ignores it, and it is often a socks:// proxy no agent here speaks.
+  const { ALL_PROXY: _all, all_proxy: _allLower, ...environment } = env;
   const variables = setting
     ? { https_proxy: setting.url, http_proxy: setting.url, no_proxy: (setting.noProxy ?? []).join(',') }
-    : env;
+    : environment;
   const url = withProcessEnv(variables, () => getProxyForUrl(target));
   return url ? { ...setting, url } : undefined;
 }
