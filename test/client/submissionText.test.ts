@@ -7,6 +7,7 @@ import {
   RequestSummary,
   RequestTarget,
   trackingEndText,
+  trackingTitle,
   warningsQuestion,
 } from '../../client/src/submit/submissionText';
 import { redactCredentials } from '../../server/src/submission/redaction';
@@ -120,6 +121,25 @@ describe('submission text', () => {
       'Workflow w1 completed (COMPLETE: 4/4 steps).',
     );
     assert.equal(trackingEndText({ ...failed, status: 'CANCELLED' }, 'x'), 'Workflow w1 was cancelled (x).');
+  });
+
+  it('the end of a tracked workflow names its flow first, the hex id after it', () => {
+    const end = { workflowId: '0f3a9c', flowName: 'CP-SF-1', status: 'COMPLETE', errorDescription: undefined };
+    assert.equal(
+      trackingEndText({ ...end, failedSteps: [] }, 'COMPLETE: 4/4 steps'),
+      'Workflow "CP-SF-1" completed (COMPLETE: 4/4 steps). Workflow ID 0f3a9c.',
+    );
+    assert.match(
+      trackingEndText({ ...end, status: 'FAILED', errorDescription: 'Batch 2 failed.', failedSteps: [] }, 'p'),
+      /^Workflow "CP-SF-1" failed \(p\)\. Workflow ID 0f3a9c\. Batch 2 failed\.$/,
+    );
+  });
+
+  it("tracking's progress title says that Cancel stops following, not the workflow", () => {
+    const title = trackingTitle({ workflowId: '0f3a9c', flowName: 'CP-SF-1' });
+    assert.match(title, /^Following workflow "CP-SF-1" \(0f3a9c\)/);
+    assert.match(title, /Cancel stops following; the workflow keeps running in AWS/);
+    assert.match(trackingTitle({ workflowId: '0f3a9c', flowName: undefined }), /^Following workflow 0f3a9c:/);
   });
 
   it('a URL loses any user name and password before it is shown or logged', () => {

@@ -91,11 +91,21 @@ const ENDINGS: Record<string, string> = { COMPLETE: 'completed', FAILED: 'failed
  * ErrorDescription and each failed step's ExecutionMessage.
  */
 export function trackingEndText(
-  p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string },
+  p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string; flowName?: string },
   progress: string,
 ): string {
-  const head = `Workflow ${p.workflowId} ${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
+  const ending = `${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
+  // people know a workflow by its flow; the hex id is for the CLI and support
+  const head = p.flowName
+    ? `Workflow "${p.flowName}" ${ending} Workflow ID ${p.workflowId}.`
+    : `Workflow ${p.workflowId} ${ending}`;
   if (p.status !== 'FAILED') return head;
   const end = describeWorkflowEnd(p);
   return [head, end.errorDescription, ...end.failedSteps].filter(Boolean).join(' ');
+}
+
+/** The progress notification's title: its only button reads "Cancel", so the title says what that cancels. */
+export function trackingTitle(w: { workflowId: string; flowName?: string }): string {
+  const which = w.flowName ? `"${w.flowName}" (${w.workflowId})` : w.workflowId;
+  return `Following workflow ${which}: Cancel stops following; the workflow keeps running in AWS.`;
 }
