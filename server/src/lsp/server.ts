@@ -80,14 +80,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const pending = timeRechecks.get(uri);
     if (pending !== undefined) clock.clearTimeout(pending);
     timeRechecks.delete(uri);
-    if (wanted)
-      timeRechecks.set(
-        uri,
-        clock.setTimeout(() => {
-          timeRechecks.delete(uri);
-          scheduler.schedule(uri);
-        }, TIME_RECHECK_MS),
-      );
+    if (!wanted) return;
+    const timer = clock.setTimeout(() => {
+      timeRechecks.delete(uri);
+      scheduler.schedule(uri);
+    }, TIME_RECHECK_MS);
+    // a re-check never keeps the process alive after its client has gone
+    (timer as { unref?: () => void }).unref?.();
+    timeRechecks.set(uri, timer);
   }
 
   documents.onDidChangeContent((e) => {
