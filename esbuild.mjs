@@ -1,5 +1,6 @@
 // Bundles the extension (dist/client.js), the language server (dist/server.js), the CLI (dist/cli.js) and the
-// test files (out/test/). `--production` minifies (with source maps) for the .vsix; `--watch` rebuilds on change.
+// test files (out/test/). `--production` minifies for the .vsix, without source maps (no setting reads them);
+// `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
   logLevel: 'warning',
   minify: production,
-  sourcesContent: !production,
   mainFields: ['module', 'main'],
   // docs/rules.md ships inside the CLI: SARIF's rule list is its Codes table
   loader: { '.md': 'text' },

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import {
   connectors,
+  defaultText,
   sourceObjectOf,
   sourceObjectProblem,
   workflowConnectorTypes,
@@ -34,9 +35,45 @@ export async function newWorkflowFile(languageId: string): Promise<vscode.TextEd
   if (object === undefined) return undefined;
   const template = workflowTemplate(picked.type, object.trim());
   if (!template) return undefined;
-  const document = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
+  const untitled = await vscode.workspace.openTextDocument(await untitledUriFor(template));
+  const document = await vscode.languages.setTextDocumentLanguage(untitled, languageId);
   const editor = await vscode.window.showTextDocument(document);
   // as a snippet, so the cursor lands on the first placeholder and Tab walks the rest
   await editor.insertSnippet(new vscode.SnippetString(template), new vscode.Position(0, 0));
   return editor;
+}
+
+/**
+ * An untitled document named after the template's FlowName, in the first workspace folder: Save and Save As propose
+ * `<FlowName>.cpworkflow.json` there (a plain untitled document would be "Untitled-1"). A name already taken on disk
+ * or by an open document gets a number.
+ */
+async function untitledUriFor(template: string): Promise<vscode.Uri> {
+  let flowName = 'workflow';
+  try {
+    const v = JSON.parse(defaultText(template)) as {
+      IntegrationConfig?: { AppflowIntegration?: { FlowDefinition?: { FlowName?: unknown } } };
+    };
+    const name = v.IntegrationConfig?.AppflowIntegration?.FlowDefinition?.FlowName;
+    if (typeof name === 'string' && name) flowName = name;
+  } catch {
+    // a template that does not parse keeps the generic name
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  for (let n = 1; ; n++) {
+    const fileName = `${flowName}${n > 1 ? `-${n}` : ''}.cpworkflow.json`;
+    const onDisk = folder && vscode.Uri.joinPath(folder, fileName);
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: onDisk ? onDisk.path : fileName });
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.path === uri.path);
+    if (!open && !(onDisk && (await exists(onDisk)))) return uri;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

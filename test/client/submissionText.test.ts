@@ -7,7 +7,7 @@ import {
   RequestSummary,
   RequestTarget,
   trackingEndText,
-  warningsQuestion,
+  trackingTitle,
 } from '../../client/src/submit/submissionText';
 import { redactCredentials } from '../../server/src/submission/redaction';
 
@@ -41,7 +41,8 @@ describe('submission text', () => {
         'Profile: prod (setting cpworkflow.aws.profile)',
       ].join('\n'),
     );
-    assert.equal(q.yes, 'Create Workflow');
+    assert.equal(q.yes, 'Create');
+    assert.deepEqual(q.others, [], 'no warnings: nothing to fix first');
   });
 
   it("the confirmation names an endpoint that is not AWS's, and says when the editor text is unsaved", () => {
@@ -68,11 +69,21 @@ describe('submission text', () => {
     assert.doesNotMatch(q.detail, /Profile:/);
   });
 
-  it('the warnings question counts them and lists the first five by line', () => {
+  it('warnings and the target are one question: the first five warnings by line, Create, Fix First', () => {
     const warnings = Array.from({ length: 7 }, (_, i) => ({ line: i + 10, message: `w${i}` }));
-    const q = warningsQuestion('a.cpworkflow.json', warnings);
-    assert.equal(q.message, 'a.cpworkflow.json has 7 warnings. Create the workflow anyway?');
+    const q = createConfirmation(summary, aws, false, warnings);
+    assert.equal(
+      q.message,
+      'Create the integration workflow "CP-SF-1" with 7 warnings in Amazon Connect Customer Profiles?',
+    );
     assert.deepEqual(q.detail.split('\n'), [
+      'Domain: sales',
+      'Object type: Salesforce-Account',
+      'Flow name: CP-SF-1',
+      'Region: eu-west-2 (profile prod)',
+      'Profile: prod (setting cpworkflow.aws.profile)',
+      '',
+      'a.cpworkflow.json has 7 warnings:',
       'Line 10: w0',
       'Line 11: w1',
       'Line 12: w2',
@@ -80,16 +91,26 @@ describe('submission text', () => {
       'Line 14: w4',
       '… and 2 more warnings in the Problems view.',
     ]);
-    assert.equal(
-      warningsQuestion('b', [{ line: 1, message: 'x' }]).message,
-      'b has 1 warning. Create the workflow anyway?',
+    assert.equal(q.yes, 'Create');
+    assert.deepEqual(q.others, [{ answer: 'fix-first', title: 'Fix First' }]);
+    assert.match(createConfirmation(summary, aws, false, warnings.slice(0, 1)).message, / with 1 warning in /);
+  });
+
+  it('a past start time: the confirmation offers to move it forward before creating', () => {
+    const q = createConfirmation(summary, aws, false, [{ line: 3, message: 'in the past' }], '2026-12-01T15:20:00Z');
+    assert.deepEqual(
+      q.others?.map((o) => [o.answer, o.title]),
+      [
+        ['move-start', 'Move Start to 2026-12-01T15:20:00Z and Create'],
+        ['fix-first', 'Fix First'],
+      ],
     );
   });
 
   it('the refusal gives the error count and says nothing was sent', () => {
     assert.equal(
       errorsRefusal('a.cpworkflow.json', 1),
-      'a.cpworkflow.json has 1 error; nothing was sent. Fix it (see the Problems view) and create the workflow again.',
+      'a.cpworkflow.json has 1 error; nothing was sent. Fix it and create the workflow again.',
     );
     assert.match(errorsRefusal('a', 3), /has 3 errors; nothing was sent\. Fix them/);
   });
@@ -120,6 +141,25 @@ describe('submission text', () => {
       'Workflow w1 completed (COMPLETE: 4/4 steps).',
     );
     assert.equal(trackingEndText({ ...failed, status: 'CANCELLED' }, 'x'), 'Workflow w1 was cancelled (x).');
+  });
+
+  it('the end of a tracked workflow names its flow first, the hex id after it', () => {
+    const end = { workflowId: '0f3a9c', flowName: 'CP-SF-1', status: 'COMPLETE', errorDescription: undefined };
+    assert.equal(
+      trackingEndText({ ...end, failedSteps: [] }, 'COMPLETE: 4/4 steps'),
+      'Workflow "CP-SF-1" completed (COMPLETE: 4/4 steps). Workflow ID 0f3a9c.',
+    );
+    assert.match(
+      trackingEndText({ ...end, status: 'FAILED', errorDescription: 'Batch 2 failed.', failedSteps: [] }, 'p'),
+      /^Workflow "CP-SF-1" failed \(p\)\. Workflow ID 0f3a9c\. Batch 2 failed\.$/,
+    );
+  });
+
+  it("tracking's progress title says that Cancel stops following, not the workflow", () => {
+    const title = trackingTitle({ workflowId: '0f3a9c', flowName: 'CP-SF-1' });
+    assert.match(title, /^Following workflow "CP-SF-1" \(0f3a9c\)/);
+    assert.match(title, /Cancel stops following; the workflow keeps running in AWS/);
+    assert.match(trackingTitle({ workflowId: '0f3a9c', flowName: undefined }), /^Following workflow 0f3a9c:/);
   });
 
   it('a URL loses any user name and password before it is shown or logged', () => {

@@ -1,43 +1,8 @@
 // The validation scheduler with a fake clock: a burst of changes is one check, the last change is always checked,
 // and a slow check widens the interval.
 import * as assert from 'node:assert/strict';
-import {
-  createValidationScheduler,
-  MIN_VALIDATION_INTERVAL_MS,
-  type SchedulerClock,
-} from '../../server/src/lsp/scheduler';
-
-class FakeClock implements SchedulerClock {
-  time = 0;
-  private timers: { at: number; run: () => void; id: number }[] = [];
-  private next = 1;
-  now = () => this.time;
-  setTimeout = (run: () => void, ms: number) => {
-    const id = this.next++;
-    this.timers.push({ at: this.time + ms, run, id });
-    return id;
-  };
-  clearTimeout = (id: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  };
-  /** moves time forward, running the timers that fall due on the way */
-  advance(ms: number, duringRun?: () => void): void {
-    const end = this.time + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const t = this.timers[0];
-      if (!t || t.at > end) break;
-      this.timers.shift();
-      this.time = t.at;
-      t.run();
-      duringRun?.();
-    }
-    this.time = end;
-  }
-  get pending() {
-    return this.timers.length;
-  }
-}
+import { createValidationScheduler, MIN_VALIDATION_INTERVAL_MS } from '../../server/src/lsp/scheduler';
+import { FakeClock } from '../support/fakeClock';
 
 describe('validation scheduler (fake clock)', () => {
   it('checks a document once for a burst of changes, at once after a pause', () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global document */
+/* global document, innerHeight */
 'use strict';
 // UI test: the packaged extension (dist/cpworkflow.vsix, from `npm run package`) installed into code-server, driven
 // in Debian's headless Chromium with playwright-core the way a user works: open an example from the explorer, break
@@ -34,6 +34,16 @@ const REGION = 'us-east-1';
 const WAIT_MS = 30000;
 // where a failing step leaves a picture of the window (ignored by git)
 const FAILURE_SHOTS = path.join(PROJECT_ROOT, 'test/.tmp/ui-failures');
+
+/** Asks `read` until `done` holds for its answer or WAIT_MS pass; returns the last answer. */
+async function poll(read, done) {
+  let value = await read();
+  for (const end = Date.now() + WAIT_MS; !done(value) && Date.now() < end;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
 
 /** 1-based line and column of the first occurrence of `needle` after `from` in the example. */
 function lineColumn(text, needle, from = '') {
@@ -239,7 +249,7 @@ async function main() {
         }
         assert.strictEqual(endpoint.requests.length, 0, 'nothing is sent before the answer');
         await wb.shot('confirm.png');
-        await dialog.locator('.monaco-button', { hasText: 'Create Workflow' }).click();
+        await dialog.locator('.monaco-button', { hasText: /^Create$/ }).click();
 
         const toast = page.locator('.notifications-toasts .notification-toast', {
           hasText: /Workflow [0-9a-f]+ created/,
@@ -265,6 +275,71 @@ async function main() {
         );
         await page.locator('.notification-toast', { hasText: 'Creating workflow' }).waitFor({ state: 'detached' }); // the progress ends
         await wb.shot('create.png');
+      },
+    );
+
+    await step('the Settings UI lists the AWS settings under "Customer Profiles"', async () => {
+      await page.keyboard.press('Control+,');
+      const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea');
+      await search.waitFor();
+      await search.fill('cpworkflow.aws');
+      // machine-scoped settings: on code-server they are in the Remote tab (a desktop VS Code shows them as User)
+      await page.locator('.settings-editor .settings-tabs-widget .action-label', { hasText: 'Remote' }).click();
+      const labels = page.locator('.settings-editor .setting-item-contents .setting-item-title');
+      await labels.filter({ hasText: 'Endpoint' }).first().waitFor();
+      const titles = (await labels.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      const toc = (await page.locator('.settings-editor .settings-toc-container .monaco-list-row').allInnerTexts()).map(
+        (t) => t.trim(),
+      );
+      await wb.shot('settings.png');
+      // each setting's own label comes from its key ("Cpworkflow › Aws: Profile"); VS Code has no other source for it
+      console.log(`     setting labels: ${titles.join(' | ')}`);
+      assert.ok(
+        toc.some((t) => t.replace(/\s+/g, ' ').replace(/ \(\d+\)$/, '') === 'Customer Profiles'),
+        `the table of contents: ${toc.join(' | ')}`,
+      );
+    });
+
+    await step(
+      "the extension's page shows its icon, and its README opens on what it does with pictures that load",
+      async () => {
+        await page.keyboard.press('Control+Shift+X');
+        const search = page.locator('.extensions-viewlet .suggest-input-container .monaco-editor textarea');
+        await search.waitFor();
+        await search.fill('@installed cpworkflow');
+        const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Customer Profiles' }).first();
+        await item.waitFor();
+        const icon = item.locator('img.icon');
+        await icon.waitFor();
+        assert.ok(
+          await icon.evaluate((img) => img.complete && img.naturalWidth === 128),
+          `the list shows the 128×128 icon (${await icon.getAttribute('src')})`,
+        );
+        await item.click();
+        const readme = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await readme.locator('h2', { hasText: 'Install' }).waitFor();
+        const pictures = readme.locator('img');
+        await pictures.first().waitFor();
+        // inside the README (data: URLs), so each is there once decoded
+        const loaded = await poll(
+          () => pictures.evaluateAll((imgs) => imgs.map((i) => [i.src.slice(0, 40), i.complete && i.naturalWidth > 0])),
+          (l) => l.length >= 2 && l.every(([, ok]) => ok),
+        );
+        assert.ok(
+          loaded.length >= 2 && loaded.every(([, ok]) => ok),
+          `every README picture loads: ${JSON.stringify(loaded)}`,
+        );
+        const first = (await readme.locator('body').innerText()).slice(0, 600);
+        assert.doesNotMatch(first, /npm ci/, 'the first screen is for users, not the developer commands');
+        await wb.shot('extension-page.png');
+        // the rules page is a section of the README: its link jumps there
+        await readme.locator('a', { hasText: 'Validation rules' }).first().click();
+        const heading = readme.locator('h2', { hasText: 'Validation rules' });
+        const top = await poll(
+          () => heading.evaluate((h) => h.getBoundingClientRect().top / innerHeight),
+          (t) => t > -0.01 && t < 0.5,
+        );
+        assert.ok(top > -0.01 && top < 0.5, `the rules link scrolled to the rules (heading at ${top} of the height)`);
       },
     );
   } finally {

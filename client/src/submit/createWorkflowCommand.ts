@@ -3,23 +3,16 @@
 // service's own words. Returns what it did, so a programmatic caller can tell without reading the screen.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplainedError } from '../../../server/src/submission';
+import type { ExplainedError, PreparedSubmission } from '../../../server/src/submission';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
-import {
-  createConfirmation,
-  createdText,
-  signerLine,
-  errorsRefusal,
-  RequestSummary,
-  warningsQuestion,
-} from './submissionText';
+import { createConfirmation, createdText, signerLine, errorsRefusal, RequestSummary } from './submissionText';
 import { trackWithProgress } from './tracking';
 import { submissionModules } from './lazyModules';
 
 export const CREATE_WORKFLOW_COMMAND = 'cpworkflow.createWorkflow';
-const SHOW_PROBLEMS = 'workbench.actions.view.problems';
+const GO_TO_ERROR = 'Go to First Error';
 
 export interface CreateWorkflowResult {
   readonly outcome: 'created' | 'refused' | 'declined' | 'failed' | 'cancelled';
@@ -96,41 +89,15 @@ async function submit(
     asked,
     log: log.lines,
   });
-  const text = doc.getText();
   const fileName = path.basename(doc.uri.fsPath);
+  // The same checks as the Problems view, run on exactly the text that would be sent (not on diagnostics that may
+  // lag behind the last keystroke) and at this moment: SCH-13 ("ScheduleStartTime is in the past") depends on it.
+  const check = () => aws.prepareSubmission(doc.getText(), doc.uri.toString());
+  let prepared = check();
+  if (prepared.errors.length) return refused(doc, prepared, prompter, done);
+  if (!prepared.input) return failed(ctx, doc, log, explain(prepared, doc.getText()), done);
 
-  // 1. The same checks as the Problems view, run on exactly the text that would be sent (not on diagnostics that
-  //    may lag behind the last keystroke); 2. the request, as the AWS CLI would build it from the file.
-  const prepared = aws.prepareSubmission(text, doc.uri.toString());
-  const { errors, warnings } = prepared;
-  const showProblems = { title: 'Show Problems', run: () => vscode.commands.executeCommand(SHOW_PROBLEMS) };
-  if (errors.length) {
-    const shown = errorsRefusal(fileName, errors.length);
-    void vscode.window.showErrorMessage(shown, showProblems.title).then((b) => b && showProblems.run());
-    return done({
-      outcome: 'refused',
-      reason: 'errors',
-      errorCount: errors.length,
-      warningCount: warnings.length,
-      shown,
-    });
-  }
-  if (warnings.length) {
-    const lines = warnings.map((w) => ({ line: w.range.start.line + 1, message: w.message }));
-    if (!(await prompter.ask('warnings', warningsQuestion(fileName, lines), showProblems))) {
-      return done({ outcome: 'declined', reason: 'warnings', warningCount: warnings.length });
-    }
-  }
-  const input = prepared.input;
-  if (!input) return failed(ctx, doc, log, aws.explainAwsError(prepared.inputError, { documentText: text }), done);
-  const summary: RequestSummary = {
-    fileName,
-    domainName: prepared.domainName,
-    objectTypeName: prepared.objectTypeName,
-    flowName: prepared.flowName,
-  };
-
-  // 3. Where and as whom; a region is asked for only when nothing sets one.
+  // Where and as whom; a region is asked for only when nothing sets one.
   let target = await resolveTarget(ctx.memory);
   try {
     aws.assertProfileExists(target.settings);
@@ -141,18 +108,51 @@ async function submit(
     const region = await prompter.region(() =>
       pickRegion(ctx.memory, `No region is set for profile ${target.profile}: where should the workflow be created?`),
     );
-    if (!region) return done({ outcome: 'declined', reason: 'region', warningCount: warnings.length });
+    if (!region) return done({ outcome: 'declined', reason: 'region', warningCount: prepared.warnings.length });
     await rememberRegion(ctx.memory, target.profile, region);
     target = { ...target, region, regionFrom: 'chosen now', hasRegion: true };
   }
 
-  // 4. The user sees everything that decides what is created where before anything is sent.
-  const unsaved = doc.isDirty || doc.isUntitled;
-  if (!(await prompter.ask('create', createConfirmation(summary, target, unsaved)))) {
-    return done({ outcome: 'declined', reason: 'create', warningCount: warnings.length });
+  // One question names everything that decides what is created where, with the warnings as of the moment it is
+  // shown. The text is checked again once answered, as it is sent: a warning that appeared meanwhile (a start
+  // time that passed while the question was open) is asked about again, never sent unseen.
+  const seen = new Set<string>();
+  let confirmed = false;
+  for (;;) {
+    prepared = check();
+    if (prepared.errors.length) return refused(doc, prepared, prompter, done);
+    const unseen = prepared.warnings.filter((w) => !seen.has(findingKey(w)));
+    if (confirmed && !unseen.length) break;
+    const pastStart = prepared.warnings.find((w) => w.code === 'SCH-13');
+    const question = createConfirmation(
+      summaryOf(fileName, prepared),
+      target,
+      doc.isDirty || doc.isUntitled,
+      prepared.warnings.map((w) => ({ line: w.range.start.line + 1, message: w.message })),
+      pastStart && instantText((pastStart.data as { replacement?: unknown }).replacement),
+    );
+    const answer = await prompter.ask('create', question);
+    for (const w of prepared.warnings) seen.add(findingKey(w));
+    if (answer === 'fix-first') {
+      const first = [...prepared.warnings].sort(byPosition)[0];
+      if (first) await revealFinding(doc, first);
+      return done({ outcome: 'declined', reason: 'fix-first', warningCount: prepared.warnings.length });
+    }
+    if (answer === 'move-start') {
+      if (!(await moveStartForward(doc, check()))) return done({ outcome: 'declined', reason: 'move-start' });
+    } else if (answer !== 'yes') {
+      return done({ outcome: 'declined', reason: 'create', warningCount: prepared.warnings.length });
+    }
+    confirmed = true;
   }
+  const input = prepared.input;
+  if (!input) return failed(ctx, doc, log, explain(prepared, doc.getText()), done);
+  const { warnings } = prepared;
+  const text = doc.getText();
+  const summary = summaryOf(fileName, prepared);
+  const unsaved = doc.isDirty || doc.isUntitled;
 
-  // 5. One request, cancellable.
+  // One request, cancellable.
   const profile = target.settings.profileExplicit ? target.settings.profile : undefined;
   const context = {
     operation: 'CreateIntegrationWorkflow',
@@ -220,6 +220,63 @@ async function submit(
 }
 
 type Done = (r: Omit<CreateWorkflowResult, 'asked' | 'log'>) => CreateWorkflowResult;
+type Prepared = PreparedSubmission;
+type Finding = Prepared['warnings'][number];
+
+const summaryOf = (fileName: string, p: Prepared): RequestSummary => ({
+  fileName,
+  domainName: p.domainName,
+  objectTypeName: p.objectTypeName,
+  flowName: p.flowName,
+});
+const explain = (p: Prepared, documentText: string) =>
+  submissionModules().aws.explainAwsError(p.inputError, { documentText });
+const findingKey = (f: Finding) => `${String(f.code)}@${f.range.start.line}:${f.range.start.character}`;
+const byPosition = (a: Finding, b: Finding) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+const rangeOf = (f: Finding) =>
+  new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
+/** An SCH-13 replacement as people read it: ISO text as written, epoch seconds as their UTC instant. */
+const instantText = (v: unknown) =>
+  typeof v === 'number'
+    ? new Date(v * 1000).toISOString().replace('.000Z', 'Z')
+    : typeof v === 'string'
+      ? v
+      : undefined;
+
+/** The file has errors: nothing is sent, and the way to them leads to this file's first error. */
+function refused(doc: vscode.TextDocument, p: Prepared, prompter: Prompter, done: Done): Promise<CreateWorkflowResult> {
+  const shown = errorsRefusal(path.basename(doc.uri.fsPath), p.errors.length);
+  const first = [...p.errors].sort(byPosition)[0];
+  const result = done({
+    outcome: 'refused',
+    reason: 'errors',
+    errorCount: p.errors.length,
+    warningCount: p.warnings.length,
+    shown,
+  });
+  return prompter
+    .notify((m, ...items) => vscode.window.showErrorMessage(m, ...items), shown, {
+      [GO_TO_ERROR]: () => revealFinding(doc, first),
+    })
+    .then(() => result);
+}
+
+/** Opens the document with the finding selected and in view. */
+async function revealFinding(doc: vscode.TextDocument, f: Finding): Promise<void> {
+  const editor = await vscode.window.showTextDocument(doc, { selection: rangeOf(f), preview: false });
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Applies SCH-13's own replacement (now + 5 minutes, computed as the button is pressed) to the editor's text. */
+async function moveStartForward(doc: vscode.TextDocument, p: Prepared): Promise<boolean> {
+  const past = p.warnings.find((w) => w.code === 'SCH-13');
+  const replacement = (past?.data as { replacement?: unknown } | undefined)?.replacement;
+  if (!past || replacement === undefined) return true; // no longer in the past: nothing to move
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, rangeOf(past), JSON.stringify(replacement));
+  return vscode.workspace.applyEdit(edit);
+}
 
 /** Says what failed in the service's words with the advice; the log gets the request id and status. */
 function failed(

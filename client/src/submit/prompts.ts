@@ -2,15 +2,19 @@
 // quick picks; a programmatic caller (the extension-host tests, another extension) passes its answers in the
 // command's options. Either way each question asked is recorded, so the command's result says what was asked.
 import * as vscode from 'vscode';
-import type { Question } from './submissionText';
+import type { CreateAnswer, Question } from './submissionText';
 
-type QuestionKind = 'warnings' | 'create';
+type QuestionKind = 'create';
+/** A caller's answer to the confirmation: true is Create, false Cancel; a function answers each time it is asked. */
+type CreateAnswerInput =
+  boolean | CreateAnswer | ((q: Question) => boolean | CreateAnswer | Promise<boolean | CreateAnswer>);
 
 export interface Answers {
-  readonly warnings?: boolean;
-  readonly create?: boolean;
+  readonly create?: CreateAnswerInput;
   /** the region to take when none is configured, instead of the region picker */
   readonly region?: string;
+  /** the button to press on the notification a command ends with; the command then waits for what it does */
+  readonly button?: string;
 }
 
 /** Options a programmatic caller may pass as the command's last argument. */
@@ -28,7 +32,10 @@ export interface AskedQuestion {
   readonly kind: QuestionKind | 'region';
   readonly message: string;
   readonly detail: string;
-  readonly answer: string | boolean | undefined;
+  /** the buttons offered besides Cancel */
+  readonly buttons?: readonly string[];
+  /** 'cancel' when the modal was dismissed */
+  readonly answer: string | undefined;
 }
 
 const OPTION_KEYS = ['confirm', 'answers', 'intervalMs', 'signal'];
@@ -51,23 +58,41 @@ export class Prompter {
   private readonly answers: Answers | undefined;
 
   constructor(options: SubmitOptions) {
-    this.answers = options.confirm === false ? { warnings: true, create: true, ...options.answers } : options.answers;
+    this.answers = options.confirm === false ? { create: true, ...options.answers } : options.answers;
+  }
+
+  /** A modal question: 'yes' for its first button, another button's `answer`, or 'cancel'. */
+  async ask(kind: QuestionKind, q: Question): Promise<string> {
+    const buttons = [q.yes, ...(q.others ?? []).map((o) => o.title)];
+    const given = this.answers?.[kind];
+    let answer: string;
+    if (given === undefined) {
+      const picked = await vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, ...buttons);
+      answer = picked === q.yes ? 'yes' : (q.others?.find((o) => o.title === picked)?.answer ?? 'cancel');
+    } else {
+      const a = typeof given === 'function' ? await given(q) : given;
+      answer = a === true || a === 'create' ? 'yes' : a === false ? 'cancel' : a;
+    }
+    this.asked.push({ kind, message: q.message, detail: q.detail, buttons, answer });
+    return answer;
   }
 
   /**
-   * A modal yes/no question. `other` is an extra button that runs an action and counts as no
-   * (e.g. "Show Problems").
+   * A notification that ends a command, with buttons whose actions run when pressed; a caller's `button` answer
+   * presses one and the command waits for its action.
    */
-  async ask(kind: QuestionKind, q: Question, other?: { title: string; run: () => unknown }): Promise<boolean> {
-    let answer = this.answers?.[kind];
-    if (answer === undefined) {
-      const buttons = other ? [q.yes, other.title] : [q.yes];
-      const picked = await vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, ...buttons);
-      if (other && picked === other.title) await other.run();
-      answer = picked === q.yes;
+  async notify(
+    show: (message: string, ...items: string[]) => Thenable<string | undefined>,
+    message: string,
+    actions: Record<string, () => unknown>,
+  ): Promise<void> {
+    const press = (b: string | undefined) => (b && actions[b] ? actions[b]() : undefined);
+    if (this.answers?.button !== undefined) {
+      void show(message, ...Object.keys(actions));
+      await press(this.answers.button);
+    } else {
+      void show(message, ...Object.keys(actions)).then(press);
     }
-    this.asked.push({ kind, message: q.message, detail: q.detail, answer });
-    return answer;
   }
 
   /** A region for a profile that has none: the caller's answer, else the region picker. */

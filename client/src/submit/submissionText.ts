@@ -23,18 +23,38 @@ export interface RequestTarget {
   readonly endpointFrom: string | undefined;
 }
 
+/** A modal question: `yes` is its first button; `others` more buttons, each an answer of its own. */
 export interface Question {
   readonly message: string;
   readonly detail: string;
   /** the button that says yes */
   readonly yes: string;
+  readonly others?: readonly { readonly answer: string; readonly title: string }[];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const named = (v: string | undefined) => (v ? v : '(not set)');
 
-/** The modal question before sending; names everything that decides what is created where. */
-export function createConfirmation(summary: RequestSummary, target: RequestTarget, unsaved: boolean): Question {
+interface FindingLine {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** What the confirmation may offer besides Create: go to the first warning, or move a past start time forward. */
+export type CreateAnswer = 'create' | 'fix-first' | 'move-start';
+
+/**
+ * The one modal question before sending: names everything that decides what is created where, and lists the
+ * file's warnings (the first five); with warnings it offers "Fix First", and with a past ScheduleStartTime (SCH-13)
+ * to move it to `startSoon` (as the user wrote it) before sending.
+ */
+export function createConfirmation(
+  summary: RequestSummary,
+  target: RequestTarget,
+  unsaved: boolean,
+  warnings: readonly FindingLine[] = [],
+  startSoon?: string,
+): Question {
   const lines = [
     `Domain: ${named(summary.domainName)}`,
     `Object type: ${named(summary.objectTypeName)}`,
@@ -45,10 +65,20 @@ export function createConfirmation(summary: RequestSummary, target: RequestTarge
   if (target.endpointUrl)
     lines.push(`Endpoint: ${target.endpointUrl} (${target.endpointFrom}), not AWS's endpoint for the region`);
   if (unsaved) lines.push('', `The editor's unsaved text is sent, not the file on disk.`);
+  if (warnings.length) {
+    lines.push('', `${summary.fileName} has ${plural(warnings.length, 'warning')}:`);
+    lines.push(...warnings.slice(0, 5).map((w) => `Line ${w.line}: ${w.message}`));
+    if (warnings.length > 5) lines.push(`… and ${plural(warnings.length - 5, 'more warning')} in the Problems view.`);
+  }
+  const others: { answer: CreateAnswer; title: string }[] = [];
+  if (startSoon) others.push({ answer: 'move-start', title: `Move Start to ${startSoon} and Create` });
+  if (warnings.length) others.push({ answer: 'fix-first', title: 'Fix First' });
+  const with_ = warnings.length ? ` with ${plural(warnings.length, 'warning')}` : '';
   return {
-    message: `Create the integration workflow "${named(summary.flowName)}" in Amazon Connect Customer Profiles?`,
+    message: `Create the integration workflow "${named(summary.flowName)}"${with_} in Amazon Connect Customer Profiles?`,
     detail: lines.join('\n'),
-    yes: 'Create Workflow',
+    yes: 'Create',
+    others,
   };
 }
 
@@ -59,25 +89,8 @@ export function signerLine(target: RequestTarget): string {
     : `Profile: ${target.profile} (${target.profileFrom})`;
 }
 
-interface FindingLine {
-  readonly line: number;
-  readonly message: string;
-}
-
-/** The modal question when the file has warnings (and no errors): lists the first few. */
-export function warningsQuestion(fileName: string, warnings: readonly FindingLine[]): Question {
-  const shown = warnings.slice(0, 5).map((w) => `Line ${w.line}: ${w.message}`);
-  if (warnings.length > shown.length)
-    shown.push(`… and ${plural(warnings.length - shown.length, 'more warning')} in the Problems view.`);
-  return {
-    message: `${fileName} has ${plural(warnings.length, 'warning')}. Create the workflow anyway?`,
-    detail: shown.join('\n'),
-    yes: 'Continue',
-  };
-}
-
 export function errorsRefusal(fileName: string, errorCount: number): string {
-  return `${fileName} has ${plural(errorCount, 'error')}; nothing was sent. Fix ${errorCount === 1 ? 'it' : 'them'} (see the Problems view) and create the workflow again.`;
+  return `${fileName} has ${plural(errorCount, 'error')}; nothing was sent. Fix ${errorCount === 1 ? 'it' : 'them'} and create the workflow again.`;
 }
 
 export function createdText(workflowId: string, summary: RequestSummary, target: RequestTarget): string {
@@ -91,11 +104,21 @@ const ENDINGS: Record<string, string> = { COMPLETE: 'completed', FAILED: 'failed
  * ErrorDescription and each failed step's ExecutionMessage.
  */
 export function trackingEndText(
-  p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string },
+  p: Parameters<typeof describeWorkflowEnd>[0] & { workflowId: string; flowName?: string },
   progress: string,
 ): string {
-  const head = `Workflow ${p.workflowId} ${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
+  const ending = `${ENDINGS[p.status] ?? `is ${p.status}`} (${progress}).`;
+  // people know a workflow by its flow; the hex id is for the CLI and support
+  const head = p.flowName
+    ? `Workflow "${p.flowName}" ${ending} Workflow ID ${p.workflowId}.`
+    : `Workflow ${p.workflowId} ${ending}`;
   if (p.status !== 'FAILED') return head;
   const end = describeWorkflowEnd(p);
   return [head, end.errorDescription, ...end.failedSteps].filter(Boolean).join(' ');
+}
+
+/** The progress notification's title: its only button reads "Cancel", so the title says what that cancels. */
+export function trackingTitle(w: { workflowId: string; flowName?: string }): string {
+  const which = w.flowName ? `"${w.flowName}" (${w.workflowId})` : w.workflowId;
+  return `Following workflow ${which}: Cancel stops following; the workflow keeps running in AWS.`;
 }

@@ -7,7 +7,7 @@ import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTar
 import type { SubmissionContext } from './context';
 import { submissionModules } from './lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
-import { trackingEndText } from './submissionText';
+import { trackingEndText, trackingTitle } from './submissionText';
 import { LANGUAGE_ID } from '../constants';
 import type { RecentWorkflow } from './recentWorkflows';
 
@@ -45,7 +45,7 @@ export async function trackWithProgress(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Workflow ${w.flowName ? `"${w.flowName}" ` : ''}${w.workflowId}`,
+      title: trackingTitle(w),
       cancellable: true,
     },
     async (progress, token) => {
@@ -74,7 +74,7 @@ export async function trackWithProgress(
         });
         for (const s of last.steps)
           log.info(`Step ${s.flowName}: ${s.status}, ${s.recordsProcessed} records: ${s.executionMessage}`);
-        const shown = trackingEndText(last, aws.formatProgress(last));
+        const shown = trackingEndText({ ...last, flowName: w.flowName }, aws.formatProgress(last));
         const { steps: _steps, ...summary } = last;
         if (last.status === 'COMPLETE') {
           void vscode.window.showInformationMessage(shown);
@@ -92,7 +92,7 @@ export async function trackWithProgress(
           domainName: w.domainName,
         });
         if (x.code === 'Cancelled') {
-          const shown = `Stopped following workflow ${w.workflowId}; it keeps running in AWS. "Customer Profiles: Show Workflow Status" follows it again.`;
+          const shown = `Stopped following workflow ${w.flowName ? `"${w.flowName}" (${w.workflowId})` : w.workflowId}; it keeps running in AWS. "Customer Profiles: Show Workflow Status" follows it again.`;
           void vscode.window.showInformationMessage(shown);
           return done({ outcome: 'cancelled', shown });
         }

@@ -19,13 +19,22 @@ export interface ServerOptions {
   readonly engine?: WorkflowServiceOptions;
 }
 
+/**
+ * SCH-12 and SCH-13 compare a schedule's times with now. A document that holds those members is checked again this
+ * often while open, so a start time that passes becomes a warning without an edit, and "now is …" stays current.
+ */
+export const TIME_RECHECK_MS = 60_000;
+const holdsTimes = (text: string) => text.includes('"ScheduleStartTime"') || text.includes('"FirstExecutionFrom"');
+
 const isWorkflow = (doc: TextDocument) => doc.languageId === 'cpworkflow' || /\.cpworkflow\.json$/i.test(doc.uri);
 
 /** Serves the workflow language on `connection` until it closes. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const service = createWorkflowLanguageService(options.engine);
-  const scheduler = createValidationScheduler(validateNow, options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  const scheduler = createValidationScheduler(validateNow, clock);
+  const timeRechecks = new Map<string, unknown>();
 
   let foldingRangeLimit: number | undefined;
   connection.onInitialize((params): InitializeResult => {
@@ -64,6 +73,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // publish for a version the user has typed on from)
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics });
+    recheckLater(uri, holdsTimes(current.getText()));
+  }
+
+  function recheckLater(uri: string, wanted: boolean): void {
+    const pending = timeRechecks.get(uri);
+    if (pending !== undefined) clock.clearTimeout(pending);
+    timeRechecks.delete(uri);
+    if (!wanted) return;
+    const timer = clock.setTimeout(() => {
+      timeRechecks.delete(uri);
+      scheduler.schedule(uri);
+    }, TIME_RECHECK_MS);
+    // a re-check never keeps the process alive after its client has gone
+    (timer as { unref?: () => void }).unref?.();
+    timeRechecks.set(uri, timer);
   }
 
   documents.onDidChangeContent((e) => {
@@ -71,10 +95,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((e) => {
     scheduler.forget(e.document.uri);
+    recheckLater(e.document.uri, false);
     service.forget(e.document.uri);
     if (isWorkflow(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    for (const uri of [...timeRechecks.keys()]) recheckLater(uri, false);
+  });
 
   /** Runs a request against an open workflow document; an engine bug is logged and answered with `fallback`. */
   function serve<T>(uri: string, fallback: T, what: string, run: (doc: TextDocument) => T): T {

@@ -125,31 +125,121 @@ suite('create integration workflow', () => {
     assert.deepStrictEqual(result.asked, [], 'nothing was asked');
   });
 
-  test('warnings are asked about first: "no" sends nothing, "continue" sends', async () => {
+  test("the refusal's button goes to this file's first error, not to another file's warning", async () => {
+    // another file with a warning (PAT-14) is open and in the Problems view too
+    const other = await openRequestFile('other-with-warning.cpworkflow.json', {
+      example: 'zendesk-ticket.cpworkflow.json',
+    });
+    await diagnosticsWhen(other.uri, (ds) => ds.length > 0, "the other file's warning");
+    const { uri, editor } = await openRequestFile('first-error.cpworkflow.json', {
+      edit: (t) =>
+        t
+          .replace('"WorkflowType": "APPFLOW_INTEGRATION"', '"WorkflowType": "APPFLOW"')
+          .replace('"TaskType": "Map"', '"TaskType": "Mapp"'),
+    });
+    const errors = (
+      await diagnosticsWhen(
+        uri,
+        (ds) => ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length >= 2,
+        'two errors',
+      )
+    )
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+      .sort((a, b) => a.range.start.compareTo(b.range.start));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.window.showTextDocument(other.doc); // the other file is in front when the button is pressed
+    const result = await create(uri, { answers: { button: 'Go to First Error' } });
+    assert.strictEqual(result.outcome, 'refused');
+    const active = vscode.window.activeTextEditor;
+    assert.strictEqual(active.document.uri.toString(), uri.toString(), 'the refused file is in front');
+    assert.ok(
+      active.selection.isEqual(errors[0].range),
+      `the first error is selected: ${JSON.stringify(active.selection)} vs ${JSON.stringify(errors[0].range)}`,
+    );
+  });
+
+  test('warnings and the target are one question: Cancel sends nothing, Fix First goes to the warning, Create sends', async () => {
     // The Zendesk example carries PAT-14 (a source CreateIntegrationWorkflow does not document) as a warning.
-    const { uri } = await openRequestFile('warnings.cpworkflow.json', {
+    const { uri, editor } = await openRequestFile('warnings.cpworkflow.json', {
       example: 'zendesk-ticket.cpworkflow.json',
       edit: (t) => t.replace('"ObjectTypeName": "Zendesk-Ticket"', `"ObjectTypeName": "${OBJECT_TYPE}"`),
     });
+    const [warning] = await diagnosticsWhen(uri, (ds) => ds.length === 1, 'the warning');
 
-    const declined = await create(uri, { answers: { warnings: false } });
+    const declined = await create(uri, { answers: { create: false } });
     assert.strictEqual(declined.outcome, 'declined');
-    assert.strictEqual(declined.reason, 'warnings');
-    assert.match(declined.asked[0].message, /has 1 warning\. Create the workflow anyway\?/);
-    assert.match(declined.asked[0].detail, /Zendesk/, 'the warning itself is listed');
+    assert.strictEqual(declined.reason, 'create');
+    assert.strictEqual(declined.asked.length, 1, 'one question, not two in a row');
+    const [q] = declined.asked;
+    assert.match(q.message, /^Create the integration workflow "[^"]+" with 1 warning in Amazon Connect/);
+    assert.match(q.detail, /Zendesk/, 'the warning itself is listed');
+    assert.match(q.detail, /^Region: us-east-1/m, 'and the target');
+    assert.deepStrictEqual(q.buttons, ['Create', 'Fix First']);
     assert.strictEqual(sandbox.endpoint.requests.length, 0);
 
-    const confirmed = await create(uri, { answers: { warnings: true, create: true } });
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const fix = await create(uri, { answers: { create: 'fix-first' } });
+    assert.strictEqual(fix.outcome, 'declined');
+    assert.strictEqual(fix.reason, 'fix-first');
+    assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), uri.toString());
+    assert.ok(vscode.window.activeTextEditor.selection.isEqual(warning.range), 'the warning is selected');
+    assert.strictEqual(sandbox.endpoint.requests.length, 0);
+
+    const confirmed = await create(uri, { answers: { create: true } });
     assert.strictEqual(confirmed.outcome, 'created', confirmed.shown);
     assert.deepStrictEqual(
       confirmed.asked.map((q) => [q.kind, q.answer]),
-      [
-        ['warnings', true],
-        ['create', true],
-      ],
+      [['create', 'yes']],
     );
     assert.strictEqual(confirmed.warningCount, 1);
     assert.strictEqual(sandbox.creates().length, 1);
+  });
+
+  const sentStart = (req) =>
+    req.json.IntegrationConfig.AppflowIntegration.FlowDefinition.TriggerConfig.TriggerProperties.Scheduled
+      .ScheduleStartTime;
+
+  test('a start time in the past: the question offers to move it to now + 5 minutes, and that is what is sent', async () => {
+    const { doc, uri } = await openRequestFile('past-start.cpworkflow.json', {
+      edit: (t) =>
+        t.replace('"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": "2020-01-01T00:00:00Z"'),
+    });
+    const result = await create(uri, { answers: { create: 'move-start' } });
+    assert.strictEqual(result.outcome, 'created', result.shown);
+    assert.strictEqual(result.asked.length, 1);
+    assert.match(result.asked[0].detail, /ScheduleStartTime .* is in the past \(now is /);
+    assert.match(result.asked[0].buttons[1], /^Move Start to \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ and Create$/);
+    const [req] = sandbox.creates();
+    assert.ok(sentStart(req) > Date.now() / 1000 + 240, `the sent start ${sentStart(req)} is about 5 minutes ahead`);
+    assert.deepStrictEqual(req.json, expectedBody(doc.getText()), "the editor's text holds the new start, as sent");
+    assert.ok(doc.isDirty, 'the move is an edit in the editor (undoable), not a hidden change');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a start that passes while the question is open is asked about again before anything is sent', async () => {
+    const soonMs = Math.ceil(Date.now() / 1000) * 1000 + 2000;
+    const soon = new Date(soonMs).toISOString().replace('.000Z', 'Z');
+    const { uri } = await openRequestFile('start-passes.cpworkflow.json', {
+      edit: (t) => t.replace('"ScheduleStartTime": "2027-06-01T00:00:00Z"', `"ScheduleStartTime": "${soon}"`),
+    });
+    const questions = [];
+    const result = await create(uri, {
+      answers: {
+        create: async (q) => {
+          questions.push(q);
+          if (questions.length > 1) return 'move-start';
+          await until(() => Date.now() > soonMs + 200, 'the start time to pass while the question is open');
+          return true;
+        },
+      },
+    });
+    assert.strictEqual(result.outcome, 'created', result.shown);
+    assert.strictEqual(questions.length, 2, 'asked again once the start had passed');
+    assert.doesNotMatch(questions[0].detail, /in the past/);
+    assert.match(questions[1].detail, /ScheduleStartTime .* is in the past/);
+    assert.strictEqual(sandbox.creates().length, 1);
+    assert.ok(sentStart(sandbox.creates()[0]) > Date.now() / 1000 + 240, 'not stale when sent');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('answering no to the confirmation sends nothing', async () => {

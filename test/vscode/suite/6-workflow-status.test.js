@@ -46,7 +46,11 @@ suite('workflow status', () => {
       [...steps].sort((a, b) => a - b),
       'steps only grow',
     );
-    assert.match(result.shown, new RegExp(`Workflow ${created.workflowId} completed`));
+    assert.match(
+      result.shown,
+      new RegExp(`^Workflow "CP-Salesforce-Account-1" completed .* Workflow ID ${created.workflowId}\\.$`),
+      'the notification names the flow, then the id',
+    );
     const polled = sandbox.endpoint.requests.filter(
       (r) => r.operation === 'GetWorkflow' || r.operation === 'GetWorkflowSteps',
     );

@@ -33,6 +33,13 @@ suite('new workflow file', () => {
     const text = editor.document.getText();
     assert.match(text, /"Object": "change_request"/);
     assert.match(text, /"ObjectTypeName": "ServiceNow-change_request"/);
+    const flowName = JSON.parse(text).IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName;
+    assert.equal(flowName, 'ServiceNow-change_request-flow');
+    assert.equal(
+      editor.document.uri.path,
+      vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `${flowName}.cpworkflow.json`).path,
+      'Save As proposes <FlowName>.cpworkflow.json in the workspace folder, not Untitled-1',
+    );
     const selected = editor.document.getText(editor.selection);
     assert.equal(selected, 'my-domain', 'the first placeholder is selected');
     // the language server serves the untitled file: its outline, and an error once the file is broken
