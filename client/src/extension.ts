@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
+import { FIX_ALL_COMMAND, fixAllProblems } from './fixAll';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './constants';
 
 let client: LanguageClient | undefined;
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // Create/track commands and the AWS status bar item; the AWS SDK loads only when a command runs.
   registerSubmission(context);
   context.subscriptions.push(vscode.commands.registerCommand(NEW_FILE_COMMAND, () => newWorkflowFile(LANGUAGE_ID)));
+  context.subscriptions.push(vscode.commands.registerCommand(FIX_ALL_COMMAND, fixAllProblems));
 
   await client.start();
   context.subscriptions.push(client);

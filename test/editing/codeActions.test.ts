@@ -530,6 +530,31 @@ describe('quick fixes: task properties', () => {
   });
 });
 
+describe('fix all (source.fixAll)', () => {
+  it('applies every determined fix in one edit: the file then has none of those problems', () => {
+    let text = replaced(SF, '"rate(1hours)"', '"rate(1 hour)"'); // SCH-2
+    text = replaced(text, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NOT_NULL"'); // OP-2
+    text = replaced(
+      text,
+      /"Tags": \{\n(\s*)"team": "contact-center"\n(\s*)\}/,
+      '"Tags": {\n$1"team": "contact-center",\n$2}',
+    ); // trailing comma
+    const svc = service();
+    const doc = docOf(text);
+    const before = svc.validate(doc);
+    const all = svc.fixAll(doc);
+    assert.ok(all, describe1(before));
+    assert.equal(all.kind, 'source.fixAll');
+    assert.deepEqual(all.diagnostics!.map((d) => d.code).sort(), ['OP-2', 'SCH-2', 'enum', 'json-trailing-comma']);
+    const fixed = applyAction(text, all);
+    assert.equal(fixed, SF);
+  });
+
+  it('offers nothing for a file without a determined fix', () => {
+    assert.equal(service().fixAll(docOf(SF)), undefined);
+  });
+});
+
 describe('quick fixes: what they key off', () => {
   it('read code and data, never the message', () => {
     const text = replaced(SN, '"ConnectorType": "Servicenow"', '"ConnectorType": "ServiceNow"');

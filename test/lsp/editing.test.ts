@@ -55,10 +55,10 @@ describe('language server over stdio: editing', function () {
     return { uri: u, text, position: docOf(text).positionAt(offset) };
   }
 
-  it('announces completion on " and :, hover, quick fixes, symbols and formatting', () => {
+  it('announces completion on " and :, hover, quick fixes and fix-all, symbols and formatting', () => {
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':']);
     assert.equal(capabilities.hoverProvider, true);
-    assert.deepEqual(capabilities.codeActionProvider?.codeActionKinds, ['quickfix']);
+    assert.deepEqual(capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'source.fixAll']);
     assert.ok(capabilities.documentSymbolProvider);
     assert.equal(capabilities.documentFormattingProvider, true);
     assert.equal(capabilities.documentRangeFormattingProvider, true);
@@ -182,6 +182,26 @@ describe('language server over stdio: editing', function () {
       context: { diagnostics: [d], only: ['source'] },
     });
     assert.deepEqual(none, [], 'no source actions');
+  });
+
+  it('answers source.fixAll (on save, Source Action…, the palette command) with every determined fix in one edit', async () => {
+    const u = uri();
+    const text = SF.replace('"rate(1hours)"', '"rate(1 hour)"').replace(
+      '"team": "contact-center"',
+      '"team": "contact-center",',
+    );
+    await client.open(u, text);
+    await client.diagnostics(u, 1);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll'],
+    );
+    assert.equal(applyTextEdits(text, actions[0].edit!.changes![u]), SF);
   });
 
   it('lists the flow, its source, tasks, trigger and batches as symbols', async () => {

@@ -47,6 +47,8 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
       const earlier = byEdit.get(same);
       if (earlier) {
         earlier.diagnostics!.push(diagnostic);
+        // one of the findings leaves no other choice (OP-2's "VALIDATE_NON_NULL" among the enum's four)
+        if (fixes.length === 1) earlier.isPreferred = true;
         return;
       }
       const action: CodeAction = {
@@ -66,6 +68,41 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
     .map((a, i) => ({ a, i }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
     .map(({ a }) => a);
+}
+
+/** The kind of the one action that applies every determined fix (LSP's `source.fixAll`, as ESLint's). */
+export const FIX_ALL_KIND = 'source.fixAll';
+
+/**
+ * Every determined fix (the one fix of a diagnostic that has exactly one) in one edit, for `source.fixAll` and the
+ * "Fix All Problems" command; undefined when there is none. Fixes whose edits touch the same text as an earlier one
+ * wait for the next run, so the edit never mangles the file.
+ */
+export function fixAll(doc: ParsedWorkflow, diagnostics: readonly Diagnostic[], now: Date): CodeAction | undefined {
+  const taken: [number, number][] = [];
+  const edits: TextEdit[] = [];
+  const fixed: Diagnostic[] = [];
+  const span = (e: TextEdit): [number, number] => [
+    doc.document.offsetAt(e.range.start),
+    doc.document.offsetAt(e.range.end),
+  ];
+  // edits that meet at one point (two inserts at one offset) clash too: their order would be arbitrary
+  const clashes = ([s, e]: [number, number]) => taken.some(([ts, te]) => s <= te && ts <= e);
+  for (const action of codeActions(doc, diagnostics, now)) {
+    if (!action.isPreferred) continue;
+    const mine = action.edit!.changes![doc.document.uri].map(span);
+    if (mine.some(clashes)) continue;
+    taken.push(...mine);
+    edits.push(...action.edit!.changes![doc.document.uri]);
+    fixed.push(...action.diagnostics!);
+  }
+  if (!edits.length) return undefined;
+  return {
+    title: `Fix all determined problems (${fixed.length})`,
+    kind: FIX_ALL_KIND,
+    diagnostics: fixed,
+    edit: { changes: { [doc.document.uri]: edits } },
+  };
 }
 
 function nodeOfRange(doc: ParsedWorkflow, d: Diagnostic): Node | undefined {

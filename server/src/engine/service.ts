@@ -21,7 +21,7 @@ import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
 import { completions } from './completion';
 import { hover } from './hover';
-import { codeActions } from './codeActions';
+import { codeActions, fixAll } from './codeActions';
 import { documentSymbols } from './symbols';
 import { formatEdits } from './format';
 import { foldingRanges, selectionRanges } from './structure';
@@ -41,6 +41,8 @@ export interface WorkflowLanguageService {
   hover(document: TextDocument, position: Position): Hover | null;
   /** quick fixes for these diagnostics (from `validate` on this version) */
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** every determined fix of this version's problems in one edit (`source.fixAll`), or undefined when none */
+  fixAll(document: TextDocument): CodeAction | undefined;
   symbols(document: TextDocument): DocumentSymbol[];
   /** whole-document formatting, or only `range` */
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
@@ -114,6 +116,7 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     complete: (document, position) => completions(parse(document), document.offsetAt(position), now()),
     hover: (document, position) => hover(parse(document), document.offsetAt(position)),
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
+    fixAll: (document) => fixAll(parse(document), validate(document), now()),
     symbols: (document) => documentSymbols(parse(document)),
     format: (document, options, range) => formatEdits(parse(document), options, range),
     foldingRanges,

@@ -46,7 +46,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // `"` opens a key or a string value, `:` a value
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll],
+          resolveProvider: false,
+        },
         documentSymbolProvider: { label: 'Customer Profiles workflow' },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -120,12 +123,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     serve(p.textDocument.uri, null, 'completion', (doc) => service.complete(doc, p.position)),
   );
   connection.onHover((p) => serve(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position)));
+  // `only` names kinds or their parents ("source" asks for source.fixAll too)
+  const asked = (only: string[] | undefined, kind: string) => !only || only.some((k) => kind.startsWith(k));
   connection.onCodeAction((p) =>
-    serve(p.textDocument.uri, [], 'code actions', (doc) =>
-      p.context.only && !p.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))
-        ? []
-        : service.codeActions(doc, p.context.diagnostics),
-    ),
+    serve(p.textDocument.uri, [], 'code actions', (doc) => {
+      const fixes = asked(p.context.only, CodeActionKind.QuickFix)
+        ? service.codeActions(doc, p.context.diagnostics)
+        : [];
+      // the fix-all is asked for by kind (on save, Source Action…, the palette command), not on every light bulb
+      const all =
+        p.context.only && asked(p.context.only, CodeActionKind.SourceFixAll) ? service.fixAll(doc) : undefined;
+      return all ? [...fixes, all] : fixes;
+    }),
   );
   connection.onDocumentSymbol((p) => serve(p.textDocument.uri, [], 'symbols', (doc) => service.symbols(doc)));
   connection.onDocumentFormatting((p) =>

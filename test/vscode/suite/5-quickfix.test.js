@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { openTestFile, diagnosticsWhen, codeOf } = require('./helpers');
+const { openTestFile, diagnosticsWhen, codeOf, rangeOf } = require('./helpers');
 
 suite('quick fixes', () => {
   // reverted also when an assertion fails, so the next suites see the file as it is on disk
@@ -36,5 +36,28 @@ suite('quick fixes', () => {
       errorsBefore.filter((c) => c !== 'OP-1'),
       'no new error',
     );
+  });
+
+  test('"Customer Profiles: Fix All Problems" applies every determined fix in one edit (one Undo)', async () => {
+    const { doc, editor } = await openTestFile('examples/salesforce-account.cpworkflow.json');
+    const original = doc.getText();
+    await editor.edit((b) => {
+      b.replace(rangeOf(doc, '"rate(1hours)"'), '"rate(1 hour)"');
+      b.replace(rangeOf(doc, '"team": "contact-center"'), '"team": "contact-center",');
+    });
+    await diagnosticsWhen(
+      doc.uri,
+      (ds) => ds.some((d) => codeOf(d) === 'SCH-2') && ds.some((d) => codeOf(d) === 'json-trailing-comma'),
+      'SCH-2 and the trailing comma',
+    );
+    await vscode.commands.executeCommand('cpworkflow.fixAll');
+    assert.strictEqual(doc.getText(), original, 'both fixed');
+    await diagnosticsWhen(
+      doc.uri,
+      (ds) => !ds.some((d) => codeOf(d) === 'SCH-2' || codeOf(d) === 'json-trailing-comma'),
+      'both to clear',
+    );
+    await vscode.commands.executeCommand('undo');
+    assert.match(doc.getText(), /"rate\(1 hour\)"[\s\S]*"contact-center",/, 'one Undo brings both back');
   });
 });
