@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { readExample, docOf } from '../support/workflows';
-import { applyAction, describe1, errorsOf, service } from './support';
+import { applyAction, applyTextEdits, describe1, errorsOf, service } from './support';
 
 const SF = readExample('salesforce-account.cpworkflow.json');
 const SN = readExample('servicenow-incident.cpworkflow.json');
@@ -288,12 +288,43 @@ describe('quick fixes: projection', () => {
     assert.match(r.text, /"LastModifiedDate",\n {14}"Email"\n/);
   });
 
+  it('PAT-6: adds Map tasks for every projected field no Map writes, in one action, laid out as Format Document would', () => {
+    const mapOf = (field: string) =>
+      new RegExp(
+        `\\{\\s*"TaskType": "Map",[^{}]*\\{[^{}]*\\},\\s*"SourceFields": \\[\\s*"${field}"[^{}]*\\{[^{}]*\\}\\s*\\},\\s*`,
+      );
+    const text = replaced(replaced(SN, mapOf('number'), ''), mapOf('short_description'), '');
+    const r = fix(text, 'PAT-6', 'Add Map tasks for the 2 projected fields no Map writes');
+    assert.ok(!r.after.some((d) => d.code === 'PAT-6'), describe1(r.after));
+    const tasks = JSON.parse(r.text).IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks;
+    assert.deepEqual(tasks.slice(-2), [
+      {
+        TaskType: 'Map',
+        ConnectorOperator: { ServiceNow: 'NO_OP' },
+        SourceFields: ['number'],
+        DestinationField: 'number',
+        TaskProperties: {},
+      },
+      {
+        TaskType: 'Map',
+        ConnectorOperator: { ServiceNow: 'NO_OP' },
+        SourceFields: ['short_description'],
+        DestinationField: 'short_description',
+        TaskProperties: {},
+      },
+    ]);
+    const formatted = service().format(docOf(r.text), { tabSize: 2, insertSpaces: true });
+    // (the examples end with a newline, which Format Document without insertFinalNewline drops)
+    assert.equal(applyTextEdits(r.text, formatted), r.text.trimEnd(), 'Format Document changes nothing');
+  });
+
   it('PAT-2: merges a second projection into the first', () => {
     const second =
-      '{\n            "TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "PROJECTION"\n            },\n            "SourceFields": [\n              "Email", "Id"\n            ]\n          },\n          ';
+      '{\n            "TaskType": "Filter",\n            "ConnectorOperator": {\n              "Salesforce": "PROJECTION"\n            },\n            "SourceFields": [\n              "Email", "Id", "Fax"\n            ]\n          },\n          ';
     const text = replaced(SF, /(\{\n\s+"TaskType": "Validate")/, `${second}$1`);
     const r = fix(text, 'PAT-2');
-    assert.match(r.text, /"LastModifiedDate",\n {14}"Email"\n {12}\]/);
+    // one field a line, as Format Document lays a multi-line list out
+    assert.match(r.text, /"LastModifiedDate",\n {14}"Email",\n {14}"Fax"\n {12}\]/);
     assert.equal((r.text.match(/"PROJECTION"/g) ?? []).length, 1);
   });
 

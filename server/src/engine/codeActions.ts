@@ -5,9 +5,25 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import { Node, ParsedWorkflow, isKey, keyOf, nodeAt, pathOf, prop } from './document';
 import { SOURCE, closestFirst } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
-import { WorkflowTask, connectorByKey, connectorByOperatorShape, taskAt, workflowOf } from './workflowModel';
-import { operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './domain/taskKinds';
-import { insertEntry, insertItem, insertProperty, lineIndent, removeEntry, renameKey, replaceNode } from './jsonEdit';
+import {
+  WorkflowTask,
+  connectorByKey,
+  connectorByOperatorShape,
+  projectedFields,
+  taskAt,
+  workflowOf,
+} from './workflowModel';
+import { COMBINING_TASK_TYPES, operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './domain/taskKinds';
+import {
+  insertEntry,
+  insertItem,
+  insertItems,
+  insertProperty,
+  lineIndent,
+  removeEntry,
+  renameKey,
+  replaceNode,
+} from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
 import { instantOf, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 
@@ -309,7 +325,11 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
     const have = new Set(first.sourceFields.map((f) => f.name));
     const add = [...new Set(task.sourceFields.map((f) => f.name))].filter((f) => !have.has(f));
     const edits = add.length
-      ? [insertEntry(c.doc, first.sourceFieldsNode, () => add.map((f) => JSON.stringify(f)).join(', '))]
+      ? [
+          insertEntry(c.doc, first.sourceFieldsNode, (indent) =>
+            add.map((f) => JSON.stringify(f)).join(indent ? `,\n${indent}` : ', '),
+          ),
+        ]
       : [];
     return [
       {
@@ -329,6 +349,31 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
           },
         ]
       : [];
+  },
+
+  // one action for every projected field no Map writes, offered on each of them
+  'PAT-6': (c) => {
+    const w = workflowOf(c.doc);
+    const key = w.connector?.key;
+    if (!key || w.tasksNode?.type !== 'array') return [];
+    const written = new Set<string>();
+    for (const t of w.tasks)
+      if (t.taskType === 'Map' || (t.taskType && COMBINING_TASK_TYPES.has(t.taskType)))
+        for (const f of t.sourceFields) written.add(f.name);
+    const fields = [...projectedFields(w.projections)].filter((f) => !written.has(f));
+    if (!fields.length) return [];
+    const maps = fields.map((f) => ({
+      TaskType: 'Map',
+      ConnectorOperator: { [key]: 'NO_OP' },
+      SourceFields: [f],
+      DestinationField: f,
+      TaskProperties: {},
+    }));
+    const title =
+      fields.length === 1
+        ? `Add a Map task for "${fields[0]}"`
+        : `Add Map tasks for the ${fields.length} projected fields no Map writes`;
+    return [{ title, edits: [insertItems(c.doc, w.tasksNode, maps)] }];
   },
 
   'PAT-4': (c) => addToProjection(c),

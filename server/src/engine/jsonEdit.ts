@@ -82,3 +82,7 @@ export const insertProperty = (
 
 export const insertItem = (doc: ParsedWorkflow, array: Node, value: unknown, index?: number): TextEdit =>
   insertEntry(doc, array, (indent) => jsonText(doc, value, indent), index);
+
+/** Appends several items to an array in one edit, each laid out as Format Document would. */
+export const insertItems = (doc: ParsedWorkflow, array: Node, values: readonly unknown[]): TextEdit =>
+  insertEntry(doc, array, (indent) => values.map((v) => jsonText(doc, v, indent)).join(`,\n${indent}`));
