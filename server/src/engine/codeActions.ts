@@ -333,7 +333,7 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
       : [];
     return [
       {
-        title: `Merge into the projection task Tasks[${first.index}]`,
+        title: `Merge into the projection task (task ${first.index + 1})`,
         edits: [...edits, removeEntry(c.doc, task.node)],
       },
     ];

@@ -2,7 +2,7 @@
 // ("Map Email → Email"), the trigger, the batches. Built from the domain view in one pass over the tasks.
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, keyOf, prop, rangeOf, stringValue } from './document';
-import { WorkflowTask, isProjection, workflowOf } from './workflowModel';
+import { isProjection, taskTitle, workflowOf } from './workflowModel';
 import { isoUtc, parseTimestamp } from './domain/time';
 
 function symbol(
@@ -25,18 +25,6 @@ function symbol(
   if (detail) s.detail = detail;
   if (children) s.children = children;
   return s;
-}
-
-const fields = (t: WorkflowTask) => t.sourceFields.map((f) => f.name).join(', ');
-
-/** "Map Email → Email", "Filter PROJECTION (5 fields)", "Validate VALIDATE_NON_NULL Id". */
-function taskTitle(t: WorkflowTask): string {
-  const type = t.taskType ?? 'Task';
-  if (isProjection(t))
-    return `${type} PROJECTION (${t.sourceFields.length} field${t.sourceFields.length === 1 ? '' : 's'})`;
-  const op = t.operator && t.operator !== 'NO_OP' ? ` ${t.operator}` : '';
-  const dest = t.destinationField !== undefined ? ` → ${t.destinationField}` : '';
-  return `${type}${op} ${fields(t)}${dest}`.replace(/\s+/g, ' ').trim();
 }
 
 function timeText(node: Node | undefined): string {

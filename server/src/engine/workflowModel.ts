@@ -204,6 +204,21 @@ function readTask(node: Node, index: number, connector: Connector | undefined): 
 export const isProjection = (task: WorkflowTask): boolean =>
   task.taskType === 'Filter' && task.operator === 'PROJECTION';
 
+const fieldList = (t: WorkflowTask) => t.sourceFields.map((f) => f.name).join(', ');
+
+/** "Map Email → Email", "Filter PROJECTION (5 fields)", "Validate VALIDATE_NON_NULL Id": the Outline's words. */
+export function taskTitle(t: WorkflowTask): string {
+  const type = t.taskType ?? 'Task';
+  if (isProjection(t))
+    return `${type} PROJECTION (${t.sourceFields.length} field${t.sourceFields.length === 1 ? '' : 's'})`;
+  const op = t.operator && t.operator !== 'NO_OP' ? ` ${t.operator}` : '';
+  const dest = t.destinationField !== undefined ? ` → ${t.destinationField}` : '';
+  return `${type}${op} ${fieldList(t)}${dest}`.replace(/\s+/g, ' ').trim();
+}
+
+/** A task as people count and the Outline shows it, for messages: "task 2, Map caller_id → caller_id". */
+export const taskName = (t: WorkflowTask): string => `task ${t.index + 1}, ${taskTitle(t)}`;
+
 /** Every source field the projection tasks among `tasks` list. */
 export function projectedFields(taskList: readonly WorkflowTask[]): Set<string> {
   const fields = new Set<string>();

@@ -3,7 +3,7 @@
 import { prop, stringValue } from '../document';
 import { Finding, closestFirst, listOf } from '../findings';
 import { connectors, workflowConnectorTypes } from '../../generated/model';
-import { Workflow, WorkflowTask, connectorByKey, membersOf, workflowOf } from '../workflowModel';
+import { Workflow, WorkflowTask, connectorByKey, membersOf, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import { keyOrBrace, taskAnchor } from './where';
 import type { Rule, RuleContext } from './types';
@@ -14,7 +14,7 @@ const NO_PROFILE_CONNECTORS = ['S3'];
 function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask): Finding[] {
   const connector = w.connector!;
   if (task.node.type !== 'object') return [];
-  const where = `Tasks[${task.index}]`;
+  const where = `T${taskName(task).slice(1)},`; // "Task 2, Map caller_id → caller_id,"
   if (
     !task.connectorOperatorNode ||
     (task.connectorOperatorNode.type === 'object' && task.operatorMembers.length === 0)

@@ -3,7 +3,7 @@
 // task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody projected.
 import { keyOf } from '../document';
 import { Finding, listOf } from '../findings';
-import { Workflow, WorkflowTask, isProjection, projectedFields, workflowOf } from '../workflowModel';
+import { Workflow, WorkflowTask, isProjection, projectedFields, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule } from './types';
 import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
@@ -63,7 +63,7 @@ export const projectionRules: readonly Rule[] = [
           at: p.operatorMember!.valueNode!,
           href: DOCS.s3Integration,
           data: { rules: ['PAT-2'] },
-          message: `Tasks[${p.index}] is a second PROJECTION task (the first is Tasks[${first.index}]). Keep one projection that lists every source field; move these SourceFields into it.`,
+          message: `T${taskName(p).slice(1)}, is a second PROJECTION task (the first is ${taskName(first)}). Keep one projection that lists every source field; move these SourceFields into it.`,
         });
       }
       let toProject: string[] | undefined; // once, however many projections are empty
@@ -94,7 +94,7 @@ export const projectionRules: readonly Rule[] = [
           at: first.operatorMember!.valueNode!,
           href: DOCS.s3Integration,
           data: { rules: ['PAT-9'] },
-          message: `The PROJECTION task is Tasks[${first.index}]; AWS's examples and tools put it first (Tasks[0]), where readers look for the fields the flow pulls.`,
+          message: `The PROJECTION task is task ${first.index + 1} of ${w.tasks.length}; AWS's examples and tools put it first, where readers look for the fields the flow pulls.`,
         });
       }
       return out;
@@ -151,7 +151,7 @@ export const projectionRules: readonly Rule[] = [
     ids: ['PAT-7', 'PAT-8'],
     check(ctx) {
       const out: Finding[] = [];
-      const destinations = new Map<string, number>();
+      const destinations = new Map<string, WorkflowTask>();
       for (const task of workflowOf(ctx.doc).tasks) {
         if (task.taskType !== 'Map' || task.node.type !== 'object') continue;
         const source = task.sourceFields[0]?.name;
@@ -184,7 +184,7 @@ export const projectionRules: readonly Rule[] = [
         if (dest?.type === 'string' && dest.value !== '') {
           const name = dest.value as string;
           const earlier = destinations.get(name);
-          if (earlier === undefined) destinations.set(name, task.index);
+          if (earlier === undefined) destinations.set(name, task);
           else {
             out.push({
               code: 'PAT-8',
@@ -192,7 +192,7 @@ export const projectionRules: readonly Rule[] = [
               at: dest,
               href: DOCS.s3Integration,
               data: { rules: ['PAT-8'], field: name },
-              message: `Tasks[${earlier}] already maps to DestinationField "${name}"; two Map tasks writing one field leave only one value. Map to another field or remove one task.`,
+              message: `T${taskName(earlier).slice(1)}, already maps to DestinationField "${name}"; two Map tasks writing one field leave only one value. Map to another field or remove one task.`,
             });
           }
         }
