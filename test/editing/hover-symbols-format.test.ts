@@ -22,11 +22,23 @@ describe('hover', () => {
     assert.equal(h.hovered, '"FlowName"');
     assert.match(h.markdown, /^\*\*FlowName\*\* · string · required/);
     assert.match(h.markdown, /Spaces are not allowed/);
-    assert.match(h.markdown, /Pattern `\^\[a-zA-Z0-9\]\[\\w!@#\.-\]\+\$`/);
+    // the pattern and length in words, with the 2 characters the pattern needs (not "Length 0–256" and a regex)
+    assert.match(h.markdown, /2–256 characters: a letter or digit first, then letters, digits, _, !, @, #, \., -/);
+    assert.doesNotMatch(h.markdown, /Pattern|Length 0/);
     assert.match(
       h.markdown,
       /\[API reference: FlowDefinition\]\(https:\/\/docs\.aws\.amazon\.com\/customerprofiles\/latest\/APIReference\/API_FlowDefinition\.html\)/,
     );
+  });
+
+  it("SOURCE_DATA_TYPE says what it is in its own words and lists the connector's types, not the Map operator's text", () => {
+    const h = hoverAt(SN.replace('"SOURCE_DATA_TYPE": "datetime"', '"SOURCE_DATA|_TYPE": "datetime"'))!;
+    assert.match(h.markdown, /^\*\*SOURCE_DATA_TYPE\*\* · TaskProperties key/);
+    assert.match(h.markdown, /The source field's data type, as the connector reports it/);
+    assert.match(h.markdown, /Types \(Servicenow\): string, integer, double, boolean, date, datetime\./);
+    const map = hoverAt(SN.replace('"TaskType": "Map"', '"TaskType": "M|ap"'))!.markdown;
+    const mapSummary = map.split('\n\n')[1].split(' Operators:')[0];
+    assert.ok(!h.markdown.includes(mapSummary), `the Map task's words: ${mapSummary}`);
   });
 
   it("shows the member's documentation over its value", () => {

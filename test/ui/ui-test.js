@@ -3,7 +3,8 @@
 'use strict';
 // UI test: the packaged extension (dist/cpworkflow.vsix, from `npm run package`) installed into code-server, driven
 // in Debian's headless Chromium with playwright-core the way a user works: open an example from the explorer, break
-// an operator and read the Problems panel, apply a quick fix, type to get completion and read the list, then run
+// an operator and read the Problems panel, apply a quick fix, type to get completion and read the list, open the
+// snippet list inside the Tasks array, then run
 // "Create Integration Workflow" from the palette (F1) against the local Customer Profiles endpoint, confirm, and
 // read the notification. Saves screenshots in test/.tmp/screenshots/ (docs/screenshots/, which the README shows,
 // with UPDATE_SCREENSHOTS=1). The examples are a copy in
@@ -169,7 +170,11 @@ async function main() {
       await row.waitFor();
       const message = await row.locator('.marker-message').innerText();
       assert.match(message, /LESS_THAN/, `the problem names the wrong operator: ${message}`);
-      assert.match(message, /PROJECTION, GREATER_THAN/, `the problem lists Zendesk's operators: ${message}`);
+      assert.match(
+        message,
+        /Zendesk allows for a Map task: NO_OP\./,
+        `the problem lists the Map operators: ${message}`,
+      );
       assert.strictEqual(await row.locator('.marker-icon.error').count(), 1, 'shown as an error');
       await wb.shot('problems.png');
     });
@@ -218,6 +223,39 @@ async function main() {
         'the chosen item replaced the whole value',
       );
     });
+
+    const tasks = lineColumn(exampleText, '"Tasks": [');
+    await step(
+      'Ctrl+Space inside the Tasks array lists the task snippets and nothing that does not fit there',
+      async () => {
+        await wb.goTo({ line: tasks.line, column: tasks.column + '"Tasks": ['.length });
+        await page.keyboard.press('Control+Space');
+        const labels = await wb.suggestionLabels();
+        const taskSnippets = labels.filter((l) => l.startsWith('task-')).sort();
+        assert.deepStrictEqual(
+          taskSnippets,
+          [
+            'task-arithmetic',
+            'task-map',
+            'task-mask',
+            'task-merge',
+            'task-projection',
+            'task-truncate',
+            'task-validate',
+          ],
+          `suggested: ${labels}`,
+        );
+        // no trigger or workflow snippet, no word from the file: only what a task item can be
+        assert.deepStrictEqual(
+          labels.filter((l) => !l.startsWith('task-')),
+          ['{}'],
+          `suggested: ${labels}`,
+        );
+        await wb.shot('snippets.png');
+        await page.keyboard.press('Escape');
+        await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+      },
+    );
 
     await step(
       'F1 "Create Integration Workflow" asks first, then sends the file once and shows the WorkflowId',

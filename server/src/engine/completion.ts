@@ -45,6 +45,7 @@ import {
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey, withFieldChoices } from './snippets';
 import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 import { RATE_EXAMPLES } from './domain/scheduleExpression';
+import { DATA_TYPE_KEYS, dataTypesOf } from './domain/dataTypes';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
@@ -245,7 +246,7 @@ function taskPropertyKeys(doc: ParsedWorkflow, c: KeyCursor, at: ShapeAtPath, pr
         c,
         k,
         at.shape.value,
-        taskPropertyMarkdown(k, kind),
+        taskPropertyMarkdown(k, kind, workflowOf(doc).connector?.type),
         taskPropertyNeed(k, kind) || 'TaskProperties key',
       ),
     );
@@ -411,29 +412,6 @@ function destinationValues(doc: ParsedWorkflow, c: ValueCursor): string[] {
   return task!.taskType && COMBINING_TASK_TYPES.has(task!.taskType) ? [names.join(',')] : [];
 }
 
-// Field types AppFlow reports for the source (DescribeConnectorEntity); Salesforce's are its SOAP API field types.
-const SALESFORCE_TYPES = [
-  'id',
-  'string',
-  'boolean',
-  'int',
-  'double',
-  'currency',
-  'percent',
-  'date',
-  'datetime',
-  'time',
-  'email',
-  'phone',
-  'url',
-  'picklist',
-  'multipicklist',
-  'reference',
-  'textarea',
-  'address',
-];
-const GENERIC_TYPES = ['string', 'integer', 'double', 'boolean', 'date', 'datetime'];
-const DATA_TYPE_KEYS = new Set(['DATA_TYPE', 'SOURCE_DATA_TYPE', 'DESTINATION_DATA_TYPE']);
 // cdk-appflow: ValidationAction.ignoreRecord() is DropRecord, terminateFlow() is DropDataset
 const VALUE_NOTES: Readonly<Record<string, string>> = {
   DropRecord: 'skip the record that fails',
@@ -445,10 +423,7 @@ function taskPropertyValues(doc: ParsedWorkflow, c: ValueCursor, key: string, no
   const values = PROPERTY_FORMATS[key]?.values;
   if (values) return values.map((v) => [v, VALUE_NOTES[v] ?? key]);
   if (DATA_TYPE_KEYS.has(key)) {
-    return (workflowOf(doc).connector?.type === 'Salesforce' ? SALESFORCE_TYPES : GENERIC_TYPES).map((t) => [
-      t,
-      'data type',
-    ]);
+    return dataTypesOf(workflowOf(doc).connector?.type).map((t) => [t, 'data type']);
   }
   const suggested = task && suggestedPropertyValue(task, key, now);
   return suggested?.note ? [[suggested.value, suggested.note]] : [];

@@ -4,7 +4,7 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, rangeOf, stringValue } from './document';
 import { shapeAt } from './shapePath';
-import { connectorByType, taskAt } from './workflowModel';
+import { connectorByType, taskAt, workflowOf } from './workflowModel';
 import { ALL_OPERATORS, taskKindOf } from './domain/taskKinds';
 import {
   connectorMarkdown,
@@ -37,7 +37,8 @@ function keyMarkdown(doc: ParsedWorkflow, key: Node): string | undefined {
   const at = shapeAt(path);
   const name = key.value as string;
   if (at?.shape.type === 'structure' && at.shape.members?.[name]) return memberMarkdown(at.shapeName, name);
-  if (at?.shapeName === 'TaskPropertiesMap') return taskPropertyMarkdown(name, taskKindAt(doc, key.offset));
+  if (at?.shapeName === 'TaskPropertiesMap')
+    return taskPropertyMarkdown(name, taskKindAt(doc, key.offset), workflowOf(doc).connector?.type);
   return undefined;
 }
 
@@ -59,7 +60,7 @@ function valueMarkdown(doc: ParsedWorkflow, n: Node): string | undefined {
   if (at.shapeName === 'TaskType' && text && taskTypes.includes(text)) return taskTypeMarkdown(text);
   const about =
     at.mapKey !== undefined && at.member === 'TaskProperties'
-      ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, n.offset))
+      ? taskPropertyMarkdown(at.mapKey, taskKindAt(doc, n.offset), workflowOf(doc).connector?.type)
       : at.owner && at.member
         ? memberMarkdown(at.owner, at.member)
         : shapeMarkdown(at.shapeName, at.shapeName);

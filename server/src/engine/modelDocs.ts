@@ -3,6 +3,7 @@
 import { Connector, OPERATION_DOC_URL, ROOT_SHAPE, ShapeName, connectors, shapes } from '../generated/model';
 import { shapeDocUrl, listOf } from './findings';
 import { PROPERTY_FORMATS, TASK_KINDS, TaskKind, taskTypesForOperator } from './domain/taskKinds';
+import { DATA_TYPE_KEYS, DATA_TYPE_WORDS, dataTypesOf } from './domain/dataTypes';
 
 /** "string", "one of 7 values", "list of Task", … for a shape. */
 function typeWord(shapeName: ShapeName): string {
@@ -35,11 +36,61 @@ function constraints(shapeName: ShapeName): string[] {
       : r.max !== null
         ? `at most ${r.max}${unit}`
         : `at least ${r.min}${unit}`;
-  if (s.length && (s.length.min || s.length.max !== null))
+  const words = s.pattern ? patternInWords(s.pattern) : undefined;
+  if (words) {
+    // the pattern's own minimum counts too: `^[a-zA-Z0-9][\w!@#.-]+$` needs 2 characters whatever @length says
+    const min = Math.max(s.length?.min ?? 0, words.min);
+    out.push(`${span({ min, max: s.length?.max ?? null }, ' characters')}: ${words.text}`);
+  } else if (s.length && (s.length.min || s.length.max !== null))
     out.push(`Length ${span(s.length, s.type === 'map' ? ' entries' : ' characters')}`);
   if (s.range) out.push(`Range ${span(s.range, '')}`);
-  if (s.pattern && s.pattern !== '.*') out.push(`Pattern \`${s.pattern}\``);
+  if (s.pattern && s.pattern !== '.*' && !words) out.push(`Pattern \`${s.pattern}\``);
   return out;
+}
+
+// the character classes the model's name patterns use, in words
+const CLASS_WORDS: Readonly<Record<string, string>> = {
+  'a-z': 'lower-case letters',
+  'A-Z': 'upper-case letters',
+  'a-zA-Z': 'letters',
+  '0-9': 'digits',
+  '\\w': 'letters, digits, _',
+  '\\S': 'any character but whitespace',
+};
+
+/** `[a-zA-Z0-9_-]` → "letters, digits, _, -"; undefined for a class these words cannot say. */
+function classInWords(body: string): string | undefined {
+  const parts: string[] = [];
+  let rest = body;
+  for (const [cls, words] of Object.entries(CLASS_WORDS).sort((a, b) => b[0].length - a[0].length)) {
+    if (rest.includes(cls)) {
+      parts.push(words);
+      rest = rest.split(cls).join('');
+    }
+  }
+  if (/\\[^\\]/.test(rest.replace(/\\[.\-/+=!@#]/g, ''))) return undefined; // another escape class
+  const literals = [...rest.replace(/\\(.)/g, '$1')];
+  const merged = parts.join(', ').replace('lower-case letters, upper-case letters', 'letters');
+  return [merged, ...literals].filter(Boolean).join(', ').replace('digits, letters', 'letters, digits');
+}
+
+/**
+ * A name pattern of the model in words, with the fewest characters it takes: `^[a-zA-Z0-9][\w!@#.-]+$` → "a letter or
+ * digit first, then letters, digits, _, !, @, #, ., -" (2). Undefined for patterns these words cannot say (ARNs).
+ */
+export function patternInWords(pattern: string): { text: string; min: number } | undefined {
+  const m = /^\^((?:\[[^\]]+\][+*]?)+)\$$/.exec(pattern);
+  if (!m) return undefined;
+  const pieces = [...m[1].matchAll(/\[([^\]]+)\]([+*]?)/g)].map(([, body, q]) => ({ words: classInWords(body), q }));
+  if (pieces.some((p) => !p.words) || pieces.length > 2) return undefined;
+  const min = pieces.reduce((n, p) => n + (p.q === '*' ? 0 : 1), 0);
+  if (pieces.length === 1) return { text: pieces[0].words!, min };
+  const [first, then] = pieces;
+  const one = first
+    .words!.replace(/letters/, 'a letter')
+    .replace(/digits/, 'digit')
+    .replace(/, (?=[^,]*$)/, ' or ');
+  return { text: `${one} first, then ${then.words}`, min };
 }
 
 // the request's own members are documented on the operation's page
@@ -110,11 +161,14 @@ export function taskPropertyNeed(key: string, kind: TaskKind | undefined): strin
       : 'optional';
 }
 
-export function taskPropertyMarkdown(key: string, kind: TaskKind | undefined): string {
+export function taskPropertyMarkdown(key: string, kind: TaskKind | undefined, connectorType?: string): string {
   const need = taskPropertyNeed(key, kind);
+  const dataType = DATA_TYPE_KEYS.has(key);
   return [
     `**${key}** · TaskProperties key${need ? ` · ${need}` : ''}`,
-    kind?.summary ?? '',
+    // a data type is about the field, not about what the task does with it
+    dataType ? DATA_TYPE_WORDS[key] : (kind?.summary ?? ''),
+    dataType ? `Types${connectorType ? ` (${connectorType})` : ''}: ${dataTypesOf(connectorType).join(', ')}.` : '',
     PROPERTY_FORMATS[key] ? `Value: ${PROPERTY_FORMATS[key].expected}.` : '',
     link('Task'),
   ]
