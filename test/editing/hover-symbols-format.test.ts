@@ -44,7 +44,11 @@ describe('hover', () => {
   it("shows the member's documentation over its value", () => {
     const h = hoverAt(SF.replace('"DataPullMode": "Incremental"', '"DataPullMode": "Incre|mental"'))!;
     assert.equal(h.hovered, '"Incremental"');
-    assert.match(h.markdown, /\*\*DataPullMode\*\*/);
+    // the value's own line first (the model documents no enum member), then the key's text
+    assert.match(
+      h.markdown,
+      /^`"Incremental"` · one of 2 DataPullMode values; the other is `"Complete"`\.\n\n\*\*DataPullMode\*\*/,
+    );
   });
 
   it('says which connectors and task types take an operator', () => {

@@ -15,6 +15,7 @@ import {
   taskTypeMarkdown,
 } from './modelDocs';
 import { isoUtc, parseTimestamp } from './domain/time';
+import { listOf } from './findings';
 import { taskTypes } from '../generated/model';
 
 const SCALARS = new Set(['string', 'number', 'boolean', 'null']);
@@ -64,6 +65,12 @@ function valueMarkdown(doc: ParsedWorkflow, n: Node): string | undefined {
       : at.owner && at.member
         ? memberMarkdown(at.owner, at.member)
         : shapeMarkdown(at.shapeName, at.shapeName);
+  // a value of an enum gets its own line first: the Smithy models document no enum member, so say which value of
+  // how many it is, and the others, before the key's text
+  if (at.shape.type === 'enum' && text && at.shape.values!.includes(text) && at.shape.values!.length > 1) {
+    const others = at.shape.values!.filter((v) => v !== text);
+    return `\`"${text}"\` · one of ${at.shape.values!.length} ${at.member ?? at.shapeName} values; the other${others.length === 1 ? ' is' : 's are'} ${listOf(others.map((v) => `\`"${v}"\``))}.\n\n${about}`;
+  }
   if (at.shape.type === 'timestamp') {
     const t = parseTimestamp(n);
     // epoch values are hard to read, ISO ones hard to compare with the API's epoch seconds: show both
