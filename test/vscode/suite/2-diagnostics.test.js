@@ -21,7 +21,11 @@ suite('diagnostics', () => {
     assert.strictEqual(codeOf(d), 'enum');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /LESS_THAN/, 'says what is wrong');
-    assert.match(d.message, /Zendesk allows for a Filter task: PROJECTION or GREATER_THAN\./, 'lists the Zendesk filter operators');
+    assert.match(
+      d.message,
+      /Zendesk allows for a Filter task: PROJECTION or GREATER_THAN\./,
+      'lists the Zendesk filter operators',
+    );
     assert.match(String(d.code.target), /^https:\/\/docs\.aws\.amazon\.com\//, 'links to the AWS page');
   });
 
