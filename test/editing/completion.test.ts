@@ -13,7 +13,7 @@ import { docOf, readExample } from '../support/workflows';
 import { withCaret } from '../support/markers';
 import { MAX_ITEMS } from '../../server/src/engine/completion';
 import { parseWorkflow } from '../../server/src/engine/document';
-import { completeAt, errorsOf, validate, describe1, service } from './support';
+import { applyTextEdits, completeAt, errorsOf, validate, describe1, service } from './support';
 
 const SF = readExample('salesforce-account.cpworkflow.json');
 const ZD = readExample('zendesk-ticket.cpworkflow.json');
@@ -63,8 +63,8 @@ describe('completion: property keys', () => {
   });
 
   it('completes a key typed inside quotes, replacing the whole string', () => {
-    assert.equal(completeAt('{"Dom|"}').apply('DomainName'), '{"DomainName": ""}');
-    assert.equal(completeAt('{"Dom|ain"}').apply('DomainName'), '{"DomainName": ""}');
+    assert.equal(completeAt('{"Dom|"}').apply('DomainName'), '{\n  "DomainName": ""\n}');
+    assert.equal(completeAt('{"Dom|ain"}').apply('DomainName'), '{\n  "DomainName": ""\n}');
     const item = completeAt('{"Dom|"}').items.find((i) => i.label === 'DomainName')!;
     assert.equal(item.filterText, '"DomainName"', 'the typed text starts with the quote');
   });
@@ -110,7 +110,8 @@ describe('completion: property keys', () => {
       at(ZD, /"SourceConnectorProperties": \{[^}]*\}\s*\}/.exec(ZD)![0], '"SourceConnectorProperties": {|}'),
     );
     assert.deepEqual(empty.labels, ['Zendesk']);
-    assert.match(empty.apply('Zendesk'), /"SourceConnectorProperties": \{"Zendesk": \{\}\}/);
+    // on its own line, as Format Document lays it out
+    assert.match(empty.apply('Zendesk'), /"SourceConnectorProperties": \{\n {12}"Zendesk": \{\}\n {10}\}/);
   });
 
   it("offers the TaskProperties keys of the task's operator, required first", () => {
@@ -362,6 +363,23 @@ function shownAt(marked: string) {
   const caret = withCaret(marked).offset;
   return { r, shown: r.items.filter((i) => editorKeeps(r.text, caret, i)).map((i) => i.label) };
 }
+
+describe('completion: layout', () => {
+  it('the first key typed into a one-line {} lands on its own line, as Format Document lays it out', () => {
+    const marked = at(
+      SN,
+      '"ConnectorOperator": {\n              "ServiceNow": "MASK_LAST_N"\n            }',
+      '"ConnectorOperator": {"|"}',
+    );
+    const applied = completeAt(marked).apply('ServiceNow');
+    assert.ok(
+      applied.includes('"ConnectorOperator": {\n              "ServiceNow": ""\n            }'),
+      'on its own line',
+    );
+    const formatted = applyTextEdits(applied, service().format(docOf(applied), { tabSize: 2, insertSpaces: true }));
+    assert.equal(formatted, applied.trimEnd(), 'Format Document changes nothing');
+  });
+});
 
 describe('completion: replacing a value that is there', () => {
   it('Ctrl+Space on a placeholder value (Email selected, the cursor at its end) offers the projected fields', () => {

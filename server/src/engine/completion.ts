@@ -128,7 +128,9 @@ interface Proposal {
 /** `range` is the cursor's replace span, computed once per request. */
 function item(doc: ParsedWorkflow, c: Cursor, p: Proposal, range: Range): CompletionItem {
   const valueAfterColon = c.kind === 'value' && c.afterColon && !p.span;
-  const newText = `${valueAfterColon ? ' ' : ''}${p.text}${c.commaAfter && !p.span ? ',' : ''}`;
+  let newText = `${valueAfterColon ? ' ' : ''}${p.text}${c.commaAfter && !p.span ? ',' : ''}`;
+  // the first member of a `{}` on one line goes on its own line, as Format Document puts it (not `{"Marketo": ""}`)
+  if (c.kind === 'key' && !p.span && p.snippet && opensEmptyBraces(doc, c)) newText = `\n\t${newText}\n`;
   const out: CompletionItem = {
     label: p.label,
     kind: p.kind,
@@ -144,6 +146,16 @@ function item(doc: ParsedWorkflow, c: Cursor, p: Proposal, range: Range): Comple
     out.additionalTextEdits = [TextEdit.insert(doc.document.positionAt(c.commaBefore), ',')];
   if (p.suggestAgain) out.command = SUGGEST_AGAIN;
   return out;
+}
+
+/** The key cursor is the only thing between the braces of a one-line object: `{|}`, `{"|"}`, `{"Mar|"}`. */
+function opensEmptyBraces(doc: ParsedWorkflow, c: KeyCursor): boolean {
+  const o = c.object;
+  if (membersOf(o).some((m) => m.keyNode.parent !== c.property)) return false;
+  const inside = doc.text.slice(o.offset + 1, o.offset + o.length - 1);
+  const before = doc.text.slice(o.offset + 1, c.replace.offset);
+  const after = doc.text.slice(c.replace.offset + c.replace.length, o.offset + o.length - 1);
+  return !inside.includes('\n') && !before.trim() && !after.trim();
 }
 
 const str = (s: string) => JSON.stringify(s);
