@@ -3,7 +3,7 @@
 // and inserts whose placeholders are values the checks accept. Unknown or stale diagnostics get no fix.
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, isKey, keyOf, nodeAt, pathOf, prop } from './document';
-import { SOURCE, closestFirst } from './findings';
+import { SOURCE, closestFirst, quoted } from './findings';
 import { ShapeName, connectors, shapes, taskTypes } from '../generated/model';
 import {
   WorkflowTask,
@@ -143,14 +143,16 @@ function replaceWith(c: FixContext, value: unknown, title = `Change to ${show(va
 }
 
 function removeMember(c: FixContext, keyNode = c.node): Fix[] {
-  return isKey(keyNode) ? [{ title: `Remove "${keyNode.value}"`, edits: [removeEntry(c.doc, keyNode.parent!)] }] : [];
+  return isKey(keyNode)
+    ? [{ title: `Remove ${quoted(String(keyNode.value))}`, edits: [removeEntry(c.doc, keyNode.parent!)] }]
+    : [];
 }
 
 function renameTo(c: FixContext, key: string): Fix[] {
   if (!isKey(c.node)) return [];
   // renaming onto a key the object already has would only trade one problem for another
   if (prop(c.node.parent!.parent, key)) return [];
-  return [{ title: `Rename "${c.node.value}" to "${key}"`, edits: [renameKey(c.doc, c.node, key)] }];
+  return [{ title: `Rename ${quoted(String(c.node.value))} to "${key}"`, edits: [renameKey(c.doc, c.node, key)] }];
 }
 
 function eachAllowed(c: FixContext, allowed: readonly string[]): Fix[] {
@@ -179,7 +181,7 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
 
   'duplicate-key': (c) =>
     isKey(c.node)
-      ? [{ title: `Remove the earlier "${c.node.value}"`, edits: [removeEntry(c.doc, c.node.parent!)] }]
+      ? [{ title: `Remove the earlier ${quoted(String(c.node.value))}`, edits: [removeEntry(c.doc, c.node.parent!)] }]
       : [],
 
   'unknown-property': (c) => {

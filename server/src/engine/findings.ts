@@ -55,6 +55,18 @@ export function listOf(values: readonly string[], conj = 'or'): string {
   return `${values.slice(0, -1).join(', ')} ${conj} ${values[values.length - 1]}`;
 }
 
+// A value quoted in a message: a message is read, not scrolled, and a file may hold megabytes in one string.
+const QUOTED_MAX_LENGTH = 60;
+
+/** `value` as a JSON string for a message, cut to 60 characters with an ellipsis. */
+export function quoted(text: unknown): string {
+  const value = String(text);
+  if (value.length <= QUOTED_MAX_LENGTH) return JSON.stringify(value);
+  // never cut a surrogate pair in half
+  const cut = /[\uD800-\uDBFF]/.test(value[QUOTED_MAX_LENGTH - 2]) ? QUOTED_MAX_LENGTH - 2 : QUOTED_MAX_LENGTH - 1;
+  return `${JSON.stringify(value.slice(0, cut)).slice(0, -1)}…" (${value.length.toLocaleString('en-US')} characters)`;
+}
+
 /** Damerau-free Levenshtein distance, for "did you mean" suggestions. */
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -70,8 +82,12 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Candidates ordered closest first (case-insensitive match counts as closest). */
+// Past this length a value is no typo of a name and the edit distance (length × length) would only cost time.
+const SUGGESTION_MAX_LENGTH = 100;
+
+/** Candidates ordered closest first (case-insensitive match counts as closest); as given for a very long value. */
 export function closestFirst(value: string, candidates: readonly string[]): string[] {
+  if (value.length > SUGGESTION_MAX_LENGTH) return [...candidates];
   const v = value.toLowerCase();
   // each distance once, not once per comparison (418 time zones)
   const scored = candidates.map((c) => ({ c, d: editDistance(v, c.toLowerCase()) }));
@@ -80,8 +96,33 @@ export function closestFirst(value: string, candidates: readonly string[]): stri
 
 /** The nearest candidate when it is plausibly a typo of `value`. */
 export function nearest(value: string, candidates: readonly string[]): string | undefined {
+  if (value.length > SUGGESTION_MAX_LENGTH) return undefined;
   const best = closestFirst(value, candidates)[0];
   if (best === undefined) return undefined;
   const d = editDistance(value.toLowerCase(), best.toLowerCase());
   return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** What one file publishes at most (a 5,000-task file may well have a finding per task; past 10,000 few read on). */
+export const MAX_FINDINGS = 10_000;
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The first MAX_FINDINGS findings, and one more that says how many are not shown (as severe as the worst of them). */
+export function capFindings(findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const rest = findings.slice(MAX_FINDINGS);
+  const severity = SEVERITY_ORDER.find((s) => rest.some((f) => f.severity === s)) ?? 'hint';
+  const counts = SEVERITY_ORDER.map((s) => [s, rest.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n.toLocaleString('en-US')} ${s}${n === 1 ? '' : s === 'information' ? '' : 's'}`);
+  return [
+    ...findings.slice(0, MAX_FINDINGS),
+    {
+      code: 'too-many-findings',
+      severity,
+      at: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      data: { shown: MAX_FINDINGS, notShown: rest.length },
+      message: `${rest.length.toLocaleString('en-US')} more findings are not shown (${listOf(counts, 'and')}): at most ${MAX_FINDINGS.toLocaleString('en-US')} are shown per file. Fix those above and validate again.`,
+    },
+  ];
 }

@@ -64,6 +64,15 @@ const enum Char {
   CloseBrace = 125,
 }
 
+/**
+ * How deep objects and arrays may nest. A workflow is about 8 levels deep; a container deeper than this is reported
+ * (NESTING_TOO_DEEP) and stepped over without building its nodes, so that neither this parser nor any walk of the
+ * tree runs out of stack on a hostile file.
+ */
+export const MAX_NESTING = 256;
+/** The ParseError code of a container past MAX_NESTING (not one of jsonc-parser's codes). */
+export const NESTING_TOO_DEEP = 0x100 as ParseErrorCode;
+
 /** Slots of the parser's table of recent short strings (a power of two). */
 const RECENT_STRINGS = 2048;
 
@@ -511,12 +520,30 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     return true;
   }
 
+  /** A container past MAX_NESTING: reported at its opening token, stepped over to its end, kept with no members. */
+  function skipTooDeep(type: 'object' | 'array'): void {
+    errors.push({ error: NESTING_TOO_DEEP, offset: tokenOffset, length: 1 });
+    open({ type, offset: tokenOffset, length: -1, parent: current, children: undefined });
+    let level = 0;
+    for (let t = token; t !== Token.EOF; t = scan()) {
+      if (t === Token.OpenBrace || t === Token.OpenBracket) level++;
+      else if ((t === Token.CloseBrace || t === Token.CloseBracket) && --level === 0) break;
+    }
+    scanError = ScanError.None;
+    endContainer();
+    if (token !== Token.EOF) next();
+  }
+
+  let depth = 0;
+
   /** An object (members are properties) or an array (members are values), with jsonc-parser's recovery. */
   function parseContainer(
     type: 'object' | 'array',
     close: Token.CloseBrace | Token.CloseBracket,
     parseMember: () => boolean,
   ): void {
+    if (depth >= MAX_NESTING) return skipTooDeep(type);
+    depth++;
     open({ type, offset: tokenOffset, length: -1, parent: current, children: undefined });
     next();
     let needsComma = false;
@@ -533,6 +560,7 @@ export function parseStrictJsonTree(text: string, errors: ParseError[]): Node | 
     }
     completeProperty(pos); // a property without a value ends where its object does
     endContainer();
+    depth--;
     if (token === close) next();
     else
       handleError(

@@ -2,7 +2,7 @@
 // @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
 // Driven by the generated shapes, so the model stays the one source of truth.
 import { Node, ParsedWorkflow, keyOf, prop, stringValue } from './document';
-import { Finding, closestFirst, listOf, nearest, shapeDocUrl } from './findings';
+import { Finding, closestFirst, listOf, nearest, quoted, shapeDocUrl } from './findings';
 import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
 import { connectorByOperatorShape } from './workflowModel';
 import { parseTimestamp } from './domain/time';
@@ -194,7 +194,7 @@ function checkValue(
           at: node,
           href: hrefOf(shapeName, owner),
           data: { rules: rulesOf(shapeName) },
-          message: `${labelOf(shapeName, owner, member)}: ${JSON.stringify(node.value)} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.`,
+          message: `${labelOf(shapeName, owner, member)}: ${quoted(String(node.value))} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.`,
         });
       }
       return;
@@ -233,7 +233,7 @@ function reportDuplicate(
     severity: 'warning',
     at: earlier,
     data: { property: key },
-    message: `Duplicate key "${key}": the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
+    message: `Duplicate key ${quoted(key)}: the AWS CLI silently keeps only the last one, so this one is ignored. Remove one of them.`,
   });
 }
 
@@ -287,7 +287,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
         target: m.target,
         ...(MISSING_MEMBER_RULES[shapeName] ? { rules: MISSING_MEMBER_RULES[shapeName] } : {}),
       },
-      message: `${shapeName} is missing the required property "${name}".`,
+      message: `${shapeName} is missing the required property ${quoted(name)}.`,
     });
   }
 }
@@ -297,7 +297,7 @@ function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): Findin
   const suggestion = nearest(key, allowed);
   const fromAppflow = appflowOnly.members[shapeName]?.includes(key);
   const hint = fromAppflow
-    ? `"${key}" belongs to the Amazon AppFlow API, not to Customer Profiles' ${shapeName}: remove it.`
+    ? `${quoted(key)} belongs to the Amazon AppFlow API, not to Customer Profiles' ${shapeName}: remove it.`
     : suggestion
       ? `Did you mean "${suggestion}"?`
       : '';
@@ -314,7 +314,7 @@ function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): Findin
       ...(fromAppflow ? { appflowOnly: true } : {}),
       rules: shapeName === 'ScheduledTriggerProperties' ? ['TRG-7', 'CASE-3'] : ['CASE-3'],
     },
-    message: `"${key}" is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.`,
+    message: `${quoted(key)} is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.`,
   };
 }
 
@@ -385,7 +385,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
       at: node,
       href,
       data: { replacement: caseMatch, rules: ['CASE-2'] },
-      message: `ConnectorType "${value}" is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay "${value}").`,
+      message: `ConnectorType ${quoted(value)} is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay ${quoted(value)}).`,
     });
     return;
   }
@@ -412,7 +412,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
         ...(suggestion ? { suggestion } : {}),
         rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
       },
-      message: `"${value}" is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows${forType === allowed ? '' : ` for a ${taskType} task`}: ${listOf(forType)}.`,
+      message: `${quoted(value)} is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows${forType === allowed ? '' : ` for a ${taskType} task`}: ${listOf(forType)}.`,
     });
     return;
   }
@@ -421,7 +421,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
     (shapeName === 'OperatorPropertiesKeys' && appflowOnly.operatorPropertyKeys.includes(value));
   const suggestion = caseMatch ?? nearest(value, allowed);
   const hint = appflow
-    ? ` "${value}" belongs to the Amazon AppFlow API; Customer Profiles does not accept it.${value === 'Map_all' ? ' Instead, list every field in a Filter task with the PROJECTION operator and add one Map task per field.' : ''}`
+    ? ` ${quoted(value)} belongs to the Amazon AppFlow API; Customer Profiles does not accept it.${value === 'Map_all' ? ' Instead, list every field in a Filter task with the PROJECTION operator and add one Map task per field.' : ''}`
     : caseMatch
       ? ` Values are case-sensitive: "${caseMatch}".`
       : suggestion
@@ -440,7 +440,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
       ...(appflow ? { appflowOnly: true } : {}),
       rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
     },
-    message: `"${value}" is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.`,
+    message: `${quoted(value)} is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.`,
   });
 }
 
@@ -513,14 +513,13 @@ const PATTERN_WORDS: Partial<Record<ShapeName, string>> = {
 };
 
 function patternMessage(label: string, value: string, pattern: string, shapeName?: ShapeName): string {
-  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
   if (pattern.startsWith('^(?!aws:)') && value.startsWith('aws:')) {
-    return `${label} "${shown}" starts with "aws:", which AWS reserves for its own tags. Use another prefix.`;
+    return `${label} ${quoted(value)} starts with "aws:", which AWS reserves for its own tags. Use another prefix.`;
   }
   if (value === '') return `${label} must not be empty (pattern ${pattern}).`;
   const words = shapeName && PATTERN_WORDS[shapeName];
-  if (words) return `${label} "${shown}" must ${words}; pattern ${pattern}.`;
-  return `${label} "${shown}" does not match the model's pattern ${pattern}.`;
+  if (words) return `${label} ${quoted(value)} must ${words}; pattern ${pattern}.`;
+  return `${label} ${quoted(value)} does not match the model's pattern ${pattern}.`;
 }
 
 // §2a: CloudFormation writes TaskProperties as a list of {OperatorPropertyKey, Property} (AWS::CustomerProfiles) or
@@ -536,7 +535,8 @@ function cloudFormationTaskProperties(node: Node, href: string): Finding {
     if (key?.type === 'string' && scalar) map[key.value as string] = String(value.value);
     else complete = false;
   }
-  const shown = JSON.stringify(map).replace(/":/g, '": ').replace(/,"/g, ', "');
+  const json = JSON.stringify(map).replace(/":/g, '": ').replace(/,"/g, ', "');
+  const shown = json.length > 400 ? `${json.slice(0, 399)}…` : json;
   return {
     code: 'type',
     severity: 'error',

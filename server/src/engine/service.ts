@@ -15,7 +15,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
-import { Finding, toDiagnostic } from './findings';
+import { Finding, capFindings, toDiagnostic } from './findings';
 import { firstStructuralError, syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
@@ -98,15 +98,16 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
       // A tree cut short by error recovery would report keys the text holds as missing or unknown: while the text
       // does not parse, the syntax errors and only what is certainly true (issue 13).
       const findings = [...syntaxFindings(doc), ...certainWhileBroken(doc, schemaFindings(doc), broken)];
-      return findings.map((f) => toDiagnostic(doc, f));
+      return capFindings(findings).map((f) => toDiagnostic(doc, f));
     }
     const findings: Finding[] = [...syntaxFindings(doc), ...schemaFindings(doc)];
     // a misspelled key ("did you mean") is a slip too: the rules would reason about a task or trigger without it
     if (doc.root && !findings.some((f) => f.code === 'unknown-property' && f.data?.suggestion)) {
       const ctx = { doc, now: now() };
-      for (const rule of rules) findings.push(...rule.check(ctx));
+      // one by one: push(...spread) passes each finding as an argument, and a call takes ~125,000 at most
+      for (const rule of rules) for (const f of rule.check(ctx)) findings.push(f);
     }
-    return findings.map((f) => toDiagnostic(doc, f));
+    return capFindings(findings).map((f) => toDiagnostic(doc, f));
   }
 
   return {

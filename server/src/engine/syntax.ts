@@ -2,6 +2,7 @@
 import { ParseError, ParseErrorCode } from 'jsonc-parser';
 import { ParsedWorkflow, rangeOf, significantBefore } from './document';
 import { Finding } from './findings';
+import { MAX_NESTING, NESTING_TOO_DEEP } from './jsonParser';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]:
@@ -21,6 +22,7 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character in a string.',
   [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters must be escaped.',
   [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment (comments are not allowed in JSON).',
+  [NESTING_TOO_DEEP]: `Objects and arrays nested more than ${MAX_NESTING} levels deep: nothing inside this one is checked. A workflow file is about 8 levels deep; remove the extra nesting.`,
 };
 
 /** The offset of the comma when `e` is a trailing comma's error (the parser then stops at the closer after it). */

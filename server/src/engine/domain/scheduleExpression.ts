@@ -31,14 +31,18 @@ export type ScheduleExpression =
   | { readonly kind: 'cron' }
   | { readonly kind: 'unknown' };
 
-const RATE = /^\s*rate\s*\(\s*(.*?)\s*\)\s*$/i;
+// Each piece is matched on its own, on trimmed text: one pattern with \s* on both sides of a lazy (.*?) backtracks
+// cubically on "rate(" and thousands of spaces.
+const RATE_OPEN = /^rate\s*\(/i;
 const RATE_BODY = /^([+-]?[\d.]*)\s*([A-Za-z]*)$/;
 
 /** Reads a ScheduleExpression the way AppFlow's rate grammar `rate(N minutes|hours|days)` does, leniently. */
 export function parseScheduleExpression(text: string): ScheduleExpression {
-  if (/^\s*cron\s*\(/i.test(text)) return { kind: 'cron' };
-  const rate = RATE.exec(text);
-  const body = rate && RATE_BODY.exec(rate[1]);
+  const trimmed = text.trim();
+  if (/^cron\s*\(/i.test(trimmed)) return { kind: 'cron' };
+  const open = RATE_OPEN.exec(trimmed);
+  const rate = open && trimmed.endsWith(')') && trimmed.length > open[0].length;
+  const body = rate ? RATE_BODY.exec(trimmed.slice(open[0].length, -1).trim()) : null;
   if (!body || (!body[1] && !body[2])) return { kind: 'unknown' };
   const [, countText, unitText] = body;
   if (!/^\d+$/.test(countText) || Number(countText) < 1) return { kind: 'rate-bad-count', count: countText, unitText };

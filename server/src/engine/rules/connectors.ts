@@ -1,7 +1,7 @@
 // The source connector (workflow-rules.md §1, §3, §6, §7): ConnectorOperator and SourceConnectorProperties are keyed
 // by the connector that ConnectorType names, and only some connectors suit a Customer Profiles workflow.
 import { prop, stringValue } from '../document';
-import { Finding, closestFirst, listOf } from '../findings';
+import { Finding, closestFirst, listOf, quoted } from '../findings';
 import { connectors, workflowConnectorTypes } from '../../generated/model';
 import { Workflow, WorkflowTask, connectorByKey, membersOf, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
@@ -43,8 +43,8 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
       href: DOCS.connectorOperator,
       data: { rules: ['OP-1'], key: m.key, intendedKey: connector.key, remove: hasIntended },
       message: hasIntended
-        ? `ConnectorOperator has a second member "${m.key}": the source is ${connector.type}, so only "${connector.key}" applies. Remove "${m.key}".`
-        : `ConnectorOperator is keyed "${m.key}" but ConnectorType is "${w.connectorType}": the key must be "${connector.key}". AppFlow ignores an operator under another connector's key.`,
+        ? `ConnectorOperator has a second member ${quoted(m.key)}: the source is ${connector.type}, so only "${connector.key}" applies. Remove ${quoted(m.key)}.`
+        : `ConnectorOperator is keyed ${quoted(m.key)} but ConnectorType is ${quoted(w.connectorType)}: the key must be "${connector.key}". AppFlow ignores an operator under another connector's key.`,
     });
     // The model's enum check already covers the value under the right key; under the wrong key, check it here.
     const value = stringValue(m.valueNode);
@@ -63,7 +63,7 @@ function operatorKeyFindings(ctx: RuleContext, w: Workflow, task: WorkflowTask):
           connector: connector.type,
           shape: connector.operatorShape,
         },
-        message: `"${value}" is not an operator of ${connector.key}; ${connector.key} allows: ${listOf(connector.operators)}.`,
+        message: `${quoted(value)} is not an operator of ${connector.key}; ${connector.key} allows: ${listOf(connector.operators)}.`,
       });
     }
   }
@@ -86,8 +86,8 @@ function sourcePropertiesFindings(ctx: RuleContext, w: Workflow): Finding[] {
       href: DOCS.sourceConnectorProperties,
       data: { rules: ['PAT-12'], key: m.key, intendedKey: connector.sourcePropertiesKey, remove: hasIntended },
       message: hasIntended
-        ? `SourceConnectorProperties holds "${m.key}" as well as "${connector.sourcePropertiesKey}": it must hold only the member for ConnectorType "${w.connectorType}". Remove "${m.key}".`
-        : `SourceConnectorProperties holds "${m.key}" but ConnectorType is "${w.connectorType}": use "${connector.sourcePropertiesKey}" ("SourceConnectorType and SourceConnectorProperties must be same type").`,
+        ? `SourceConnectorProperties holds ${quoted(m.key)} as well as "${connector.sourcePropertiesKey}": it must hold only the member for ConnectorType ${quoted(w.connectorType)}. Remove ${quoted(m.key)}.`
+        : `SourceConnectorProperties holds ${quoted(m.key)} but ConnectorType is ${quoted(w.connectorType)}: use "${connector.sourcePropertiesKey}" ("SourceConnectorType and SourceConnectorProperties must be same type").`,
     });
   }
   if (!hasIntended && out.length === 0) {
@@ -97,7 +97,7 @@ function sourcePropertiesFindings(ctx: RuleContext, w: Workflow): Finding[] {
       at: keyOrBrace(ctx, node),
       href: DOCS.sourceConnectorProperties,
       data: { rules: ['PAT-12'], missingKey: connector.sourcePropertiesKey, shape: connector.sourcePropertiesShape },
-      message: `SourceConnectorProperties has no "${connector.sourcePropertiesKey}" member for ConnectorType "${w.connectorType}"; add { "${connector.sourcePropertiesKey}": { … } } describing the source object.`,
+      message: `SourceConnectorProperties has no "${connector.sourcePropertiesKey}" member for ConnectorType ${quoted(w.connectorType)}; add { "${connector.sourcePropertiesKey}": { … } } describing the source object.`,
     });
   }
   return out;

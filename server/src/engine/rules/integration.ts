@@ -2,6 +2,7 @@
 // writes into a profile object type that must exist in the domain.
 import { at, keyOf, prop, stringValue } from '../document';
 import { workflowOf } from '../workflowModel';
+import { quoted } from '../findings';
 import { DOCS } from './docs';
 import type { Rule } from './types';
 
@@ -45,7 +46,7 @@ export const integrationRules: readonly Rule[] = [
           at: objectTypeNode!,
           href: DOCS.salesforceObjects,
           data: { rules: ['PAT-15'], template, objectTypeName },
-          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${template.slice('Salesforce-'.length)} is "${template}"; keep "${objectTypeName}" only if you created that object type.`,
+          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${template.slice('Salesforce-'.length)} is "${template}"; keep ${quoted(objectTypeName)} only if you created that object type.`,
         },
       ];
     },

@@ -2,7 +2,7 @@
 // flow pulls, then one Map per field. AppFlow rejects a flow without a projection ("You must specify a projection
 // task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody projected.
 import { keyOf } from '../document';
-import { Finding, listOf } from '../findings';
+import { Finding, listOf, quoted } from '../findings';
 import { Workflow, WorkflowTask, isProjection, projectedFields, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Rule } from './types';
@@ -79,7 +79,7 @@ export const projectionRules: readonly Rule[] = [
             message: `The PROJECTION task lists no SourceFields, so the flow pulls nothing. List every source field to pull${
               fields.length
                 ? `, e.g. ${listOf(
-                    fields.slice(0, 5).map((f) => `"${f}"`),
+                    fields.slice(0, 5).map((f) => `${quoted(f)}`),
                     'and',
                   )}`
                 : ''
@@ -125,7 +125,7 @@ export const projectionRules: readonly Rule[] = [
             at: f.node,
             href: DOCS.s3Integration,
             data: { rules, field: f.name },
-            message: `"${f.name}" is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. Add "${f.name}" to the projection.`,
+            message: `${quoted(f.name)} is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. Add ${quoted(f.name)} to the projection.`,
           });
         }
       }
@@ -139,7 +139,7 @@ export const projectionRules: readonly Rule[] = [
             at: f.node,
             href: DOCS.s3Integration,
             data: { rules: ['PAT-6'], field: f.name },
-            message: `"${f.name}" is projected but no Map task writes it, so it does not reach the profile object. Add a Map task for it if the object type needs it.`,
+            message: `${quoted(f.name)} is projected but no Map task writes it, so it does not reach the profile object. Add a Map task for it if the object type needs it.`,
           });
         }
       }
@@ -167,7 +167,7 @@ export const projectionRules: readonly Rule[] = [
               property: 'DestinationField',
               ...(source ? { replacement: source } : {}),
             },
-            message: `This Map task has ${dest ? 'an empty' : 'no'} DestinationField: name the profile object field it writes${source ? `, e.g. "DestinationField": "${source}"` : ''}.`,
+            message: `This Map task has ${dest ? 'an empty' : 'no'} DestinationField: name the profile object field it writes${source ? `, e.g. "DestinationField": ${quoted(source)}` : ''}.`,
           });
         }
         const n = task.sourceFieldsNode?.type === 'array' ? (task.sourceFieldsNode.children?.length ?? 0) : undefined;
@@ -192,7 +192,7 @@ export const projectionRules: readonly Rule[] = [
               at: dest,
               href: DOCS.s3Integration,
               data: { rules: ['PAT-8'], field: name },
-              message: `T${taskName(earlier).slice(1)}, already maps to DestinationField "${name}"; two Map tasks writing one field leave only one value. Map to another field or remove one task.`,
+              message: `T${taskName(earlier).slice(1)}, already maps to DestinationField ${quoted(name)}; two Map tasks writing one field leave only one value. Map to another field or remove one task.`,
             });
           }
         }

@@ -1,7 +1,7 @@
 // The schedule of a Scheduled flow (workflow-rules.md §4b, §4c): the rate expression AppFlow accepts, the time zone,
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, prop } from '../document';
-import { Finding, closestFirst } from '../findings';
+import { Finding, closestFirst, quoted } from '../findings';
 import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../domain/time';
 import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
@@ -16,7 +16,7 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   const text = node.value as string;
   const e = parseScheduleExpression(text);
   const href = DOCS.appflowScheduledTrigger;
-  const shown = JSON.stringify(text);
+  const shown = quoted(text);
   switch (e.kind) {
     case 'unknown':
       return [
@@ -61,7 +61,7 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
           at: node,
           href,
           data: { rules: ['SCH-4'], allowedUnits: Object.keys(UNIT_MINUTES), ...(replacement ? { replacement } : {}) },
-          message: `AppFlow rates are in minutes, hours or days, not "${e.unitText || '(no unit)'}"${replacement ? `: write "${replacement}"` : `; for example "rate(${/^months?$/i.test(e.unitText) ? e.count * 30 : 1}days)"`}.`,
+          message: `AppFlow rates are in minutes, hours or days, not ${quoted(e.unitText || '(no unit)')}${replacement ? `: write "${replacement}"` : `; for example "rate(${/^months?$/i.test(e.unitText) ? e.count * 30 : 1}days)"`}.`,
         },
       ];
     }
@@ -129,7 +129,7 @@ function timezoneFinding(node: Node): Finding | undefined {
     at: node,
     href: DOCS.appflowScheduledTrigger,
     data: { rules: ['SCH-16'], value: name, allowed },
-    message: `"${name}" is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.`,
+    message: `${quoted(name)} is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.`,
   };
 }
 

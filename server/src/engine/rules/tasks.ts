@@ -1,7 +1,7 @@
 // Tasks (workflow-rules.md §1b, §2): each TaskType takes its own operators, and each TaskType + operator pair its
 // own TaskProperties in its own formats. The pairs live in taskKinds.ts; this module only compares against them.
 import { keyOf, stringValue } from '../document';
-import { Finding, closestFirst, listOf } from '../findings';
+import { Finding, closestFirst, listOf, quoted } from '../findings';
 import { operatorPropertyKeys } from '../../generated/model';
 import { parseIsoTimestamp } from '../domain/time';
 import { WorkflowTask, workflowOf } from '../workflowModel';
@@ -45,7 +45,7 @@ function typoFindings(task: WorkflowTask): Finding[] {
       at: m.valueNode!,
       href: DOCS.connectorOperator,
       data: { rules: ['OP-2'], value, replacement },
-      message: `"${value}" is a common misspelling of "${replacement}"; the operator is "${replacement}".`,
+      message: `${quoted(value)} is a common misspelling of "${replacement}"; the operator is "${replacement}".`,
     });
   }
   return out;
@@ -91,8 +91,8 @@ function missingPropertyFinding(ctx: RuleContext, task: WorkflowTask, kind: Task
   if (missingKeys.length === 0 && !missingOneOf) return undefined;
   const keys = missingOneOf ? [...missingKeys, kind.oneOfProperties[0]] : missingKeys;
   const names = [
-    ...missingKeys.map((k) => `"${k}"`),
-    ...(missingOneOf ? [kind.oneOfProperties.map((k) => `"${k}"`).join(' or ')] : []),
+    ...missingKeys.map((k) => `${quoted(k)}`),
+    ...(missingOneOf ? [kind.oneOfProperties.map((k) => `${quoted(k)}`).join(' or ')] : []),
   ];
   const boundMissing = missingKeys.some((k) => k === 'LOWER_BOUND' || k === 'UPPER_BOUND');
   const suggestedValues = Object.fromEntries(keys.map((k) => [k, suggestedPropertyValue(task, k, ctx.now).value]));
@@ -126,8 +126,8 @@ function irrelevantPropertyFindings(task: WorkflowTask, kind: TaskKind): Finding
       href: DOCS.appflowTask,
       data: { rules: ['TP-4'], property: key, allowed: meaningful, remove: true },
       message: meaningful.length
-        ? `"${key}" has no effect on a ${task.taskType} ${task.operator} task, which takes ${listOf(meaningful)}. Remove it.`
-        : `A ${task.taskType} ${task.operator} task takes no TaskProperties: "${key}" has no effect. Remove it.`,
+        ? `${quoted(key)} has no effect on a ${task.taskType} ${task.operator} task, which takes ${listOf(meaningful)}. Remove it.`
+        : `A ${task.taskType} ${task.operator} task takes no TaskProperties: ${quoted(key)} has no effect. Remove it.`,
     });
   }
   return out;
@@ -155,7 +155,7 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
         expected: format.expected,
         ...(allowed ? { allowed } : {}),
       },
-      message: `${key} "${value}" is not ${format.expected}.`,
+      message: `${key} ${quoted(value)} is not ${format.expected}.`,
     });
   }
   const order = task.taskProperties.get('MATH_OPERATION_FIELDS_ORDER');
@@ -180,7 +180,7 @@ function formatFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
           ...(sources.size ? { replacement: operandOrder(task) } : {}),
         },
         message: `MATH_OPERATION_FIELDS_ORDER names ${listOf(
-          unknownFields.map((f) => `"${f}"`),
+          unknownFields.map((f) => `${quoted(f)}`),
           'and',
         )}, not in this task's SourceFields; it lists the SourceFields, comma-separated, in operand order (e.g. "${operandOrder(task)}").`,
       });
@@ -203,7 +203,7 @@ function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undef
     at: second.keyNode,
     href: DOCS.appflowTask,
     data: { rules: ['TP-6'], property: second.key, keep: first.key, remove: true },
-    message: `A filter takes either VALUE (one value) or VALUES (comma-separated, any of them matches), not both: remove "${second.key}" or "${first.key}".`,
+    message: `A filter takes either VALUE (one value) or VALUES (comma-separated, any of them matches), not both: remove ${quoted(second.key)} or ${quoted(first.key)}.`,
   };
 }
 

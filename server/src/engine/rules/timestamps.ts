@@ -1,7 +1,7 @@
 // Timestamps everywhere (workflow-rules.md SCH-18, BAT-10): the API reads epoch seconds; the AWS CLI also takes
 // ISO-8601 strings (without a zone it reads them as UTC). Unparseable values are the model check's `timestamp` error.
 import { Node } from '../document';
-import { Finding } from '../findings';
+import { Finding, quoted } from '../findings';
 import { ShapeName, shapes } from '../../generated/model';
 import { isMilliseconds, isoUtc, parseTimestamp } from '../domain/time';
 import { Workflow, membersOf, workflowOf } from '../workflowModel';
@@ -11,8 +11,8 @@ import type { Rule } from './types';
 /** How a timestamp reads in a message: the text as written, and the UTC instant when that is not obvious. */
 export const describeInstant = (node: Node, seconds: number) =>
   node.type === 'string' && /[Zz]$/.test(node.value as string)
-    ? JSON.stringify(node.value)
-    : `${JSON.stringify(node.value)} (${isoUtc(seconds)})`;
+    ? quoted(node.value as string)
+    : `${typeof node.value === 'string' ? quoted(node.value) : JSON.stringify(node.value)} (${isoUtc(seconds)})`;
 
 // The timestamp members of a structure, from the model (ScheduleStartTime, ScheduleEndTime, FirstExecutionFrom, …).
 const timestampMembers = (shape: ShapeName) =>
@@ -62,7 +62,7 @@ export const timestampRules: readonly Rule[] = [
             at: node,
             href,
             data: { rules, replacement, epochSeconds: t.epochSeconds },
-            message: `${member} ${JSON.stringify(node.value)} has no time zone; the AWS CLI reads it as UTC (${replacement}). Write "${replacement}" or add your offset, e.g. "-05:00", to say which you mean.`,
+            message: `${member} ${quoted(node.value as string)} has no time zone; the AWS CLI reads it as UTC (${replacement}). Write "${replacement}" or add your offset, e.g. "-05:00", to say which you mean.`,
           });
         }
       }

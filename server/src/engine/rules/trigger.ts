@@ -1,7 +1,7 @@
 // TriggerType and TriggerProperties (workflow-rules.md §4a, SCH-11): a Scheduled flow needs its schedule, other
 // triggers ignore one, and only sources that publish change events can trigger on events.
 import { at, keyOf, prop, stringValue } from '../document';
-import { Finding, listOf } from '../findings';
+import { Finding, listOf, quoted } from '../findings';
 import { workflowOf } from '../workflowModel';
 import { triggerTypes } from '../../generated/model';
 import { DOCS } from './docs';
@@ -90,7 +90,7 @@ export const triggerRules: readonly Rule[] = [
           at: objectNode!,
           href: DOCS.appflowTriggers,
           data: { rules: ['TRG-5'], replacement },
-          message: `An Event flow from Salesforce reads a change-event entity, e.g. "${replacement}" (enable Change Data Capture for ${object} in Salesforce), not "${object}".`,
+          message: `An Event flow from Salesforce reads a change-event entity, e.g. "${replacement}" (enable Change Data Capture for ${object} in Salesforce), not ${quoted(object)}.`,
         },
       ];
     },
