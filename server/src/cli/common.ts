@@ -1,7 +1,8 @@
 // What the `cpworkflow` subcommands share: exit statuses, the help text, usage errors and reading a workflow file.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName } from '../engine/findings';
+import { terminalText } from './terminal';
 import { version } from '../../../package.json';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -26,19 +27,61 @@ Usage:
   cpworkflow --help | --version
 
 Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that
-cannot be read.
+cannot be read (not a regular file, or over 50 MB).
 create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
 4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
 `;
 
-/** One finding as a line, as compilers print them: `file:line:column severity code message`. */
+/** One finding as a line, as compilers print them: `file:line:column severity code message` (control characters
+ * escaped). */
 export function diagnosticLine(fileName: string, d: Diagnostic): string {
-  return `${fileName}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}\n`;
+  return `${terminalText(`${fileName}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}`)}\n`;
+}
+
+/** The largest workflow file read; a 5,000-field workflow is about 2 MB, and AWS takes a request of 10 MB at most. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The bytes of `file` if it is a regular file of at most MAX_FILE_BYTES. Anything else is refused before a byte is
+ * read: a link to /dev/zero would be read until memory runs out, and a FIFO would block for ever.
+ */
+export function readRegularFile(file: string): Buffer {
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory()
+        ? 'a folder'
+        : st.isFIFO()
+          ? 'a named pipe'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : st.isSocket()
+              ? 'a socket'
+              : 'not a regular file';
+      throw new UsageError(`${file}: not read: it is ${kind}; a workflow file is a regular file.`);
+    }
+    if (st.size > MAX_FILE_BYTES) {
+      throw new UsageError(
+        `${file}: not read: ${(st.size / 1024 / 1024).toFixed(0)} MB is over the 50 MB limit for a workflow file (a 5,000-field workflow is about 2 MB).`,
+      );
+    }
+    // read what fstat announced, and one byte more to notice a file that grows while it is read
+    const bytes = Buffer.alloc(st.size + 1);
+    let length = 0;
+    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; )
+      length += n;
+    if (length > st.size) throw new UsageError(`${file}: not read: the file grew while it was being read.`);
+    return bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Where a file's text comes from, and what a bad one gets instead. */
 export function readWorkflowText(file: string): string {
-  const bytes = readFileSync(file);
+  const bytes = readRegularFile(file);
   if (bytes.includes(0))
     throw new UsageError(`${file}: not a text file (it contains NUL bytes); a workflow file is UTF-8 JSON.`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXIT, HELP, UsageError, diagnosticLine, readWorkflowText } from './common';
+import { terminalJson, terminalText, writeLine } from './terminal';
 import {
   assertProfileExists,
   createCustomerProfilesClient,
@@ -85,29 +86,30 @@ const position = (doc: TextDocument, offset: number) => {
 function reportFailure(err: unknown, ctx: ErrorContext, file?: { name: string; doc: TextDocument }): number {
   const x = explainAwsError(err, ctx);
   const where = file && x.field ? `${file.name}:${position(file.doc, x.field.offset)}: ` : '';
-  process.stderr.write(`cpworkflow: ${where}${x.text}\n`);
+  writeLine(process.stderr, `cpworkflow: ${where}${x.text}`);
   return AWS_EXIT.requestFailed;
 }
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
+    return /^y(es)?$/i.test((await rl.question(terminalText(question))).trim());
   } finally {
     rl.close();
   }
 }
 
 const progressPrinter = (json: boolean) =>
-  changedProgressLines((line) => process.stderr.write(`${json ? '' : '  '}${line}\n`));
+  changedProgressLines((line) => writeLine(process.stderr, `${json ? '' : '  '}${line}`));
 
 function reportEnd(p: WorkflowProgress): number {
   const end = describeWorkflowEnd(p);
   if (!end.failed) return EXIT.ok;
-  process.stderr.write(
-    `cpworkflow: workflow ${p.workflowId} ended ${p.status}${end.errorDescription ? `: ${end.errorDescription}` : ''}\n`,
+  writeLine(
+    process.stderr,
+    `cpworkflow: workflow ${p.workflowId} ended ${p.status}${end.errorDescription ? `: ${end.errorDescription}` : ''}`,
   );
-  for (const step of end.failedSteps) process.stderr.write(`  failed step ${step}\n`);
+  for (const step of end.failedSteps) writeLine(process.stderr, `  failed step ${step}`);
   return AWS_EXIT.workflowFailed;
 }
 
@@ -155,8 +157,9 @@ export async function createCommand(argv: string[]): Promise<number> {
     process.stderr.write(diagnosticLine(name, d));
   }
   if (errors.length) {
-    process.stderr.write(
-      `cpworkflow: not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (cpworkflow validate ${name}) and try again.\n`,
+    writeLine(
+      process.stderr,
+      `cpworkflow: not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (cpworkflow validate ${name}) and try again.`,
     );
     return EXIT.findings;
   }
@@ -210,15 +213,15 @@ export async function createCommand(argv: string[]): Promise<number> {
     client = await createCustomerProfilesClient(options, settings);
     const created = await createWorkflow(client, input, { abortSignal: interrupt.signal });
     if (!values.wait) {
-      process.stdout.write(
-        json
-          ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n`
-          : `${created.WorkflowId}\n`,
+      writeLine(
+        process.stdout,
+        json ? terminalJson({ WorkflowId: created.WorkflowId, Message: created.Message }) : created.WorkflowId,
       );
       return EXIT.ok;
     }
-    process.stderr.write(
-      `cpworkflow: created workflow ${created.WorkflowId} (request id ${created.requestId ?? '-'}); tracking it\n`,
+    writeLine(
+      process.stderr,
+      `cpworkflow: created workflow ${created.WorkflowId} (request id ${created.requestId ?? '-'}); tracking it`,
     );
     let end: WorkflowProgress;
     try {
@@ -228,16 +231,16 @@ export async function createCommand(argv: string[]): Promise<number> {
         onProgress: progressPrinter(json),
       });
     } catch (e) {
-      process.stdout.write(
-        json
-          ? `${JSON.stringify({ WorkflowId: created.WorkflowId, Message: created.Message })}\n`
-          : `${created.WorkflowId}\n`,
+      writeLine(
+        process.stdout,
+        json ? terminalJson({ WorkflowId: created.WorkflowId, Message: created.Message }) : created.WorkflowId,
       );
       return reportFailure(e, { ...ctx, operation: 'GetWorkflow' });
     }
     const { WorkflowId, ...rest } = progressJson(end);
-    process.stdout.write(
-      json ? `${JSON.stringify({ WorkflowId, Message: created.Message, ...rest })}\n` : `${created.WorkflowId}\n`,
+    writeLine(
+      process.stdout,
+      json ? terminalJson({ WorkflowId, Message: created.Message, ...rest }) : created.WorkflowId,
     );
     return reportEnd(end);
   } catch (e) {
@@ -287,10 +290,10 @@ export async function statusCommand(argv: string[]): Promise<number> {
           onProgress: json ? undefined : progressPrinter(false),
         })
       : await getWorkflowProgress(client, values.domain, positionals[0], { abortSignal: interrupt.signal });
-    if (json) process.stdout.write(`${JSON.stringify(progressJson(end))}\n`);
+    if (json) writeLine(process.stdout, terminalJson(progressJson(end)));
     else {
-      if (!values.wait) process.stdout.write(`${formatProgress(end)}\n`);
-      else process.stdout.write(`${end.status}\n`);
+      if (!values.wait) writeLine(process.stdout, formatProgress(end));
+      else writeLine(process.stdout, end.status);
     }
     return reportEnd(end);
   } catch (e) {

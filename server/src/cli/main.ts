@@ -1,8 +1,8 @@
 // The `cpworkflow` command line: the same engine as the editor, for CI pipelines.
 //   cpworkflow validate [--format text|json|sarif|github|junit] [--severity S] [--max-warnings N] PATH...
 import { parseArgs } from 'node:util';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService } from '../engine/service';
@@ -20,14 +20,62 @@ import {
   countBySeverity,
   repositoryRoot,
 } from './formats';
+import { terminalText, writeLine } from './terminal';
 
-function findWorkflowFiles(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) findWorkflowFiles(p, out);
-    else if (/\.cpworkflow\.json$/i.test(name)) out.push(p);
+const errnoText = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or folder' : code === 'ELOOP' ? 'a loop of links' : (e as Error).message;
+};
+
+/**
+ * The workflow files under `root`, walked without recursion. A link is followed only to a place inside the tree
+ * (a link out of it could be anything, /dev or the whole disk); a broken link, a loop or an unreadable folder is
+ * that entry's problem and the walk goes on.
+ */
+function findWorkflowFiles(root: string, out: string[], problems: Problem[]): void {
+  const top = realpathSync(root);
+  const inside = (real: string) => real === top || real.startsWith(top.endsWith(sep) ? top : top + sep);
+  const problem = (path: string, why: string) => problems.push({ path, message: `${path}: ${why}` });
+  const seen = new Set<string>([top]);
+  const folders = [root];
+  while (folders.length) {
+    const dir = folders.pop()!;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problem(dir, `cannot read this folder: ${errnoText(e)}`);
+      continue;
+    }
+    const subfolders: string[] = [];
+    for (const name of names) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const p = join(dir, name);
+      const wanted = /\.cpworkflow\.json$/i.test(name);
+      try {
+        const link = lstatSync(p);
+        if (!link.isSymbolicLink()) {
+          if (link.isDirectory()) {
+            if (!seen.has(realpathSync(p))) subfolders.push(p);
+          } else if (wanted) out.push(p);
+          continue;
+        }
+        const real = realpathSync(p); // throws for a broken link (ENOENT) or a loop (ELOOP)
+        const st = statSync(real);
+        if (!st.isDirectory() && !wanted) continue;
+        if (!inside(real)) problem(p, `skipped: a link to ${real}, outside ${root}`);
+        else if (!st.isDirectory()) out.push(p);
+        else if (seen.has(real)) problem(p, 'skipped: a link back to a folder already searched (a loop)');
+        else subfolders.push(p);
+      } catch (e) {
+        problem(p, (e as NodeJS.ErrnoException).code === 'ENOENT' && !wanted ? 'a broken link' : errnoText(e));
+      }
+    }
+    // depth first, in name order
+    for (const f of subfolders.reverse()) {
+      seen.add(realpathSync(f));
+      folders.push(f);
+    }
   }
 }
 
@@ -38,13 +86,12 @@ function expandPaths(paths: string[]): { files: string[]; problems: Problem[] } 
     try {
       if (statSync(p).isDirectory()) {
         const before = files.length;
-        findWorkflowFiles(p, files);
+        findWorkflowFiles(p, files, problems);
         if (files.length === before)
           problems.push({ path: p, message: `${p}: no *.cpworkflow.json files in this folder` });
       } else files.push(p);
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message;
-      problems.push({ path: p, message: `${p}: ${why}` });
+      problems.push({ path: p, message: `${p}: ${errnoText(e)}` });
     }
   }
   return { files, problems };
@@ -90,13 +137,22 @@ function validateCommand(argv: string[]): number {
       continue;
     }
     const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
-    const all = service.validate(doc);
+    let all;
+    try {
+      all = service.validate(doc);
+    } catch (e) {
+      // one file the engine cannot check does not empty the report of the others
+      problems.push({ path: file, message: `${file}: could not be checked (internal error: ${(e as Error).message})` });
+      continue;
+    } finally {
+      service.forget(doc.uri);
+    }
     // --severity decides what the run reports, so also what counts for the exit status (as ESLint's --quiet)
     const shown = all.filter((d) => atOrAbove(d, threshold));
     hidden += all.length - shown.length;
     results.push({ file, diagnostics: shown });
   }
-  for (const p of problems) process.stderr.write(`cpworkflow: ${p.message}\n`);
+  for (const p of problems) writeLine(process.stderr, `cpworkflow: ${p.message}`);
   const report: ValidationReport = { results, problems, root: repositoryRoot(), hidden };
   process.stdout.write(format(report));
   const warnings = countBySeverity(report, 'warning');
@@ -130,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     return await run(rest);
   } catch (e) {
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith?.('ERR_PARSE_ARGS')) {
-      process.stderr.write(`cpworkflow: ${(e as Error).message}\n`);
+      writeLine(process.stderr, `cpworkflow: ${(e as Error).message}`);
       return EXIT.usage;
     }
     throw e;
@@ -143,7 +199,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`cpworkflow: internal error: ${(e as Error).stack ?? e}\n`);
+      process.stderr.write(`cpworkflow: internal error: ${terminalText(String((e as Error).stack ?? e))}\n`);
       process.exitCode = 3;
     },
   );

@@ -3,7 +3,7 @@
 // also : and , so that a message or a file name can neither end the command nor start another one.
 import { Severity, severityName } from '../../engine/findings';
 import { ValidationReport, repositoryPath, summaryLine } from './report';
-import { visibleControls } from './visibleText';
+import { visibleControls } from '../terminal';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   error: 'error',

@@ -1,5 +1,6 @@
 // `cpworkflow validate --format json`: the diagnostics as the editor gets them (0-based LSP ranges), per file.
 import { severityName } from '../../engine/findings';
+import { terminalJson } from '../terminal';
 import { ValidationReport } from './report';
 
 export function formatJson(report: ValidationReport): string {
@@ -13,5 +14,5 @@ export function formatJson(report: ValidationReport): string {
       message: d.message,
     })),
   }));
-  return JSON.stringify(files, null, 2) + '\n';
+  return terminalJson(files, 2) + '\n';
 }

@@ -5,7 +5,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { severityName } from '../../engine/findings';
 import { diagnosticLine } from '../common';
 import { ValidationReport, repositoryPath } from './report';
-import { visibleControls } from './visibleText';
+import { visibleControls } from '../terminal';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',

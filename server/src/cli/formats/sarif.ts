@@ -8,7 +8,7 @@ import { Severity, severityName } from '../../engine/findings';
 import { version } from '../../../../package.json';
 import { INFORMATION_URI, RULE_CATALOG } from './ruleCatalog';
 import { ValidationReport, repositoryUri } from './report';
-import { visibleControls } from './visibleText';
+import { terminalJson, visibleControls } from '../terminal';
 
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -87,5 +87,5 @@ export function formatSarif(report: ValidationReport): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return terminalJson(log, 2) + '\n';
 }
