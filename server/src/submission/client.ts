@@ -1,7 +1,8 @@
 // The one place that builds Customer Profiles SDK clients. The SDK is loaded lazily (`await import`) so that
 // the language server and extension activation never pay for it.
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
-import type { RetryStrategyV2 } from '@smithy/types';
+import type { DeserializeMiddleware, RetryStrategyV2 } from '@smithy/types';
+import { Transform, type Readable } from 'node:stream';
 import { getProxyForUrl } from 'proxy-from-env';
 import { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions } from './settings';
 
@@ -121,6 +122,12 @@ export async function createCustomerProfilesClient(
       ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
     }),
   });
+  client.middlewareStack.add(boundedResponse(timeoutMs, MAX_RESPONSE_BYTES), {
+    // deserialize/low wraps the HTTP handler alone, inside the deserializer that reads the body
+    step: 'deserialize',
+    priority: 'low',
+    name: 'cpworkflowBoundedResponse',
+  });
   client.middlewareStack.add(
     (next, context) => async (args) => {
       try {
@@ -142,6 +149,9 @@ const NON_IDEMPOTENT_COMMANDS = new Set(['CreateIntegrationWorkflowCommand']);
 const NON_IDEMPOTENT = Symbol('cpworkflow.nonIdempotent');
 // Errors raised before the request left this machine: repeating them cannot create a second workflow.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// Throttling that refuses the call before any work: the SDK also counts TransactionInProgressException (a create
+// may be under way) and others as throttling, and those prove nothing.
+const REFUSED_BEFORE_WORK = new Set(['ThrottlingException', 'TooManyRequestsException']);
 
 /** Wraps the standard strategy: a failed non-idempotent call is retried only if the service surely did not act. */
 function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
@@ -150,11 +160,63 @@ function nonIdempotentAware(inner: RetryStrategyV2): RetryStrategyV2 {
     recordSuccess: (token) => inner.recordSuccess(token),
     async refreshRetryTokenForRetry(token, info) {
       const err = info.error as unknown as Record<string | symbol, unknown>;
-      if (err[NON_IDEMPOTENT] && info.errorType !== 'THROTTLING' && !NOT_SENT_CODES.has(String(err.code ?? ''))) {
-        throw info.error;
-      }
+      const refused = info.errorType === 'THROTTLING' && REFUSED_BEFORE_WORK.has(String(err.name ?? ''));
+      if (err[NON_IDEMPOTENT] && !refused && !NOT_SENT_CODES.has(String(err.code ?? ''))) throw info.error;
       return inner.refreshRetryTokenForRetry(token, info);
     },
+  };
+}
+
+/** The largest response read: Customer Profiles' answers are a few kilobytes, a page of steps well under 1 MB. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Middleware for one attempt: the timeout covers the whole response, body included (the handler's own timeouts end
+ * with the headers, and a socket timeout restarts with every byte of a dripped body), and no more than `maxBytes`
+ * of a body is read.
+ */
+function boundedResponse<I extends object, O extends object>(
+  timeoutMs: number,
+  maxBytes: number,
+): DeserializeMiddleware<I, O> {
+  return (next) => async (args) => {
+    const started = Date.now();
+    const out = await next(args);
+    const response = out.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown };
+    const body = response?.body as Readable | undefined;
+    if (!body || typeof (body as Readable).pipe !== 'function') return out;
+    const fail = (message: string, name: string) => {
+      const err = Object.assign(new Error(message), { name });
+      bounded.destroy(err);
+      body.destroy();
+    };
+    let received = 0;
+    const bounded = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        received += chunk.length;
+        if (received > maxBytes) return done(tooLarge());
+        done(null, chunk);
+      },
+    });
+    const tooLarge = () =>
+      Object.assign(new Error(`The response is larger than ${maxBytes / 1024 / 1024} MB; it was not read.`), {
+        name: 'ResponseTooLargeError',
+      });
+    const declared = Number(response.headers?.['content-length'] ?? NaN);
+    const timer = setTimeout(
+      () => fail(`The response did not arrive whole within ${timeoutMs / 1000} s.`, 'TimeoutError'),
+      Math.max(0, timeoutMs - (Date.now() - started)),
+    );
+    bounded.once('close', () => clearTimeout(timer));
+    body.once('error', (e) => bounded.destroy(e));
+    body.pipe(bounded);
+    response.body = bounded;
+    if (declared > maxBytes) {
+      clearTimeout(timer);
+      bounded.destroy(tooLarge());
+      body.destroy();
+    }
+    return out;
   };
 }
 

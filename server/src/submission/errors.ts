@@ -56,7 +56,11 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
   const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const code = nodeErrorCode(e);
-  const serviceMessage = redactCredentials(typeof e.message === 'string' ? e.message : String(error));
+  // the SDK appends a hint for developers to errors it met while reading a response; the user needs none of it
+  const serviceMessage = redactCredentials(typeof e.message === 'string' ? e.message : String(error)).replace(
+    /\s*Deserialization error: to see the raw response.*$/s,
+    '',
+  );
   const meta = e.$metadata ?? {};
   const creating = ctx.operation === 'CreateIntegrationWorkflow';
   const profile = ctx.profile ?? 'default';
@@ -182,6 +186,13 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
       code: name,
       advice: 'Fix the value in the file; nothing was sent.',
       field: at && { named: at.path, found: at.path, exact: at.exact, offset: at.offset, length: at.length },
+    };
+  } else if ((meta.httpStatusCode ?? 0) >= 200 && (meta.httpStatusCode ?? 0) < 300) {
+    // a success whose body cannot be read (an HTML portal page, a truncated or oversized body): the service acted
+    out = {
+      code: 'UndecodableResponse',
+      advice: `Customer Profiles answered HTTP ${meta.httpStatusCode}, but the answer could not be read (a proxy or portal page, or a cut-off body).${checkFirst}`,
+      mayHaveBeenCreated: creating,
     };
   } else {
     out = {

@@ -19,18 +19,23 @@ export interface FieldInFile {
 const QUOTED_PATH = /\bat '([A-Za-z][\w.]*)'/g;
 const DOTTED_PATH = /\b([A-Za-z][A-Za-z0-9]*(?:\.(?:[A-Za-z][A-Za-z0-9]*|\d+|\*))+)\b/g;
 const MEMBER_NAME = /\b([A-Z][A-Za-z0-9]+)\b/g;
+// A service message names one field, or a few; only the first paths of a message that names thousands are looked at.
+const MAX_CANDIDATES = 50;
 
 /** The first member path named in `message` that leads somewhere in `text`; undefined when none does. */
 export function fieldNamedIn(message: string, text: string): FieldInFile | undefined {
   const root = parseJsonTree(text);
   if (!root || root.type !== 'object') return undefined;
-  const candidates = [
+  // each distinct path once, and the file's properties indexed by name once: a long message naming many paths
+  // against a large file stays linear in both
+  const candidates = new Set([
     ...[...message.matchAll(QUOTED_PATH)].map((m) => m[1]),
     ...[...message.matchAll(DOTTED_PATH)].map((m) => m[1]),
-  ];
+  ]);
+  const byName = candidates.size ? propertiesByName(root) : new Map<string, Node[]>();
   let partial: FieldInFile | undefined;
-  for (const named of candidates) {
-    const hit = locate(root, named.split('.'));
+  for (const named of [...candidates].slice(0, MAX_CANDIDATES)) {
+    const hit = locate(root, named.split('.'), byName);
     if (!hit) continue;
     const field = { named, ...hit };
     if (field.exact) return field;
@@ -50,8 +55,12 @@ export function fieldNamedIn(message: string, text: string): FieldInFile | undef
  * sometimes start below the request). Keys compare case-insensitively (the service camel-cases them); list indexes
  * are 1-based and followed by `member` in Coral paths.
  */
-function locate(root: Node, segments: string[]): Omit<FieldInFile, 'named'> | undefined {
-  const starts = [root, ...propertiesNamed(root, segments[0]).map((p) => p.parent!)];
+function locate(
+  root: Node,
+  segments: string[],
+  byName: ReadonlyMap<string, Node[]>,
+): Omit<FieldInFile, 'named'> | undefined {
+  const starts = [root, ...(byName.get(segments[0].toLowerCase()) ?? []).map((p) => p.parent!)];
   let best: Omit<FieldInFile, 'named'> | undefined;
   for (const start of starts) {
     const hit = walk(start, segments);
@@ -111,11 +120,20 @@ function keptProperties(object: Node): Node[] {
   return kept.reverse();
 }
 
-function propertiesNamed(node: Node, name: string, out: Node[] = []): Node[] {
-  for (const child of node.type === 'object' ? keptProperties(node) : (node.children ?? [])) {
-    if (child.type === 'property' && child.children?.[0]?.value?.toString().toLowerCase() === name.toLowerCase())
-      out.push(child);
-    propertiesNamed(child, name, out);
+/** Every property of the tree by its lower-cased name, in document order (one walk, no recursion). */
+function propertiesByName(root: Node): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.type === 'object' ? keptProperties(node) : (node.children ?? []);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    if (node.type !== 'property') continue;
+    const name = node.children?.[0]?.value?.toString().toLowerCase();
+    if (name === undefined) continue;
+    const list = out.get(name);
+    if (list) list.push(node);
+    else out.set(name, [node]);
   }
   return out;
 }

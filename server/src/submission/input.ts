@@ -54,6 +54,9 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v, shape.value!, [...path, k])]))
         : value;
     default:
+      // JSON.parse reads 1e400 as Infinity, which JSON cannot carry: the SDK would send "Infinity" or null
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw new WorkflowInputError(`${path.join('.') || 'value'}: ${value} is not a finite number.`, path);
       return value;
   }
 }
@@ -70,5 +73,13 @@ function timestampToDate(value: unknown, path: JsonPath): Date {
       path,
     );
   }
-  return new Date(Math.floor(seconds) * 1000);
+  const date = new Date(Math.floor(seconds) * 1000);
+  // past year 275760 a Date is invalid, and the SDK would send NaN, which is not JSON: refuse rather than send it
+  if (Number.isNaN(date.getTime())) {
+    throw new WorkflowInputError(
+      `${path.join('.') || 'value'}: ${JSON.stringify(value)} is too far from today to be a timestamp; use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,
+      path,
+    );
+  }
+  return date;
 }

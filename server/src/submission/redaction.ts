@@ -8,8 +8,13 @@ const SECRET_SHAPE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
 const LONG_BASE64 = /[A-Za-z0-9/+=]{100,}/g;
 const SECRET_ASSIGNMENT =
   /((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)"?\s*[:=]\s*["']?)(?!<redacted>)[^\s"',}]+/gi;
-// A user name and password in a URL (`http://user:pass@host`), with or without the scheme.
-const USER_INFO = /\/\/[^\s/@]*@/g;
+// A user name and password in a URL (`http://user:pass@host`), with or without the scheme; up to the last `@` of
+// the authority, since a password may hold a raw `@` (`//me:p@ss@host`).
+const USER_INFO = /\/\/[^\s/]*@/g;
+// Keys and tokens are random base64: mixed case with digits or `/` `+`. A long run of letters alone (a word, a
+// field path, a name) is not one.
+const looksRandom = (run: string) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9/+]/.test(run);
+const redactRandom = (run: string) => (looksRandom(run) ? '<redacted>' : run);
 const KNOWN_CREDENTIAL_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ACCESS_KEY_ID'] as const;
 
 /**
@@ -28,6 +33,6 @@ export function redactCredentials(text: string, env: NodeJS.ProcessEnv = process
     .replace(USER_INFO, '//')
     .replace(SECRET_ASSIGNMENT, '$1<redacted>')
     .replace(ACCESS_KEY_ID, '<access key id>')
-    .replace(LONG_BASE64, '<redacted>')
-    .replace(SECRET_SHAPE, '<redacted>');
+    .replace(LONG_BASE64, redactRandom)
+    .replace(SECRET_SHAPE, redactRandom);
 }

@@ -41,6 +41,10 @@ export interface WorkflowProgress {
   done: boolean;
 }
 
+/** The most GetWorkflowSteps pages read in one look (100 steps a page; a workflow has one step per batch). */
+export const MAX_STEP_PAGES = 50;
+const MIN_POLL_INTERVAL_MS = 10;
+
 /**
  * One look at a workflow: GetWorkflow, and once it has ended (COMPLETE, FAILED, CANCELLED) all pages of
  * GetWorkflowSteps, whose messages say why; progress itself needs only GetWorkflow's metrics.
@@ -61,7 +65,9 @@ export async function getWorkflowProgress(
   const done = TERMINAL.has(status);
   const items: WorkflowStepItem[] = [];
   let nextToken: string | undefined;
-  while (done) {
+  // a service that repeats a NextToken, or never stops giving one, must not keep us asking
+  const seenTokens = new Set<string>();
+  for (let pages = 0; done && pages < MAX_STEP_PAGES; pages++) {
     const page = await client.send(
       new GetWorkflowStepsCommand({
         DomainName: domainName,
@@ -71,9 +77,10 @@ export async function getWorkflowProgress(
       }),
       { abortSignal },
     );
-    items.push(...(page.Items ?? []));
+    for (const item of page.Items ?? []) items.push(item);
     nextToken = page.NextToken;
-    if (!nextToken) break;
+    if (!nextToken || seenTokens.has(nextToken)) break;
+    seenTokens.add(nextToken);
   }
   const metrics = wf.Metrics?.AppflowIntegration;
   const steps = items
@@ -110,7 +117,8 @@ export async function trackWorkflow(
   workflowId: string,
   options: { onProgress?: (p: WorkflowProgress) => void; abortSignal?: AbortSignal; intervalMs?: number } = {},
 ): Promise<WorkflowProgress> {
-  const intervalMs = options.intervalMs ?? 3000;
+  // never a busy loop, whatever interval is asked for
+  const intervalMs = Math.max(options.intervalMs ?? 3000, MIN_POLL_INTERVAL_MS);
   for (;;) {
     const progress = await getWorkflowProgress(client, domainName, workflowId, { abortSignal: options.abortSignal });
     options.onProgress?.(progress);
