@@ -378,7 +378,8 @@ describe('cpworkflow validate: CI formats', () => {
       assert.equal(annotation.props.file, `odd/${name}`);
       assert.equal(
         annotation.message,
-        '"X%0A::warning::y\n%\\u{1b}" is not a valid WorkflowType. Allowed: APPFLOW_INTEGRATION.',
+        // the engine quotes the value as JSON does (engine/findings.ts quoted): no raw line feed or ESC to escape
+        '"X%0A::warning::y\\n%\\u001b" is not a valid WorkflowType. Allowed: APPFLOW_INTEGRATION.',
       );
       assert.ok(lines[0].includes('file=odd/a%2Cb%3Ac%2525.cpworkflow.json,'), lines[0]);
       // eslint-disable-next-line no-control-regex
@@ -424,7 +425,7 @@ describe('cpworkflow validate: CI formats', () => {
       assert.equal(cases[0].name, 'xml/a&b.cpworkflow.json');
       assert.equal(
         cases[0].failures[0],
-        'enum: "<x a="1">&amp;]]>\\u{1}\ufffd\ufffd\t\n" is not a valid WorkflowType. Allowed: APPFLOW_INTEGRATION.',
+        'enum: "<x a=\\"1\\">&amp;]]>\\u0001\ufffd\\ud800\\t\\n" is not a valid WorkflowType. Allowed: APPFLOW_INTEGRATION.',
       );
       assert.equal(cases[0].failures.length, 2, 'a failure per error');
       assert.match(cases[0].failures[1], /^type: /);

@@ -87,7 +87,7 @@ describe('cpworkflow validate: files that are not files', function () {
       text.stdout,
       /a-deep\.cpworkflow\.json:1:\d+ error json-syntax Objects and arrays nested more than 256/,
     );
-    assert.match(text.stdout, /^2 files checked: \d+ errors, 0 warnings \(1 file with errors\)/m);
+    assert.match(text.stdout, /^2 files checked: \d+ errors?, 0 warnings \(1 file with errors\)/m);
     const json = run(['validate', '--format', 'json', tree]);
     assert.equal(JSON.parse(json.stdout).length, 2);
   });
@@ -108,7 +108,7 @@ describe('cpworkflow validate: nothing from a file reaches the terminal raw', ()
       f,
       readExample('marketo-lead.cpworkflow.json').replace(
         '"WorkflowType": "APPFLOW_INTEGRATION"',
-        `"WorkflowType": ${JSON.stringify(hostile)}, "Bogus${'\u001b'}": 1`,
+        `"WorkflowType": ${JSON.stringify(hostile)}, ${JSON.stringify('Bogus\u001b')}: 1`,
       ),
     );
     const r = run(['validate', dir]);
