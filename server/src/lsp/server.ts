@@ -10,6 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../engine/service';
 import { createValidationScheduler, systemClock, type SchedulerClock } from './scheduler';
+import { coalescingDocuments } from './coalescingDocument';
 import { version } from '../../../package.json';
 
 export interface ServerOptions {
@@ -30,7 +31,8 @@ const isWorkflow = (doc: TextDocument) => doc.languageId === 'cpworkflow' || /\.
 
 /** Serves the workflow language on `connection` until it closes. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // a burst of typing on a big document costs O(1) a keystroke, not a copy of the text (coalescingDocument.ts)
+  const documents = new TextDocuments(coalescingDocuments);
   const service = createWorkflowLanguageService(options.engine);
   const clock = options.clock ?? systemClock;
   const scheduler = createValidationScheduler(validateNow, clock);
