@@ -248,3 +248,92 @@ describe('fuzz: the engine on mutated example files', function () {
     assert.deepEqual(Object.keys(used).sort(), [...names].sort());
   });
 });
+
+// Hostile classes (issue 12): each generator makes a file of one class from an example, with seeded random sizes and
+// places. Every file is answered within the bound, without a throw, with short messages and ranges inside it.
+const HOSTILE_CASES = Number(process.env.FUZZ_HOSTILE_CASES ?? 12);
+const CONTROL_CHARACTERS = [
+  '\u0000',
+  '\u0007',
+  '\b',
+  '\u001b[2K',
+  '\u001b]0;x\u0007',
+  '\r',
+  '\u009b',
+  '\u2028',
+  '\u202e',
+];
+
+/** A string value of the example, chosen at random, replaced by `value` (raw JSON text). */
+function replaceString(text: string, r: Random, value: string): string {
+  const strings = allNodes(parseTree(text)).filter(
+    (n) => n.type === 'string' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n),
+  );
+  const n = pick(r, strings);
+  return text.slice(0, n.offset) + value + text.slice(n.offset + n.length);
+}
+
+const HOSTILE: Record<string, (text: string, r: Random) => string> = {
+  deep(text, r) {
+    const depth = 200 + int(r, 20_000);
+    const [open, close] = r() < 0.5 ? ['[', ']'] : ['{"a":', '}'];
+    const closed = r() < 0.7;
+    return replaceString(text, r, `${open.repeat(depth)}1${closed ? close.repeat(depth) : ''}`);
+  },
+  wide(text, r) {
+    const count = 10_000 + int(r, 60_000);
+    const item = pick(r, ['1', '"x"', '{}', '{"TaskType":"Nope"}', '[]']);
+    return replaceString(text, r, `[${Array(count).fill(item).join(',')}]`);
+  },
+  longValue(text, r) {
+    const unit = pick(r, [' ', 'a', 'rate(', '1 ', 'Europe/', 'PROJECTIN', '\\\\', '\\u00e9']);
+    return replaceString(text, r, `"${unit.repeat(Math.ceil((50_000 + int(r, 500_000)) / unit.length))}"`);
+  },
+  controlCharacters(text, r) {
+    const value = Array.from({ length: 1 + int(r, 20) }, () => pick(r, CONTROL_CHARACTERS)).join('x');
+    // escaped (valid JSON holding control characters) or raw (a syntax error)
+    return replaceString(text, r, r() < 0.5 ? JSON.stringify(value) : `"${value}"`);
+  },
+  extremeNumbers(text, r) {
+    const numbers = allNodes(parseTree(text)).filter((n) => n.type === 'number' || n.type === 'string');
+    const n = pick(r, numbers);
+    const value = pick(r, [
+      '1e20',
+      '1e300',
+      '1e400',
+      '-1e400',
+      '123456789012345678901234567890',
+      '-0',
+      '5e-324',
+      '1e-400',
+    ]);
+    return text.slice(0, n.offset) + value + text.slice(n.offset + n.length);
+  },
+};
+
+describe('fuzz: hostile classes of file', function () {
+  this.timeout(0);
+  for (const [name, generate] of Object.entries(HOSTILE)) {
+    it(`${name}: ${HOSTILE_CASES} files, each answered in bounded time without a throw`, () => {
+      const r = seededRandom(SEED ^ name.length);
+      const service = createWorkflowLanguageService({ now: () => new Date('2026-11-28T12:00:00Z') });
+      const examples = exampleFiles().map(readExample);
+      for (let i = 0; i < HOSTILE_CASES; i++) {
+        const text = generate(pick(r, examples), r);
+        const where = `${name}, seed ${SEED} case ${i} (${text.length} characters)`;
+        const doc = TextDocument.create(`file:///fuzz/${name}-${i}.cpworkflow.json`, 'cpworkflow', 1, text);
+        const diagnostics = timed(`validate, ${where}`, () => service.validate(doc));
+        for (const d of diagnostics) {
+          assertInside(doc, d.range, `${where}: ${d.code}`);
+          assert.ok(d.message.length < 2000, `${where}: ${d.code} has a ${d.message.length}-character message`);
+        }
+        const position = doc.positionAt(int(r, text.length + 1));
+        timed(`complete, ${where}`, () => service.complete(doc, position));
+        timed(`hover, ${where}`, () => service.hover(doc, position));
+        timed(`symbols, ${where}`, () => service.symbols(doc));
+        timed(`codeActions, ${where}`, () => service.codeActions(doc, diagnostics));
+        service.forget(doc.uri);
+      }
+    });
+  }
+});
