@@ -107,6 +107,7 @@ describe('hostile endpoints: what is sent, how often and for how long', function
       assert.equal(x.mayHaveBeenCreated, true, body);
       assert.match(x.text, /may have reached AWS and created the workflow: list the domain's workflows/);
       assert.doesNotMatch(x.text, /Deserialization error/);
+      assert.equal(server!.requests, 1, 'not sent again');
       await server!.close();
       server = undefined;
     }
@@ -122,6 +123,7 @@ describe('hostile endpoints: what is sent, how often and for how long', function
     }, 1000);
     for (const t of timers) clearInterval(t);
     assert.ok(ms < 4000, `gave up after ${ms.toFixed(0)} ms (timeout 1 s)`);
+    assert.equal(server!.requests, 1, 'a create that may have reached AWS is not sent again');
     const x = explainAwsError(err, { operation: 'CreateIntegrationWorkflow', timeoutMs: 1000 });
     assert.equal(x.code, 'Timeout');
     assert.equal(x.mayHaveBeenCreated, true);
