@@ -6,9 +6,11 @@ import {
   TextDocumentSyncKind,
   InitializeResult,
   CodeActionKind,
+  DiagnosticSeverity,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../engine/service';
+import { SOURCE } from '../engine/findings';
 import { createValidationScheduler, systemClock, type SchedulerClock } from './scheduler';
 import { coalescingDocuments } from './coalescingDocument';
 import { version } from '../../../package.json';
@@ -70,9 +72,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       diagnostics = service.validate(current);
     } catch (e) {
-      // an engine bug must not take the server down: say so in the log and keep serving the other documents
+      // an engine bug must not take the server down: say so in the log and keep serving the other documents; the
+      // file's old diagnostics would be stale, so they make way for one that says it was not checked
       connection.console.error(`cpworkflow: validation failed for ${current.uri}: ${(e as Error).stack ?? e}`);
-      return;
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Error,
+          source: SOURCE,
+          code: 'internal-error',
+          message: `cpworkflow could not check this file (internal error: ${(e as Error).message}); the Output panel's log has the details. Please report it.`,
+        },
+      ];
     }
     // validate is synchronous today, so the version cannot have moved; this guards a future async validate (never
     // publish for a version the user has typed on from)
