@@ -70,7 +70,7 @@ export function readRegularFile(file: string): Buffer {
     // read what fstat announced, and one byte more to notice a file that grows while it is read
     const bytes = Buffer.alloc(st.size + 1);
     let length = 0;
-    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; )
+    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0;)
       length += n;
     if (length > st.size) throw new UsageError(`${file}: not read: the file grew while it was being read.`);
     return bytes.subarray(0, length);
