@@ -55,7 +55,7 @@ export function workflow(fields, { defects = false } = {}) {
         FlowDefinition: {
           FlowName: `CP-Bench-${fields}`,
           Description: `Benchmark flow with ${fields} fields`,
-          KmsArn: 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555',
+          KmsArn: 'arn:aws:kms:us-east-1:210987654321:key/7c9a2f4e-3b1d-4e8a-9f60-2d5c8b1a4e73',
           SourceFlowConfig: {
             ConnectorProfileName: 'bench-salesforce-connection',
             ConnectorType: 'Salesforce',
@@ -84,7 +84,7 @@ export function workflow(fields, { defects = false } = {}) {
       },
     },
     ObjectTypeName: 'Salesforce-Account',
-    RoleArn: 'arn:aws:iam::123456789012:role/CustomerProfilesWorkflowRole',
+    RoleArn: 'arn:aws:iam::210987654321:role/CustomerProfilesWorkflowRole',
   };
 }
 

@@ -42,7 +42,7 @@ describe('completion: property keys', () => {
   });
 
   it('never offers a key the object already has', () => {
-    const r = completeAt('{\n  "DomainName": "d",\n  |\n  "RoleArn": "arn:aws:iam::123456789012:role/R"\n}');
+    const r = completeAt('{\n  "DomainName": "d",\n  |\n  "RoleArn": "arn:aws:iam::210987654321:role/R"\n}');
     assert.ok(!r.labels.includes('DomainName') && !r.labels.includes('RoleArn'));
     assert.ok(r.labels.includes('WorkflowType'));
   });

@@ -166,16 +166,16 @@ export function demoAccount() {
     entity('Case', 'Case', salesforceCase),
   ];
   const connectorProfiles = [
-    { name: 'my-salesforce-connection', connectorType: 'Salesforce', entities: salesforceEntities },
+    { name: 'salesforce-prod', connectorType: 'Salesforce', entities: salesforceEntities },
     { name: 'salesforce-sandbox', connectorType: 'Salesforce', entities: salesforceEntities },
-    { name: 'my-marketo-connection', connectorType: 'Marketo', entities: [entity('leads', 'Leads', marketoLeads)] },
+    { name: 'marketo-prod', connectorType: 'Marketo', entities: [entity('leads', 'Leads', marketoLeads)] },
     {
-      name: 'my-servicenow-connection',
+      name: 'servicenow-prod',
       connectorType: 'Servicenow',
       entities: [entity('incident', 'Incident', serviceNowIncident)],
     },
     {
-      name: 'my-zendesk-connection',
+      name: 'zendesk-prod',
       connectorType: 'Zendesk',
       entities: [entity('tickets', 'Tickets', zendeskTickets), entity('users', 'Users', zendeskUsers)],
     },
@@ -287,7 +287,7 @@ export function demoAccount() {
     flowOf({
       flowName: 'Salesforce-Contacts-Nightly',
       connectorType: 'Salesforce',
-      profile: 'my-salesforce-connection',
+      profile: 'salesforce-prod',
       entity: salesforceEntities[1],
       domainName: 'ExampleCorp-Profiles',
       objectTypeName: 'Salesforce-Contact',
@@ -296,7 +296,7 @@ export function demoAccount() {
     flowOf({
       flowName: 'Zendesk-Users-Hourly',
       connectorType: 'Zendesk',
-      profile: 'my-zendesk-connection',
+      profile: 'zendesk-prod',
       entity: connectorProfiles[4].entities[1],
       domainName: 'ExampleCorp-Profiles',
       objectTypeName: 'Zendesk-Users',
@@ -306,7 +306,7 @@ export function demoAccount() {
     flowOf({
       flowName: 'ServiceNow-Incidents-Legacy',
       connectorType: 'Servicenow',
-      profile: 'my-servicenow-connection',
+      profile: 'servicenow-prod',
       entity: connectorProfiles[3].entities[0],
       domainName: 'ExampleCorp-Profiles',
       objectTypeName: 'ServiceNow-Incident',
@@ -340,10 +340,10 @@ function flowOf({ flowName, connectorType, profile, entity, domainName, objectTy
   const incremental = entity.fields.find((x) => x.incremental);
   const names = entity.fields.map((x) => x.identifier);
   return {
-    flowArn: `arn:aws:appflow:us-east-1:123456789012:flow/${flowName}`,
+    flowArn: `arn:aws:appflow:us-east-1:210987654321:flow/${flowName}`,
     description: `Ingests ${connectorType} ${entity.label} into Customer Profiles`,
     flowName,
-    kmsArn: 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555',
+    kmsArn: 'arn:aws:kms:us-east-1:210987654321:key/7c9a2f4e-3b1d-4e8a-9f60-2d5c8b1a4e73',
     flowStatus: status ?? 'Active',
     sourceFlowConfig: {
       connectorType,
@@ -380,8 +380,8 @@ function flowOf({ flowName, connectorType, profile, entity, domainName, objectTy
     },
     createdAt: at,
     lastUpdatedAt: at,
-    createdBy: 'arn:aws:iam::123456789012:user/local',
-    lastUpdatedBy: 'arn:aws:iam::123456789012:user/local',
+    createdBy: 'arn:aws:iam::210987654321:user/local',
+    lastUpdatedBy: 'arn:aws:iam::210987654321:user/local',
     tags: {},
     lastRunExecutionDetails: {
       mostRecentExecutionMessage: 'Successfully ran the flow.',

@@ -16,7 +16,7 @@ export const APPFLOW_ROUTES = [
  * @param {{ account: any, region: string, page: (items: any[], input: any) => any }} ctx
  */
 export function appflowDispatch(route, input, { account, region, page }) {
-  const arn = (kind, name) => `arn:aws:appflow:${region}:123456789012:${kind}/${name}`;
+  const arn = (kind, name) => `arn:aws:appflow:${region}:210987654321:${kind}/${name}`;
   const profileNamed = (name) => account.connectorProfiles.find((p) => p.name === name);
   switch (route.operation) {
     case 'DescribeConnectorProfiles': {
@@ -31,7 +31,7 @@ export function appflowDispatch(route, input, { account, region, page }) {
           connectorProfileName: p.name,
           connectorType: p.connectorType,
           connectionMode: 'Public',
-          credentialsArn: `arn:aws:secretsmanager:${region}:123456789012:secret:appflow!${p.name}`,
+          credentialsArn: `arn:aws:secretsmanager:${region}:210987654321:secret:appflow!${p.name}`,
           connectorProfileProperties: {},
           createdAt: 1780000000,
           lastUpdatedAt: 1780000000,

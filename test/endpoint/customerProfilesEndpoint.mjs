@@ -181,7 +181,7 @@ export async function startLocalEndpoint(options = {}) {
             res,
             403,
             'AccessDeniedException',
-            `User: arn:aws:iam::123456789012:user/local is not authorized to perform: ${route?.service ?? SERVICE}:${record.operation} on resource: arn:aws:${route?.service ?? SERVICE}:${region}:123456789012:*`,
+            `User: arn:aws:iam::210987654321:user/local is not authorized to perform: ${route?.service ?? SERVICE}:${record.operation} on resource: arn:aws:${route?.service ?? SERVICE}:${region}:210987654321:*`,
           );
         case 'badRequest':
           // what the service says of a value the model allows but the service does not (its own validation words)

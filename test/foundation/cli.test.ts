@@ -47,7 +47,7 @@ describe('cpworkflow validate (the built CLI)', () => {
     writeFileSync(
       f,
       readExample('marketo-lead.cpworkflow.json').replace(
-        '"RoleArn": "arn:aws:iam::123456789012:role/CustomerProfilesWorkflowRole"',
+        '"RoleArn": "arn:aws:iam::210987654321:role/CustomerProfilesWorkflowRole"',
         '"RoleArn": 7',
       ),
     );

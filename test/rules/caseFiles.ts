@@ -6,11 +6,19 @@ import { withRanges } from '../support/markers';
 import { RuleCase } from './support';
 import { batchCases } from './cases/batches';
 import { connectorCases } from './cases/connectors';
+import { placeholderCases } from './cases/placeholders';
 import { projectionCases } from './cases/projection';
 import { taskCases } from './cases/tasks';
 import { triggerCases } from './cases/trigger';
 
-export const CASES: RuleCase[] = [...connectorCases, ...taskCases, ...projectionCases, ...triggerCases, ...batchCases];
+export const CASES: RuleCase[] = [
+  ...connectorCases,
+  ...taskCases,
+  ...projectionCases,
+  ...triggerCases,
+  ...batchCases,
+  ...placeholderCases,
+];
 
 export const caseFileName = (i: number, kind: 'bad' | 'good') =>
   `${String(i).padStart(3, '0')}-${kind}.cpworkflow.json`;

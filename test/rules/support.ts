@@ -26,9 +26,9 @@ export function baseWorkflow(): Json {
         FlowDefinition: {
           FlowName: 'CP-Salesforce-Account-1',
           Description: 'Created by Customer Profiles',
-          KmsArn: 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555',
+          KmsArn: 'arn:aws:kms:us-east-1:210987654321:key/7c9a2f4e-3b1d-4e8a-9f60-2d5c8b1a4e73',
           SourceFlowConfig: {
-            ConnectorProfileName: 'my-salesforce-connection',
+            ConnectorProfileName: 'salesforce-prod',
             ConnectorType: 'Salesforce',
             IncrementalPullConfig: { DatetimeTypeFieldName: 'LastModifiedDate' },
             SourceConnectorProperties: { Salesforce: { Object: 'Account' } },
@@ -70,7 +70,7 @@ export function baseWorkflow(): Json {
       },
     },
     ObjectTypeName: 'Salesforce-Account',
-    RoleArn: 'arn:aws:iam::123456789012:role/CustomerProfilesWorkflowRole',
+    RoleArn: 'arn:aws:iam::210987654321:role/CustomerProfilesWorkflowRole',
     Tags: { team: 'contact-center' },
   };
 }

@@ -83,9 +83,9 @@ describe('fieldAtPath: the value a request-building error points at', () => {
 
 describe('fieldNamedIn and duplicate keys', () => {
   const DUPLICATED = `{
-  "RoleArn": "arn:aws:iam::123456789012:role/first",
+  "RoleArn": "arn:aws:iam::210987654321:role/first",
   "IntegrationConfig": { "AppflowIntegration": { "FlowDefinition": { "FlowName": "old" } } },
-  "RoleArn": "arn:aws:iam::123456789012:role/second",
+  "RoleArn": "arn:aws:iam::210987654321:role/second",
   "IntegrationConfig": { "AppflowIntegration": { "FlowDefinition": { "FlowName": "new" } } }
 }`;
   const lastOf = (needle: string) => DUPLICATED.lastIndexOf(needle);

@@ -437,12 +437,15 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
 
   'LIM-8': (c) => {
     const config = objectOfAnchor(c.node);
-    const connector = String(c.data.connector ?? 'source').toLowerCase();
-    return config
+    // the workflow snippet's example name, which TPL-1 then asks the user to replace
+    const path = config && [...pathOf(config), 'ConnectorProfileName'];
+    return config && path
       ? [
           {
             title: 'Add "ConnectorProfileName"',
-            edits: [insertProperty(c.doc, config, 'ConnectorProfileName', `my-${connector}-connection`)],
+            edits: [
+              insertProperty(c.doc, config, 'ConnectorProfileName', placeholder(c, path, 'ConnectorProfileName')),
+            ],
           },
         ]
       : [];

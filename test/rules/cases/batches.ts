@@ -179,7 +179,7 @@ export const batchCases: RuleCase[] = [
     severity: 'error',
     name: 'KmsArn in the China partition',
     bad: workflowText((w) => {
-      fd(w).KmsArn = m('arn:aws-cn:kms:cn-north-1:123456789012:key/11111111-2222-3333-4444-555555555555');
+      fd(w).KmsArn = m('arn:aws-cn:kms:cn-north-1:210987654321:key/7c9a2f4e-3b1d-4e8a-9f60-2d5c8b1a4e73');
     }),
     good: workflowText(),
   },
@@ -189,7 +189,7 @@ export const batchCases: RuleCase[] = [
     severity: 'error',
     name: 'RoleArn in GovCloud',
     bad: workflowText((w) => {
-      w.RoleArn = m('arn:aws-us-gov:iam::123456789012:role/X');
+      w.RoleArn = m('arn:aws-us-gov:iam::210987654321:role/X');
     }),
     good: workflowText(),
   },

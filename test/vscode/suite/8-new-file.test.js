@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { diagnosticsWhen } = require('./helpers');
+const { diagnosticsWhen, codeOf } = require('./helpers');
 
 // The New Integration Workflow File command with the two prompts answered as a user would: pick Servicenow, type the
 // object.
@@ -49,10 +49,27 @@ suite('new workflow file', () => {
       ['ServiceNow-change_request', 'ServiceNow-change_request-flow'],
     );
     // the empty untitled file's "file is empty" error may still be shown until the filled-in version is checked
-    await diagnosticsWhen(
+    const isPlaceholder = (d) => codeOf(d) === 'TPL-1';
+    const checked = await diagnosticsWhen(
       editor.document.uri,
-      (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
-      'no errors in the new file',
+      (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error) && ds.some(isPlaceholder),
+      'no errors in the new file, and a warning on each example value of the template',
+    );
+    assert.deepEqual(
+      checked
+        .filter(isPlaceholder)
+        .map(
+          (d) =>
+            `${d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : d.severity} ${editor.document.getText(d.range)}`,
+        )
+        .sort(),
+      [
+        'warning 11111111-2222-3333-4444-555555555555',
+        'warning 123456789012',
+        'warning 123456789012',
+        'warning my-domain',
+        'warning my-servicenow-connection',
+      ],
     );
     const at = text.indexOf('APPFLOW_INTEGRATION');
     await editor.edit((b) =>

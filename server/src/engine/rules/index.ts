@@ -5,6 +5,7 @@ import type { Rule } from './types';
 import { batchRules } from './batches';
 import { connectorRules } from './connectors';
 import { integrationRules } from './integration';
+import { placeholderRules } from './placeholders';
 import { projectionRules } from './projection';
 import { scheduleRules } from './schedule';
 import { taskRules } from './tasks';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   ...scheduleRules,
   ...timestampRules,
   ...batchRules,
+  ...placeholderRules,
 ];
 
 export type { Rule, RuleContext } from './types';
