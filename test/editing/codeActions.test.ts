@@ -448,6 +448,12 @@ describe('quick fixes: model checks', () => {
     assert.equal(r.text, SF);
   });
 
+  it('removes a byte-order mark', () => {
+    const r = fix(`\uFEFF${SF}`, 'json-bom');
+    assert.deepEqual(r.titles, ['Remove the byte-order mark']);
+    assert.equal(r.text, SF);
+  });
+
   it('converts values of the wrong type when the intent is certain', () => {
     const masked = replaced(
       SF,

@@ -152,6 +152,27 @@ describe('cpworkflow validate (the built CLI)', () => {
     assert.doesNotMatch(r.stderr, /internal error|at .*\.js:\d+/);
   });
 
+  it('reports a byte-order mark and bytes that are not UTF-8 as errors, as the AWS CLI refuses both', () => {
+    const example = readExample('marketo-lead.cpworkflow.json');
+    const bom = join(dir, 'bom.cpworkflow.json');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(example)]));
+    let r = run(['validate', bom], dir);
+    assert.equal(r.status, 1, r.stdout);
+    assert.match(r.stdout, /^bom\.cpworkflow\.json:1:1 error json-bom .*Unexpected UTF-8 BOM/m);
+    // Latin-1 "é" (0xE9) where UTF-8 has two bytes: the AWS CLI says "text contents could not be decoded"
+    const latin1 = join(dir, 'latin1.cpworkflow.json');
+    const at = example.indexOf('"Description": "') + '"Description": "'.length;
+    writeFileSync(
+      latin1,
+      Buffer.concat([Buffer.from(example.slice(0, at)), Buffer.from([0xe9]), Buffer.from(example.slice(at))]),
+    );
+    r = run(['validate', latin1], dir);
+    assert.equal(r.status, 1, r.stdout);
+    const line = example.slice(0, at).split('\n').length;
+    const column = at - example.lastIndexOf('\n', at - 1);
+    assert.match(r.stdout, new RegExp(`^latin1\\.cpworkflow\\.json:${line}:${column} error json-encoding `, 'm'));
+  });
+
   it('reports garbage text (no NUL bytes) as JSON errors, without crashing', () => {
     const f = join(dir, 'garbage.cpworkflow.json');
     writeFileSync(f, '\u00e9\u00ff}{]["\\x ' + 'ä'.repeat(200));

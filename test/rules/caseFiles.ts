@@ -7,11 +7,13 @@ import { RuleCase } from './support';
 import { batchCases } from './cases/batches';
 import { connectorCases } from './cases/connectors';
 import { placeholderCases } from './cases/placeholders';
+import { encodingCases } from './cases/encoding';
 import { projectionCases } from './cases/projection';
 import { taskCases } from './cases/tasks';
 import { triggerCases } from './cases/trigger';
 
 export const CASES: RuleCase[] = [
+  ...encodingCases,
   ...connectorCases,
   ...taskCases,
   ...projectionCases,

@@ -84,6 +84,7 @@ export function readWorkflowText(file: string): string {
   const bytes = readRegularFile(file);
   if (bytes.includes(0))
     throw new UsageError(`${file}: not a text file (it contains NUL bytes); a workflow file is UTF-8 JSON.`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Like the editor: keep a BOM and show bytes that are not UTF-8 as U+FFFD; the checks report both as the AWS CLI
+  // refuses them (json-bom, json-encoding).
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }

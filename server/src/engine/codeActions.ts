@@ -178,6 +178,7 @@ function genericFixes(c: FixContext): Fix[] {
 
 const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   'json-trailing-comma': (c) => [{ title: 'Remove the trailing comma', edits: [TextEdit.del(c.diagnostic.range)] }],
+  'json-bom': (c) => [{ title: 'Remove the byte-order mark', edits: [TextEdit.del(c.diagnostic.range)] }],
 
   'duplicate-key': (c) =>
     isKey(c.node)

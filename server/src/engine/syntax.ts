@@ -25,6 +25,13 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [NESTING_TOO_DEEP]: `Objects and arrays nested more than ${MAX_NESTING} levels deep: nothing inside this one is checked. A workflow file is about 8 levels deep; remove the extra nesting.`,
 };
 
+// The AWS CLI reads file:// as UTF-8 text: a byte-order mark fails its JSON parser ("Unexpected UTF-8 BOM"), and
+// bytes that are not UTF-8 fail the read ("text contents could not be decoded"); both AWS CLI v1 and v2, observed.
+const CLI_FILE_PARAMETERS = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html';
+const BOM = '\uFEFF';
+// what an editor (and `cpworkflow validate`) shows for bytes that are not UTF-8
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
 /** The offset of the comma when `e` is a trailing comma's error (the parser then stops at the closer after it). */
 function trailingCommaBefore(text: string, e: ParseError): number | undefined {
   const closer = text[e.offset];
@@ -42,13 +49,40 @@ function trailingCommaBefore(text: string, e: ParseError): number | undefined {
 export function firstStructuralError(doc: ParsedWorkflow): number | undefined {
   for (const e of doc.syntaxErrors) {
     if (e.error === ParseErrorCode.InvalidCommentToken || trailingCommaBefore(doc.text, e) !== undefined) continue;
+    if (e.offset === 0 && doc.text.startsWith(BOM)) continue; // json-bom: the tree after it is intact
     return e.offset;
   }
   return undefined;
 }
 
-export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
+function encodingFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
+  if (doc.text.startsWith(BOM))
+    out.push({
+      code: 'json-bom',
+      severity: 'error',
+      at: rangeOf(doc, 0, 1),
+      href: CLI_FILE_PARAMETERS,
+      data: { rules: ['ENC-1'], remove: true },
+      message:
+        'The file starts with a UTF-8 byte-order mark: the AWS CLI rejects it ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without a BOM.',
+    });
+  const bad = doc.text.indexOf(REPLACEMENT_CHARACTER);
+  if (bad >= 0)
+    out.push({
+      code: 'json-encoding',
+      severity: 'error',
+      at: rangeOf(doc, bad, 1),
+      href: CLI_FILE_PARAMETERS,
+      data: { rules: ['ENC-1'] },
+      message:
+        'The file is not valid UTF-8 here (shown as U+FFFD): the AWS CLI refuses it ("text contents could not be decoded"). Re-save the file as UTF-8, or write \\uFFFD if you mean that character.',
+    });
+  return out;
+}
+
+export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
+  const out: Finding[] = encodingFindings(doc);
   const { text } = doc;
   if (!doc.root && doc.syntaxErrors.length === 0) {
     out.push({
@@ -64,6 +98,7 @@ export function syntaxFindings(doc: ParsedWorkflow): Finding[] {
   for (const e of doc.syntaxErrors as ParseError[]) {
     if (e.offset === last) continue; // the parser's recovery repeats errors at one spot; one is enough
     last = e.offset;
+    if (e.offset === 0 && text.startsWith(BOM)) continue; // reported as json-bom
     if (e.error === ParseErrorCode.InvalidCommentToken) {
       out.push({
         code: 'json-comment',
