@@ -206,6 +206,39 @@ describe('quick fixes: schedule and timestamps', () => {
     assert.equal(r.text, SF.replace('"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": 1811808000'));
   });
 
+  it('timestamp-utc: a zone-less time beside a Timezone offers both readings, UTC and the zone on that date', () => {
+    const text = replaced(
+      SF,
+      '"ScheduleStartTime": "2027-06-01T00:00:00Z"',
+      '"ScheduleStartTime": "2027-06-01T09:00:00"',
+    );
+    const utc = fix(text, 'timestamp-utc', /^Mean UTC/);
+    assert.deepEqual(utc.titles, [
+      'Mean UTC: "2027-06-01T09:00:00Z"',
+      'Mean America/New_York time: "2027-06-01T09:00:00-04:00"',
+    ]);
+    assert.match(utc.text, /"ScheduleStartTime": "2027-06-01T09:00:00Z"/);
+    // January: standard time, -05:00
+    const winter = replaced(
+      SF,
+      '"ScheduleStartTime": "2027-06-01T00:00:00Z"',
+      '"ScheduleStartTime": "2028-01-10T09:00:00"',
+    );
+    assert.match(
+      fix(winter, 'timestamp-utc', /^Mean America/).text,
+      /"ScheduleStartTime": "2028-01-10T09:00:00-05:00"/,
+    );
+  });
+
+  it('SCH-18: epoch milliseconds as a string → seconds; other forms → ISO 8601', () => {
+    const ms = replaced(SF, '"ScheduleStartTime": "2027-06-01T00:00:00Z"', '"ScheduleStartTime": "1811808000000"');
+    assert.match(fix(ms, 'SCH-18').text, /"ScheduleStartTime": 1811808000\b/);
+    const rfc = replaced(SF, '"2027-06-01T00:00:00Z"', '"Tue, 01 Jun 2027 00:00:00 GMT"');
+    assert.equal(fix(rfc, 'timestamp-form').text, SF);
+    const pst = replaced(SF, '"2027-06-01T00:00:00Z"', '"2027-06-01 00:00:00 PST"');
+    assert.equal(fix(pst, 'timestamp-zone').text, SF);
+  });
+
   it('SCH-1: offers the AppFlow rate templates for an expression AppFlow cannot run', () => {
     const text = replaced(SF, '"rate(1hours)"', '"every hour"');
     const r = fix(text, 'SCH-1', 'Change to "rate(1hours)"');

@@ -10,6 +10,7 @@ import { placeholderCases } from './cases/placeholders';
 import { encodingCases } from './cases/encoding';
 import { projectionCases } from './cases/projection';
 import { taskCases } from './cases/tasks';
+import { timestampCases } from './cases/timestamps';
 import { triggerCases } from './cases/trigger';
 
 export const CASES: RuleCase[] = [
@@ -18,6 +19,7 @@ export const CASES: RuleCase[] = [
   ...taskCases,
   ...projectionCases,
   ...triggerCases,
+  ...timestampCases,
   ...batchCases,
   ...placeholderCases,
 ];

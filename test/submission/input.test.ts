@@ -88,19 +88,26 @@ describe('toCreateWorkflowInput', () => {
     }
     assert.ok(err instanceof WorkflowInputError);
     assert.deepEqual(err.path, ['IntegrationConfig', 'AppflowIntegration', 'Batches', 0, 'StartTime']);
-    assert.match(err.message, /"next tuesday" is not a timestamp; use an ISO-8601 string/);
+    assert.match(err.message, /"next tuesday" is not a timestamp the AWS CLI reads \(.*\); use an ISO-8601 string/);
     assert.match(explainAwsError(err).text, /nothing was sent/);
   });
 
-  it('reads timestamps by the same rule as validation: no padded strings, no negative epoch seconds', () => {
-    for (const bad of [' 2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z ', -5]) {
+  it('reads timestamps as the AWS CLI does: padded strings and negative epoch seconds are read, out-of-range numbers refused', () => {
+    const startOf = (v: unknown) =>
+      (toCreateWorkflowInput(scheduled({}, [{ StartTime: v }])) as unknown as Out).IntegrationConfig.AppflowIntegration
+        .Batches[0].StartTime;
+    assert.deepEqual(startOf(' 2024-01-01T00:00:00Z '), new Date('2024-01-01T00:00:00Z'));
+    assert.deepEqual(startOf(-5), new Date(-5000));
+    // botocore: datetime.fromtimestamp rounds to microseconds before the serializer drops them
+    assert.deepEqual(startOf('1706745600.9999999'), new Date(1706745601000));
+    for (const bad of [1e20, 1e300, Number('123456789012345678901234567890'), 1706745600000, '1e20', 'inf', 'NaN']) {
       assert.throws(
         () => toCreateWorkflowInput(scheduled({}, [{ StartTime: bad }])),
-        WorkflowInputError,
+        /is not a timestamp the AWS CLI reads/,
         JSON.stringify(bad),
       );
     }
-    assert.equal(fieldOf(' 2024-01-01T00:00:00Z')?.found, 'IntegrationConfig.AppflowIntegration.Batches.0.StartTime');
+    assert.equal(fieldOf(1e20)?.found, 'IntegrationConfig.AppflowIntegration.Batches.0.StartTime');
   });
 
   it('refuses a document that is not one JSON object', () => {

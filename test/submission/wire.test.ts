@@ -34,8 +34,11 @@ function awsExecutables(): string[] {
   });
 }
 
+// timestamp-forms: every other form botocore reads (RFC 1123, compact ISO, asctime, US order, PST ignored, UTC+2
+// inverted, epoch seconds as a string rounded to microseconds, 14 digits as a date, 8 digits as epoch seconds)
 const inputFiles = () => [
   join(FIXTURES, 'timestamps.cpworkflow.json'),
+  join(FIXTURES, 'timestamp-forms.cpworkflow.json'),
   ...exampleFiles().map((f) => join(EXAMPLES, f)),
 ];
 

@@ -260,6 +260,14 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
       ? replaceWith(c, c.data.seconds, `Change to ${c.data.seconds} (epoch seconds)`)
       : [],
 
+  // a zone-less time beside a Timezone: both readings, UTC (what is sent today) first
+  'timestamp-utc': (c) => [
+    ...replaceWith(c, c.data.replacement, `Mean UTC: ${show(c.data.replacement)}`),
+    ...(typeof c.data.zoneReplacement === 'string'
+      ? replaceWith(c, c.data.zoneReplacement, `Mean ${c.data.timezone} time: ${show(c.data.zoneReplacement)}`)
+      : []),
+  ],
+
   'TRG-2': (c) => {
     const w = workflowOf(c.doc);
     const replacement = c.data.replacement as { Scheduled?: unknown } | undefined;

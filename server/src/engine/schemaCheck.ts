@@ -5,8 +5,8 @@ import { Node, ParsedWorkflow, keyOf, prop, stringValue } from './document';
 import { Finding, closestFirst, listOf, nearest, quoted, shapeDocUrl } from './findings';
 import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
 import { connectorByOperatorShape } from './workflowModel';
-import { parseTimestamp } from './domain/time';
 import { operatorsFor } from './domain/taskKinds';
+import { timestampRefusal } from './domain/time';
 
 const JSON_TYPE_WORD: Record<string, string> = {
   object: 'an object',
@@ -187,14 +187,16 @@ function checkValue(
     }
     case 'timestamp': {
       if (node.type !== 'number' && node.type !== 'string') return typeError(node, shapeName, owner, member, out);
-      if (!parseTimestamp(node)) {
+      const refusal = timestampRefusal(node);
+      // epoch milliseconds: SCH-18 says so, with the value in seconds
+      if (refusal && refusal.millisecondsAsSeconds === undefined) {
         out.push({
           code: 'timestamp',
           severity: 'error',
           at: node,
           href: hrefOf(shapeName, owner),
           data: { rules: rulesOf(shapeName) },
-          message: `${labelOf(shapeName, owner, member)}: ${quoted(String(node.value))} is not a timestamp. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.`,
+          message: `${labelOf(shapeName, owner, member)}: the AWS CLI refuses ${quoted(String(node.value))}: ${refusal.refused}. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.`,
         });
       }
       return;

@@ -2,7 +2,7 @@
 // `--cli-input-json`, so that the SDK puts the same request on the wire (checked against `aws` in test/submission).
 import type { CreateIntegrationWorkflowCommandInput } from '@aws-sdk/client-customer-profiles';
 import { ROOT_SHAPE, shapes, type ShapeName } from '../generated/model';
-import { parseTimestampValue } from '../engine/domain/time';
+import { isRefusal, readTimestamp } from '../engine/domain/time';
 
 export type JsonPath = (string | number)[];
 
@@ -62,18 +62,18 @@ function convert(value: unknown, shapeName: ShapeName, path: JsonPath): unknown 
 }
 
 /**
- * Epoch seconds or an ISO-8601 string (zoneless = UTC, as the AWS CLI reads it) → Date in whole seconds, by the
- * engine's own rule (parseTimestampValue), so conversion accepts exactly what validation accepts.
+ * A timestamp → Date in the whole seconds the AWS CLI sends, by the engine's reading of botocore's rules
+ * (readTimestamp), so conversion accepts exactly what validation accepts.
  */
 function timestampToDate(value: unknown, path: JsonPath): Date {
-  const seconds = parseTimestampValue(value)?.epochSeconds;
-  if (seconds === undefined) {
+  const read = readTimestamp(value);
+  if (isRefusal(read)) {
     throw new WorkflowInputError(
-      `${path.join('.') || 'value'}: ${JSON.stringify(value)} is not a timestamp; use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,
+      `${path.join('.') || 'value'}: ${JSON.stringify(value)} is not a timestamp the AWS CLI reads (${read.refused}); use an ISO-8601 string such as "2025-01-31T09:00:00Z" or epoch seconds.`,
       path,
     );
   }
-  const date = new Date(Math.floor(seconds) * 1000);
+  const date = new Date(read.sentSeconds * 1000);
   // past year 275760 a Date is invalid, and the SDK would send NaN, which is not JSON: refuse rather than send it
   if (Number.isNaN(date.getTime())) {
     throw new WorkflowInputError(

@@ -141,7 +141,7 @@ export const batchCases: RuleCase[] = [
   {
     rule: 'BAT-10',
     code: 'SCH-18',
-    severity: 'warning',
+    severity: 'error',
     name: 'batch time in milliseconds',
     bad: workflowText((w) => {
       batchesOf(w)[1].EndTime = mark(day('2025-05-01') * 1000);

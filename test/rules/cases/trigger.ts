@@ -1,4 +1,4 @@
-// Cases for the trigger and schedule (§4) and timestamps (SCH-18).
+// Cases for the trigger and schedule (§4); timestamps are in timestamps.ts.
 import { Json, RuleCase, epoch, fd, m, mark, scheduledOf, source, useConnector, workflowText } from '../support';
 
 const trigger = (w: Json) => fd(w).TriggerConfig;
@@ -337,42 +337,6 @@ export const triggerCases: RuleCase[] = [
     }),
     good: workflowText((w) => {
       scheduledOf(w).ScheduleOffset = 36000;
-    }),
-  },
-  {
-    rule: 'SCH-18',
-    code: 'SCH-18',
-    severity: 'warning',
-    name: 'epoch milliseconds',
-    bad: workflowText((w) => {
-      scheduledOf(w).ScheduleStartTime = mark(epoch('2099-01-01T00:00:00Z') * 1000);
-    }),
-    good: workflowText(),
-    data: { seconds: epoch('2099-01-01T00:00:00Z') },
-  },
-  {
-    rule: 'SCH-18',
-    code: 'timestamp-utc',
-    severity: 'information',
-    name: 'ISO time without a zone',
-    bad: workflowText((w) => {
-      scheduledOf(w).ScheduleStartTime = m('2099-01-01T00:00:00');
-    }),
-    good: workflowText((w) => {
-      scheduledOf(w).ScheduleStartTime = '2099-01-01T00:00:00Z';
-    }),
-    data: { replacement: '2099-01-01T00:00:00Z' },
-  },
-  {
-    rule: 'SCH-18',
-    code: 'timestamp',
-    severity: 'error',
-    name: 'unparseable timestamp',
-    bad: workflowText((w) => {
-      scheduledOf(w).ScheduleStartTime = m('next monday');
-    }),
-    good: workflowText((w) => {
-      scheduledOf(w).ScheduleStartTime = '2099-01-01T00:00:00-05:00';
     }),
   },
   {
