@@ -85,7 +85,7 @@ export const triggerCases: RuleCase[] = [
   {
     rule: 'TRG-5',
     code: 'TRG-5',
-    severity: 'warning',
+    severity: 'information',
     name: 'Salesforce Event flow on a plain object',
     bad: workflowText((w) => eventFlow(w, m('Account'))),
     good: workflowText((w) => eventFlow(w)),
@@ -225,8 +225,9 @@ export const triggerCases: RuleCase[] = [
     rule: 'SCH-6',
     code: 'SCH-6',
     severity: 'warning',
-    name: 'every 5 minutes',
+    name: 'every 5 minutes from S3',
     bad: workflowText((w) => {
+      useConnector(w, 'S3');
       scheduledOf(w).ScheduleExpression = m('rate(5minutes)');
     }),
     good: workflowText((w) => {
@@ -234,6 +235,20 @@ export const triggerCases: RuleCase[] = [
       scheduledOf(w).ScheduleExpression = 'rate(15minutes)';
     }),
     data: { replacement: 'rate(15minutes)', minimumMinutes: 15 },
+  },
+  {
+    rule: 'SCH-7',
+    code: 'SCH-7',
+    severity: 'information',
+    // AppFlow's own ScheduledTriggerProperties example is rate(5minutes): no SCH-6 warning for a SaaS source
+    name: 'every 5 minutes from Salesforce',
+    bad: workflowText((w) => {
+      scheduledOf(w).ScheduleExpression = m('rate(5minutes)');
+    }),
+    good: workflowText((w) => {
+      scheduledOf(w).ScheduleExpression = 'rate(1hours)';
+    }),
+    data: { connector: 'Salesforce' },
   },
   {
     rule: 'SCH-7',

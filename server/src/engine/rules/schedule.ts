@@ -9,8 +9,9 @@ import type { Rule, RuleContext } from './types';
 import { RATE_EXAMPLES, UNIT_MINUTES, UNIT_SPELLINGS, parseScheduleExpression } from '../domain/scheduleExpression';
 import { describeInstant } from './timestamps';
 
-// Customer Profiles: "a sync interval of 15 minutes, the minimum value currently supported" (S3 integration guide)
-const MINIMUM_INTERVAL_MINUTES = 15;
+// Customer Profiles' S3 integration guide: "a sync interval of 15 minutes, the minimum value currently supported"
+// (documented for S3 only; for SaaS sources AppFlow says the source decides: SCH-7)
+const S3_MINIMUM_INTERVAL_MINUTES = 15;
 
 function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   const text = node.value as string;
@@ -78,7 +79,8 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
           message: `Write "${e.canonical}": AppFlow wants no space and a plural unit${e.count === 1 ? ', even for 1' : ''}${eventBridge ? ` (${shown} is EventBridge's form, the opposite convention)` : ''}. The AppFlow console cannot edit a flow scheduled otherwise.`,
         });
       }
-      if (e.intervalMinutes < MINIMUM_INTERVAL_MINUTES) {
+      const connector = workflowOf(ctx.doc).connector;
+      if (connector?.type === 'S3' && e.intervalMinutes < S3_MINIMUM_INTERVAL_MINUTES) {
         out.push({
           code: 'SCH-6',
           severity: 'warning',
@@ -86,23 +88,21 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
           href: DOCS.s3Integration,
           data: {
             rules: ['SCH-6'],
-            minimumMinutes: MINIMUM_INTERVAL_MINUTES,
-            replacement: `rate(${MINIMUM_INTERVAL_MINUTES}minutes)`,
+            minimumMinutes: S3_MINIMUM_INTERVAL_MINUTES,
+            replacement: `rate(${S3_MINIMUM_INTERVAL_MINUTES}minutes)`,
           },
-          message: `Every ${e.intervalMinutes} minute${e.intervalMinutes === 1 ? '' : 's'} is more often than Customer Profiles supports: 15 minutes is the minimum. Use "rate(15minutes)" or longer.`,
+          message: `Every ${e.intervalMinutes} minute${e.intervalMinutes === 1 ? '' : 's'} is more often than Customer Profiles supports for S3: 15 minutes is the minimum. Use "rate(15minutes)" or longer.`,
         });
-      } else if (e.intervalMinutes < 60) {
-        const connector = workflowOf(ctx.doc).connector;
-        if (connector && connector.type !== 'S3') {
-          out.push({
-            code: 'SCH-7',
-            severity: 'information',
-            at: node,
-            href: DOCS.appflowTriggers,
-            data: { rules: ['SCH-7'], connector: connector.type },
-            message: `How often a flow can run depends on what ${connector.type} supports (AppFlow DescribeConnectors lists supportedSchedulingFrequencies); Customer Profiles documents 15 minutes only for S3. Check that ${connector.type} allows every ${e.intervalMinutes} minutes.`,
-          });
-        }
+      } else if (connector && connector.type !== 'S3' && e.intervalMinutes < 60) {
+        // AppFlow: the frequency depends on the source (its own example is rate(5minutes)): advice, not a defect
+        out.push({
+          code: 'SCH-7',
+          severity: 'information',
+          at: node,
+          href: DOCS.appflowTriggers,
+          data: { rules: ['SCH-7'], connector: connector.type },
+          message: `How often a flow can run depends on what ${connector.type} supports (AppFlow DescribeConnectors lists supportedSchedulingFrequencies); Customer Profiles documents 15 minutes only for S3. Check that ${connector.type} allows every ${e.intervalMinutes} minute${e.intervalMinutes === 1 ? '' : 's'}.`,
+        });
       }
       return out;
     }

@@ -83,14 +83,16 @@ export const triggerRules: readonly Rule[] = [
       const object = stringValue(objectNode);
       if (!object || object.endsWith('ChangeEvent')) return [];
       const replacement = `${object}ChangeEvent`;
+      // AppFlow's examples read AccountChangeEvent, but AWS's own CloudFormation example (AWS::AppFlow::Flow, Event
+      // trigger) reads Account: advice, not a defect
       return [
         {
           code: 'TRG-5',
-          severity: 'warning',
+          severity: 'information',
           at: objectNode!,
           href: DOCS.appflowTriggers,
           data: { rules: ['TRG-5'], replacement },
-          message: `An Event flow from Salesforce reads a change-event entity, e.g. "${replacement}" (enable Change Data Capture for ${object} in Salesforce), not ${quoted(object)}.`,
+          message: `Event flows from Salesforce often read a change-event entity such as ${quoted(replacement)} (with Change Data Capture enabled for ${quoted(object)} in Salesforce). If the flow should run on changes to those records, consider ${quoted(replacement)}.`,
         },
       ];
     },
