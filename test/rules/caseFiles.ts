@@ -9,6 +9,7 @@ import { connectorCases } from './cases/connectors';
 import { placeholderCases } from './cases/placeholders';
 import { encodingCases } from './cases/encoding';
 import { projectionCases } from './cases/projection';
+import { s3LocationCases } from './cases/s3Location';
 import { taskCases } from './cases/tasks';
 import { timestampCases } from './cases/timestamps';
 import { triggerCases } from './cases/trigger';
@@ -16,6 +17,7 @@ import { triggerCases } from './cases/trigger';
 export const CASES: RuleCase[] = [
   ...encodingCases,
   ...connectorCases,
+  ...s3LocationCases,
   ...taskCases,
   ...projectionCases,
   ...triggerCases,

@@ -7,6 +7,7 @@ import { connectorRules } from './connectors';
 import { integrationRules } from './integration';
 import { placeholderRules } from './placeholders';
 import { projectionRules } from './projection';
+import { s3LocationRules } from './s3Location';
 import { scheduleRules } from './schedule';
 import { taskRules } from './tasks';
 import { timestampRules } from './timestamps';
@@ -15,6 +16,7 @@ import { triggerRules } from './trigger';
 export const rules: readonly Rule[] = [
   ...integrationRules,
   ...connectorRules,
+  ...s3LocationRules,
   ...taskRules,
   ...projectionRules,
   ...triggerRules,
