@@ -314,6 +314,43 @@ export const taskCases: RuleCase[] = [
     }),
   },
   {
+    rule: 'TP-7',
+    code: 'TP-7',
+    severity: 'warning',
+    name: 'epoch seconds as a datetime filter value',
+    bad: workflowText((w) => {
+      tasksOf(w).push(comparison('Salesforce', 'GREATER_THAN', { DATA_TYPE: 'datetime', VALUE: m('1735689600') }));
+    }),
+    good: workflowText((w) => {
+      tasksOf(w).push(comparison('Salesforce', 'GREATER_THAN', { DATA_TYPE: 'datetime', VALUE: '1735689600000' }));
+    }),
+    data: { replacement: '1735689600000' },
+    message: /epoch seconds/,
+  },
+  {
+    rule: 'TP-7',
+    code: 'TP-7',
+    severity: 'warning',
+    name: 'VALUES items in seconds and ISO on a date field',
+    bad: workflowText((w) => {
+      tasksOf(w).push(
+        comparison('Salesforce', 'EQUAL_TO', {
+          DATA_TYPE: 'date',
+          VALUES: m('1735689600000,1738368000, 2025-03-01T00:00:00Z'),
+        }),
+      );
+    }),
+    good: workflowText((w) => {
+      tasksOf(w).push(
+        comparison('Salesforce', 'EQUAL_TO', {
+          DATA_TYPE: 'date',
+          VALUES: '1735689600000,1738368000000,1740787200000',
+        }),
+      );
+    }),
+    data: { property: 'VALUES', replacement: '1735689600000,1738368000000,1740787200000' },
+  },
+  {
     rule: 'LIM-14',
     code: 'length',
     severity: 'error',

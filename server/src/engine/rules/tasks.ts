@@ -207,16 +207,35 @@ function valueChoiceFinding(task: WorkflowTask, kind: TaskKind): Finding | undef
   };
 }
 
+// AppFlow compares datetime/date filter values as epoch milliseconds (cdk-appflow writes them so); 9 or 10 digits
+// are epoch seconds (1973 to 2286), which as milliseconds would be January 1970.
+const EPOCH_SECONDS_DIGITS = /^\d{9,10}$/;
+
+/** One filter value for a date field: undefined when it is epoch milliseconds, else what it should be (if known). */
+function dateValueProblem(item: string): { fixed?: string; seconds: boolean } | undefined {
+  const value = item.trim();
+  if (EPOCH_SECONDS_DIGITS.test(value)) return { fixed: `${value}000`, seconds: true };
+  if (/^\d+$/.test(value)) return undefined;
+  const iso = parseIsoTimestamp(value);
+  return { fixed: iso ? String(Math.round(iso.epochSeconds * 1000)) : undefined, seconds: false };
+}
+
 function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
   const dataType = stringValue(task.taskProperties.get('DATA_TYPE')?.valueNode);
   if (!dataType || !DATE_DATA_TYPES.has(dataType.toLowerCase())) return [];
   const out: Finding[] = [];
-  for (const key of DATE_VALUE_KEYS) {
+  for (const key of [...DATE_VALUE_KEYS, 'VALUES']) {
     const m = task.taskProperties.get(key);
     const value = stringValue(m?.valueNode);
-    if (!propertiesOf(kind).includes(key) || !value || /^\d+$/.test(value)) continue;
-    const iso = parseIsoTimestamp(value.trim());
-    const replacement = iso ? String(Math.round(iso.epochSeconds * 1000)) : undefined;
+    if (!propertiesOf(kind).includes(key) || !value) continue;
+    // VALUES: comma-separated, each item checked like VALUE
+    const items = key === 'VALUES' ? value.split(',') : [value];
+    const problems = items.map(dateValueProblem);
+    const bad = items.filter((_, i) => problems[i]);
+    if (bad.length === 0) continue;
+    const fixable = problems.every((p) => !p || p.fixed !== undefined);
+    const replacement = fixable ? items.map((item, i) => problems[i]?.fixed ?? item.trim()).join(',') : undefined;
+    const seconds = problems.some((p) => p?.seconds);
     out.push({
       code: 'TP-7',
       severity: 'warning',
@@ -225,7 +244,12 @@ function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
       data: { rules: ['TP-7'], property: key, ...(replacement ? { replacement } : {}) },
       message:
         `${key} for a ${dataType} field should be epoch milliseconds as a string` +
-        (replacement ? `: "${replacement}" is ${value}.` : ', e.g. "1746057600000" for 2025-05-01T00:00:00Z.'),
+        (seconds
+          ? ` (${bad.map((b) => `"${b.trim()}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} epoch seconds, January 1970 as milliseconds)`
+          : '') +
+        (replacement
+          ? `: "${replacement}".`
+          : `, e.g. "1746057600000" for 2025-05-01T00:00:00Z; ${bad.map((b) => `"${b.trim()}"`).join(', ')} cannot be read as a date.`),
     });
   }
   return out;
