@@ -1,5 +1,17 @@
 // Cases for the trigger and schedule (§4); timestamps are in timestamps.ts.
-import { Json, RuleCase, epoch, fd, m, mark, scheduledOf, source, useConnector, workflowText } from '../support';
+import {
+  Json,
+  RuleCase,
+  epoch,
+  fd,
+  m,
+  mark,
+  scheduledOf,
+  source,
+  tasksOf,
+  useConnector,
+  workflowText,
+} from '../support';
 
 const trigger = (w: Json) => fd(w).TriggerConfig;
 /** An Event flow: no schedule, no incremental pull, no batches; the Salesforce object is `object`. */
@@ -121,6 +133,20 @@ export const triggerCases: RuleCase[] = [
     good: workflowText(),
     message: /Amazon AppFlow API/,
     data: { appflowOnly: true },
+  },
+  {
+    rule: 'INC-1',
+    code: 'INC-1',
+    severity: 'warning',
+    name: 'DatetimeTypeFieldName mapped as a string',
+    bad: workflowText((w) => {
+      source(w).IncrementalPullConfig.DatetimeTypeFieldName = m('LastModifiedDate');
+      tasksOf(w)[4].TaskProperties = { SOURCE_DATA_TYPE: 'string', DESTINATION_DATA_TYPE: 'string' };
+    }),
+    good: workflowText((w) => {
+      tasksOf(w)[4].TaskProperties = { SOURCE_DATA_TYPE: 'datetime', DESTINATION_DATA_TYPE: 'datetime' };
+    }),
+    data: { field: 'LastModifiedDate', type: 'string', taskIndex: 4 },
   },
   {
     rule: 'SCH-11',

@@ -14,6 +14,7 @@ export const DOCS = {
   appflowTask: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_Task.html',
   appflowScheduledTrigger: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ScheduledTriggerProperties.html',
   appflowTriggers: 'https://docs.aws.amazon.com/appflow/latest/userguide/flow-triggers.html',
+  appflowIncrementalPull: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_IncrementalPullConfig.html',
   // the Customer Profiles guide's worked example: projection + Map tasks, rate(15minutes), epoch seconds
   s3Integration: 'https://docs.aws.amazon.com/connect/latest/adminguide/customerprofiles-s3-integration.html',
   // batches and bulk ingestion of historic data

@@ -12,6 +12,11 @@ import { DEFAULT_RATE } from '../domain/scheduleExpression';
 // Profiles sources only Salesforce does (Change Data Capture).
 const EVENT_CONNECTORS = ['Salesforce'];
 
+// How a task types its field: a Map's SOURCE_DATA_TYPE, a comparison Filter's DATA_TYPE.
+const TYPE_KEYS = ['SOURCE_DATA_TYPE', 'DATA_TYPE'];
+// the connectors' date and time types: datetime, date, timestamp, time
+const DATE_LIKE_TYPE = /date|time/i;
+
 // The trigger types that take no TriggerProperties, from the generated enum.
 const UNSCHEDULED = triggerTypes.filter((t) => t !== 'Scheduled');
 // TRG-4's way out: Scheduled would need a schedule the Event flow does not have (TRG-2).
@@ -130,6 +135,35 @@ export const triggerRules: readonly Rule[] = [
         });
       }
       return out;
+    },
+  },
+  {
+    name: 'incremental-field-type',
+    ids: ['INC-1'],
+    check(ctx) {
+      const w = workflowOf(ctx.doc);
+      const fieldNode = prop(w.incrementalPullConfigNode, 'DatetimeTypeFieldName');
+      const field = stringValue(fieldNode);
+      if (!field) return [];
+      // the first task that types this one field as something other than a date or time
+      for (const task of w.tasks) {
+        if (task.sourceFields.length !== 1 || task.sourceFields[0].name !== field) continue;
+        for (const key of TYPE_KEYS) {
+          const type = stringValue(task.taskProperties.get(key)?.valueNode);
+          if (!type || DATE_LIKE_TYPE.test(type)) continue;
+          return [
+            {
+              code: 'INC-1',
+              severity: 'warning',
+              at: fieldNode!,
+              href: DOCS.appflowIncrementalPull,
+              data: { rules: ['INC-1'], field, type, taskIndex: task.index, property: key },
+              message: `DatetimeTypeFieldName "${field}" must be a date-time field for AppFlow to pull only changed records, but Tasks[${task.index}] gives it ${key} "${type}". Name a timestamp field such as "LastModifiedDate", or correct ${key}.`,
+            },
+          ];
+        }
+      }
+      return [];
     },
   },
 ];
