@@ -4,36 +4,20 @@
 // .ci/run installs it).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 
 import { createCustomerProfilesClient, createWorkflow, toCreateWorkflowInput } from '../../server/src/submission';
 import { startLocalEndpoint, type LocalEndpoint, type RecordedRequest } from '../endpoint/customerProfilesEndpoint.mjs';
+import { DEBIAN_AWS, awsExecutables } from '../support/awsCli';
 import { ROOT } from '../support/root';
 import { EXAMPLES, exampleFiles } from '../support/workflows';
 import { createSandbox, fakeKeys, type Sandbox } from './support';
 
 const run = promisify(execFile);
 const FIXTURES = join(ROOT, 'test/fixtures/aws');
-const DEBIAN_AWS = '/usr/bin/aws';
-
-/** Every distinct `aws` executable: Debian's first, then any other on PATH (e.g. a pip-installed v1). */
-function awsExecutables(): string[] {
-  const found = [DEBIAN_AWS, ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'aws'))].filter((p) =>
-    existsSync(p),
-  );
-  const seen = new Set<string>();
-  return found.filter((p) => {
-    // /bin/aws and /usr/bin/aws are one program on merged-/usr systems
-    const real = realpathSync(p);
-    if (seen.has(real)) return false;
-    seen.add(real);
-    return true;
-  });
-}
-
 // timestamp-forms: every other form botocore reads (RFC 1123, compact ISO, asctime, US order, PST ignored, UTC+2
 // inverted, epoch seconds as a string rounded to microseconds, 14 digits as a date, 8 digits as epoch seconds)
 const inputFiles = () => [

@@ -190,13 +190,18 @@ function checkValue(
       const refusal = timestampRefusal(node);
       // epoch milliseconds: SCH-18 says so, with the value in seconds
       if (refusal && refusal.millisecondsAsSeconds === undefined) {
+        const label = labelOf(shapeName, owner, member);
+        const example =
+          'Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.';
         out.push({
-          code: 'timestamp',
+          code: refusal.incomplete ? 'timestamp-incomplete' : 'timestamp',
           severity: 'error',
           at: node,
           href: hrefOf(shapeName, owner),
           data: { rules: rulesOf(shapeName) },
-          message: `${labelOf(shapeName, owner, member)}: the AWS CLI refuses ${quoted(String(node.value))}: ${refusal.refused}. Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.`,
+          message: refusal.incomplete
+            ? `${label}: ${quoted(String(node.value))}: ${refusal.refused}. Write the full date and time. ${example}`
+            : `${label}: the AWS CLI refuses ${quoted(String(node.value))}: ${refusal.refused}. ${example}`,
         });
       }
       return;

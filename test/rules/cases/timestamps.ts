@@ -102,12 +102,21 @@ export const timestampCases: RuleCase[] = [
   },
   {
     rule: 'SCH-18',
-    code: 'timestamp',
+    code: 'timestamp-incomplete',
     severity: 'error',
     // dateutil completes a missing date from today: the file would mean another instant tomorrow
     name: 'a time without a date',
     bad: start(m('09:00')),
     good: start('2099-01-01T09:00:00Z'),
+    message: /completes it from the day it runs/,
+  },
+  {
+    rule: 'SCH-18',
+    code: 'timestamp-incomplete',
+    severity: 'error',
+    name: 'a month without a day',
+    bad: start(m('March 2099')),
+    good: start('2099-03-01T00:00:00Z'),
   },
   {
     rule: 'SCH-18',

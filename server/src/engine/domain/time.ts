@@ -29,6 +29,11 @@ export interface TimestampRefusal {
   readonly refused: string;
   /** a number (or numeric string) that is refused but means a valid time read as epoch milliseconds */
   readonly millisecondsAsSeconds?: number;
+  /**
+   * refused here only: a date without a day or year, or a time without a date, which the AWS CLI completes from the
+   * day it runs (so the same file means another instant tomorrow)
+   */
+  readonly incomplete?: true;
 }
 
 // datetime's range: 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
@@ -127,6 +132,14 @@ const FORMS: readonly { re: RegExp; fields: (m: RegExpExecArray) => Fields; iso?
     },
   ];
 
+// dateutil completes these from the current date: 09:00, monday, March 2027, 1 March, 2027-03
+const INCOMPLETE = [
+  new RegExp(`^${TIME}(?:\\s*${ZONE})?$`),
+  new RegExp(`^${DAY_NAMES}$`, 'i'),
+  new RegExp(`^(?:\\d{1,2}\\s+)?(?:${MONTH_NAMES})\\.?(?:\\s+\\d{1,2}|\\s+\\d{4})?$`, 'i'),
+  /^\d{4}-\d{1,2}$/,
+];
+
 function timeFields(m: RegExpExecArray, i: number): Partial<Fields> {
   return { hour: m[i], minute: m[i + 1], second: m[i + 2], fraction: m[i + 3], ampm: m[i + 4], zone: m[i + 5] };
 }
@@ -208,7 +221,13 @@ export function readTimestamp(value: unknown): Timestamp | TimestampRefusal {
     const m = f.re.exec(text);
     if (m) return fromFields(f.fields(m), f.iso?.(m) ? 'iso' : 'other');
   }
-  return { refused: 'it is not a date the AWS CLI reads (or one without a full date, which it completes from today)' };
+  if (INCOMPLETE.some((re) => re.test(text)))
+    return {
+      refused:
+        'it has no full date: the AWS CLI completes it from the day it runs, so the file would mean another instant tomorrow',
+      incomplete: true,
+    };
+  return { refused: 'it is not a date the AWS CLI (dateutil) can read' };
 }
 
 export const isRefusal = (r: Timestamp | TimestampRefusal): r is TimestampRefusal => 'refused' in r;
