@@ -1,7 +1,7 @@
-// Generated workflow files for the benchmark: a Salesforce flow with one Filter PROJECTION task over every field
-// and one Map task per field (the shape of AWS's own examples, workflow-rules.md §2), pretty-printed as users keep
-// them. The defects variant breaks 1% of the fields in ways users do (typos, wrong operators, unprojected fields),
-// and stays valid JSON so every rule runs.
+// Generated workflow files for the benchmark: a Salesforce flow with one Filter PROJECTION task over every field and
+// one Map task per field (the shape of AWS's own examples, the Map rows of docs/rules.md), pretty-printed as users
+// keep them. The defects variant breaks 1% of the fields in ways users do (typos, wrong operators, unprojected
+// fields), and stays valid JSON so every rule runs.
 
 const DATA_TYPES = ['string', 'id', 'phone', 'datetime', 'boolean', 'double', 'email', 'picklist'];
 

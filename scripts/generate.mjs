@@ -143,7 +143,7 @@ const connectors = connectorTypes.map((type) => {
 });
 
 // The sources CreateIntegrationWorkflow documents ("The supported Amazon AppFlow sources are Salesforce, ServiceNow,
-// and Marketo."); the enum also allows others (workflow-rules.md PAT-14). Matched to ConnectorType values by case.
+// and Marketo."); the enum also allows others (docs/rules.md PAT-14). Matched to ConnectorType values by case.
 const sourcesSentence = /supported Amazon AppFlow sources are ([^.]+)\./.exec(plain(shapes[ROOT_SHAPE].doc));
 if (!sourcesSentence)
   throw new Error('CreateIntegrationWorkflow no longer names its supported sources; update the generator');

@@ -3,7 +3,7 @@
 // whether the engine offers a fix for it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Range } from 'vscode-languageserver-types';
@@ -61,6 +61,18 @@ describe('docs/rules.md against the CLI', () => {
       [],
       'tested but not documented',
     );
+  });
+
+  it('gives every rule its sources, each listed under Sources, and cites no document outside the repository', () => {
+    const text = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+    const listed = new Set([...text.split('## Sources')[1].matchAll(/^- \[([\w-]+)\]:/gm)].map((m) => m[1]));
+    const wrong = rows.flatMap((r) => {
+      const keys = [...r.sources.matchAll(/\[([\w-]+)\]/g)].map((m) => m[1]);
+      if (keys.length === 0 && !r.sources.includes('observed')) return [`${key(r)}: no source`];
+      return keys.filter((k) => !listed.has(k)).map((k) => `${key(r)}: [${k}] is not under Sources`);
+    });
+    assert.deepEqual(wrong, []);
+    assert.doesNotMatch(text, /workflow-rules\.md/);
   });
 
   it('exits 1: the breaking files have errors', () => assert.equal(status, 1));

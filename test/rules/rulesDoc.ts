@@ -10,6 +10,8 @@ export interface DocRow {
   code: string;
   severity: string;
   quickFix: QuickFix;
+  /** the Sources cell: keys of the Sources list, and "observed" */
+  sources: string;
 }
 
 /** The rows of the main table of docs/rules.md (before "## Not checked"). */
@@ -24,6 +26,7 @@ export function documentedRules(): DocRow[] {
       code: cells[2].replace(/`/g, ''),
       severity: cells[3],
       quickFix: cells[5] === 'yes' ? 'yes' : cells[5].startsWith('yes (') ? 'some' : 'no',
+      sources: cells[6] ?? '',
     });
   }
   return rows;

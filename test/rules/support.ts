@@ -1,5 +1,6 @@
-// Rule fixtures: a clean Salesforce workflow (workflow-rules.md §10) that each case breaks in one place, with the
-// expected range marked ⟦…⟧ in the text, plus the nearest variant that does not break the rule.
+// Rule fixtures: a clean Salesforce workflow (the shape of AWS's own Customer Profiles examples) that each case
+// breaks in one place, with the expected range marked ⟦…⟧ in the text, plus the nearest variant that does not break
+// the rule.
 import * as assert from 'node:assert/strict';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
@@ -132,7 +133,7 @@ export function workflowText(edit: (w: Json) => void = () => {}): string {
 }
 
 export interface RuleCase {
-  /** the workflow-rules.md id (or § for a table without ids) */
+  /** the rule id of docs/rules.md (or § for a table without ids) */
   readonly rule: string;
   /** the diagnostic code */
   readonly code: string;

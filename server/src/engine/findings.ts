@@ -23,7 +23,7 @@ export const severityName = (s: DiagnosticSeverity | undefined): Severity =>
         : 'error';
 
 export interface FindingData {
-  /** ids in workflow-rules.md this finding enforces */
+  /** ids in docs/rules.md this finding enforces */
   readonly rules?: readonly string[];
   readonly [key: string]: unknown;
 }

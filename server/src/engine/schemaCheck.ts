@@ -42,7 +42,7 @@ function lengthWithin(s: string, min: number | null, max: number | null): boolea
   return (max === null || len <= max) && (min === null || len >= min);
 }
 
-// The workflow-rules.md ids each shape's constraints enforce (§6, §7, TP-1/2, SCH-10/17/18), carried in data.rules.
+// The docs/rules.md ids each shape's constraints enforce (CASE, LIM, TP-1/2, SCH-10/17/18), carried in data.rules.
 const SHAPE_RULES: Partial<Record<ShapeName, readonly string[]>> = {
   FlowName: ['LIM-1'],
   FlowDescription: ['LIM-3'],
@@ -384,7 +384,7 @@ function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string
   if (allowed.includes(value)) return;
   const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   // CASE-2: "ServiceNow" is the member-key spelling; the CloudFormation registry accepts it as a type, the API
-  // model does not. Likely tolerated, so a warning (workflow-rules.md §6).
+  // model does not. Likely tolerated, so a warning (docs/rules.md CASE-2).
   if (shapeName === 'SourceConnectorType' && caseMatch) {
     out.push({
       code: 'CASE-2',
@@ -505,7 +505,7 @@ function checkString(
   }
 }
 
-// What the model's patterns ask for, in words (workflow-rules.md §7); the pattern itself is always quoted too.
+// What the model's patterns ask for, in words (docs/rules.md LIM-1…LIM-18); the pattern itself is always quoted too.
 const PATTERN_WORDS: Partial<Record<ShapeName, string>> = {
   FlowName:
     'start with a letter or digit, be at least 2 characters long and use only letters, digits and _ ! @ # . - (no spaces)',

@@ -52,7 +52,7 @@ export function parseScheduleExpression(text: string): ScheduleExpression {
   return { kind: 'rate', count, unit, canonical: `rate(${count}${unit})`, intervalMinutes: count * UNIT_MINUTES[unit] };
 }
 
-// AppFlow: rate(Nunits), no space and a plural unit (workflow-rules.md §4b); 15 minutes is Customer Profiles' minimum.
+// AppFlow: rate(Nunits), no space and a plural unit (SCH-2); 15 minutes is Customer Profiles' minimum for S3 (SCH-6).
 export const RATE_EXAMPLES: readonly { readonly expression: string; readonly meaning: string }[] = [
   { expression: 'rate(15minutes)', meaning: 'every 15 minutes (the shortest interval Customer Profiles supports)' },
   { expression: 'rate(1hours)', meaning: 'every hour' },

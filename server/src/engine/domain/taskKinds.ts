@@ -1,4 +1,4 @@
-// The task table (workflow-rules.md §1b and §2b): which operators each TaskType takes, and which TaskProperties
+// The task table (docs/rules.md §1b, TP-3, TP-4): which operators each TaskType takes, and which TaskProperties
 // each TaskType + operator pair needs. Domain knowledge from AWS examples (cdk-appflow, aws-samples, the Customer
 // Profiles S3 guide); the operator names themselves come from the generated model, never from a hand-copied list.
 import { Connector, connectors, operatorPropertyKeys, taskTypes } from '../../generated/model';
@@ -30,7 +30,7 @@ const family = (f: OperatorFamily) => ALL_OPERATORS.filter((op) => operatorFamil
 /** How a task's source and destination fields look for one kind of task. */
 export type FieldCount = 'one' | 'some';
 
-/** One TaskType + operator(s) row of workflow-rules.md §2b. */
+/** One TaskType + operator(s) row of the task table (docs/rules.md §1b, TP-3, TP-4). */
 export interface TaskKind {
   readonly taskType: string;
   readonly operators: readonly string[];

@@ -1,5 +1,6 @@
-// Batches (workflow-rules.md §5): each batch is one step of the workflow that ingests history, one AppFlow flow each.
-// Together they should cover the history once: each non-empty, in order, without overlaps or gaps, all in the past.
+// Batches (docs/rules.md BAT-1…BAT-10): each batch is one step of the workflow that ingests history, one AppFlow flow
+// each. Together they should cover the history once: each non-empty, in order, without overlaps or gaps, all in the
+// past.
 import { keyOf, prop, valueOf } from '../document';
 import { Finding } from '../findings';
 import { instantOf, isoUtc } from '../domain/time';

@@ -1,5 +1,6 @@
-// The source connector (workflow-rules.md §1, §3, §6, §7): ConnectorOperator and SourceConnectorProperties are keyed
-// by the connector that ConnectorType names, and only some connectors suit a Customer Profiles workflow.
+// The source connector (docs/rules.md §1a, OP-1, PAT-12, PAT-14, CASE-1…CASE-4, LIM-8): ConnectorOperator and
+// SourceConnectorProperties are keyed by the connector that ConnectorType names, and only some connectors suit a
+// Customer Profiles workflow.
 import { prop, stringValue } from '../document';
 import { Finding, closestFirst, listOf, quoted } from '../findings';
 import { connectors, workflowConnectorTypes } from '../../generated/model';

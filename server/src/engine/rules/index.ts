@@ -1,6 +1,6 @@
-// Semantic rules: what the JSON schema cannot say (workflow-rules.md §1–§7). One module per concern; each rule is a
+// Semantic rules: what the JSON schema cannot say (docs/rules.md). One module per concern; each rule is a
 // named unit with the ids it enforces and a check that returns findings (each finding carries its own severity, the
-// one workflow-rules.md recommends). The registry below is the only list of them; docs/rules.md describes them.
+// one docs/rules.md recommends). The registry below is the only list of them; docs/rules.md describes them.
 import type { Rule } from './types';
 import { batchRules } from './batches';
 import { connectorRules } from './connectors';

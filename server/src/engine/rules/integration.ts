@@ -1,5 +1,5 @@
-// The integration as a whole (workflow-rules.md §3): an APPFLOW_INTEGRATION workflow needs its AppFlow settings, and
-// writes into a profile object type that must exist in the domain.
+// The integration as a whole (docs/rules.md PAT-13, PAT-15): an APPFLOW_INTEGRATION workflow needs its AppFlow
+// settings, and writes into a profile object type that must exist in the domain.
 import { at, keyOf, prop, stringValue } from '../document';
 import { workflowOf } from '../workflowModel';
 import { quoted } from '../findings';

@@ -1,6 +1,7 @@
-// The Customer Profiles task pattern (workflow-rules.md §3): one Filter/PROJECTION task lists every source field the
-// flow pulls, then one Map per field. AppFlow rejects a flow without a projection ("You must specify a projection
-// task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody projected.
+// The Customer Profiles task pattern (docs/rules.md PAT-1…PAT-11): one Filter/PROJECTION task lists every source
+// field the flow pulls, then one Map per field. AppFlow rejects a flow without a projection ("You must specify a
+// projection task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody
+// projected.
 import { keyOf } from '../document';
 import { Finding, listOf, quoted } from '../findings';
 import { Workflow, WorkflowTask, isProjection, projectedFields, taskName, workflowOf } from '../workflowModel';

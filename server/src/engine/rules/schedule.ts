@@ -1,4 +1,4 @@
-// The schedule of a Scheduled flow (workflow-rules.md §4b, §4c): the rate expression AppFlow accepts, the time zone,
+// The schedule of a Scheduled flow (docs/rules.md SCH-1…SCH-17): the rate expression AppFlow accepts, the time zone,
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, prop } from '../document';
 import { Finding, closestFirst, quoted } from '../findings';

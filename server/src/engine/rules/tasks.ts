@@ -1,4 +1,4 @@
-// Tasks (workflow-rules.md §1b, §2): each TaskType takes its own operators, and each TaskType + operator pair its
+// Tasks (docs/rules.md §1b, TP-1…TP-7): each TaskType takes its own operators, and each TaskType + operator pair its
 // own TaskProperties in its own formats. The pairs live in taskKinds.ts; this module only compares against them.
 import { keyOf, stringValue } from '../document';
 import { Finding, closestFirst, listOf, quoted } from '../findings';

@@ -1,5 +1,5 @@
-// TriggerType and TriggerProperties (workflow-rules.md §4a, SCH-11): a Scheduled flow needs its schedule, other
-// triggers ignore one, and only sources that publish change events can trigger on events.
+// TriggerType and TriggerProperties (docs/rules.md TRG-1…TRG-6, SCH-11, INC-1): a Scheduled flow needs its schedule,
+// other triggers ignore one, and only sources that publish change events can trigger on events.
 import { at, keyOf, prop, stringValue } from '../document';
 import { Finding, listOf, quoted } from '../findings';
 import { workflowOf } from '../workflowModel';

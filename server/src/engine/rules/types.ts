@@ -11,7 +11,7 @@ export interface RuleContext {
 export interface Rule {
   /** a readable name, for logs and tests */
   readonly name: string;
-  /** the ids of workflow-rules.md this rule enforces */
+  /** the ids of docs/rules.md this rule enforces */
   readonly ids: readonly string[];
   readonly check: (ctx: RuleContext) => Finding[];
 }
