@@ -185,7 +185,9 @@ function describe(md, shape) {
   const ref = link ? `\n\n[API reference: ${link}](${apiReferenceFor(link)})` : '';
   return { description: plain(text), markdownDescription: text + ref };
 }
-const ISO_8601 = '^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?([Zz]|[+-]\\d{2}(:?\\d{2})?)?)?$';
+// datetime's range in epoch seconds: 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
+const EPOCH_SECONDS_MIN = -62135596800;
+const EPOCH_SECONDS_MAX = 253402300799;
 function schemaFor(name) {
   const s = shapes[name];
   switch (s.type) {
@@ -202,12 +204,14 @@ function schemaFor(name) {
       if (s.range?.max != null) r.maximum = s.range.max;
       return r;
     }
-    // What the AWS CLI accepts for a timestamp: an ISO-8601 string or a number of epoch seconds.
+    // What the AWS CLI accepts for a timestamp (botocore parse_to_aware_datetime): epoch seconds in the years 1 to
+    // 9999, or a string, which it reads as epoch seconds, ISO 8601, RFC 1123 and other forms (the engine's checks
+    // read those; a pattern here would flag forms the AWS CLI sends).
     case 'timestamp':
       return {
         anyOf: [
-          { type: 'number', minimum: 0 },
-          { type: 'string', pattern: ISO_8601 },
+          { type: 'number', minimum: EPOCH_SECONDS_MIN, maximum: EPOCH_SECONDS_MAX },
+          { type: 'string', minLength: 1 },
         ],
       };
     case 'string': {

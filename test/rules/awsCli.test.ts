@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { severityName } from '../../server/src/engine/findings';
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
@@ -177,6 +179,21 @@ describe('the AWS CLI (v1 and v2) against the project: refused before sending, o
         const v = verdicts.get(aws)!.get(hashOf.get(s)!)!;
         if (!v.sent) wrong.push(`${s.name}: ${aws} refused it: ${v.stderr.trim().slice(-300)}`);
       }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it("every corpus file and example passes the JSON schema that VS Code's own JSON validation applies", async () => {
+    const uri = 'file:///cpworkflow.schema.json';
+    const json = getLanguageService({
+      schemaRequestService: async () => readFileSync(join(ROOT, 'schemas/cpworkflow.schema.json'), 'utf8'),
+    });
+    json.configure({ validate: true, schemas: [{ uri, fileMatch: ['*.cpworkflow.json'] }] });
+    const wrong: string[] = [];
+    for (const s of all.filter((x) => x.kind === 'accepted')) {
+      const doc = TextDocument.create('file:///x.cpworkflow.json', 'json', 1, s.text);
+      const found = await json.doValidation(doc, json.parseJSONDocument(doc));
+      wrong.push(...found.map((d) => `${s.name}: ${d.message} at ${JSON.stringify(d.range.start)}`));
     }
     assert.deepEqual(wrong, []);
   });
