@@ -1,19 +1,30 @@
 // startServer in-process over a pair of streams: the same server as dist/server.js, without a child process.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { startServer } from '../../server/src/lsp/server';
 import { version } from '../../package.json';
+import { readExample } from '../support/workflows';
+
+/** The server on one end of a pair of streams, a client on the other. */
+function startInProcess() {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverSide = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverSide);
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  client.listen();
+  return { client, serverSide };
+}
 
 describe('startServer in-process', () => {
   it('answers initialize with the package version and publishes diagnostics for a broken file', async () => {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const serverSide = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverSide);
-    const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.listen();
+    const { client, serverSide } = startInProcess();
     try {
       const init = (await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as {
         serverInfo: { name: string; version: string };
@@ -31,6 +42,42 @@ describe('startServer in-process', () => {
     } finally {
       client.dispose();
       serverSide.dispose();
+    }
+  });
+
+  it('reports a byte-order mark the editor hides: the saved file has one, the text it sends does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpw-bom-'));
+    const { client, serverSide } = startInProcess();
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const text = readExample('marketo-lead.cpworkflow.json');
+      const bomCodes = async (name: string, bytes: Buffer) => {
+        const file = join(dir, name);
+        writeFileSync(file, bytes);
+        const uri = pathToFileURL(file).href;
+        const published = new Promise<{ diagnostics: { code: string; range: unknown; data?: unknown }[] }>((resolve) =>
+          client.onNotification('textDocument/publishDiagnostics', (p) => {
+            if (p.uri === uri) resolve(p);
+          }),
+        );
+        // as VS Code sends it: the text without the BOM
+        await client.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'cpworkflow', version: 1, text },
+        });
+        return (await published).diagnostics.filter((d) => d.code === 'json-bom');
+      };
+      const hidden = await bomCodes(
+        'bom.cpworkflow.json',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      );
+      assert.equal(hidden.length, 1);
+      assert.deepEqual(hidden[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      assert.deepEqual(await bomCodes('plain.cpworkflow.json', Buffer.from(text)), []);
+    } finally {
+      client.dispose();
+      serverSide.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -178,7 +178,9 @@ function genericFixes(c: FixContext): Fix[] {
 
 const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   'json-trailing-comma': (c) => [{ title: 'Remove the trailing comma', edits: [TextEdit.del(c.diagnostic.range)] }],
-  'json-bom': (c) => [{ title: 'Remove the byte-order mark', edits: [TextEdit.del(c.diagnostic.range)] }],
+  // a BOM the editor hides (data.stored) is not in the text: only saving with another encoding removes it
+  'json-bom': (c) =>
+    c.data.stored ? [] : [{ title: 'Remove the byte-order mark', edits: [TextEdit.del(c.diagnostic.range)] }],
 
   'duplicate-key': (c) =>
     isKey(c.node)

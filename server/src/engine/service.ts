@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver-types';
 import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
 import { Finding, capFindings, toDiagnostic } from './findings';
-import { firstStructuralError, syntaxFindings } from './syntax';
+import { firstStructuralError, storedBomFindings, syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
 import { completions } from './completion';
@@ -34,7 +34,8 @@ export interface WorkflowServiceOptions {
 export interface WorkflowLanguageService {
   /** the parse of this version; a parse of an earlier version of the same document is stale once this is called */
   parse(document: TextDocument): ParsedWorkflow;
-  validate(document: TextDocument): Diagnostic[];
+  /** `stored`: what the shell knows of the file on disk that the text cannot show (an editor hides a BOM) */
+  validate(document: TextDocument, stored?: StoredFile): Diagnostic[];
   /** drops what the service keeps for a closed document */
   forget(uri: string): void;
   complete(document: TextDocument, position: Position): CompletionList;
@@ -52,8 +53,14 @@ export interface WorkflowLanguageService {
   selectionRanges(document: TextDocument, positions: readonly Position[]): SelectionRange[];
 }
 
+/** Facts about the saved file that its text in an editor does not carry. */
+export interface StoredFile {
+  /** the file starts with a UTF-8 byte-order mark, which VS Code and Neovim hide from the text */
+  readonly startsWithBom?: boolean;
+}
+
 // Findings about one value alone (its enum, pattern, length, range, timestamp form), which no later text can change.
-const VALUE_ALONE = new Set(['enum', 'pattern', 'length', 'range', 'timestamp']);
+const VALUE_ALONE = new Set(['enum', 'pattern', 'length', 'range', 'timestamp', 'timestamp-incomplete']);
 
 /**
  * Of the model findings on a tree that stops parsing at `broken`: those about one value alone, on a line above the
@@ -91,16 +98,17 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     return doc;
   }
 
-  function validate(document: TextDocument): Diagnostic[] {
+  function validate(document: TextDocument, stored: StoredFile = {}): Diagnostic[] {
     const doc = parse(document);
+    const hidden = stored.startsWithBom ? storedBomFindings(doc) : [];
     const broken = firstStructuralError(doc);
     if (broken !== undefined) {
       // A tree cut short by error recovery would report keys the text holds as missing or unknown: while the text
       // does not parse, the syntax errors and only what is certainly true (issue 13).
-      const findings = [...syntaxFindings(doc), ...certainWhileBroken(doc, schemaFindings(doc), broken)];
+      const findings = [...hidden, ...syntaxFindings(doc), ...certainWhileBroken(doc, schemaFindings(doc), broken)];
       return capFindings(findings).map((f) => toDiagnostic(doc, f));
     }
-    const findings: Finding[] = [...syntaxFindings(doc), ...schemaFindings(doc)];
+    const findings: Finding[] = [...hidden, ...syntaxFindings(doc), ...schemaFindings(doc)];
     // a misspelled key ("did you mean") is a slip too: the rules would reason about a task or trigger without it
     if (doc.root && !findings.some((f) => f.code === 'unknown-property' && f.data?.suggestion)) {
       const ctx = { doc, now: now() };

@@ -55,6 +55,22 @@ export function firstStructuralError(doc: ParsedWorkflow): number | undefined {
   return undefined;
 }
 
+/** A BOM the editor hides (the saved file has one, the text does not): said at the top, fixed by saving again. */
+export function storedBomFindings(doc: ParsedWorkflow): Finding[] {
+  if (doc.text.startsWith(BOM)) return []; // the text shows it: encodingFindings reports it, with its fix
+  return [
+    {
+      code: 'json-bom',
+      severity: 'error',
+      at: rangeOf(doc, 0, 0),
+      href: CLI_FILE_PARAMETERS,
+      data: { rules: ['ENC-1'], stored: true },
+      message:
+        'The file is saved with a UTF-8 byte-order mark (the editor hides it): the AWS CLI rejects it ("Unexpected UTF-8 BOM"). Save it as UTF-8 without a BOM (VS Code: "Change File Encoding" → "Save with Encoding" → UTF-8).',
+    },
+  ];
+}
+
 function encodingFindings(doc: ParsedWorkflow): Finding[] {
   const out: Finding[] = [];
   if (doc.text.startsWith(BOM))

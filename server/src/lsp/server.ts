@@ -8,6 +8,8 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
 } from 'vscode-languageserver';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../engine/service';
 import { SOURCE } from '../engine/findings';
@@ -28,6 +30,27 @@ export interface ServerOptions {
  */
 export const TIME_RECHECK_MS = 60_000;
 const holdsTimes = (text: string) => text.includes('"ScheduleStartTime"') || text.includes('"FirstExecutionFrom"');
+
+/**
+ * Whether the saved file starts with a UTF-8 BOM, which VS Code and Neovim keep but hide from the text they send.
+ * Only a regular file is opened (a FIFO would block), and only its first three bytes are read.
+ */
+function savedWithBom(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  let fd: number | undefined;
+  try {
+    const path = fileURLToPath(uri);
+    if (!statSync(path).isFile()) return false;
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(3);
+    return readSync(fd, head, 0, 3, 0) === 3 && head.equals(UTF8_BOM);
+  } catch {
+    return false; // not saved yet, gone, or unreadable: the text is all there is
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const isWorkflow = (doc: TextDocument) => doc.languageId === 'cpworkflow' || /\.cpworkflow\.json$/i.test(doc.uri);
 
@@ -70,7 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = current.version;
     let diagnostics;
     try {
-      diagnostics = service.validate(current);
+      diagnostics = service.validate(current, { startsWithBom: savedWithBom(uri) });
     } catch (e) {
       // an engine bug must not take the server down: say so in the log and keep serving the other documents; the
       // file's old diagnostics would be stale, so they make way for one that says it was not checked
