@@ -118,7 +118,7 @@ export const triggerRules: readonly Rule[] = [
           at: key,
           href: DOCS.appflowTriggers,
           data: { rules: ['TRG-6'], remove: true },
-          message: `IncrementalPullConfig only matters for a Scheduled flow with DataPullMode "Incremental"; an ${w.triggerType} flow ignores it.`,
+          message: `IncrementalPullConfig only matters for a Scheduled flow with DataPullMode "Incremental"; a ${quoted(w.triggerType)} flow ignores it.`,
         });
       } else if (
         stringValue(prop(w.scheduledNode, 'DataPullMode')) === 'Complete' &&
@@ -158,7 +158,7 @@ export const triggerRules: readonly Rule[] = [
               at: fieldNode!,
               href: DOCS.appflowIncrementalPull,
               data: { rules: ['INC-1'], field, type, taskIndex: task.index, property: key },
-              message: `DatetimeTypeFieldName "${field}" must be a date-time field for AppFlow to pull only changed records, but Tasks[${task.index}] gives it ${key} "${type}". Name a timestamp field such as "LastModifiedDate", or correct ${key}.`,
+              message: `DatetimeTypeFieldName ${quoted(field)} must be a date-time field for AppFlow to pull only changed records, but Tasks[${task.index}] gives it ${key} ${quoted(type)}. Name a timestamp field such as "LastModifiedDate", or correct ${key}.`,
             },
           ];
         }
