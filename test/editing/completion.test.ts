@@ -544,19 +544,20 @@ describe('completion: large files', () => {
     const { text, offset } = withCaret(inLastMap('Field1'));
     const doc = docOf(text);
     svc.validate(doc); // the parse a language server has made already when completion is asked
-    const median = (run: () => void) => {
-      const times: number[] = [];
+    // the fastest of several runs: what the code costs, with the least of what a busy machine adds
+    const fastest = (run: () => void) => {
+      let best = Infinity;
       for (let i = 0; i < 9; i++) {
         const t = performance.now();
         run();
-        times.push(performance.now() - t);
+        best = Math.min(best, performance.now() - t);
       }
-      return times.sort((a, b) => a - b)[4];
+      return best;
     };
     // measured against a parse of the same text in the same process, so a loaded machine slows both alike (the
     // benchmark, not this test, gives the absolute figure)
-    const completing = median(() => svc.complete(doc, doc.positionAt(offset)));
-    const parsing = median(() => parseWorkflow(docOf(text)));
+    const completing = fastest(() => svc.complete(doc, doc.positionAt(offset)));
+    const parsing = fastest(() => parseWorkflow(docOf(text)));
     assert.ok(completing < parsing / 4, `completion ${completing.toFixed(1)} ms vs a parse ${parsing.toFixed(1)} ms`);
   });
 });

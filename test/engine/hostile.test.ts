@@ -87,6 +87,8 @@ describe('hostile files: huge values', () => {
     ['Timezone', '"America/New_York"', `"${'Amerika/New_York'.repeat(65_536)}"`],
     ['operator', '"PROJECTION"', `"${'PROJECTIN'.repeat(250_000)}"`],
     ['ScheduleExpression', '"rate(1hours)"', `"rate(1${'hour'.repeat(250_000)})"`],
+    // PAT-15 names the object in its message (found by the longValue fuzz generator, seed 673061763)
+    ['Salesforce Object', '"Object": "Account"', `"Object": "${'Acct'.repeat(250_000)}"`],
   ] as const) {
     it(`answers a ${((to.length - 2) / 1e6).toFixed(0)} MB ${what} quickly and quotes it shortened`, () => {
       const doc = docOf(base.replace(from, to));

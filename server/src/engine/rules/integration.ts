@@ -46,7 +46,7 @@ export const integrationRules: readonly Rule[] = [
           at: objectTypeNode!,
           href: DOCS.salesforceObjects,
           data: { rules: ['PAT-15'], template, objectTypeName },
-          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${template.slice('Salesforce-'.length)} is "${template}"; keep ${quoted(objectTypeName)} only if you created that object type.`,
+          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${quoted(template.slice('Salesforce-'.length))} is ${quoted(template)}; keep ${quoted(objectTypeName)} only if you created that object type.`,
         },
       ];
     },
