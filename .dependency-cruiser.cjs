@@ -54,9 +54,17 @@ module.exports = {
     {
       name: 'submission-is-below-the-shells',
       severity: 'error',
-      comment: 'The submission library is used by the CLI and the client; it imports neither, nor the LSP server.',
-      from: { path: '^server/src/submission/' },
+      comment:
+        'The submission and account libraries are used by the shells (CLI, LSP server, client); they import none of ' +
+        'them. The account library may use the submission library (its client builder), not the reverse.',
+      from: { path: '^server/src/(submission|account)/' },
       to: { path: '^server/src/(cli|lsp)/' },
+    },
+    {
+      name: 'submission-does-not-import-account',
+      severity: 'error',
+      from: { path: '^server/src/submission/' },
+      to: { path: '^server/src/account/' },
     },
     {
       name: 'client-uses-entry-points-only',
@@ -73,8 +81,9 @@ module.exports = {
     {
       name: 'only-submission-loads-the-sdk',
       severity: 'error',
-      comment: 'Only server/src/submission (and tests and scripts) import the AWS SDK and Smithy.',
-      from: { path: '^(server/src|client)/', pathNot: '^server/src/submission/' },
+      comment:
+        'Only server/src/submission and server/src/account (and tests and scripts) import the AWS SDK and Smithy.',
+      from: { path: '^(server/src|client)/', pathNot: '^server/src/(submission|account)/' },
       to: { path: '@aws-sdk|@smithy' },
     },
     {

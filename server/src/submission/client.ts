@@ -1,5 +1,6 @@
-// The one place that builds Customer Profiles SDK clients. The SDK is loaded lazily (`await import`) so that
-// the language server and extension activation never pay for it.
+// The one place that builds SDK clients, Customer Profiles and AppFlow alike. The SDK is loaded lazily
+// (`await import`) so that the language server and extension activation never pay for it.
+import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { DeserializeMiddleware, RetryStrategyV2 } from '@smithy/types';
 import { Transform, type Readable } from 'node:stream';
@@ -8,8 +9,8 @@ import { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions } fr
 
 /**
  * Profile (default: AWS_PROFILE, else "default"), region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's
- * `region`) and endpoint (default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL, the profile's
- * `endpoint_url`), as the AWS CLI, and how to connect.
+ * `region`) and endpoint for both services (default: AWS_ENDPOINT_URL_CUSTOMER_PROFILES, for AppFlow
+ * AWS_ENDPOINT_URL_APPFLOW; then AWS_ENDPOINT_URL, the profile's `endpoint_url`), as the AWS CLI, and how to connect.
  */
 export interface AwsConnectionOptions extends AwsTargetOptions {
   /** HTTP(S) proxy for every request (VS Code's `http.proxy`); `strictSSL: false` accepts any TLS certificate. */
@@ -92,35 +93,14 @@ export async function createCustomerProfilesClient(
   resolved?: ResolvedAwsSettings,
 ): Promise<CustomerProfilesClient> {
   const settings = resolved ?? (await resolveAwsSettings(options));
-  assertProfileExists(settings);
-  if (!settings.region) throw new MissingRegionError(settings.profile);
-  const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] =
-    await Promise.all([
-      import('@aws-sdk/client-customer-profiles'),
-      import('@aws-sdk/credential-provider-node'),
-      import('@smithy/node-http-handler'),
-      import('@smithy/util-retry'),
-    ]);
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const target = settings.endpointUrl ?? `https://profile.${settings.region}.amazonaws.com`;
-  const proxy = proxyFor(target, options.proxy, process.env);
-  const agent = proxy ? await proxyAgent(proxy) : undefined;
-  const maxAttempts = options.maxAttempts ?? 3;
+  const [{ CustomerProfilesClient }, { StandardRetryStrategy }] = await Promise.all([
+    import('@aws-sdk/client-customer-profiles'),
+    import('@smithy/util-retry'),
+  ]);
+  const config = await clientConfig(options, settings, settings.endpointUrl, 'profile');
   const client = new CustomerProfilesClient({
-    region: settings.region,
-    ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
-    // The SDK skips environment keys whenever a profile is passed, so pass one only when it was named (AWS CLI order).
-    credentials: defaultProvider(settings.profileExplicit ? { profile: settings.profile } : {}),
-    maxAttempts,
-    retryStrategy: nonIdempotentAware(new StandardRetryStrategy(maxAttempts)),
-    requestHandler: new NodeHttpHandler({
-      // requestTimeout is a whole-request deadline only with throwOnRequestTimeout (otherwise it just warns).
-      requestTimeout: timeoutMs,
-      throwOnRequestTimeout: true,
-      socketTimeout: timeoutMs,
-      connectionTimeout: Math.min(timeoutMs, 10_000),
-      ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
-    }),
+    ...config,
+    retryStrategy: nonIdempotentAware(new StandardRetryStrategy(config.maxAttempts)),
   });
   client.middlewareStack.add(boundedResponse(timeoutMs, MAX_RESPONSE_BYTES), {
     // deserialize/low wraps the HTTP handler alone, inside the deserializer that reads the body
@@ -143,6 +123,53 @@ export async function createCustomerProfilesClient(
     { step: 'finalizeRequest', priority: 'low', name: 'cpworkflowNonIdempotentMarker' },
   );
   return client;
+}
+
+/**
+ * Builds an AppFlow client exactly as createCustomerProfilesClient builds its client (credentials, region, proxy,
+ * timeouts), the endpoint from `appflowEndpointUrl` (AWS_ENDPOINT_URL_APPFLOW). Every AppFlow call made here reads.
+ */
+export async function createAppflowClient(
+  options: AwsConnectionOptions = {},
+  resolved?: ResolvedAwsSettings,
+): Promise<AppflowClient> {
+  const settings = resolved ?? (await resolveAwsSettings(options));
+  const { AppflowClient } = await import('@aws-sdk/client-appflow');
+  return new AppflowClient(await clientConfig(options, settings, settings.appflowEndpointUrl, 'appflow'));
+}
+
+/** What every client shares: region, endpoint, credentials from the standard chain, attempts, timeouts, proxy. */
+async function clientConfig(
+  options: AwsConnectionOptions,
+  settings: ResolvedAwsSettings,
+  endpointUrl: string | undefined,
+  endpointPrefix: 'profile' | 'appflow',
+) {
+  assertProfileExists(settings);
+  if (!settings.region) throw new MissingRegionError(settings.profile);
+  const [{ defaultProvider }, { NodeHttpHandler }] = await Promise.all([
+    import('@aws-sdk/credential-provider-node'),
+    import('@smithy/node-http-handler'),
+  ]);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const target = endpointUrl ?? `https://${endpointPrefix}.${settings.region}.amazonaws.com`;
+  const proxy = proxyFor(target, options.proxy, process.env);
+  const agent = proxy ? await proxyAgent(proxy) : undefined;
+  return {
+    region: settings.region,
+    ...(endpointUrl ? { endpoint: endpointUrl } : {}),
+    // The SDK skips environment keys whenever a profile is passed, so pass one only when it was named (AWS CLI order).
+    credentials: defaultProvider(settings.profileExplicit ? { profile: settings.profile } : {}),
+    maxAttempts: options.maxAttempts ?? 3,
+    requestHandler: new NodeHttpHandler({
+      // requestTimeout is a whole-request deadline only with throwOnRequestTimeout (otherwise it just warns).
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: timeoutMs,
+      connectionTimeout: Math.min(timeoutMs, 10_000),
+      ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
+    }),
+  };
 }
 
 const NON_IDEMPOTENT_COMMANDS = new Set(['CreateIntegrationWorkflowCommand']);

@@ -23,6 +23,8 @@ export interface AwsSettingsInOrder {
   regionSource: SettingSource;
   endpointUrl: string | undefined;
   endpointSource: SettingSource;
+  /** Where AppFlow requests go: as endpointUrl, but AWS_ENDPOINT_URL_APPFLOW is that service's own variable. */
+  appflowEndpointUrl: string | undefined;
   /** The environment variable each setting came from, where its source is 'environment'. */
   variables: { profile?: string; region?: string; endpointUrl?: string };
 }
@@ -42,14 +44,11 @@ export function awsSettingsInOrder(
   const region = firstOf(options.region, env, ['AWS_REGION', 'AWS_DEFAULT_REGION'], section.region);
   // AWS CLI: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS disables the environment and config-file endpoints.
   const ignoreConfigured = nonEmpty(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)?.toLowerCase() === 'true';
-  const endpoint = ignoreConfigured
-    ? firstOf(options.endpointUrl, env, [], undefined)
-    : firstOf(
-        options.endpointUrl,
-        env,
-        ['AWS_ENDPOINT_URL_CUSTOMER_PROFILES', 'AWS_ENDPOINT_URL'],
-        section.endpoint_url,
-      );
+  const endpointFor = (serviceVariable: string) =>
+    ignoreConfigured
+      ? firstOf(options.endpointUrl, env, [], undefined)
+      : firstOf(options.endpointUrl, env, [serviceVariable, 'AWS_ENDPOINT_URL'], section.endpoint_url);
+  const endpoint = endpointFor('AWS_ENDPOINT_URL_CUSTOMER_PROFILES');
   return {
     profile,
     profileExplicit: named.value !== undefined,
@@ -59,6 +58,7 @@ export function awsSettingsInOrder(
     regionSource: region.source,
     endpointUrl: endpoint.value,
     endpointSource: endpoint.source,
+    appflowEndpointUrl: endpointFor('AWS_ENDPOINT_URL_APPFLOW').value,
     variables: { profile: named.variable, region: region.variable, endpointUrl: endpoint.variable },
   };
 }
