@@ -70,6 +70,14 @@ export const freeFlowName = (account: AccountData) => {
   for (let i = 1; ; i++) if (!account.flows.some((f) => f.flowName === `cp-test-flow-${i}`)) return `cp-test-flow-${i}`;
 };
 
+export interface TaskJson {
+  TaskType: string;
+  ConnectorOperator: Record<string, string>;
+  SourceFields: string[];
+  DestinationField?: string;
+  TaskProperties?: Record<string, string>;
+}
+
 /** A workflow that the account finds nothing wrong with: project and map every field the object type reads. */
 export function cleanWorkflow(account: AccountData, c: Choice = chooseFrom(account)) {
   const key = connectorKey(c.profile.connectorType);
@@ -89,7 +97,7 @@ export function cleanWorkflow(account: AccountData, c: Choice = chooseFrom(accou
             ...(incremental ? { IncrementalPullConfig: { DatetimeTypeFieldName: incremental.identifier } } : {}),
             SourceConnectorProperties: { [key]: { Object: c.entity.name } },
           },
-          Tasks: [
+          Tasks: <TaskJson[]>[
             { TaskType: 'Filter', ConnectorOperator: { [key]: 'PROJECTION' }, SourceFields: fields },
             ...fields.map((f) => ({
               TaskType: 'Map',

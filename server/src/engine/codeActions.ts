@@ -26,6 +26,7 @@ import {
 } from './jsonEdit';
 import { defaultText, workflowSnippetOf } from './snippets';
 import { instantOf, isoUtc, startOfDayUtc, startSoon } from './domain/time';
+import { mapFieldsEdits } from './rules/account';
 
 interface Fix {
   readonly title: string;
@@ -390,6 +391,8 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
   },
 
   'PAT-4': (c) => addToProjection(c),
+  'ACC-10': (c) => mapFieldsFixes(c),
+  'ACC-12': (c) => mapFieldsFixes(c),
   'PAT-5': (c) => addToProjection(c),
 
   'PAT-7': (c) => {
@@ -509,6 +512,20 @@ function missingOperatorFixes(c: FixContext, key: string): Fix[] {
         : [insertProperty(c.doc, task.node, 'ConnectorOperator', { [key]: op })],
     };
   });
+}
+
+/** The field the object type reads that no Map writes, then every such field at once. */
+function mapFieldsFixes(c: FixContext): Fix[] {
+  const { field, all } = c.data;
+  if (typeof field !== 'string' || !Array.isArray(all)) return [];
+  const one = mapFieldsEdits(c.doc, [field]);
+  const every = mapFieldsEdits(c.doc, all as string[]);
+  return [
+    ...(one.length ? [{ title: `Project and map "${field}"`, edits: one }] : []),
+    ...(all.length > 1 && every.length
+      ? [{ title: 'Project and map every field the object type reads', edits: every }]
+      : []),
+  ];
 }
 
 function addToProjection(c: FixContext): Fix[] {

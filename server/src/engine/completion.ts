@@ -46,6 +46,8 @@ import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey, wi
 import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
 import { RATE_EXAMPLES } from './domain/scheduleExpression';
 import { DATA_TYPE_KEYS, dataTypesOf } from './domain/dataTypes';
+import type { AccountSnapshot } from './accountSnapshot';
+import { accountProposals, usesAccount } from './accountCompletion';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
@@ -55,13 +57,17 @@ const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest
  * again as the user types instead of receiving megabytes per keystroke. */
 export const MAX_ITEMS = 500;
 
-export function completions(doc: ParsedWorkflow, offset: number, now: Date): CompletionList {
+export function completions(doc: ParsedWorkflow, offset: number, now: Date, account?: AccountSnapshot): CompletionList {
   const cursor = cursorAt(doc, offset);
   if (!cursor) return EMPTY;
   const start = cursor.replace.offset + (cursor.quoted ? 1 : 0);
   const typed = doc.text.slice(start, Math.max(start, offset));
   let proposals = cursor.kind === 'key' ? keyProposals(doc, cursor) : valueProposalsAt(doc, cursor, now, typed);
-  const isIncomplete = proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed);
+  const fromAccount = account && cursor.kind === 'value' && usesAccount(cursor.path);
+  if (fromAccount) proposals = withAccountProposals(doc, cursor, account, proposals);
+  // while the account is being asked, the list may grow: the editor asks again as the user types
+  const isIncomplete =
+    proposals.length > MAX_ITEMS || proposals.some((p) => p.narrowed) || (fromAccount === true && account!.pending);
   if (proposals.length > MAX_ITEMS) proposals = narrowed(proposals, (p) => p.label, typed);
   const range = spanRange(doc, cursor.replace);
   const alternatives = asksForAlternatives(cursor, typed, proposals);
@@ -159,6 +165,24 @@ function opensEmptyBraces(doc: ParsedWorkflow, c: KeyCursor): boolean {
 }
 
 const str = (s: string) => JSON.stringify(s);
+
+/** The account's names first (they are what the account has), then the offline proposals it does not repeat. */
+function withAccountProposals(
+  doc: ParsedWorkflow,
+  c: ValueCursor,
+  account: AccountSnapshot,
+  offline: Proposal[],
+): Proposal[] {
+  const fromAccount: Proposal[] = accountProposals(doc, c.path, account).map((p) => ({
+    label: p.label,
+    text: str(p.label),
+    kind: CompletionItemKind.Value,
+    detail: p.detail,
+    markdown: p.markdown,
+  }));
+  const labels = new Set(fromAccount.map((p) => p.label));
+  return [...fromAccount, ...offline.filter((p) => !labels.has(p.label))];
+}
 
 // ---- keys ----
 

@@ -17,13 +17,18 @@ import {
 import { isoUtc, parseTimestamp } from './domain/time';
 import { listOf } from './findings';
 import { taskTypes } from '../generated/model';
+import type { AccountSnapshot } from './accountSnapshot';
+import { accountHover } from './accountCompletion';
 
 const SCALARS = new Set(['string', 'number', 'boolean', 'null']);
 
-export function hover(doc: ParsedWorkflow, offset: number): Hover | null {
+export function hover(doc: ParsedWorkflow, offset: number, account?: AccountSnapshot): Hover | null {
   const n = nodeAt(doc, offset);
   if (!n || !SCALARS.has(n.type)) return null;
-  const value = isKey(n) ? keyMarkdown(doc, n) : valueMarkdown(doc, n);
+  const fromAccount = account && !isKey(n) ? accountHover(doc, n, account) : undefined;
+  const value = isKey(n)
+    ? keyMarkdown(doc, n)
+    : [fromAccount, valueMarkdown(doc, n)].filter(Boolean).join('\n\n---\n\n');
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
 }
 

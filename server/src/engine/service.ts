@@ -19,6 +19,8 @@ import { Finding, capFindings, toDiagnostic } from './findings';
 import { firstStructuralError, storedBomFindings, syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
 import { rules } from './rules';
+import { accountUnavailable } from './rules/account';
+import type { AccountSnapshot } from './accountSnapshot';
 import { completions } from './completion';
 import { hover } from './hover';
 import { codeActions, fixAll } from './codeActions';
@@ -34,12 +36,15 @@ export interface WorkflowServiceOptions {
 export interface WorkflowLanguageService {
   /** the parse of this version; a parse of an earlier version of the same document is stale once this is called */
   parse(document: TextDocument): ParsedWorkflow;
-  /** `stored`: what the shell knows of the file on disk that the text cannot show (an editor hides a BOM) */
-  validate(document: TextDocument, stored?: StoredFile): Diagnostic[];
+  /**
+   * `stored`: what the shell knows of the file on disk that the text cannot show (an editor hides a BOM);
+   * `account`: with it, the account checks too (ACC-*); without, exactly the offline diagnostics
+   */
+  validate(document: TextDocument, stored?: StoredFile, account?: AccountSnapshot): Diagnostic[];
   /** drops what the service keeps for a closed document */
   forget(uri: string): void;
-  complete(document: TextDocument, position: Position): CompletionList;
-  hover(document: TextDocument, position: Position): Hover | null;
+  complete(document: TextDocument, position: Position, account?: AccountSnapshot): CompletionList;
+  hover(document: TextDocument, position: Position, account?: AccountSnapshot): Hover | null;
   /** quick fixes for these diagnostics (from `validate` on this version) */
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** every determined fix of this version's problems in one edit (`source.fixAll`), or undefined when none */
@@ -98,20 +103,30 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     return doc;
   }
 
-  function validate(document: TextDocument, stored: StoredFile = {}): Diagnostic[] {
+  function validate(document: TextDocument, stored: StoredFile = {}, account?: AccountSnapshot): Diagnostic[] {
     const doc = parse(document);
     const hidden = stored.startsWithBom ? storedBomFindings(doc) : [];
     const broken = firstStructuralError(doc);
     if (broken !== undefined) {
       // A tree cut short by error recovery would report keys the text holds as missing or unknown: while the text
       // does not parse, the syntax errors and only what is certainly true (issue 13).
-      const findings = [...hidden, ...syntaxFindings(doc), ...certainWhileBroken(doc, schemaFindings(doc), broken)];
+      const findings = [
+        ...hidden,
+        ...syntaxFindings(doc),
+        ...certainWhileBroken(doc, schemaFindings(doc), broken),
+        ...accountUnavailable(account),
+      ];
       return capFindings(findings).map((f) => toDiagnostic(doc, f));
     }
-    const findings: Finding[] = [...hidden, ...syntaxFindings(doc), ...schemaFindings(doc)];
+    const findings: Finding[] = [
+      ...hidden,
+      ...syntaxFindings(doc),
+      ...schemaFindings(doc),
+      ...accountUnavailable(account),
+    ];
     // a misspelled key ("did you mean") is a slip too: the rules would reason about a task or trigger without it
     if (doc.root && !findings.some((f) => f.code === 'unknown-property' && f.data?.suggestion)) {
-      const ctx = { doc, now: now() };
+      const ctx = { doc, now: now(), account };
       // one by one: push(...spread) passes each finding as an argument, and a call takes ~125,000 at most
       for (const rule of rules) for (const f of rule.check(ctx)) findings.push(f);
     }
@@ -122,8 +137,9 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     parse,
     validate,
     forget: (uri) => void parsed.delete(uri),
-    complete: (document, position) => completions(parse(document), document.offsetAt(position), now()),
-    hover: (document, position) => hover(parse(document), document.offsetAt(position)),
+    complete: (document, position, account) =>
+      completions(parse(document), document.offsetAt(position), now(), account),
+    hover: (document, position, account) => hover(parse(document), document.offsetAt(position), account),
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
     fixAll: (document) => fixAll(parse(document), validate(document), now()),
     symbols: (document) => documentSymbols(parse(document)),

@@ -2,6 +2,7 @@
 // named unit with the ids it enforces and a check that returns findings (each finding carries its own severity, the
 // one docs/rules.md recommends). The registry below is the only list of them; docs/rules.md describes them.
 import type { Rule } from './types';
+import { accountRules } from './account';
 import { batchRules } from './batches';
 import { connectorRules } from './connectors';
 import { integrationRules } from './integration';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   ...timestampRules,
   ...batchRules,
   ...placeholderRules,
+  ...accountRules,
 ];
 
 export type { Rule, RuleContext } from './types';

@@ -1,0 +1,368 @@
+// Checks against the user's account (docs/rules.md, ACC-*): what the service model cannot know and the create would
+// only reveal at runtime. They read the AccountSnapshot in the rule context and say nothing about a fact it lacks,
+// so an empty snapshot (account off, offline, still fetching) leaves the offline diagnostics exactly as they were.
+import { TextEdit } from 'vscode-languageserver-types';
+import { Node, ParsedWorkflow, keyOf, prop, stringValue } from '../document';
+import { insertItem } from '../jsonEdit';
+import { Finding, closestFirst, listOf } from '../findings';
+import { isProjection, workflowOf, type Workflow } from '../workflowModel';
+import {
+  AccountSnapshot,
+  EntityFieldFacts,
+  accountReferences,
+  objectTypeOf,
+  sourceFieldsOf,
+  sourceNameOf,
+} from '../accountSnapshot';
+import { operatorFamily } from '../domain/taskKinds';
+import type { Rule, RuleContext } from './types';
+
+export const ACCOUNT_DOCS = {
+  connectorProfiles: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_DescribeConnectorProfiles.html',
+  entityFields: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ConnectorEntityField.html',
+  objectTypes: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_PutProfileObjectType.html',
+  objectTypeKeys: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_ObjectTypeKey.html',
+  domains: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_ListDomains.html',
+  flows: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ListFlows.html',
+} as const;
+
+/** Choices a fix offers, closest first. */
+const MAX_CANDIDATES = 8;
+const candidates = (value: string, all: readonly string[]) => closestFirst(value, all).slice(0, MAX_CANDIDATES);
+
+/** Field types whose filter values are numbers. */
+const NUMERIC_FIELD_TYPES = new Set(['int', 'double', 'integer', 'long', 'decimal', 'currency', 'percent']);
+
+function referenceChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
+  const out: Finding[] = [];
+  const doc = ctx.doc;
+  const w = workflowOf(doc);
+  const r = accountReferences(doc);
+  const where = account.label ? ` (${account.label})` : '';
+  const domainNode = prop(doc.root, 'DomainName');
+  if (r.domainName && domainNode && account.domains && !account.domains.includes(r.domainName)) {
+    out.push({
+      code: 'ACC-1',
+      severity: 'warning',
+      at: domainNode,
+      href: ACCOUNT_DOCS.domains,
+      data: { rules: ['ACC-1'], allowed: candidates(r.domainName, account.domains) },
+      message: `Domain "${r.domainName}" does not exist in this account and region${where}. ${
+        account.domains.length
+          ? `Domains: ${listOf(candidates(r.domainName, account.domains).slice(0, 5))}.`
+          : 'It has no domains.'
+      }`,
+    });
+  }
+  const typeNode = prop(doc.root, 'ObjectTypeName');
+  const typeNames = r.domainName ? account.objectTypeNames.get(r.domainName) : undefined;
+  if (r.objectTypeName && typeNode && typeNames && !typeNames.includes(r.objectTypeName)) {
+    const template = account.templates?.find((t) => t.id === r.objectTypeName);
+    out.push({
+      code: 'ACC-2',
+      severity: 'warning',
+      at: typeNode,
+      href: ACCOUNT_DOCS.objectTypes,
+      data: { rules: ['ACC-2'], allowed: candidates(r.objectTypeName, typeNames), template: template?.id },
+      message:
+        `Object type "${r.objectTypeName}" does not exist in domain "${r.domainName}"; records would be rejected. ` +
+        (template
+          ? `A template of that name exists (${template.sourceName} ${template.sourceObject}): create the object type from it first ` +
+            `(aws customer-profiles put-profile-object-type --domain-name ${r.domainName} --object-type-name ${template.id} --template-id ${template.id} --description "…").`
+          : typeNames.length
+            ? `Object types in the domain: ${listOf(candidates(r.objectTypeName, typeNames).slice(0, 5))}.`
+            : 'The domain has no object types yet; create one with put-profile-object-type.'),
+    });
+  }
+  const flowNameNode = prop(w.flowDefinitionNode, 'FlowName');
+  if (r.flowName && flowNameNode && account.flowNames?.includes(r.flowName)) {
+    out.push({
+      code: 'ACC-13',
+      severity: 'error',
+      at: flowNameNode,
+      href: ACCOUNT_DOCS.flows,
+      data: { rules: ['ACC-13'], replacement: freeFlowName(r.flowName, account.flowNames) },
+      message: `An AppFlow flow named "${r.flowName}" already exists in this account and region${where}; flow names are unique there, so the create would fail. Choose another name, e.g. "${freeFlowName(r.flowName, account.flowNames)}".`,
+    });
+  }
+  if (w.connector && w.connector.type !== 'S3') out.push(...connectorChecks(ctx, account, w));
+  return out;
+}
+
+function freeFlowName(name: string, taken: readonly string[]): string {
+  const base = name.replace(/-\d+$/, '');
+  for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+function connectorChecks(ctx: RuleContext, account: AccountSnapshot, w: Workflow): Finding[] {
+  const out: Finding[] = [];
+  const r = accountReferences(ctx.doc);
+  const connectorType = w.connector!.type;
+  const profileNode = prop(w.sourceFlowConfigNode, 'ConnectorProfileName');
+  if (r.connectorProfileName && profileNode && account.connectorProfiles) {
+    const ofType = account.connectorProfiles.filter((p) => p.connectorType === connectorType).map((p) => p.name);
+    const found = account.connectorProfiles.find((p) => p.name === r.connectorProfileName);
+    if (!found || found.connectorType !== connectorType) {
+      const choices = candidates(r.connectorProfileName, ofType);
+      out.push({
+        code: found ? 'ACC-4' : 'ACC-3',
+        severity: 'warning',
+        at: profileNode,
+        href: ACCOUNT_DOCS.connectorProfiles,
+        data: { rules: [found ? 'ACC-4' : 'ACC-3'], allowed: choices },
+        message:
+          (found
+            ? `Connector profile "${found.name}" is a ${found.connectorType} connection, not ${connectorType}. `
+            : `No AppFlow connector profile "${r.connectorProfileName}" exists in this account and region. `) +
+          (choices.length
+            ? `${connectorType} connections: ${listOf(choices.slice(0, 5))}.`
+            : `There is no ${connectorType} connection; create one in the AppFlow console.`),
+      });
+    }
+  }
+  const entities = r.connectorProfileName ? account.entities.get(r.connectorProfileName) : undefined;
+  const objectNode = prop(prop(w.sourceConnectorPropertiesNode, w.connector!.key), 'Object');
+  if (r.object && objectNode && entities && !entities.some((e) => e.name === r.object)) {
+    const choices = candidates(
+      r.object,
+      entities.map((e) => e.name),
+    );
+    out.push({
+      code: 'ACC-5',
+      severity: 'warning',
+      at: objectNode,
+      href: ACCOUNT_DOCS.entityFields,
+      data: { rules: ['ACC-5'], allowed: choices },
+      message: `Connection "${r.connectorProfileName}" has no object "${r.object}". Objects it has: ${listOf(choices.slice(0, 5))}.`,
+    });
+  }
+  const fields = sourceFieldsOf(account, r);
+  if (fields) out.push(...fieldChecks(ctx, w, fields));
+  return out;
+}
+
+function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityFieldFacts[]): Finding[] {
+  const out: Finding[] = [];
+  const r = accountReferences(ctx.doc);
+  const byName = new Map(fields.map((f) => [f.identifier, f]));
+  const names = fields.map((f) => f.identifier);
+  const unknownField = (name: string, node: Node): Finding => ({
+    code: 'ACC-6',
+    severity: 'warning',
+    at: node,
+    href: ACCOUNT_DOCS.entityFields,
+    data: { rules: ['ACC-6'], allowed: candidates(name, names) },
+    message: `Object "${r.object}" of connection "${r.connectorProfileName}" has no field "${name}". Closest: ${listOf(
+      candidates(name, names).slice(0, 5),
+    )}.`,
+  });
+  for (const task of w.tasks) {
+    for (const f of task.sourceFields) {
+      if (w.intermediateFields.has(f.name) || byName.has(f.name)) continue;
+      out.push(unknownField(f.name, f.node));
+    }
+    // a comparison Filter: the operator and the values must suit the field
+    if (task.taskType !== 'Filter' || isProjection(task) || !task.operator) continue;
+    if (operatorFamily(task.operator) !== 'comparison') continue;
+    const field = byName.get(task.sourceFields[0]?.name ?? '');
+    if (!field) continue;
+    const operatorNode = task.operatorMember?.valueNode;
+    if (operatorNode && !field.filterOperators.includes(task.operator)) {
+      const allowed = field.filterOperators.filter((o) => o !== 'PROJECTION');
+      out.push({
+        code: 'ACC-8',
+        severity: 'warning',
+        at: operatorNode,
+        href: ACCOUNT_DOCS.entityFields,
+        data: { rules: ['ACC-8'], allowed: allowed },
+        message: `Field "${field.identifier}" (${field.fieldType}) cannot be filtered with ${task.operator}; it supports ${listOf(allowed)}.`,
+      });
+    }
+    const dataType = task.taskProperties.get('DATA_TYPE');
+    const dataTypeValue = stringValue(dataType?.valueNode);
+    if (dataType?.valueNode && dataTypeValue !== undefined && dataTypeValue !== field.fieldType) {
+      out.push({
+        code: 'ACC-9',
+        severity: 'warning',
+        at: dataType.valueNode,
+        href: ACCOUNT_DOCS.entityFields,
+        data: { rules: ['ACC-9'], allowed: [field.fieldType] },
+        message: `DATA_TYPE is "${dataTypeValue}", but field "${field.identifier}" is ${field.fieldType}: use "${field.fieldType}".`,
+      });
+    }
+    for (const key of ['VALUE', 'VALUES', 'LOWER_BOUND', 'UPPER_BOUND']) {
+      const entry = task.taskProperties.get(key);
+      const text = stringValue(entry?.valueNode);
+      if (!entry?.valueNode || text === undefined) continue;
+      const bad = valuesNotOfType(text, key === 'VALUES', field.fieldType);
+      if (bad.length)
+        out.push({
+          code: 'ACC-9',
+          severity: 'warning',
+          at: entry.valueNode,
+          href: ACCOUNT_DOCS.entityFields,
+          data: { rules: ['ACC-9'] },
+          message: `${key} ${listOf(bad.map((b) => `"${b}"`))} ${bad.length > 1 ? 'are' : 'is'} not ${
+            NUMERIC_FIELD_TYPES.has(field.fieldType) ? 'a number' : 'true or false'
+          }, but field "${field.identifier}" is ${field.fieldType}.`,
+        });
+    }
+  }
+  const incrementalNode = prop(w.incrementalPullConfigNode, 'DatetimeTypeFieldName');
+  const incrementalName = stringValue(incrementalNode);
+  if (incrementalNode && incrementalName !== undefined) {
+    const field = byName.get(incrementalName);
+    const usable = fields.filter((f) => f.incremental).map((f) => f.identifier);
+    if (!field) out.push(unknownField(incrementalName, incrementalNode));
+    else if (!field.incremental)
+      out.push({
+        code: 'ACC-7',
+        severity: 'warning',
+        at: incrementalNode,
+        href: ACCOUNT_DOCS.entityFields,
+        data: { rules: ['ACC-7'], allowed: usable },
+        message: `Field "${incrementalName}" cannot drive incremental pulls (it is not a timestamp field for incremental queries). ${
+          usable.length
+            ? `Fields that can: ${listOf(usable)}.`
+            : `Object "${r.object}" has none: use DataPullMode Complete.`
+        }`,
+      });
+  }
+  return out;
+}
+
+/** The values of a filter property that do not parse as the field's type (numbers and booleans only). */
+function valuesNotOfType(text: string, many: boolean, fieldType: string): string[] {
+  const values = many ? text.split(',').map((v) => v.trim()) : [text.trim()];
+  if (NUMERIC_FIELD_TYPES.has(fieldType)) return values.filter((v) => v === '' || !Number.isFinite(Number(v)));
+  if (fieldType === 'boolean') return values.filter((v) => v !== 'true' && v !== 'false');
+  return [];
+}
+
+/** What the file's Map tasks write: DestinationField → the task's value node. */
+function mapDestinations(w: Workflow): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const t of w.tasks) if (t.taskType === 'Map' && t.destinationField) out.set(t.destinationField, t.node);
+  return out;
+}
+
+/** The source names (`_source.X` → X) an object type's keys read, each with the key names that read it. */
+export function keySources(facts: {
+  fields: Readonly<Record<string, { source: string }>>;
+  keys: Readonly<Record<string, readonly { fieldNames: readonly string[] }[]>>;
+}): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [keyName, list] of Object.entries(facts.keys))
+    for (const k of list)
+      for (const fieldName of k.fieldNames) {
+        const source = sourceNameOf(facts.fields[fieldName]?.source ?? '');
+        if (source) out.set(source, [...(out.get(source) ?? []), keyName]);
+      }
+  return out;
+}
+
+function mappingChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
+  const out: Finding[] = [];
+  const r = accountReferences(ctx.doc);
+  const target = objectTypeOf(account, r);
+  const w = workflowOf(ctx.doc);
+  if (!target || w.tasksNode?.type !== 'array') return out;
+  const written = mapDestinations(w);
+  const read = new Set(
+    Object.values(target.facts.fields).flatMap((f) => {
+      const s = sourceNameOf(f.source);
+      return s ? [s] : [];
+    }),
+  );
+  const byKey = keySources(target.facts);
+  const whose = target.from === 'domain' ? `Object type "${r.objectTypeName}"` : `Template "${r.objectTypeName}"`;
+  const tasksKey = keyOf(w.tasksNode) ?? w.tasksNode;
+  const missing = [...read].filter((s) => !written.has(s));
+  for (const source of missing) {
+    const keys = byKey.get(source);
+    out.push({
+      code: keys ? 'ACC-10' : 'ACC-12',
+      severity: keys ? 'warning' : 'information',
+      at: keys ? tasksKey : (prop(ctx.doc.root, 'ObjectTypeName') ?? tasksKey),
+      href: ACCOUNT_DOCS.objectTypeKeys,
+      data: { rules: [keys ? 'ACC-10' : 'ACC-12'], field: source, all: missing },
+      message: keys
+        ? `No Map task writes "${source}", which ${whose} reads as _source.${source} for its key ${listOf(
+            keys.map((k) => `"${k}"`),
+            'and',
+          )}: records would fail to match or create profiles. Add a Map task with "DestinationField": "${source}" (and project the field).`
+        : `${whose} reads _source.${source}, but no Map task writes "${source}", so that field stays empty.`,
+    });
+  }
+  if (read.size > 0)
+    for (const [destination, taskNode] of written) {
+      if (read.has(destination)) continue;
+      const node = prop(taskNode, 'DestinationField') ?? taskNode;
+      out.push({
+        code: 'ACC-11',
+        severity: 'information',
+        at: node,
+        href: ACCOUNT_DOCS.objectTypes,
+        data: { rules: ['ACC-11'] },
+        message: `${whose} reads no _source.${destination}, so what this Map writes is dropped. It reads: ${listOf(
+          [...read].slice(0, 8),
+        )}.`,
+      });
+    }
+  return out;
+}
+
+export const accountRules: readonly Rule[] = [
+  {
+    name: 'account-references',
+    ids: ['ACC-1', 'ACC-2', 'ACC-3', 'ACC-4', 'ACC-5', 'ACC-6', 'ACC-7', 'ACC-8', 'ACC-9', 'ACC-13'],
+    check: (ctx) => (ctx.account && ctx.doc.root ? referenceChecks(ctx, ctx.account) : []),
+  },
+  {
+    name: 'account-mapping',
+    ids: ['ACC-10', 'ACC-11', 'ACC-12'],
+    check: (ctx) => (ctx.account && ctx.doc.root ? mappingChecks(ctx, ctx.account) : []),
+  },
+];
+
+/** ACC-0: the one information item when the account could not answer, at the very start of the file. */
+export function accountUnavailable(account: AccountSnapshot | undefined): Finding[] {
+  if (!account?.unavailable) return [];
+  return [
+    {
+      code: 'ACC-0',
+      severity: 'information',
+      at: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      data: { rules: ['ACC-0'] },
+      message: `Account checks are incomplete: ${account.unavailable} The offline checks still apply.`,
+    },
+  ];
+}
+
+/**
+ * ACC-10/ACC-12 fix: a Map task per field (X → X, as the object type reads `_source.X`) at the end of Tasks, and
+ * each field added to the projection where it is missing.
+ */
+export function mapFieldsEdits(doc: ParsedWorkflow, fields: readonly string[]): TextEdit[] {
+  const w = workflowOf(doc);
+  if (w.tasksNode?.type !== 'array' || !w.connector || fields.length === 0) return [];
+  const key = w.connector.key;
+  const written = mapDestinations(w);
+  const todo = fields.filter((f) => !written.has(f));
+  const tasks = todo.map((f) => ({
+    TaskType: 'Map',
+    ConnectorOperator: { [key]: 'NO_OP' },
+    SourceFields: [f],
+    DestinationField: f,
+    TaskProperties: {},
+  }));
+  // inserts at one position apply in array order (LSP), so the fields keep the object type's order
+  const edits: TextEdit[] = [];
+  const projection = w.projections[0];
+  const projected = new Set(projection?.sourceFields.map((f) => f.name));
+  const toProject = todo.filter((f) => !projected.has(f));
+  if (projection?.sourceFieldsNode?.type === 'array' && toProject.length)
+    edits.push(...toProject.map((f) => insertItem(doc, projection.sourceFieldsNode!, f)));
+  edits.push(...tasks.map((t) => insertItem(doc, w.tasksNode!, t)));
+  return edits;
+}
