@@ -62,7 +62,12 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' },
+    // dist/account.js: the account library (and the SDK) that the server loads only when the account is turned on
+    entryPoints: {
+      server: 'server/src/server.ts',
+      cli: 'server/src/cli/main.ts',
+      account: 'server/src/account/index.ts',
+    },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -1,6 +1,14 @@
 // The language server's entry (dist/server.js): creates the connection (stdio, node-ipc or sockets, from the command
 // line) and serves on it. Everything else is in lsp/server.ts.
+import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import type { AccountLibrary } from './lsp/account';
 
-startServer(createConnection(ProposedFeatures.all));
+// A computed path, so esbuild leaves the require to run time: dist/account.js (with the AWS SDK) is parsed only
+// when the account is turned on.
+const ACCOUNT_BUNDLE = path.join(__dirname, 'account.js');
+
+startServer(createConnection(ProposedFeatures.all), {
+  loadAccount: () => require(ACCOUNT_BUNDLE) as AccountLibrary,
+});

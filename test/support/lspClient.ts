@@ -50,10 +50,11 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  async initialize(initializationOptions?: unknown): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions,
       capabilities: {
         textDocument: {
           publishDiagnostics: { versionSupport: true },

@@ -15,6 +15,14 @@ import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../e
 import { SOURCE } from '../engine/findings';
 import { createValidationScheduler, systemClock, type SchedulerClock } from './scheduler';
 import { coalescingDocuments } from './coalescingDocument';
+import {
+  ACCOUNT_SETTINGS_NOTIFICATION,
+  ACCOUNT_STATUS_NOTIFICATION,
+  LspAccount,
+  REFRESH_ACCOUNT_NOTIFICATION,
+  type AccountLibrary,
+  type AccountSettings,
+} from './account';
 import { version } from '../../../package.json';
 
 export interface ServerOptions {
@@ -22,6 +30,8 @@ export interface ServerOptions {
   readonly clock?: SchedulerClock;
   /** passed to the engine (tests set the rules' clock) */
   readonly engine?: WorkflowServiceOptions;
+  /** loads the account library when the account is turned on (the entry loads dist/account.js, with the SDK) */
+  readonly loadAccount?: () => AccountLibrary;
 }
 
 /**
@@ -62,11 +72,45 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const clock = options.clock ?? systemClock;
   const scheduler = createValidationScheduler(validateNow, clock);
   const timeRechecks = new Map<string, unknown>();
+  const account = new LspAccount(
+    options.loadAccount ??
+      (() => {
+        throw new Error('this server was started without the account library');
+      }),
+    () => documents.all().forEach((d) => isWorkflow(d) && scheduler.schedule(d.uri)),
+    (status) => void connection.sendNotification(ACCOUNT_STATUS_NOTIFICATION, status),
+  );
+  /** the account's facts for this document now (undefined when the account is off) */
+  const accountFor = (doc: TextDocument) => {
+    try {
+      return account.snapshotFor(service.parse(doc));
+    } catch (e) {
+      connection.console.error(`cpworkflow: account facts failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      return undefined;
+    }
+  };
+  let initialAccount: AccountSettings | undefined;
+  connection.onNotification(ACCOUNT_SETTINGS_NOTIFICATION, (settings: AccountSettings) => configureAccount(settings));
+  connection.onNotification(REFRESH_ACCOUNT_NOTIFICATION, () => account.refresh());
+  connection.onInitialized(() => configureAccount(initialAccount));
+  function configureAccount(settings: AccountSettings | undefined) {
+    try {
+      account.configure(settings);
+    } catch (e) {
+      // a broken account library must not take the editor's offline checks down
+      connection.console.error(`cpworkflow: the account could not be turned on: ${(e as Error).stack ?? e}`);
+      void connection.sendNotification(ACCOUNT_STATUS_NOTIFICATION, {
+        state: 'unavailable',
+        message: `The account library could not be loaded: ${(e as Error).message}`,
+      });
+    }
+  }
 
   let foldingRangeLimit: number | undefined;
   connection.onInitialize((params): InitializeResult => {
     // the client says how many fold markers it shows (VS Code: 5000); more would only be dropped
     foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    initialAccount = (params.initializationOptions as { account?: AccountSettings } | undefined)?.account;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -93,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = current.version;
     let diagnostics;
     try {
-      diagnostics = service.validate(current, { startsWithBom: savedWithBom(uri) });
+      diagnostics = service.validate(current, { startsWithBom: savedWithBom(uri) }, accountFor(current));
     } catch (e) {
       // an engine bug must not take the server down: say so in the log and keep serving the other documents; the
       // file's old diagnostics would be stale, so they make way for one that says it was not checked
@@ -141,6 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     scheduler.dispose();
     for (const uri of [...timeRechecks.keys()]) recheckLater(uri, false);
+    account.dispose();
   });
 
   /** Runs a request against an open workflow document; an engine bug is logged and answered with `fallback`. */
@@ -156,9 +201,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onCompletion((p) =>
-    serve(p.textDocument.uri, null, 'completion', (doc) => service.complete(doc, p.position)),
+    serve(p.textDocument.uri, null, 'completion', (doc) => service.complete(doc, p.position, accountFor(doc))),
   );
-  connection.onHover((p) => serve(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position)));
+  connection.onHover((p) =>
+    serve(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position, accountFor(doc))),
+  );
   // `only` names kinds or their parents ("source" asks for source.fixAll too)
   const asked = (only: string[] | undefined, kind: string) => !only || only.some((k) => kind.startsWith(k));
   connection.onCodeAction((p) =>

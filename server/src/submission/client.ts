@@ -102,12 +102,7 @@ export async function createCustomerProfilesClient(
     ...config,
     retryStrategy: nonIdempotentAware(new StandardRetryStrategy(config.maxAttempts)),
   });
-  client.middlewareStack.add(boundedResponse(timeoutMs, MAX_RESPONSE_BYTES), {
-    // deserialize/low wraps the HTTP handler alone, inside the deserializer that reads the body
-    step: 'deserialize',
-    priority: 'low',
-    name: 'cpworkflowBoundedResponse',
-  });
+  client.middlewareStack.add(boundedResponse(config.timeoutMs, MAX_RESPONSE_BYTES), BOUNDED_RESPONSE_STEP);
   client.middlewareStack.add(
     (next, context) => async (args) => {
       try {
@@ -135,8 +130,14 @@ export async function createAppflowClient(
 ): Promise<AppflowClient> {
   const settings = resolved ?? (await resolveAwsSettings(options));
   const { AppflowClient } = await import('@aws-sdk/client-appflow');
-  return new AppflowClient(await clientConfig(options, settings, settings.appflowEndpointUrl, 'appflow'));
+  const config = await clientConfig(options, settings, settings.appflowEndpointUrl, 'appflow');
+  const client = new AppflowClient(config);
+  client.middlewareStack.add(boundedResponse(config.timeoutMs, MAX_RESPONSE_BYTES), BOUNDED_RESPONSE_STEP);
+  return client;
 }
+
+// deserialize/low wraps the HTTP handler alone, inside the deserializer that reads the body
+const BOUNDED_RESPONSE_STEP = { step: 'deserialize', priority: 'low', name: 'cpworkflowBoundedResponse' } as const;
 
 /** What every client shares: region, endpoint, credentials from the standard chain, attempts, timeouts, proxy. */
 async function clientConfig(
@@ -156,6 +157,7 @@ async function clientConfig(
   const proxy = proxyFor(target, options.proxy, process.env);
   const agent = proxy ? await proxyAgent(proxy) : undefined;
   return {
+    timeoutMs,
     region: settings.region,
     ...(endpointUrl ? { endpoint: endpointUrl } : {}),
     // The SDK skips environment keys whenever a profile is passed, so pass one only when it was named (AWS CLI order).

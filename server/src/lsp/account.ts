@@ -1,0 +1,103 @@
+// The account in the language server: off until the client turns it on (initializationOptions.account, or the
+// `cpworkflow/accountSettings` notification); then the account library is loaded (dist/account.js: the SDK is
+// never loaded otherwise), facts are fetched in the background, and every open file is re-validated as they
+// arrive. Requests never wait: they get the snapshot the cache has now.
+import type { AccountProvider, AccountProviders } from '../account';
+import type { AccountSnapshot } from '../engine/accountSnapshot';
+import type { ParsedWorkflow } from '../engine/document';
+
+/** What a client sends: `initializationOptions.account`, and the `cpworkflow/accountSettings` notification. */
+export interface AccountSettings {
+  readonly enabled?: boolean;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  /** per request, as `create` (default 30 s) */
+  readonly timeoutMs?: number;
+  /** HTTP(S) proxy (VS Code's http.proxy) */
+  readonly proxy?: { url: string; strictSSL?: boolean; noProxy?: string[] };
+}
+
+export type AccountLibrary = typeof import('../account');
+
+/** What the client's language status item shows. */
+export interface AccountStatus {
+  readonly state: 'off' | 'fetching' | 'ready' | 'unavailable';
+  /** "profile default, us-east-1" */
+  readonly label?: string;
+  /** for 'unavailable': why, in one sentence */
+  readonly message?: string;
+}
+
+export const ACCOUNT_SETTINGS_NOTIFICATION = 'cpworkflow/accountSettings';
+export const REFRESH_ACCOUNT_NOTIFICATION = 'cpworkflow/refreshAccount';
+export const ACCOUNT_STATUS_NOTIFICATION = 'cpworkflow/accountStatus';
+
+export class LspAccount {
+  private library: AccountLibrary | undefined;
+  private providers: AccountProviders | undefined;
+  private provider: AccountProvider | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private lastStatus = '';
+
+  constructor(
+    private readonly load: () => AccountLibrary,
+    /** re-validate the open files (facts arrived) */
+    private readonly revalidate: () => void,
+    private readonly report: (status: AccountStatus) => void,
+  ) {}
+
+  /** Turns the account on, off, or to other settings. */
+  configure(settings: AccountSettings | undefined): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.provider = undefined;
+    if (!settings?.enabled) {
+      this.status({ state: 'off' });
+      this.revalidate();
+      return;
+    }
+    this.library ??= this.load();
+    this.providers ??= new this.library.AccountProviders();
+    this.provider = this.providers.providerFor({
+      profile: settings.profile || undefined,
+      region: settings.region || undefined,
+      endpointUrl: settings.endpointUrl || undefined,
+      timeoutMs: settings.timeoutMs,
+      proxy: settings.proxy,
+    });
+    this.unsubscribe = this.provider.onDidChange(() => this.revalidate());
+    this.status({ state: 'fetching', label: this.provider.label });
+    this.revalidate();
+  }
+
+  /** "Refresh Account": forget every fact and ask again. */
+  refresh(): void {
+    this.providers?.refreshAll();
+    this.revalidate();
+  }
+
+  /** The snapshot for this document now (undefined when the account is off); starts fetching what is missing. */
+  snapshotFor(doc: ParsedWorkflow): AccountSnapshot | undefined {
+    if (!this.provider || !this.library) return undefined;
+    const snapshot = this.library.snapshotFor(this.provider, doc);
+    this.status(
+      snapshot.unavailable
+        ? { state: 'unavailable', label: this.provider.label, message: snapshot.unavailable }
+        : { state: snapshot.pending ? 'fetching' : 'ready', label: this.provider.label },
+    );
+    return snapshot;
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.providers?.dispose();
+  }
+
+  private status(s: AccountStatus): void {
+    const key = JSON.stringify(s);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    this.report(s);
+  }
+}
