@@ -20,6 +20,10 @@ Usage:
       --severity error|warning|information           report only findings at or above it (default: information,
                                                      all); what is not reported does not count for the exit status
       --max-warnings N                               also exit 1 when more than N warnings are reported
+      --account [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]
+                                                     also check against the AWS account (read-only calls); what
+                                                     it cannot answer is one information line; account warnings
+                                                     never fail the run (nor count for --max-warnings)
   cpworkflow create FILE [--profile P] [--region R] [--endpoint-url URL] [--yes] [--wait] [--format text|json]
                     [--timeout SECONDS] [--poll-interval SECONDS]
                                                      validate, confirm, then create the workflow in AWS
@@ -27,7 +31,8 @@ Usage:
   cpworkflow --help | --version
 
 Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that
-cannot be read (not a regular file, or over 50 MB).
+cannot be read (not a regular file, or over 50 MB). Account findings count only when they are errors (a flow name
+already taken).
 create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
 4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
 `;

@@ -66,7 +66,7 @@ function common(values: {
 }
 
 // The CLI runs on Node 20 like VS Code; the SDK's notice about its own future Node support is not the user's concern.
-const quietSdkNodeNotice = () => {
+export const quietSdkNodeNotice = () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 };
 

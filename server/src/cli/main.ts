@@ -1,13 +1,16 @@
 // The `cpworkflow` command line: the same engine as the editor, for CI pipelines.
-//   cpworkflow validate [--format text|json|sarif|github|junit] [--severity S] [--max-warnings N] PATH...
+//   cpworkflow validate [--format text|json|sarif|github|junit] [--severity S] [--max-warnings N]
+//                       [--account [--profile P] [--region R] [--endpoint-url URL] [--timeout S]] PATH...
 import { parseArgs } from 'node:util';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
-import { createCommand, statusCommand } from './create';
+import { createCommand, quietSdkNodeNotice, statusCommand } from './create';
+import { AccountProviders, completeSnapshot } from '../account';
 import { EXIT, HELP, UsageError, readWorkflowText } from './common';
 import {
   FORMATS,
@@ -97,7 +100,7 @@ function expandPaths(paths: string[]): { files: string[]; problems: Problem[] } 
   return { files, problems };
 }
 
-function validateCommand(argv: string[]): number {
+async function validateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -107,6 +110,11 @@ function validateCommand(argv: string[]): number {
       severity: { type: 'string', default: 'information' },
       'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      account: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      timeout: { type: 'string', default: '30' },
     },
   });
   if (values.help) {
@@ -123,6 +131,20 @@ function validateCommand(argv: string[]): number {
   if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings))
     throw new UsageError(`--max-warnings takes a whole number of warnings (0 or more), not "${maxWarnings}"`);
   if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
+  for (const flag of ['profile', 'region', 'endpoint-url'] as const)
+    if (values[flag] !== undefined && !values.account)
+      throw new UsageError(`--${flag} applies to the account checks: add --account`);
+  const timeoutMs = Number(values.timeout) * 1000;
+  if (!(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`);
+  if (values.account) quietSdkNodeNotice();
+  // one provider for every file: each account fact is asked once, whatever the number of files
+  const providers = values.account ? new AccountProviders() : undefined;
+  const provider = providers?.providerFor({
+    profile: values.profile,
+    region: values.region,
+    endpointUrl: values['endpoint-url'],
+    timeoutMs,
+  });
   const service = createWorkflowLanguageService();
   const { files, problems } = expandPaths(positionals);
   const results: FileResult[] = [];
@@ -139,7 +161,9 @@ function validateCommand(argv: string[]): number {
     const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
     let all;
     try {
-      all = service.validate(doc);
+      // the account's facts are fetched first (the snapshot is complete or says why not); the engine stays synchronous
+      const account = provider && (await completeSnapshot(provider, doc));
+      all = service.validate(doc, account);
     } catch (e) {
       // one file the engine cannot check does not empty the report of the others
       problems.push({ path: file, message: `${file}: could not be checked (internal error: ${(e as Error).message})` });
@@ -152,10 +176,15 @@ function validateCommand(argv: string[]): number {
     hidden += all.length - shown.length;
     results.push({ file, diagnostics: shown });
   }
+  providers?.dispose();
   for (const p of problems) writeLine(process.stderr, `cpworkflow: ${p.message}`);
   const report: ValidationReport = { results, problems, root: repositoryRoot(), hidden };
   process.stdout.write(format(report));
-  const warnings = countBySeverity(report, 'warning');
+  // account warnings never fail a run (only account errors do): they do not count against --max-warnings
+  const accountWarnings = results
+    .flatMap((r) => r.diagnostics)
+    .filter((d) => d.severity === DiagnosticSeverity.Warning && String(d.code).startsWith('ACC-')).length;
+  const warnings = countBySeverity(report, 'warning') - accountWarnings;
   const tooManyWarnings = maxWarnings !== undefined && warnings > Number(maxWarnings);
   if (tooManyWarnings)
     process.stderr.write(`cpworkflow: too many warnings: ${warnings} (--max-warnings ${maxWarnings})\n`);
