@@ -4,8 +4,10 @@
 // through real server processes over stdio. Prints a Markdown table and writes it, with the raw figures, to
 // bench/.out/. Every figure is a median of several runs (percentiles where stated); machines are noisy.
 //
-//   node bench/run.mjs [--sizes 10,100,1000,5000] [--no-package] [--no-peer] [--no-vscode] [--no-create] [--quick]
-// [--profile]
+//   node bench/run.mjs [--sizes 10,100,1000,5000] [--no-package] [--no-peer] [--no-vscode] [--no-create]
+// [--no-account] [--quick] [--profile]
+// The account rows (bench/account.mjs): didOpen → first account-aware diagnostics, and completion with the account
+// cached, against the local endpoint serving the demo account.
 // --profile also writes a CPU profile of the in-process validation of the largest file, and where its time goes
 // (bench/.out/profile-validation.txt), with `node --cpu-prof` and bench/profile-summary.mjs.
 import { execFileSync, spawn } from 'node:child_process';
@@ -19,6 +21,7 @@ import { landmarks, workflowText } from './workflows.mjs';
 import { bytes, median, ms, percentile, ratio, timed } from './stats.mjs';
 import { peerServerPath, startOurs, startPeer } from './servers.mjs';
 import { measureEditBurst } from './editBurst.mjs';
+import { measureAccount } from './account.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/.out');
@@ -31,6 +34,7 @@ const { values: opts } = parseArgs({
     'no-peer': { type: 'boolean', default: false },
     'no-vscode': { type: 'boolean', default: false },
     'no-create': { type: 'boolean', default: false },
+    'no-account': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
   },
@@ -381,6 +385,10 @@ async function main() {
     log('cpworkflow create vs aws customer-profiles create-integration-workflow…');
     results.create = await measureCreate(dist, writeWorkflowFile(100));
   }
+  if (!opts['no-account']) {
+    log('the account (local endpoint, demo account)…');
+    results.account = await measureAccount(dist, ROOT, { opens: RUNS.open, requests: RUNS.requests });
+  }
   if (!opts['no-vscode']) {
     log('activation in a real VS Code (code-server)…');
     results.activation = await measureActivation(writeWorkflowFile(100, { defects: true }));
@@ -517,6 +525,35 @@ function render(R) {
         target,
       );
     }
+  }
+  const AC = R.account;
+  if (AC) {
+    row(
+      '`didOpen` → first diagnostics, account on (offline checks do not wait for the account)',
+      'example',
+      ms(AC.firstDiagnostics),
+      '',
+      '',
+      '',
+    );
+    row(
+      '`didOpen` → first account-aware diagnostics (facts fetched after the open, local endpoint)',
+      'example',
+      ms(AC.firstAccountDiagnostics),
+      '',
+      '',
+      '',
+    );
+    const ok = AC.completion.p95 <= 20;
+    row(
+      'Completion at a `SourceFields` entry with the account cached, p50 / p95',
+      'example',
+      `${ms(AC.completion.p50)} / ${ms(AC.completion.p95)}`,
+      '',
+      '',
+      `p95 ≤ 20 ms ${check(ok)}`,
+    );
+    targets.push(['account completion p95 ≤ 20 ms (cached)', ok, `${ms(AC.completion.p95)}`]);
   }
   for (const n of R.sizes)
     row(

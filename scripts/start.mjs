@@ -66,7 +66,11 @@ async function main() {
   const endpointUrl = endpoint.url;
   console.log(`local Customer Profiles + AppFlow endpoint: ${endpointUrl} (region ${REGION})`);
   const env = fakeAws.awsEnvFor(keys, REGION);
-  const profile = codeServerProfile(home, { 'cpworkflow.aws.endpointUrl': endpointUrl });
+  // the account on, so completion lists the account's fields and the Problems view shows its findings
+  const profile = codeServerProfile(home, {
+    'cpworkflow.aws.endpointUrl': endpointUrl,
+    'cpworkflow.account.enabled': true,
+  });
 
   if (useDesktop) {
     // --wait keeps `code` running until the window closes, so Ctrl+C here and closing the window both end the run

@@ -6,6 +6,7 @@ import { registerSubmission } from './submit';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
 import { FIX_ALL_COMMAND, fixAllProblems } from './fixAll';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './constants';
+import { accountSettings, registerAccount } from './account';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     diagnosticCollectionName: 'cpworkflow',
+    // the account stays off unless the user turned it on (user settings) in a trusted workspace
+    initializationOptions: { account: accountSettings() },
   };
   client = new LanguageClient('cpworkflow', 'Customer Profiles Workflow', serverOptions, clientOptions);
 
@@ -50,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await client.start();
   context.subscriptions.push(client);
+  registerAccount(context, client);
   return { client };
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/root';
+import { fakeAwsKeys, startLocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { chooseFrom, cleanWorkflow, flowOf, startAccount, type AccountFixture } from './support';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -80,6 +81,32 @@ describe('cpworkflow validate --account (the built CLI)', function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.stdout.match(/information ACC-0 /g)?.length, 1);
     assert.ok(Date.now() - started < 15000);
+  });
+
+  it('the demo account (npm start): the examples get exactly one account finding, the Zendesk unmapped key', async () => {
+    const keys = fakeAwsKeys();
+    const demo = await startLocalEndpoint({ credentials: { [keys.accessKeyId]: keys.secretAccessKey } });
+    const saved = [process.env.AWS_ACCESS_KEY_ID, process.env.AWS_SECRET_ACCESS_KEY];
+    try {
+      fx.sandbox.setEnv({ AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
+      const r = await run([
+        'validate',
+        ...account,
+        '--endpoint-url',
+        demo.url,
+        '--format',
+        'json',
+        join(ROOT, 'examples'),
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      const found = (JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[]).flatMap((f) =>
+        f.diagnostics.filter((d) => d.code.startsWith('ACC-')).map((d) => `${f.file.split('/').pop()} ${d.code}`),
+      );
+      assert.deepEqual(found, ['zendesk-ticket.cpworkflow.json ACC-10']);
+    } finally {
+      fx.sandbox.setEnv({ AWS_ACCESS_KEY_ID: saved[0], AWS_SECRET_ACCESS_KEY: saved[1] });
+      await demo.stop();
+    }
   });
 
   it('--profile without --account is a usage error (exit 2)', async () => {

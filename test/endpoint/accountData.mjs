@@ -187,6 +187,7 @@ export function demoAccount() {
       ['Name', 'Name', '_profile.BusinessName'],
       ['Phone', 'Phone', '_profile.BusinessPhoneNumber', 'PHONE_NUMBER'],
       ['BillingCity', 'BillingCity', '_profile.BillingAddress.City'],
+      ['LastModified', 'LastModifiedDate', '_profile.Attributes.SalesforceLastModified'],
     ],
     [
       ['_salesforceAccountId', ['AccountId'], ['PROFILE', 'UNIQUE']],
@@ -237,6 +238,7 @@ export function demoAccount() {
             ['Email', 'email', '_profile.EmailAddress', 'EMAIL_ADDRESS'],
             ['FirstName', 'firstName', '_profile.FirstName'],
             ['LastName', 'lastName', '_profile.LastName'],
+            ['UpdatedAt', 'updatedAt', '_profile.Attributes.MarketoUpdatedAt'],
           ],
           [
             ['_marketoLeadId', ['LeadId'], ['PROFILE', 'UNIQUE']],
@@ -249,6 +251,8 @@ export function demoAccount() {
             ['IncidentId', 'sys_id', '_case.Attributes.IncidentId'],
             ['Number', 'number', '_case.Attributes.Number'],
             ['Caller', 'caller_id', '_profile.Attributes.ServiceNowCallerId'],
+            ['Description', 'short_description', '_case.Attributes.Description'],
+            ['UpdatedOn', 'sys_updated_on', '_case.Attributes.UpdatedOn'],
           ],
           [
             ['_incident', ['IncidentId'], ['UNIQUE']],
@@ -262,6 +266,7 @@ export function demoAccount() {
             ['RequesterId', 'requester_id', '_profile.Attributes.ZendeskUserId'],
             ['RequesterEmail', 'requester_email', '_profile.EmailAddress', 'EMAIL_ADDRESS'],
             ['Subject', 'subject', '_case.Attributes.Subject'],
+            ['Status', 'status', '_case.Attributes.Status'],
           ],
           [
             ['_ticket', ['TicketId'], ['UNIQUE']],
@@ -272,7 +277,10 @@ export function demoAccount() {
           'Customers exported to S3',
           [
             ['AccountNumber', 'AccountNumber', '_profile.AccountNumber'],
+            ['FirstName', 'FirstName', '_profile.FirstName'],
+            ['LastName', 'LastName', '_profile.LastName'],
             ['Email', 'Email', '_profile.EmailAddress', 'EMAIL_ADDRESS'],
+            ['Phone', 'PhoneNumber', '_profile.PhoneNumber', 'PHONE_NUMBER'],
           ],
           [['_accountNumber', ['AccountNumber'], ['PROFILE', 'UNIQUE']]],
         ),

@@ -4,12 +4,16 @@
 -- Opens FILE as a Neovim user would (filetype detection on, so the server is told languageId "json"), starts
 -- `node SERVER --stdio`, waits for the first publishDiagnostics, sends REQUESTS at their positions and prints one
 -- line "RESULT {json}" with the filetype, the diagnostics and the responses; the runner asserts on it.
+-- INIT_OPTIONS (JSON) becomes the server's initializationOptions; WAIT_CODE makes it wait, after the first
+-- publish, until a diagnostic with that code arrives (the account's findings come when its facts do).
 local function env_path(name)
   return vim.fn.fnamemodify(assert(os.getenv(name), name .. ' not set'), ':p')
 end
 local server, file = env_path('SERVER'), env_path('FILE')
 local requests = vim.fn.json_decode(os.getenv('REQUESTS') or '[]')
 local timeout_ms = tonumber(os.getenv('LSP_TIMEOUT_MS') or '15000')
+local init_options = os.getenv('INIT_OPTIONS') and vim.fn.json_decode(os.getenv('INIT_OPTIONS')) or nil
+local wait_code = os.getenv('WAIT_CODE')
 local result = { filetype = nil, published = false, diagnostics = {}, responses = {}, errors = {} }
 
 local function finish(code)
@@ -33,6 +37,7 @@ local client_id = vim.lsp.start_client({
   name = 'cpworkflow',
   cmd = { 'node', server, '--stdio' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
+  init_options = init_options,
   on_exit = function(code, signal)
     if code ~= 0 then table.insert(result.errors, 'server exited with ' .. code .. ' signal ' .. signal) end
   end,
@@ -51,6 +56,12 @@ result.capabilities = vim.tbl_keys(vim.lsp.get_client_by_id(client_id).server_ca
 if not vim.wait(timeout_ms, function() return result.published end, 20) then
   table.insert(result.errors, 'no publishDiagnostics within ' .. timeout_ms .. ' ms')
   return finish(1)
+end
+if wait_code and not vim.wait(timeout_ms, function()
+  for _, d in ipairs(vim.diagnostic.get(0)) do if d.code == wait_code then return true end end
+  return false
+end, 20) then
+  table.insert(result.errors, 'no ' .. wait_code .. ' diagnostic within ' .. timeout_ms .. ' ms')
 end
 for _, d in ipairs(vim.diagnostic.get(0)) do
   table.insert(result.diagnostics, {

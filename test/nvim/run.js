@@ -16,12 +16,12 @@ const BROKEN = path.join(__dirname, 'fixtures/broken.cpworkflow.json');
 const RUN_TIMEOUT_MS = 60000;
 
 /** Runs lsp-check.lua on `file` with `requests`; resolves with the RESULT it printed. */
-async function runNeovim(home, file, requests = []) {
+async function runNeovim(home, file, requests = [], extraEnv = {}) {
   const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${LSP_CHECK}`], {
     cwd: path.dirname(file),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...home.env, SERVER, FILE: file, REQUESTS: JSON.stringify(requests) },
+    env: { ...process.env, ...home.env, SERVER, FILE: file, REQUESTS: JSON.stringify(requests), ...extraEnv },
   });
   let stdout = '',
     stderr = '';
@@ -136,10 +136,114 @@ async function main() {
       assert.ok(d, `expected enum at ${value.line + 1}:${value.character + 1}; got ${describe(result)}`);
       assert.strictEqual(d.severity, 'ERROR');
     });
+    await accountChecks(checks, home);
   } finally {
     home.remove();
   }
   return checks.summary();
+}
+
+/** Inside the quotes of the one empty string of `text`. */
+function insideEmpty(text) {
+  const p = positionOf(text, '""');
+  return { line: p.line, character: p.character + 1 };
+}
+
+/**
+ * The account through Neovim's initializationOptions: a random account (seed logged) on the local endpoint, a file
+ * whose mapping drops the object type's key source, the ACC-10 warning at "Tasks", and SourceFields completion
+ * listing the object's fields.
+ */
+async function accountChecks(checks, home) {
+  const { pathToFileURL } = require('url');
+  const load = (f) => import(pathToFileURL(path.join(PROJECT_ROOT, 'test/endpoint', f)).href);
+  const { startLocalEndpoint, fakeAwsKeys } = await load('customerProfilesEndpoint.mjs');
+  const { randomAccount, accountSeed, connectorKey } = await load('accountData.mjs');
+  const seed = accountSeed();
+  console.log(`account seed ${seed} (replay: ACCOUNT_SEED=${seed})`);
+  const account = randomAccount(seed);
+  const keys = fakeAwsKeys();
+  const endpoint = await startLocalEndpoint({ account, credentials: { [keys.accessKeyId]: keys.secretAccessKey } });
+  try {
+    // an object type, and a connection whose object has every field the type reads
+    let pick;
+    for (const [domain, d] of Object.entries(account.domains))
+      for (const [objectType, t] of Object.entries(d.objectTypes)) {
+        const sources = Object.values(t.Fields).map((f) => f.Source.replace(/^_source\./, ''));
+        const keySource = t.Fields[Object.values(t.Keys)[0][0].FieldNames[0]].Source.replace(/^_source\./, '');
+        for (const profile of account.connectorProfiles)
+          for (const entity of profile.entities)
+            if (!pick && sources.every((s) => entity.fields.some((f) => f.identifier === s)))
+              pick = { domain, objectType, profile, entity, sources, keySource };
+      }
+    const key = connectorKey(pick.profile.connectorType);
+    const mapped = pick.sources.filter((s) => s !== pick.keySource);
+    const json = {
+      DomainName: pick.domain,
+      WorkflowType: 'APPFLOW_INTEGRATION',
+      IntegrationConfig: {
+        AppflowIntegration: {
+          FlowDefinition: {
+            FlowName: 'nvim-account-check-1',
+            KmsArn: 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555',
+            SourceFlowConfig: {
+              ConnectorProfileName: pick.profile.name,
+              ConnectorType: pick.profile.connectorType,
+              SourceConnectorProperties: { [key]: { Object: pick.entity.name } },
+            },
+            Tasks: [
+              { TaskType: 'Filter', ConnectorOperator: { [key]: 'PROJECTION' }, SourceFields: [...mapped, ''] },
+              ...mapped.map((f) => ({
+                TaskType: 'Map',
+                ConnectorOperator: { [key]: 'NO_OP' },
+                SourceFields: [f],
+                DestinationField: f,
+              })),
+            ],
+            TriggerConfig: { TriggerType: 'OnDemand' },
+          },
+        },
+      },
+      ObjectTypeName: pick.objectType,
+      RoleArn: 'arn:aws:iam::123456789012:role/CustomerProfilesWorkflowRole',
+    };
+    const file = path.join(home.dir, 'account.cpworkflow.json');
+    const text = JSON.stringify(json, null, 2);
+    fs.writeFileSync(file, text);
+    const result = await runNeovim(
+      home,
+      file,
+      // inside the quotes of the empty last SourceFields entry of the projection
+      [{ method: 'textDocument/completion', ...insideEmpty(text) }],
+      {
+        AWS_ACCESS_KEY_ID: keys.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+        INIT_OPTIONS: JSON.stringify({
+          account: { enabled: true, endpointUrl: endpoint.url, region: endpoint.region },
+        }),
+        WAIT_CODE: 'ACC-10',
+      },
+    );
+    await checks.check(
+      'the account through initializationOptions: ACC-10 at "Tasks" when the key is not mapped',
+      async () => {
+        const at = positionOf(text, '"Tasks"');
+        const d = diagnosticAt(result, 'ACC-10', at);
+        assert.ok(d, `expected ACC-10 at ${at.line + 1}:${at.character + 1}; got ${describe(result)}`);
+        assert.strictEqual(d.severity, 'WARN');
+        assert.ok(d.message.includes(`"${pick.keySource}"`));
+      },
+    );
+    await checks.check("completion in SourceFields lists the object's fields from the account", async () => {
+      const r = result.responses[0];
+      assert.ok(r && !r.error, `completion answered: ${r && r.error}`);
+      const items = Array.isArray(r.result) ? r.result : r.result.items;
+      const labels = items.map((i) => i.label);
+      for (const f of pick.entity.fields) assert.ok(labels.includes(f.identifier), f.identifier);
+    });
+  } finally {
+    await endpoint.stop();
+  }
 }
 
 main().then(

@@ -6,8 +6,9 @@
 // an operator and read the Problems panel, apply a quick fix, type to get completion and read the list, open the
 // snippet list inside the Tasks array, then run
 // "Create Integration Workflow" from the palette (F1) against the local Customer Profiles endpoint, confirm, and
-// read the notification. Saves screenshots in test/.tmp/screenshots/ (docs/screenshots/, which the README shows,
-// with UPDATE_SCREENSHOTS=1). The examples are a copy in
+// read the notification; with the account on (the demo account on the local endpoint), read the account finding
+// in the Problems panel and the account's fields in completion. Saves screenshots in test/.tmp/screenshots/
+// (docs/screenshots/, which the README shows, with UPDATE_SCREENSHOTS=1). The examples are a copy in
 // the system temp folder; the AWS keys are fake ones made for this run, known only to the local endpoint.
 const assert = require('assert');
 const fs = require('fs');
@@ -112,14 +113,12 @@ async function main() {
   let server, browser, endpoint;
   try {
     const { startLocalEndpoint } = await import(pathToFileURL(ENDPOINT_MODULE).href);
-    endpoint = await startLocalEndpoint({
-      region: REGION,
-      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
-      domains: { [submitted.DomainName]: { objectTypes: [submitted.ObjectTypeName] } },
-    });
+    // the demo account: the examples' domain and object types, connections, objects and fields
+    endpoint = await startLocalEndpoint({ region: REGION, credentials: { [keys.accessKeyId]: keys.secretAccessKey } });
     const profile = codeServerProfile(home, {
       'workbench.colorTheme': 'Default Dark Modern',
       'cpworkflow.aws.endpointUrl': endpoint.url,
+      'cpworkflow.account.enabled': true,
     });
     installVsix(home, profile, VSIX);
     // the standard credential chain finds these first; no shared config exists in the private HOME
@@ -254,6 +253,31 @@ async function main() {
         await wb.shot('snippets.png');
         await page.keyboard.press('Escape');
         await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+      },
+    );
+
+    await step(
+      "the account: the unmapped key is a Problems entry, and SourceFields completion lists the object's fields",
+      async () => {
+        // the demo account's Zendesk-Ticket object type reads _source.requester_email for a key; no Map writes it
+        const row = page
+          .locator('.markers-panel .monaco-list-row')
+          .filter({ has: page.locator('.marker-code', { hasText: /^ACC-10$/ }) });
+        await row.waitFor();
+        assert.match(await row.locator('.marker-message').innerText(), /requester_email/);
+        const field = lineColumn(exampleText, '"subject"', '"SourceFields"');
+        await wb.goTo(field);
+        for (let i = 0; i < '"subject"'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.press('Delete');
+        await page.keyboard.type('"');
+        const labels = await wb.suggestionLabels();
+        for (const name of ['id', 'requester_id', 'requester_email', 'subject', 'updated_at'])
+          assert.ok(labels.includes(name), `suggested ${name}: ${labels}`);
+        await page.keyboard.type('requester_e');
+        await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'requester_email' }).waitFor();
+        await wb.shot('account.png');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Z');
       },
     );
 

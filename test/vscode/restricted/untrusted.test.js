@@ -10,8 +10,15 @@ suite('Restricted Mode', () => {
   let sandbox;
   suiteSetup(async () => {
     sandbox = await startSandbox();
+    // the user turned the account on; in Restricted Mode it must stay off all the same
+    await vscode.workspace
+      .getConfiguration()
+      .update('cpworkflow.account.enabled', true, vscode.ConfigurationTarget.Global);
   });
   suiteTeardown(async () => {
+    await vscode.workspace
+      .getConfiguration()
+      .update('cpworkflow.account.enabled', undefined, vscode.ConfigurationTarget.Global);
     await sandbox?.restore();
   });
 
@@ -29,6 +36,25 @@ suite('Restricted Mode', () => {
       'diagnostics in Restricted Mode',
     );
     assert.ok(ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  test('the account stays off although the user setting turns it on: no account request, no account finding', async () => {
+    const { uri } = await openRequestFile('restricted-account.cpworkflow.json', {
+      // a connection the account lacks (with the account on, an ACC-3 finding), and an offline error to wait for
+      edit: (t) =>
+        t.replace('"my-salesforce-connection"', '"no-such-connection"').replace('"APPFLOW_INTEGRATION"', '"APPFLOW"'),
+    });
+    await diagnosticsWhen(uri, (d) => d.some((x) => x.source === 'cpworkflow'), 'diagnostics in Restricted Mode');
+    // the server fetches as soon as the account is on; absence can only be shown by giving it time to act
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const ds = vscode.languages.getDiagnostics(uri);
+    assert.ok(!ds.some((d) => String(d.code).startsWith('ACC-')), JSON.stringify(ds.map((d) => d.code)));
+    assert.strictEqual(sandbox.endpoint.requests.length, 0, 'no request reached the endpoint');
+    assert.strictEqual(
+      (await vscode.commands.getCommands(true)).includes('cpworkflow.refreshAccount'),
+      true,
+      'the command exists (disabled by its enablement clause in Restricted Mode)',
+    );
   });
 
   test('Create Integration Workflow refuses and sends nothing', async () => {

@@ -275,7 +275,8 @@ function mappingChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
     }),
   );
   const byKey = keySources(target.facts);
-  const whose = target.from === 'domain' ? `Object type "${r.objectTypeName}"` : `Template "${r.objectTypeName}"`;
+  const whose = target.from === 'domain' ? `object type "${r.objectTypeName}"` : `template "${r.objectTypeName}"`;
+  const Whose = whose[0].toUpperCase() + whose.slice(1);
   const tasksKey = keyOf(w.tasksNode) ?? w.tasksNode;
   const missing = [...read].filter((s) => !written.has(s));
   for (const source of missing) {
@@ -291,7 +292,7 @@ function mappingChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
             keys.map((k) => `"${k}"`),
             'and',
           )}: records would fail to match or create profiles. Add a Map task with "DestinationField": "${source}" (and project the field).`
-        : `${whose} reads _source.${source}, but no Map task writes "${source}", so that field stays empty.`,
+        : `${Whose} reads _source.${source}, but no Map task writes "${source}", so that field stays empty.`,
     });
   }
   if (read.size > 0)
@@ -304,7 +305,7 @@ function mappingChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
         at: node,
         href: ACCOUNT_DOCS.objectTypes,
         data: { rules: ['ACC-11'] },
-        message: `${whose} reads no _source.${destination}, so what this Map writes is dropped. It reads: ${listOf(
+        message: `${Whose} reads no _source.${destination}, so what this Map writes is dropped. It reads: ${listOf(
           [...read].slice(0, 8),
         )}.`,
       });

@@ -1,0 +1,89 @@
+// The account in VS Code: the user-scope setting cpworkflow.account.enabled (never from a workspace; off in
+// Restricted Mode), the language status item that shows what the server knows and turns the account on in one
+// click, and "Refresh Account". The server does the fetching; this file only tells it where and whether to look.
+// Nothing here loads the AWS SDK.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { awsSettings, proxyOption } from './submit/awsTarget';
+import { DOCUMENT_SELECTOR } from './constants';
+
+export const USE_ACCOUNT_COMMAND = 'cpworkflow.useAccount';
+export const STOP_USING_ACCOUNT_COMMAND = 'cpworkflow.stopUsingAccount';
+export const REFRESH_ACCOUNT_COMMAND = 'cpworkflow.refreshAccount';
+const ENABLED = 'cpworkflow.account.enabled';
+
+/** What the server gets (initializationOptions.account and the cpworkflow/accountSettings notification). */
+export function accountSettings(): Record<string, unknown> {
+  const enabled = vscode.workspace.getConfiguration().get<boolean>(ENABLED, false) && vscode.workspace.isTrusted;
+  return enabled ? { enabled, ...awsSettings(), proxy: proxyOption() } : { enabled: false };
+}
+
+interface AccountStatus {
+  state: 'off' | 'fetching' | 'ready' | 'unavailable';
+  label?: string;
+  message?: string;
+}
+
+/** Wires the setting, the commands and the status item to a started client. */
+export function registerAccount(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const item = vscode.languages.createLanguageStatusItem('cpworkflow.account', DOCUMENT_SELECTOR);
+  item.name = 'Customer Profiles account';
+  context.subscriptions.push(item);
+  const show = (s: AccountStatus) => {
+    item.busy = s.state === 'fetching';
+    item.severity =
+      s.state === 'unavailable' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    if (s.state === 'off') {
+      item.text = 'Account: off';
+      item.detail = vscode.workspace.isTrusted
+        ? 'Check names and fields against your AWS account'
+        : 'Not in Restricted Mode: trust the workspace to use the account';
+      item.command = vscode.workspace.isTrusted
+        ? { title: `Use account (${accountLabel()})`, command: USE_ACCOUNT_COMMAND }
+        : undefined;
+      return;
+    }
+    item.text = `Account: ${s.label ?? ''}`;
+    item.detail =
+      s.state === 'fetching'
+        ? 'Reading connections, objects and fields…'
+        : s.state === 'ready'
+          ? 'Checks and completion use this account'
+          : (s.message ?? 'The account could not answer');
+    item.command = { title: 'Refresh Account', command: REFRESH_ACCOUNT_COMMAND };
+  };
+  show({ state: 'off' });
+
+  const send = () => void client.sendNotification('cpworkflow/accountSettings', accountSettings());
+  context.subscriptions.push(
+    client.onNotification('cpworkflow/accountStatus', (s: AccountStatus) => show(s)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (
+        e.affectsConfiguration('cpworkflow.account') ||
+        e.affectsConfiguration('cpworkflow.aws') ||
+        e.affectsConfiguration('http')
+      )
+        send();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => send()),
+    vscode.commands.registerCommand(USE_ACCOUNT_COMMAND, async () => {
+      if (!vscode.workspace.isTrusted) return;
+      // user scope: where credentials are used is never a workspace's choice
+      await vscode.workspace.getConfiguration().update(ENABLED, true, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(STOP_USING_ACCOUNT_COMMAND, async () => {
+      await vscode.workspace.getConfiguration().update(ENABLED, false, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(REFRESH_ACCOUNT_COMMAND, () =>
+      client.sendNotification('cpworkflow/refreshAccount'),
+    ),
+  );
+}
+
+function accountLabel(): string {
+  const s = awsSettings();
+  return [
+    `profile ${s.profile || process.env.AWS_PROFILE || 'default'}`,
+    s.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "the profile's region",
+  ].join(', ');
+}
