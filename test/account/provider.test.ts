@@ -171,4 +171,44 @@ describe('account provider (cache, de-duplication, failures)', function () {
       fx.account.flows.map((f) => f.flowName),
     );
   });
+
+  it('AWS_ENDPOINT_URL_APPFLOW and AWS_ENDPOINT_URL_CUSTOMER_PROFILES send each service to its own endpoint', async () => {
+    const region = fx.connection.region;
+    try {
+      // AppFlow's own variable points at a dead port, Customer Profiles' (and the shared one) at the endpoint
+      fx.sandbox.setEnv({
+        AWS_ENDPOINT_URL: fx.endpoint.url,
+        AWS_ENDPOINT_URL_CUSTOMER_PROFILES: fx.endpoint.url,
+        AWS_ENDPOINT_URL_APPFLOW: 'http://127.0.0.1:9',
+      });
+      const p = provider({ connection: { region, timeoutMs: 2000 } });
+      p.snapshot([{ kind: 'domains' }, { kind: 'flows' }]);
+      await settled(p);
+      const s = p.snapshot([{ kind: 'domains' }, { kind: 'flows' }]);
+      assert.deepEqual(s.domains, Object.keys(fx.account.domains));
+      assert.equal(s.flowNames, undefined);
+      assert.match(s.unavailable ?? '', /AppFlow ListFlows: endpoint unreachable/);
+      // and the other way round
+      fx.sandbox.setEnv({
+        AWS_ENDPOINT_URL_CUSTOMER_PROFILES: 'http://127.0.0.1:9',
+        AWS_ENDPOINT_URL_APPFLOW: undefined,
+      });
+      const q = provider({ connection: { region, timeoutMs: 2000 } });
+      q.snapshot([{ kind: 'domains' }, { kind: 'flows' }]);
+      await settled(q);
+      const t = q.snapshot([{ kind: 'domains' }, { kind: 'flows' }]);
+      assert.deepEqual(
+        t.flowNames,
+        fx.account.flows.map((f) => f.flowName),
+        'AWS_ENDPOINT_URL for AppFlow',
+      );
+      assert.match(t.unavailable ?? '', /Customer Profiles ListDomains: endpoint unreachable/);
+    } finally {
+      fx.sandbox.setEnv({
+        AWS_ENDPOINT_URL: undefined,
+        AWS_ENDPOINT_URL_CUSTOMER_PROFILES: undefined,
+        AWS_ENDPOINT_URL_APPFLOW: undefined,
+      });
+    }
+  });
 });
