@@ -90,9 +90,9 @@ module.exports = {
       name: 'submission-loads-the-sdk-lazily',
       severity: 'error',
       comment:
-        'The submission library imports the AWS SDK and Smithy as types only, or with await import(): importing the ' +
-        'library loads no SDK, so the CLI and the extension pay for it only when a request is made.',
-      from: { path: '^server/src/submission/' },
+        'The submission and account libraries import the AWS SDK and Smithy as types only, or with await import(): ' +
+        'importing them loads no SDK, so the CLI, the server and the extension pay for it only when a request is made.',
+      from: { path: '^server/src/(submission|account)/' },
       to: { path: '@aws-sdk|@smithy', dependencyTypesNot: ['type-only', 'dynamic-import'] },
     },
     {
