@@ -33,12 +33,17 @@ export const ACCOUNT_SETTINGS_NOTIFICATION = 'cpworkflow/accountSettings';
 export const REFRESH_ACCOUNT_NOTIFICATION = 'cpworkflow/refreshAccount';
 export const ACCOUNT_STATUS_NOTIFICATION = 'cpworkflow/accountStatus';
 
+/** Long enough for the didOpen notifications that follow `initialized` to be validated first. */
+const LOAD_DELAY_MS = 150;
+
 export class LspAccount {
   private library: AccountLibrary | undefined;
   private providers: AccountProviders | undefined;
   private provider: AccountProvider | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastStatus = '';
+  private settings: AccountSettings | undefined;
+  private loading = false;
 
   constructor(
     private readonly load: () => AccountLibrary,
@@ -52,13 +57,40 @@ export class LspAccount {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.provider = undefined;
+    this.settings = settings;
     if (!settings?.enabled) {
       this.status({ state: 'off' });
       this.revalidate();
       return;
     }
-    this.library ??= this.load();
-    this.providers ??= new this.library.AccountProviders();
+    if (this.library) this.connect(settings, this.library);
+    else this.loadSoon();
+  }
+
+  /**
+   * Loads the library (and with it the SDK's code, ~100 ms of parsing) a moment later, not in the `initialized`
+   * handler: the files an editor opens with the server get their offline diagnostics first, and are checked again
+   * once the account's facts arrive.
+   */
+  private loadSoon(): void {
+    if (this.loading) return;
+    this.loading = true;
+    this.status({ state: 'fetching' });
+    setTimeout(() => {
+      try {
+        this.library = this.load();
+        if (this.settings?.enabled) this.connect(this.settings, this.library);
+      } catch (e) {
+        this.status({
+          state: 'unavailable',
+          message: `The account library could not be loaded: ${(e as Error).message}`,
+        });
+      }
+    }, LOAD_DELAY_MS);
+  }
+
+  private connect(settings: AccountSettings, library: AccountLibrary): void {
+    this.providers ??= new library.AccountProviders();
     this.provider = this.providers.providerFor({
       profile: settings.profile || undefined,
       region: settings.region || undefined,
