@@ -13,7 +13,13 @@ import {
   taskAt,
   workflowOf,
 } from './workflowModel';
-import { COMBINING_TASK_TYPES, operatorsFor, suggestedPropertyValue, taskTypesForOperator } from './domain/taskKinds';
+import {
+  COMBINING_TASK_TYPES,
+  operatorsFor,
+  suggestedPropertyValue,
+  taskTypesForOperator,
+  identityMapTask,
+} from './domain/taskKinds';
 import {
   insertEntry,
   insertItem,
@@ -376,13 +382,7 @@ const FIXES: Readonly<Record<string, (c: FixContext) => Fix[]>> = {
         for (const f of t.sourceFields) written.add(f.name);
     const fields = [...projectedFields(w.projections)].filter((f) => !written.has(f));
     if (!fields.length) return [];
-    const maps = fields.map((f) => ({
-      TaskType: 'Map',
-      ConnectorOperator: { [key]: 'NO_OP' },
-      SourceFields: [f],
-      DestinationField: f,
-      TaskProperties: {},
-    }));
+    const maps = fields.map((f) => identityMapTask(key, f));
     const title =
       fields.length === 1
         ? `Add a Map task for "${fields[0]}"`

@@ -298,3 +298,13 @@ export const unknownTableKeys = (): string[] =>
   TASK_KINDS.flatMap(propertiesOf)
     .concat(Object.keys(PROPERTY_FORMATS))
     .filter((k) => !operatorPropertyKeys.includes(k));
+
+/** A Map task that copies source field `field` to the DestinationField of the same name (the Customer Profiles
+ * pattern: the object type reads it as `_source.<field>`). */
+export const identityMapTask = (connectorKey: string, field: string) => ({
+  TaskType: 'Map',
+  ConnectorOperator: { [connectorKey]: 'NO_OP' },
+  SourceFields: [field],
+  DestinationField: field,
+  TaskProperties: {},
+});

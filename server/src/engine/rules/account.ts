@@ -3,7 +3,7 @@
 // so an empty snapshot (account off, offline, still fetching) leaves the offline diagnostics exactly as they were.
 import { TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, keyOf, prop, stringValue } from '../document';
-import { insertItem } from '../jsonEdit';
+import { insertItem, insertItems } from '../jsonEdit';
 import { Finding, closestFirst, listOf } from '../findings';
 import { isProjection, workflowOf, type Workflow } from '../workflowModel';
 import {
@@ -14,7 +14,7 @@ import {
   sourceFieldsOf,
   sourceNameOf,
 } from '../accountSnapshot';
-import { operatorFamily } from '../domain/taskKinds';
+import { identityMapTask, operatorFamily } from '../domain/taskKinds';
 import type { Rule, RuleContext } from './types';
 
 export const ACCOUNT_DOCS = {
@@ -350,20 +350,20 @@ export function mapFieldsEdits(doc: ParsedWorkflow, fields: readonly string[]): 
   const key = w.connector.key;
   const written = mapDestinations(w);
   const todo = fields.filter((f) => !written.has(f));
-  const tasks = todo.map((f) => ({
-    TaskType: 'Map',
-    ConnectorOperator: { [key]: 'NO_OP' },
-    SourceFields: [f],
-    DestinationField: f,
-    TaskProperties: {},
-  }));
-  // inserts at one position apply in array order (LSP), so the fields keep the object type's order
   const edits: TextEdit[] = [];
   const projection = w.projections[0];
   const projected = new Set(projection?.sourceFields.map((f) => f.name));
   const toProject = todo.filter((f) => !projected.has(f));
   if (projection?.sourceFieldsNode?.type === 'array' && toProject.length)
     edits.push(...toProject.map((f) => insertItem(doc, projection.sourceFieldsNode!, f)));
-  edits.push(...tasks.map((t) => insertItem(doc, w.tasksNode!, t)));
+  // the Map tasks in one insert, laid out as Format Document would
+  if (todo.length)
+    edits.push(
+      insertItems(
+        doc,
+        w.tasksNode,
+        todo.map((f) => identityMapTask(key, f)),
+      ),
+    );
   return edits;
 }
