@@ -8,6 +8,7 @@
  *   awsSettingsInOrder({ profile, region }, process.env);            // the same order, shared files unread (no SDK)
  *   assertProfileExists(settings);                                   // before asking, not after
  *   const client = await createCustomerProfilesClient({ proxy, timeoutMs }, settings);   // no second config read
+ *   const appflow = await createAppflowClient({ proxy, timeoutMs }, settings);   // the same, for AppFlow (reads)
  *   const guard = createSubmissionGuard();                           // one per process, shared by all commands
  *   const created = await guard.run(fileUri, () => createWorkflow(client, input, { abortSignal }));
  *                                                                    // → { WorkflowId, Message, requestId }
@@ -25,6 +26,7 @@
 export { toCreateWorkflowInput, WorkflowInputError, type JsonPath } from './input';
 export {
   createCustomerProfilesClient,
+  createAppflowClient,
   resolveAwsSettings,
   assertProfileExists,
   listProfiles,
