@@ -4,7 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeAwsKeys } from '../endpoint/customerProfilesEndpoint.mjs';
+import { createCustomerProfilesClient } from '../../server/src/submission';
+import { fakeAwsKeys, startLocalEndpoint, type LocalEndpointOptions } from '../endpoint/customerProfilesEndpoint.mjs';
 
 export interface FakeKeys {
   accessKeyId: string;
@@ -110,4 +111,30 @@ export async function failure(p: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * The local endpoint on 127.0.0.1 accepting fresh fake keys (set as environment keys in a sandbox), and a client for
+ * it; `stop()` in after() undoes all three.
+ */
+export async function endpointWithClient(options: LocalEndpointOptions = {}) {
+  const keys = fakeKeys();
+  const sandbox = createSandbox();
+  sandbox.setEnv({ AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
+  const endpoint = await startLocalEndpoint({ credentials: { [keys.accessKeyId]: keys.secretAccessKey }, ...options });
+  const client = await createCustomerProfilesClient({
+    region: 'us-east-1',
+    endpointUrl: endpoint.url,
+    timeoutMs: 3000,
+  });
+  return {
+    keys,
+    endpoint,
+    client,
+    async stop() {
+      client.destroy();
+      await endpoint.stop();
+      sandbox.restore();
+    },
+  };
 }

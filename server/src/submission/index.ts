@@ -18,6 +18,8 @@
  *                                                   domainName, objectTypeName, documentText: text });
  *                 show(x.text); log(x.requestId); if (x.field) reveal(x.field.offset, x.field.length); }
  *   await listProfiles();                                            // names from ~/.aws/config and credentials
+ *   await listWorkflows(client, domain, { status });                 // every page, newest first
+ *   await getWorkflowSteps(client, domain, id); await deleteWorkflow(client, domain, id);   // one DELETE
  *
  * Rules kept here: one HTTP request per createWorkflow call except throttling retries (the operation is not
  * idempotent); explainAwsError never returns a credential value; nothing here prompts or prints.
@@ -35,6 +37,13 @@ export {
   createWorkflow,
   getWorkflowProgress,
   trackWorkflow,
+  listWorkflows,
+  getWorkflowSteps,
+  deleteWorkflow,
+  isWorkflowFinished,
+  WORKFLOW_STATUSES,
+  type WorkflowSummary,
+  type WorkflowStep,
   type CreatedWorkflow,
   type WorkflowProgress,
 } from './workflowRuns';
