@@ -24,12 +24,14 @@ Usage:
                     [--timeout SECONDS] [--poll-interval SECONDS]
                                                      validate, confirm, then create the workflow in AWS
   cpworkflow status WORKFLOW_ID --domain D [--wait] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
+  cpworkflow list --domain D [--status STATUS] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
+                                                     the domain's workflows, newest first (every page)
   cpworkflow --help | --version
 
 Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that
 cannot be read (not a regular file, or over 50 MB).
 create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
-4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
+4 the AWS request failed (list too), 5 the workflow ended FAILED or CANCELLED.
 `;
 
 /** One finding as a line, as compilers print them: `file:line:column severity code message` (control characters
@@ -87,4 +89,28 @@ export function readWorkflowText(file: string): string {
   // Like the editor: keep a BOM and show bytes that are not UTF-8 as U+FFFD; the checks report both as the AWS CLI
   // refuses them (json-bom, json-encoding).
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+}
+
+// C0 and C1 controls (ESC starts terminal sequences; CR and BS overwrite what was printed) and the bidi overrides
+// that reorder what a terminal shows. One character class: linear on any input.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a file or the service made safe for one terminal line: each control character shown as \xNN / \uNNNN. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+// What JSON.stringify leaves raw but a terminal acts on: DEL, C1 controls, bidi overrides.
+const UNESCAPED_BY_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON for a terminal: JSON.stringify's output with the characters above written as \uNNNN (still the same JSON). */
+export function printableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    UNESCAPED_BY_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

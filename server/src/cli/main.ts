@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
 import { createCommand, statusCommand } from './create';
+import { listCommand } from './list';
 import { EXIT, HELP, UsageError, readWorkflowText } from './common';
 import {
   FORMATS,
@@ -168,6 +169,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   create: createCommand,
   status: statusCommand,
+  list: listCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
