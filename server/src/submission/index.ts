@@ -37,6 +37,7 @@ export {
   createWorkflow,
   getWorkflowProgress,
   trackWorkflow,
+  listDomains,
   listWorkflows,
   getWorkflowSteps,
   deleteWorkflow,

@@ -64,6 +64,22 @@ async function allPages<T>(
   return { items, requestId };
 }
 
+/** The account's Customer Profiles domains in the client's region (ListDomains, every page), by name. */
+export async function listDomains(
+  client: CustomerProfilesClient,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<{ domains: string[]; requestId: string | undefined }> {
+  const { ListDomainsCommand } = await import('@aws-sdk/client-customer-profiles');
+  const { items, requestId } = await allPages(async (token) => {
+    const out = await client.send(new ListDomainsCommand({ NextToken: token, MaxResults: 100 }), {
+      abortSignal: options.abortSignal,
+    });
+    return { items: out.Items ?? [], nextToken: out.NextToken, requestId: out.$metadata.requestId };
+  });
+  const domains = items.map((d) => d.DomainName ?? '').filter(Boolean);
+  return { domains: domains.sort((a, b) => a.localeCompare(b)), requestId };
+}
+
 /** One entry of ListWorkflows. */
 export interface WorkflowSummary {
   workflowId: string;
@@ -189,8 +205,9 @@ export const MAX_STEP_PAGES = 50;
 const MIN_POLL_INTERVAL_MS = 10;
 
 /**
- * One look at a workflow: GetWorkflow, and once it has ended (COMPLETE, FAILED, CANCELLED), or `withSteps`, all pages
- * of GetWorkflowSteps, whose messages say why; progress itself needs only GetWorkflow's metrics.
+ * One look at a workflow: GetWorkflow, and once it has ended (COMPLETE, FAILED, CANCELLED) all pages of
+ * GetWorkflowSteps, whose messages say why (`withSteps`: true always, false never); progress itself needs only
+ * GetWorkflow's metrics.
  */
 export async function getWorkflowProgress(
   client: CustomerProfilesClient,
@@ -205,8 +222,10 @@ export async function getWorkflowProgress(
     { abortSignal },
   );
   const status = (wf.Status ?? 'UNKNOWN') as WorkflowProgress['status'];
-  const done = TERMINAL.has(status) || options.withSteps === true;
-  const read = done ? await getWorkflowSteps(client, domainName, workflowId, { abortSignal }) : undefined;
+  const read =
+    (options.withSteps ?? TERMINAL.has(status))
+      ? await getWorkflowSteps(client, domainName, workflowId, { abortSignal })
+      : undefined;
   const steps = read?.steps ?? [];
   const metrics = wf.Metrics?.AppflowIntegration;
   return {
