@@ -56,3 +56,10 @@ export { redactCredentials } from './redaction';
 export { signerFor, signerText, type Signer } from './signer';
 export { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions, type SettingSource } from './settings';
 export { prepareSubmission, type PreparedSubmission } from './submission';
+export {
+  workflowFromFlow,
+  FlowImportError,
+  type DescribedFlow,
+  type FlowImport,
+  type FlowImportOptions,
+} from './flowImport';
