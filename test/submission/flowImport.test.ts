@@ -48,7 +48,7 @@ const described = () => ({
   triggerConfig: {
     triggerType: 'Scheduled',
     triggerProperties: {
-      scheduled: {
+      Scheduled: {
         scheduleExpression: 'rate(1hours)',
         dataPullMode: 'Incremental',
         scheduleStartTime: new Date('2030-01-01T00:00:00Z'),
@@ -144,6 +144,22 @@ describe('an AppFlow flow as a CreateIntegrationWorkflow file', () => {
         e instanceof FlowImportError &&
         /reads from Slack; Customer Profiles workflows read from .*Salesforce/.test(e.message),
     );
+  });
+
+  it("a flow into Customer Profiles gives its destination's domain and object type", () => {
+    const flow = {
+      ...described(),
+      destinationFlowConfigList: [
+        {
+          connectorType: 'CustomerProfiles',
+          destinationConnectorProperties: { CustomerProfiles: { domainName: 'acme', objectTypeName: 'Account' } },
+        },
+      ],
+    };
+    const { document, notes } = workflowFromFlow(flow);
+    assert.equal(document.DomainName, 'acme');
+    assert.equal(document.ObjectTypeName, 'Account');
+    assert.ok(!notes.some((n) => /^(DomainName|ObjectTypeName): set/.test(n)));
   });
 
   it('without a domain or object type the file says what to set', () => {

@@ -26,6 +26,9 @@ Usage:
   cpworkflow status WORKFLOW_ID --domain D [--wait] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
   cpworkflow list --domain D [--status STATUS] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
                                                      the domain's workflows, newest first (every page)
+  cpworkflow import-flow FLOW_NAME [--domain D] [--object-type T] [--role-arn ARN] [--flow-name NEW_NAME]
+                    [--profile P] [--region R] [--endpoint-url URL] > x.cpworkflow.json
+                                                     an AppFlow flow (DescribeFlow) as a workflow file
   cpworkflow --help | --version
 
 Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that

@@ -22,6 +22,7 @@ import {
   signerText,
   trackWorkflow,
   type AwsConnectionOptions,
+  type AwsService,
   type ErrorContext,
   type WorkflowProgress,
 } from '../submission';
@@ -255,9 +256,14 @@ export async function createCommand(argv: string[]): Promise<number> {
  * For a command that reads one domain: where requests go (a usage error without a region), the error context, and
  * a `connect()` that builds the client (its errors are the caller's to report).
  */
-export async function readSession(options: AwsConnectionOptions, operation: string, domainName: string) {
+export async function readSession(
+  options: AwsConnectionOptions,
+  operation: string,
+  domainName: string,
+  service: AwsService = 'customer-profiles',
+) {
   quietSdkNodeNotice();
-  const settings = await resolveAwsSettings(options);
+  const settings = await resolveAwsSettings(options, service);
   if (!settings.region)
     throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
   const ctx: ErrorContext = {

@@ -9,6 +9,7 @@ import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
 import { createCommand, statusCommand } from './create';
 import { listCommand } from './list';
+import { importFlowCommand } from './importFlow';
 import { EXIT, HELP, UsageError, readWorkflowText } from './common';
 import {
   FORMATS,
@@ -170,6 +171,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   create: createCommand,
   status: statusCommand,
   list: listCommand,
+  'import-flow': importFlowCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,10 +1,11 @@
 // The one place that builds Customer Profiles SDK clients. The SDK is loaded lazily (`await import`) so that
 // the language server and extension activation never pay for it.
+import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { DeserializeMiddleware, RetryStrategyV2 } from '@smithy/types';
 import { Transform, type Readable } from 'node:stream';
 import { getProxyForUrl } from 'proxy-from-env';
-import { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions } from './settings';
+import { awsSettingsInOrder, type AwsService, type AwsSettingsInOrder, type AwsTargetOptions } from './settings';
 
 /**
  * Profile (default: AWS_PROFILE, else "default"), region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's
@@ -71,10 +72,13 @@ export async function listProfiles(): Promise<string[]> {
 }
 
 /** Where signed requests would go and as whom, resolved the way the AWS CLI resolves them (shared files read). */
-export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Promise<ResolvedAwsSettings> {
+export async function resolveAwsSettings(
+  options: AwsConnectionOptions = {},
+  service: AwsService = 'customer-profiles',
+): Promise<ResolvedAwsSettings> {
   const { loadSharedConfigFiles } = await import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const settings = awsSettingsInOrder(options, options.env ?? process.env, (profile) => configFile[profile]);
+  const settings = awsSettingsInOrder(options, options.env ?? process.env, (profile) => configFile[profile], service);
   return { ...settings, profileExists: settings.profile in configFile || settings.profile in credentialsFile };
 }
 
@@ -91,22 +95,44 @@ export async function createCustomerProfilesClient(
   options: AwsConnectionOptions = {},
   resolved?: ResolvedAwsSettings,
 ): Promise<CustomerProfilesClient> {
+  const { CustomerProfilesClient } = await import('@aws-sdk/client-customer-profiles');
   const settings = resolved ?? (await resolveAwsSettings(options));
+  return buildClient((config) => new CustomerProfilesClient(config), settings, options, 'profile');
+}
+
+/**
+ * An AppFlow client (ListFlows, DescribeFlow), built as createCustomerProfilesClient builds its own; the endpoint
+ * comes from AWS_ENDPOINT_URL_APPFLOW instead of AWS_ENDPOINT_URL_CUSTOMER_PROFILES when no option sets one.
+ */
+export async function createAppflowClient(
+  options: AwsConnectionOptions = {},
+  resolved?: ResolvedAwsSettings,
+): Promise<AppflowClient> {
+  const { AppflowClient } = await import('@aws-sdk/client-appflow');
+  const settings = resolved ?? (await resolveAwsSettings(options, 'appflow'));
+  return buildClient((config) => new AppflowClient(config), settings, options, 'appflow');
+}
+
+/** What both clients share: credentials chain, region, endpoint, retries, timeouts, proxy. */
+async function buildClient<C extends CustomerProfilesClient | AppflowClient>(
+  make: (config: NonNullable<ConstructorParameters<typeof CustomerProfilesClient>[0]>) => C,
+  settings: ResolvedAwsSettings,
+  options: AwsConnectionOptions,
+  hostPrefix: string,
+): Promise<C> {
   assertProfileExists(settings);
   if (!settings.region) throw new MissingRegionError(settings.profile);
-  const [{ CustomerProfilesClient }, { defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] =
-    await Promise.all([
-      import('@aws-sdk/client-customer-profiles'),
-      import('@aws-sdk/credential-provider-node'),
-      import('@smithy/node-http-handler'),
-      import('@smithy/util-retry'),
-    ]);
+  const [{ defaultProvider }, { NodeHttpHandler }, { StandardRetryStrategy }] = await Promise.all([
+    import('@aws-sdk/credential-provider-node'),
+    import('@smithy/node-http-handler'),
+    import('@smithy/util-retry'),
+  ]);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const target = settings.endpointUrl ?? `https://profile.${settings.region}.amazonaws.com`;
+  const target = settings.endpointUrl ?? `https://${hostPrefix}.${settings.region}.amazonaws.com`;
   const proxy = proxyFor(target, options.proxy, process.env);
   const agent = proxy ? await proxyAgent(proxy) : undefined;
   const maxAttempts = options.maxAttempts ?? 3;
-  const client = new CustomerProfilesClient({
+  const client = make({
     region: settings.region,
     ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
     // The SDK skips environment keys whenever a profile is passed, so pass one only when it was named (AWS CLI order).
@@ -122,13 +148,13 @@ export async function createCustomerProfilesClient(
       ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
     }),
   });
-  client.middlewareStack.add(boundedResponse(timeoutMs, MAX_RESPONSE_BYTES), {
+  (client as CustomerProfilesClient).middlewareStack.add(boundedResponse(timeoutMs, MAX_RESPONSE_BYTES), {
     // deserialize/low wraps the HTTP handler alone, inside the deserializer that reads the body
     step: 'deserialize',
     priority: 'low',
     name: 'cpworkflowBoundedResponse',
   });
-  client.middlewareStack.add(
+  (client as CustomerProfilesClient).middlewareStack.add(
     (next, context) => async (args) => {
       try {
         return await next(args);

@@ -51,6 +51,13 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export function workflowFromFlow(flow: DescribedFlow, options: FlowImportOptions = {}): FlowImport {
   const notes: string[] = [];
   const name = typeof flow.flowName === 'string' ? flow.flowName : '';
+  // a flow that already feeds Customer Profiles names its domain and object type in its destination
+  const destination = customerProfilesDestination(flow);
+  options = {
+    ...options,
+    domainName: options.domainName ?? destination.domainName,
+    objectTypeName: options.objectTypeName ?? destination.objectTypeName,
+  };
   const source = isRecord(flow.sourceFlowConfig) ? flow.sourceFlowConfig : {};
   const connectorType = typeof source.connectorType === 'string' ? source.connectorType : '';
   const sourceTypes = shapes.SourceConnectorType.values ?? [];
@@ -72,6 +79,7 @@ export function workflowFromFlow(flow: DescribedFlow, options: FlowImportOptions
 
   for (const [key, value] of Object.entries(flow)) {
     if (key.startsWith('$') || value === undefined || value === null) continue;
+    if (isRecord(value) && !Object.keys(value).length) continue;
     if (DEFINITION_MEMBERS.includes(key) || STATE_MEMBERS.has(key)) continue;
     if (key === 'destinationFlowConfigList')
       notes.push('destinationFlowConfigList: dropped; Customer Profiles is the destination of a workflow.');
@@ -157,4 +165,17 @@ function convert(value: unknown, shapeName: ShapeName, path: string, notes: stri
     default:
       return value;
   }
+}
+
+/** The domain and object type of a flow whose destination is Customer Profiles (DestinationFlowConfig). */
+function customerProfilesDestination(flow: DescribedFlow): { domainName?: string; objectTypeName?: string } {
+  const list = Array.isArray(flow.destinationFlowConfigList) ? flow.destinationFlowConfigList : [];
+  for (const d of list) {
+    const props = isRecord(d) && isRecord(d.destinationConnectorProperties) ? d.destinationConnectorProperties : {};
+    const cp = props.CustomerProfiles;
+    if (!isRecord(cp)) continue;
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    return { domainName: text(cp.domainName), objectTypeName: text(cp.objectTypeName) };
+  }
+  return {};
 }

@@ -27,6 +27,7 @@
 export { toCreateWorkflowInput, WorkflowInputError, type JsonPath } from './input';
 export {
   createCustomerProfilesClient,
+  createAppflowClient,
   resolveAwsSettings,
   assertProfileExists,
   listProfiles,
@@ -54,8 +55,15 @@ export { formatProgress, describeWorkflowEnd, changedProgressLines } from './pro
 export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';
 export { redactCredentials } from './redaction';
 export { signerFor, signerText, type Signer } from './signer';
-export { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions, type SettingSource } from './settings';
+export {
+  awsSettingsInOrder,
+  type AwsService,
+  type AwsSettingsInOrder,
+  type AwsTargetOptions,
+  type SettingSource,
+} from './settings';
 export { prepareSubmission, type PreparedSubmission } from './submission';
+export { listFlows, describeFlow, type FlowSummary } from './appflowFlows';
 export {
   workflowFromFlow,
   FlowImportError,

@@ -5,6 +5,13 @@ import { signerFor, type Signer } from './signer';
 
 export type SettingSource = 'option' | 'environment' | 'profile' | 'none';
 
+/** The services this product calls; each has its own AWS_ENDPOINT_URL_<SERVICE> variable (AWS CLI, SDK). */
+export type AwsService = 'customer-profiles' | 'appflow';
+const ENDPOINT_VARIABLE: Record<AwsService, string> = {
+  'customer-profiles': 'AWS_ENDPOINT_URL_CUSTOMER_PROFILES',
+  appflow: 'AWS_ENDPOINT_URL_APPFLOW',
+};
+
 /** What a caller (CLI flag, VS Code setting) may set; each wins over the environment and the profile. */
 export interface AwsTargetOptions {
   profile?: string;
@@ -35,6 +42,7 @@ export function awsSettingsInOrder(
   options: AwsTargetOptions,
   env: NodeJS.ProcessEnv,
   profileSection: (profile: string) => Record<string, string | undefined> | undefined = () => undefined,
+  service: AwsService = 'customer-profiles',
 ): AwsSettingsInOrder {
   const named = firstOf(options.profile, env, ['AWS_PROFILE'], undefined);
   const profile = named.value ?? 'default';
@@ -44,12 +52,7 @@ export function awsSettingsInOrder(
   const ignoreConfigured = nonEmpty(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)?.toLowerCase() === 'true';
   const endpoint = ignoreConfigured
     ? firstOf(options.endpointUrl, env, [], undefined)
-    : firstOf(
-        options.endpointUrl,
-        env,
-        ['AWS_ENDPOINT_URL_CUSTOMER_PROFILES', 'AWS_ENDPOINT_URL'],
-        section.endpoint_url,
-      );
+    : firstOf(options.endpointUrl, env, [ENDPOINT_VARIABLE[service], 'AWS_ENDPOINT_URL'], section.endpoint_url);
   return {
     profile,
     profileExplicit: named.value !== undefined,

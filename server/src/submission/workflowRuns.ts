@@ -5,6 +5,7 @@ import type {
   GetWorkflowCommandOutput,
 } from '@aws-sdk/client-customer-profiles';
 import { workflowStatuses, type WorkflowStatus } from '../generated/model';
+import { allPages } from './pages';
 
 export interface CreatedWorkflow {
   WorkflowId: string;
@@ -30,38 +31,6 @@ const TERMINAL: ReadonlySet<string> = new Set(['COMPLETE', 'FAILED', 'CANCELLED'
 /** Whether a workflow in this status has ended (COMPLETE, FAILED, CANCELLED): it changes no more. */
 export function isWorkflowFinished(status: string): boolean {
   return TERMINAL.has(status);
-}
-
-/** A page of a paginated call: its items, the token of the next page, the request id. */
-interface Page<T> {
-  items: T[];
-  nextToken: string | undefined;
-  requestId: string | undefined;
-}
-
-// Beyond this many pages a listing stops (a service that hands out tokens forever must not spin the caller).
-const MAX_PAGES = 1000;
-
-/**
- * Every page of a call, in order: stops when a page has no token, when a token repeats (seen in the wild on
- * paginated AWS APIs; following it would loop) or after MAX_PAGES. Returns the items and the last request id.
- */
-async function allPages<T>(
-  fetchPage: (token: string | undefined) => Promise<Page<T>>,
-): Promise<{ items: T[]; requestId: string | undefined }> {
-  const items: T[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  let requestId: string | undefined;
-  for (let n = 0; n < MAX_PAGES; n++) {
-    const page = await fetchPage(token);
-    items.push(...page.items);
-    requestId = page.requestId ?? requestId;
-    token = page.nextToken || undefined;
-    if (!token || seen.has(token)) break;
-    seen.add(token);
-  }
-  return { items, requestId };
 }
 
 /** The account's Customer Profiles domains in the client's region (ListDomains, every page), by name. */

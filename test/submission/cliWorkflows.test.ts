@@ -1,8 +1,10 @@
-// `cpworkflow list` as a user runs it: the built dist/cli.js against the local endpoint (2 workflows a page).
+// `cpworkflow list` and `cpworkflow import-flow` as a user runs them: the built dist/cli.js against the local endpoint
+// (2 workflows a page; the demo account's AppFlow flows).
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
+import { prepareSubmission } from '../../server/src/submission';
 import { cliEnv, createSandbox, fakeKeys, runCli, type Sandbox } from './support';
 
 /** A control character other than a newline, or a bidi override (what a terminal would act on). */
@@ -12,7 +14,7 @@ const controlIn = (text: string) =>
     return (n < 0x20 && c !== '\n') || (n >= 0x7f && n <= 0x9f) || (n >= 0x202a && n <= 0x202e);
   });
 
-describe('cpworkflow list (the built CLI against the local endpoint)', function () {
+describe('cpworkflow list and import-flow (the built CLI against the local endpoint)', function () {
   this.timeout(30000);
   const keys = fakeKeys();
   let endpoint: LocalEndpoint;
@@ -165,6 +167,67 @@ describe('cpworkflow list (the built CLI against the local endpoint)', function 
       assert.equal(r.code, 4);
       assert.match(r.stderr, /bad\\x1b\[31m red\\x9b1m/);
       assert.ok(!controlIn(r.stderr), JSON.stringify(r.stderr));
+    });
+  });
+
+  describe('import-flow: a flow of the demo account (AppFlow DescribeFlow, signed for "appflow")', () => {
+    const importFlow = (...args: string[]) =>
+      runCli(['import-flow', ...args], {
+        cwd: sandbox.dir,
+        env: { ...cliEnv(sandbox, keys), AWS_ENDPOINT_URL_APPFLOW: endpoint.url },
+      });
+
+    it('prints the flow as a clean .cpworkflow.json: source, tasks, trigger; notes on stderr', async () => {
+      const r = await importFlow(
+        'Salesforce-Contacts-Nightly',
+        '--domain',
+        'ExampleCorp-Profiles',
+        '--object-type',
+        'Salesforce-Contact',
+        '--role-arn',
+        'arn:aws:iam::123456789012:role/CustomerProfilesAppFlow',
+      );
+      assert.equal(r.code, 0, r.stderr);
+      const describe = endpoint.requests.filter((q) => q.operation === 'DescribeFlow');
+      assert.equal(describe.length, 1);
+      assert.equal(describe[0].signingService, 'appflow');
+      assert.equal(describe[0].signatureValid, true);
+      const doc = JSON.parse(r.stdout);
+      assert.equal(doc.DomainName, 'ExampleCorp-Profiles');
+      assert.equal(doc.ObjectTypeName, 'Salesforce-Contact');
+      const fd = doc.IntegrationConfig.AppflowIntegration.FlowDefinition;
+      assert.equal(fd.FlowName, 'Salesforce-Contacts-Nightly-profiles');
+      assert.equal(fd.SourceFlowConfig.ConnectorType, 'Salesforce');
+      assert.equal(fd.SourceFlowConfig.ConnectorProfileName, 'my-salesforce-connection');
+      assert.ok(fd.Tasks.length > 1 && fd.Tasks.every((t: { TaskType: string }) => t.TaskType));
+      assert.equal(fd.TriggerConfig.TriggerProperties.Scheduled.ScheduleExpression, 'rate(1days)');
+      const checked = prepareSubmission(r.stdout, 'file:///x.cpworkflow.json');
+      assert.deepEqual(
+        checked.errors.map((d) => d.message),
+        [],
+      );
+      assert.match(r.stderr, /note: destinationFlowConfigList: dropped; Customer Profiles is the destination/);
+      assert.match(r.stderr, /note: FlowName: "Salesforce-Contacts-Nightly-profiles"/);
+      assert.doesNotMatch(r.stderr, /RoleArn: set/, 'the role was given');
+    });
+
+    it("without --domain and --object-type, the flow's Customer Profiles destination gives them", async () => {
+      const r = await importFlow('Zendesk-Users-Hourly');
+      assert.equal(r.code, 0, r.stderr);
+      const doc = JSON.parse(r.stdout);
+      assert.deepEqual([doc.DomainName, doc.ObjectTypeName], ['ExampleCorp-Profiles', 'Zendesk-Users']);
+      assert.doesNotMatch(r.stderr, /DomainName: set/);
+      assert.match(r.stderr, /note: RoleArn: set the IAM role/);
+    });
+
+    it('an unknown flow is exit 4 with the service words; no FLOW_NAME is a usage error', async () => {
+      const r = await importFlow('No-Such-Flow');
+      assert.equal(r.code, 4);
+      assert.match(r.stderr, /Flow No-Such-Flow does not exist/);
+      assert.equal(r.stdout, '');
+      const usage = await importFlow();
+      assert.equal(usage.code, 2);
+      assert.match(usage.stderr, /import-flow needs exactly one FLOW_NAME/);
     });
   });
 });
