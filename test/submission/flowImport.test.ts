@@ -162,6 +162,17 @@ describe('an AppFlow flow as a CreateIntegrationWorkflow file', () => {
     assert.ok(!notes.some((n) => /^(DomainName|ObjectTypeName): set/.test(n)));
   });
 
+  it('a ScheduleStartTime in the past (the old flow started long ago) is dropped, with a note', () => {
+    const { document, notes } = workflowFromFlow(described(), { now: Date.parse('2031-01-01T00:00:00Z') });
+    const fd = (document.IntegrationConfig as Record<string, Record<string, Record<string, unknown>>>)
+      .AppflowIntegration.FlowDefinition as {
+      TriggerConfig: { TriggerProperties: { Scheduled: Record<string, unknown> } };
+    };
+    assert.equal(fd.TriggerConfig.TriggerProperties.Scheduled.ScheduleStartTime, undefined);
+    assert.equal(fd.TriggerConfig.TriggerProperties.Scheduled.ScheduleExpression, 'rate(1hours)');
+    assert.ok(notes.some((n) => /^ScheduleStartTime 2030-01-01T00:00:00Z: dropped, being in the past/.test(n)));
+  });
+
   it('without a domain or object type the file says what to set', () => {
     const { document, notes } = workflowFromFlow(described());
     assert.equal(document.DomainName, 'YOUR-DOMAIN');

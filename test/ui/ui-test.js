@@ -115,11 +115,15 @@ async function main() {
     endpoint = await startLocalEndpoint({
       region: REGION,
       credentials: { [keys.accessKeyId]: keys.secretAccessKey },
-      domains: { [submitted.DomainName]: { objectTypes: [submitted.ObjectTypeName] } },
+      // past workflows in every status beside the one created here, as in the demo
+      domains: { [submitted.DomainName]: { objectTypes: [submitted.ObjectTypeName], history: true } },
+      // slow enough for the view to show the new workflow running before it completes
+      timing: { startMs: 1000, stepMs: 3000 },
     });
     const profile = codeServerProfile(home, {
       'workbench.colorTheme': 'Default Dark Modern',
       'cpworkflow.aws.endpointUrl': endpoint.url,
+      'cpworkflow.workflowsView.autoRefreshSeconds': 2,
     });
     installVsix(home, profile, VSIX);
     // the standard credential chain finds these first; no shared config exists in the private HOME
@@ -380,6 +384,75 @@ async function main() {
         assert.ok(top > -0.01 && top < 0.5, `the rules link scrolled to the rules (heading at ${top} of the height)`);
       },
     );
+    const flowName = submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName;
+    await step(
+      'the Customer Profiles view lists the new workflow, shows it COMPLETE without a click, and opens its steps',
+      async () => {
+        await page.locator('.activitybar .action-item a[aria-label^="Customer Profiles"]').click();
+        const sidebar = page.locator('.sidebar');
+        const rows = sidebar.locator('.monaco-list-row');
+        await rows
+          .filter({ hasText: `· ${REGION}` })
+          .first()
+          .waitFor(); // profile · region
+        await rows.filter({ hasText: submitted.DomainName }).click();
+        const mine = rows.filter({ hasText: flowName });
+        await mine.filter({ hasText: /NOT_STARTED|IN_PROGRESS/ }).waitFor();
+        const listsBefore = endpoint.requests.filter((r) => r.operation === 'ListWorkflows').length;
+        // no click from here: the view reads the running workflow again by itself
+        await rows.filter({ hasText: flowName }).filter({ hasText: 'COMPLETE' }).waitFor({ timeout: 60000 });
+        assert.ok(
+          endpoint.requests.filter((r) => r.operation === 'ListWorkflows').length > listsBefore,
+          'the view read the domain again by itself',
+        );
+        for (const status of ['FAILED', 'CANCELLED', 'RETRY', 'SPLIT', 'NOT_STARTED']) {
+          await rows
+            .filter({ hasText: `${status} ·` })
+            .first()
+            .waitFor();
+        }
+        await mine.locator('.monaco-tl-twistie').click();
+        await rows.filter({ hasText: `Step 1: ${flowName}` }).waitFor();
+        await wb.shot('workflows-view.png');
+      },
+    );
+
+    await step('F1 "New Workflow File from AppFlow Flow" opens a picked flow as a checked workflow file', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>Customer Profiles: New Workflow File from AppFlow Flow');
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'New Workflow File from AppFlow Flow' })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Salesforce-Contacts-Nightly' }).waitFor();
+      await input.fill('Salesforce-Contacts-Nightly');
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Salesforce-Contacts-Nightly' })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.view-line', { hasText: '"FlowName": "Salesforce-Contacts-Nightly-profiles"' }).waitFor();
+      await page.waitForFunction(() =>
+        /Customer Profiles Workflow/.test(document.querySelector('[id="status.editor.mode"]')?.textContent || ''),
+      );
+      assert.strictEqual(
+        endpoint.requests.filter((r) => r.operation === 'DescribeFlow').length,
+        1,
+        'one DescribeFlow for the flow picked',
+      );
+      // checked at once: a break shows a squiggle without saving, and undoing it leaves none
+      const at = page.locator('.view-line', { hasText: '"WorkflowType": "APPFLOW_INTEGRATION"' });
+      await at.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('X');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+      await page.keyboard.press('Control+Z');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
+      await wb.shot('import-flow.png');
+    });
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { SubmissionGuard } from '../../../server/src/submission';
 import type { AwsTargetStatus } from './awsTarget';
 import type { SubmissionLog } from './submissionLog';
-import type { RecentWorkflows, WorkflowSources } from './recentWorkflows';
+import type { RecentWorkflow, RecentWorkflows, WorkflowSources } from './recentWorkflows';
 
 export interface SubmissionContext {
   readonly memory: vscode.Memento;
@@ -14,4 +14,6 @@ export interface SubmissionContext {
   readonly submissions: SubmissionGuard;
   /** which file (URI, version, hash) created each workflow */
   readonly sources: WorkflowSources;
+  /** fires after a workflow was created (the view lists it at once) */
+  readonly created: vscode.EventEmitter<RecentWorkflow>;
 }

@@ -200,6 +200,7 @@ async function submit(
           createdAt: Date.now(),
         };
         await ctx.recent.add(recent);
+        ctx.created.fire(recent);
         await ctx.sources.remember(created.WorkflowId, {
           uri: doc.uri.toString(),
           version,

@@ -19,10 +19,12 @@ export function registerSubmission(context: vscode.ExtensionContext): Submission
     recent: new RecentWorkflows(context.globalState),
     submissions: createSubmissionGuard(),
     sources: new WorkflowSources(context.globalState),
+    created: new vscode.EventEmitter(),
   };
   context.subscriptions.push(
     status,
     log,
+    ctx.created,
     // After a command the library is loaded, so the status bar can show the profile's own region too.
     vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) =>
       createWorkflowCommand(ctx, args).finally(() => status.invalidate()),

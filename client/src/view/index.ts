@@ -13,6 +13,7 @@ import {
   workflowIn,
 } from './workflowActions';
 import { DETAILS_SCHEME, WorkflowDetailsDocuments } from './workflowDetails';
+import { IMPORT_FLOW_COMMAND, importFlowCommand } from './importFlowCommand';
 import { FILTER_COMMAND, REFRESH_COMMAND, SHOW_DETAILS_COMMAND, VIEW_ID, WorkflowsTree } from './workflowsTree';
 
 export interface WorkflowsViewApi {
@@ -75,6 +76,10 @@ export function registerWorkflowsView(context: vscode.ExtensionContext, ctx: Sub
     vscode.commands.registerCommand(
       'cpworkflow.workflows.openSource',
       run((args) => openSourceFile(ctx, args)),
+    ),
+    vscode.commands.registerCommand(
+      IMPORT_FLOW_COMMAND,
+      run((args) => importFlowCommand(ctx, args)),
     ),
     vscode.commands.registerCommand(
       'cpworkflow.workflows.delete',

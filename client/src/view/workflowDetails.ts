@@ -51,7 +51,11 @@ export class WorkflowDetailsDocuments implements vscode.TextDocumentContentProvi
     this.refs.set(key, { ref, intervalMs: options.intervalMs });
     const first = this.nextLook(key);
     // shown before: read it anew (VS Code asks again only for a document it still holds; otherwise opening asks)
-    if (this.looks.has(key)) this.changed.fire(uri);
+    if (this.looks.has(key)) {
+      clearTimeout(this.timers.get(key)); // this read replaces the one scheduled
+      this.timers.delete(key);
+      this.changed.fire(uri);
+    }
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
     const look = await first;

@@ -91,6 +91,8 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
         if (e.affectsConfiguration('cpworkflow.aws')) this.refresh();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
+      // a workflow created from the editor is listed at once (and then followed while it runs)
+      ctx.created.event((w) => this.reloadDomain(w.domainName)),
     );
   }
 
@@ -307,6 +309,15 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.schedule();
   }
 
+  /** Reads a domain already shown again, and has VS Code show the result. */
+  private reloadDomain(domainName: string): void {
+    if (!this.domains.has(domainName)) return;
+    void this.loadDomain(domainName, true).then(() => {
+      const node = this.domainNodes.get(domainName);
+      if (node) this.changed.fire(node);
+    });
+  }
+
   private domainChildren(domainName: string): ViewNode[] {
     const state = this.domains.get(domainName);
     if (!state) return [];
@@ -374,13 +385,7 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.timer = setTimeout(
       () => {
         this.timer = undefined;
-        for (const domainName of active) {
-          if (!this.domains.has(domainName)) continue;
-          void this.loadDomain(domainName, true).then(() => {
-            const node = this.domainNodes.get(domainName);
-            if (node) this.changed.fire(node);
-          });
-        }
+        for (const domainName of active) this.reloadDomain(domainName);
       },
       Math.max(1, seconds) * 1000,
     );

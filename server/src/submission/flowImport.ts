@@ -12,6 +12,8 @@ export interface FlowImportOptions {
   roleArn?: string;
   /** The new flow's name (AppFlow flow names are unique per account and region); default `<name>-profiles`. */
   flowName?: string;
+  /** The time a past ScheduleStartTime is judged against (default: now). */
+  now?: number;
 }
 
 export interface FlowImport {
@@ -76,6 +78,7 @@ export function workflowFromFlow(flow: DescribedFlow, options: FlowImportOptions
       `FlowName: "${newName}", not "${name}": AppFlow flow names are unique in an account and region, and the workflow creates a flow of its own.`,
     );
   converted.FlowName = newName;
+  dropPastStart(converted, options.now ?? Date.now(), notes);
 
   for (const [key, value] of Object.entries(flow)) {
     if (key.startsWith('$') || value === undefined || value === null) continue;
@@ -178,4 +181,20 @@ function customerProfilesDestination(flow: DescribedFlow): { domainName?: string
     return { domainName: text(cp.domainName), objectTypeName: text(cp.objectTypeName) };
   }
   return {};
+}
+
+/**
+ * An existing flow's ScheduleStartTime is usually past; a new flow's must not be (the service refuses it), so it is
+ * dropped: the schedule then starts when the workflow is created.
+ */
+function dropPastStart(definition: Record<string, unknown>, now: number, notes: string[]): void {
+  const trigger = isRecord(definition.TriggerConfig) ? definition.TriggerConfig : {};
+  const scheduled = isRecord(trigger.TriggerProperties) ? trigger.TriggerProperties.Scheduled : undefined;
+  if (!isRecord(scheduled) || typeof scheduled.ScheduleStartTime !== 'string') return;
+  const start = Date.parse(scheduled.ScheduleStartTime);
+  if (!(start < now)) return;
+  notes.push(
+    `ScheduleStartTime ${scheduled.ScheduleStartTime}: dropped, being in the past; the schedule starts when the workflow is created.`,
+  );
+  delete scheduled.ScheduleStartTime;
 }

@@ -63,6 +63,7 @@ suite('Restricted Mode', () => {
       'cpworkflow.workflows.copyId',
       'cpworkflow.workflows.copyCliCommand',
       'cpworkflow.workflows.openSource',
+      'cpworkflow.newFileFromFlow',
     ]) {
       const result = await vscode.commands.executeCommand(command, ref, { answers: { delete: true } });
       assert.strictEqual(result.outcome, 'refused', command);

@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { EXTENSION_ID, until } = require('./helpers');
+const { EXTENSION_ID, until, diagnosticsWhen, describeDiagnostic, rangeOf } = require('./helpers');
 const { startSandbox, openRequestFile, create, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
 
 const HISTORY_DOMAIN = 'history-domain';
@@ -131,11 +131,12 @@ suite('Customer Profiles view', () => {
 
   test('a created workflow appears, goes to COMPLETE by itself, and then the view stops reading', async () => {
     const { uri } = await openRequestFile('view.cpworkflow.json');
+    const before = await workflows(DOMAIN); // the domain is shown before the create
     const created = await create(uri);
     assert.strictEqual(created.outcome, 'created', created.shown);
     const mine = async () => (await workflows(DOMAIN)).find((e) => e.node.summary.workflowId === created.workflowId);
-    const first = await mine();
-    assert.ok(first, 'the new workflow is listed');
+    const first = await until(mine, 'the new workflow to be listed without a refresh');
+    assert.ok(!before.some((e) => e.node.summary && e.node.summary.workflowId === created.workflowId));
     assert.match(first.node.summary.status, /^(NOT_STARTED|IN_PROGRESS)$/);
     assert.strictEqual(first.item.label, 'CP-Salesforce-Account-1', 'labelled with the flow name it was created with');
     assert.strictEqual(first.item.contextValue, 'workflow.hasSource');
@@ -262,5 +263,33 @@ suite('Customer Profiles view', () => {
     } finally {
       await cfg.update('profile', PROFILE, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test('New Workflow File from AppFlow Flow opens the flow as a workflow file that is checked at once and clean', async () => {
+    const result = await vscode.commands.executeCommand('cpworkflow.newFileFromFlow', {
+      flowName: 'Salesforce-Contacts-Nightly',
+      roleArn: 'arn:aws:iam::123456789012:role/CustomerProfilesAppFlow',
+    });
+    assert.strictEqual(result.outcome, 'opened', result.shown);
+    const describe = sandbox.endpoint.requests.filter((r) => r.operation === 'DescribeFlow');
+    assert.strictEqual(describe.length, 1);
+    assert.strictEqual(describe[0].signingService, 'appflow');
+    const editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor.document.uri.toString(), result.uri);
+    assert.strictEqual(editor.document.languageId, 'cpworkflow');
+    const doc = JSON.parse(editor.document.getText());
+    const fd = doc.IntegrationConfig.AppflowIntegration.FlowDefinition;
+    assert.strictEqual(fd.FlowName, 'Salesforce-Contacts-Nightly-profiles');
+    assert.strictEqual(fd.SourceFlowConfig.ConnectorType, 'Salesforce');
+    assert.strictEqual(doc.DomainName, 'ExampleCorp-Profiles', "the flow's Customer Profiles destination");
+    assert.ok(result.notes.some((n) => /^destinationFlowConfigList: dropped/.test(n)));
+    // the checker runs on the new file: a break is flagged at once, and undoing it leaves no finding at all
+    const uri = editor.document.uri;
+    await editor.edit((b) => b.replace(rangeOf(editor.document, '"APPFLOW_INTEGRATION"'), '"APPFLOW"'));
+    await diagnosticsWhen(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'an error');
+    await vscode.commands.executeCommand('undo');
+    const after = await diagnosticsWhen(uri, (ds) => !ds.some((d) => d.severity === 0), 'the error to clear');
+    assert.deepStrictEqual(after.map(describeDiagnostic), [], 'the imported file has no finding');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
