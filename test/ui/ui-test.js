@@ -6,9 +6,10 @@
 // an operator and read the Problems panel, apply a quick fix, type to get completion and read the list, open the
 // snippet list inside the Tasks array, then run
 // "Create Integration Workflow" from the palette (F1) against the local Customer Profiles endpoint, confirm, and
-// read the notification. Saves screenshots in test/.tmp/screenshots/ (docs/screenshots/, which the README shows,
-// with UPDATE_SCREENSHOTS=1). The examples are a copy in
-// the system temp folder; the AWS keys are fake ones made for this run, known only to the local endpoint.
+// read the notification; then open the Customer Profiles view, watch the new workflow reach COMPLETE without a click
+// and open its steps, and make a workflow file from an AppFlow flow of the local account. Saves screenshots in
+// test/.tmp/screenshots/ (docs/screenshots/, which the README shows, with UPDATE_SCREENSHOTS=1). The examples are a
+// copy in the system temp folder; the AWS keys are fake ones made for this run, known only to the local endpoint.
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
@@ -413,6 +414,18 @@ async function main() {
         }
         await mine.locator('.monaco-tl-twistie').click();
         await rows.filter({ hasText: `Step 1: ${flowName}` }).waitFor();
+        // wide enough for the descriptions (status · records · age) in the picture
+        const sidebarWidth = () => page.locator('.sidebar').evaluate((e) => e.getBoundingClientRect().width);
+        const narrow = await sidebarWidth();
+        for (let i = 0; i < 4; i++) {
+          await page.keyboard.press('F1');
+          await page.locator('.quick-input-widget .quick-input-box input').fill('>View: Increase Current View Size');
+          await page
+            .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Increase Current View Size' })
+            .waitFor();
+          await page.keyboard.press('Enter');
+        }
+        await page.waitForFunction((w) => document.querySelector('.sidebar').getBoundingClientRect().width > w, narrow);
         await wb.shot('workflows-view.png');
       },
     );
@@ -451,7 +464,6 @@ async function main() {
       await page.locator('.monaco-editor .squiggly-error').first().waitFor();
       await page.keyboard.press('Control+Z');
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
-      await wb.shot('import-flow.png');
     });
   } finally {
     await browser?.close().catch(() => {});
