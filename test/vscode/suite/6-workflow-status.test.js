@@ -1,5 +1,5 @@
 'use strict';
-// Following a created workflow ("Track Progress" / "Customer Profiles: Show Workflow Status" open its details
+// Following a created workflow ("Customer Profiles: Show Workflow Status" opens its details
 // document, which reads it again until it ends) and the AWS settings behind every request: the status bar's
 // profile/region switch and settings no workspace can set.
 const assert = require('assert');
