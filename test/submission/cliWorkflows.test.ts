@@ -152,7 +152,7 @@ describe('cpworkflow list and import-flow (the built CLI against the local endpo
       assert.ok(!controlIn(r.stdout), JSON.stringify(r.stdout));
       assert.equal(
         r.stdout,
-        '2023-11-14T22:13:20Z  FAILED       w\\x1b]0;owned\\x07  done\\x1b[2J\\x0drewritten \\u202eevil\n',
+        '2023-11-14T22:13:20Z  FAILED       w\\u{1b}]0;owned\\u{7}  done\\u{1b}[2J\\u{d}rewritten \\u{202e}evil\n',
       );
       const j = await runCli(['list', '--domain', 'd', '--format', 'json'], {
         cwd: sandbox.dir,
@@ -165,7 +165,7 @@ describe('cpworkflow list and import-flow (the built CLI against the local endpo
     it("the service's error message reaches stderr escaped", async () => {
       const r = await runCli(['list', '--domain', 'err'], { cwd: sandbox.dir, env: env({ AWS_ENDPOINT_URL: url }) });
       assert.equal(r.code, 4);
-      assert.match(r.stderr, /bad\\x1b\[31m red\\x9b1m/);
+      assert.match(r.stderr, /bad\\u\{1b\}\[31m red\\u\{9b\}1m/);
       assert.ok(!controlIn(r.stderr), JSON.stringify(r.stderr));
     });
   });
@@ -198,7 +198,7 @@ describe('cpworkflow list and import-flow (the built CLI against the local endpo
       const fd = doc.IntegrationConfig.AppflowIntegration.FlowDefinition;
       assert.equal(fd.FlowName, 'Salesforce-Contacts-Nightly-profiles');
       assert.equal(fd.SourceFlowConfig.ConnectorType, 'Salesforce');
-      assert.equal(fd.SourceFlowConfig.ConnectorProfileName, 'my-salesforce-connection');
+      assert.equal(fd.SourceFlowConfig.ConnectorProfileName, 'salesforce-prod');
       assert.ok(fd.Tasks.length > 1 && fd.Tasks.every((t: { TaskType: string }) => t.TaskType));
       assert.equal(fd.TriggerConfig.TriggerProperties.Scheduled.ScheduleExpression, 'rate(1days)');
       const checked = prepareSubmission(r.stdout, 'file:///x.cpworkflow.json');

@@ -93,27 +93,3 @@ export function readWorkflowText(file: string): string {
   // refuses them (json-bom, json-encoding).
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }
-
-// C0 and C1 controls (ESC starts terminal sequences; CR and BS overwrite what was printed) and the bidi overrides
-// that reorder what a terminal shows. One character class: linear on any input.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from a file or the service made safe for one terminal line: each control character shown as \xNN / \uNNNN. */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
-
-// What JSON.stringify leaves raw but a terminal acts on: DEL, C1 controls, bidi overrides.
-const UNESCAPED_BY_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** JSON for a terminal: JSON.stringify's output with the characters above written as \uNNNN (still the same JSON). */
-export function printableJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    UNESCAPED_BY_JSON,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}

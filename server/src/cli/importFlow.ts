@@ -9,7 +9,8 @@ import {
   FlowImportError,
   type DescribedFlow,
 } from '../submission';
-import { EXIT, HELP, UsageError, diagnosticLine, printable } from './common';
+import { EXIT, HELP, UsageError, diagnosticLine } from './common';
+import { writeLine } from './terminal';
 import { cancelOnInterrupt, common, connectionOptions, readSession, reportFailure } from './create';
 
 export async function importFlowCommand(argv: string[]): Promise<number> {
@@ -55,15 +56,14 @@ export async function importFlowCommand(argv: string[]): Promise<number> {
     });
   } catch (e) {
     if (!(e instanceof FlowImportError)) throw e;
-    process.stderr.write(`cpworkflow: ${printable(e.message)}\n`);
+    writeLine(process.stderr, `cpworkflow: ${e.message}`);
     return EXIT.findings;
   }
   const text = `${JSON.stringify(imported.document, null, 2)}\n`;
   process.stdout.write(text);
-  for (const note of imported.notes) process.stderr.write(`cpworkflow: note: ${printable(note)}\n`);
+  for (const note of imported.notes) writeLine(process.stderr, `cpworkflow: note: ${note}`);
   // checked at once, as the editor would: what the file still lacks is said now, not at create time
   const checked = prepareSubmission(text, 'file:///imported.cpworkflow.json');
-  for (const d of [...checked.errors, ...checked.warnings])
-    process.stderr.write(printable(diagnosticLine('(output)', d)));
+  for (const d of [...checked.errors, ...checked.warnings]) process.stderr.write(diagnosticLine('(output)', d));
   return EXIT.ok;
 }

@@ -1,7 +1,8 @@
 // `cpworkflow list --domain D [--status S]`: the domain's workflows, every page, newest first (ListWorkflows).
 import { parseArgs } from 'node:util';
 import { listWorkflows, WORKFLOW_STATUSES, type WorkflowStatus, type WorkflowSummary } from '../submission';
-import { EXIT, HELP, UsageError, printable, printableJson } from './common';
+import { EXIT, HELP, UsageError } from './common';
+import { terminalJson, terminalText } from './terminal';
 import { cancelOnInterrupt, common, connectionOptions, readSession, reportFailure } from './create';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString().replace(/\.000Z$/, 'Z') : null);
@@ -19,7 +20,7 @@ const summaryJson = (w: WorkflowSummary) => ({
 /** One line: created, status, id, description (the service's words, control characters escaped). */
 const summaryLine = (w: WorkflowSummary) =>
   [iso(w.createdAt) ?? '-', w.status.padEnd(11), w.workflowId, w.statusDescription]
-    .map((field) => printable(field))
+    .map((field) => terminalText(field))
     .join('  ')
     .trimEnd();
 
@@ -38,7 +39,9 @@ export async function listCommand(argv: string[]): Promise<number> {
   if (!values.domain) throw new UsageError('list needs --domain DOMAIN_NAME');
   const status = values.status?.toUpperCase();
   if (status !== undefined && !(WORKFLOW_STATUSES as readonly string[]).includes(status))
-    throw new UsageError(`--status must be one of ${WORKFLOW_STATUSES.join(', ')}, not "${printable(values.status!)}"`);
+    throw new UsageError(
+      `--status must be one of ${WORKFLOW_STATUSES.join(', ')}, not "${terminalText(values.status!)}"`,
+    );
   const { options, json } = common(values);
   const { ctx, connect } = await readSession(options, 'ListWorkflows', values.domain);
   const interrupt = cancelOnInterrupt();
@@ -49,7 +52,7 @@ export async function listCommand(argv: string[]): Promise<number> {
       status: status as WorkflowStatus | undefined,
       abortSignal: interrupt.signal,
     });
-    if (json) process.stdout.write(`${printableJson(workflows.map(summaryJson))}\n`);
+    if (json) process.stdout.write(`${terminalJson(workflows.map(summaryJson), 2)}\n`);
     else for (const w of workflows) process.stdout.write(`${summaryLine(w)}\n`);
     return EXIT.ok;
   } catch (e) {
