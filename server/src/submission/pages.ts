@@ -7,8 +7,9 @@ export interface Page<T> {
   requestId: string | undefined;
 }
 
-// Beyond this many pages a listing stops (a service that hands out tokens forever must not spin the caller).
-const MAX_PAGES = 1000;
+// Beyond this many pages (of up to 100 items) a listing stops: a service that hands out tokens forever must not spin
+// the caller.
+const MAX_PAGES = 50;
 
 /**
  * Every page of a call, in order: stops when a page has no token, when a token repeats (seen in the wild on

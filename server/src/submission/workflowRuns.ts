@@ -169,8 +169,6 @@ export interface WorkflowProgress {
   requestId: string | undefined;
 }
 
-/** The most GetWorkflowSteps pages read in one look (100 steps a page; a workflow has one step per batch). */
-export const MAX_STEP_PAGES = 50;
 const MIN_POLL_INTERVAL_MS = 10;
 
 /**

@@ -268,7 +268,7 @@ suite('Customer Profiles view', () => {
   test('New Workflow File from AppFlow Flow opens the flow as a workflow file that is checked at once and clean', async () => {
     const result = await vscode.commands.executeCommand('cpworkflow.newFileFromFlow', {
       flowName: 'Salesforce-Contacts-Nightly',
-      roleArn: 'arn:aws:iam::123456789012:role/CustomerProfilesAppFlow',
+      roleArn: 'arn:aws:iam::210987654321:role/CustomerProfilesAppFlow',
     });
     assert.strictEqual(result.outcome, 'opened', result.shown);
     const describe = sandbox.endpoint.requests.filter((r) => r.operation === 'DescribeFlow');
