@@ -309,6 +309,7 @@ export const operatorPropertyKeys: readonly string[] = ${JSON.stringify(shapes.O
 export const triggerTypes: readonly string[] = ${JSON.stringify(shapes.TriggerType.values)};
 /** GetWorkflow's Status values */
 export type WorkflowStatus = ${workflowStatuses.map((v) => JSON.stringify(v)).join(' | ')};
+export const workflowStatuses: readonly WorkflowStatus[] = ${JSON.stringify(workflowStatuses)};
 /** AppFlow values and members that Customer Profiles does not accept. */
 export const appflowOnly: { readonly taskTypes: readonly string[]; readonly operatorPropertyKeys: readonly string[]; readonly members: Readonly<Record<string, readonly string[]>> } = ${JSON.stringify(appflowOnly, null, 1)};
 `;

@@ -19,7 +19,10 @@ const REGION = 'us-east-1';
 const useDesktop =
   !process.argv.includes('--code-server') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** The demo account, plus any domain and object type an example names that it lacks: every example submits. */
+/**
+ * The demo account, plus any domain and object type an example names that it lacks (every example submits), each
+ * domain with a history of workflows.
+ */
 function accountOfExamples() {
   const account = demoAccount();
   for (const name of readdirSync(EXAMPLES).filter((n) => n.endsWith('.cpworkflow.json'))) {
@@ -31,6 +34,8 @@ function accountOfExamples() {
       /* an example being edited into invalid JSON simply adds no domain */
     }
   }
+  // past workflows in every status, so the Customer Profiles view has something to show before the first create
+  for (const domain of Object.values(account.domains)) domain.history = true;
   return account;
 }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
+import { registerWorkflowsView, type WorkflowsViewApi } from './view';
 import { NEW_FILE_COMMAND, newWorkflowFile } from './newFile';
 import { FIX_ALL_COMMAND, fixAllProblems } from './fixAll';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './constants';
@@ -12,6 +13,8 @@ let client: LanguageClient | undefined;
 
 export interface ExtensionApi {
   readonly client: LanguageClient;
+  /** The Customer Profiles view, its details documents (for tests and other extensions) */
+  readonly workflows: WorkflowsViewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -47,14 +50,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   context.subscriptions.push(status);
   // Create/track commands and the AWS status bar item; the AWS SDK loads only when a command runs.
-  registerSubmission(context);
+  const submission = registerSubmission(context);
+  const workflows = registerWorkflowsView(context, submission);
   context.subscriptions.push(vscode.commands.registerCommand(NEW_FILE_COMMAND, () => newWorkflowFile(LANGUAGE_ID)));
   context.subscriptions.push(vscode.commands.registerCommand(FIX_ALL_COMMAND, fixAllProblems));
 
   await client.start();
   context.subscriptions.push(client);
   registerAccount(context, client);
-  return { client };
+  return { client, workflows };
 }
 
 export async function deactivate(): Promise<void> {

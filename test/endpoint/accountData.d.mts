@@ -46,6 +46,8 @@ export interface DomainData {
   objectTypes: Record<string, ObjectTypeData>;
   failObjectTypes?: string[];
   failWorkflows?: boolean;
+  /** Past workflows in every status a finished or stuck run shows (see customerProfilesEndpoint.d.mts). */
+  history?: boolean;
 }
 
 export interface TemplateData {

@@ -8,6 +8,11 @@ export interface DomainConfig {
   failObjectTypes?: string[];
   /** Every workflow in this domain fails. */
   failWorkflows?: boolean;
+  /**
+   * Past workflows, one per status a finished or stuck run shows (COMPLETE, FAILED, CANCELLED, SPLIT, RETRY,
+   * NOT_STARTED), created hours ago, with steps; they never change.
+   */
+  history?: boolean;
 }
 
 export interface WorkflowTiming {

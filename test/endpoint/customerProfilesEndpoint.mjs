@@ -58,6 +58,25 @@ const TIMESTAMP_PATHS = [
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+// Past workflows of a domain with `history: true`: one per status a finished or stuck run shows, ages in hours.
+const HISTORY = [
+  { status: 'COMPLETE', ageHours: 2, steps: ['COMPLETE', 'COMPLETE', 'COMPLETE'], flow: 'CP-Accounts-Nightly' },
+  { status: 'FAILED', ageHours: 5, steps: ['COMPLETE', 'FAILED'], flow: 'CP-Contacts-Backfill' },
+  { status: 'CANCELLED', ageHours: 20, steps: ['COMPLETE', 'CANCELLED'], flow: 'CP-Leads-Import' },
+  { status: 'SPLIT', ageHours: 26, steps: ['COMPLETE', 'SPLIT'], flow: 'CP-Cases-History' },
+  { status: 'RETRY', ageHours: 30, steps: ['COMPLETE', 'RETRY'], flow: 'CP-Orders-S3' },
+  { status: 'NOT_STARTED', ageHours: 49, steps: [], flow: 'CP-Tickets-Zendesk' },
+  { status: 'COMPLETE', ageHours: 72, steps: ['COMPLETE', 'COMPLETE'], flow: 'CP-Accounts-Initial' },
+];
+const HISTORY_DESCRIPTIONS = {
+  COMPLETE: 'Workflow completed.',
+  FAILED: 'Batch 2 of 2 failed; see the workflow steps.',
+  CANCELLED: 'Workflow was cancelled.',
+  SPLIT: 'Workflow was split into smaller batches.',
+  RETRY: 'Batch 2 is being retried.',
+  NOT_STARTED: 'Workflow has not started yet.',
+};
+
 /**
  * Obviously fake keys, new for every call, shaped like real ones so redaction is tested for real: AKIA + 16
  * base32 characters, and a 40-character base64 secret. Every test, the demo and the endpoint script use these.
@@ -100,6 +119,7 @@ export async function startLocalEndpoint(options = {}) {
   const timers = new Set();
   const log = options.log ?? (() => {});
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  for (const [name, cfg] of Object.entries(account.domains)) if (cfg.history) addHistory(name);
 
   const server = createServer((req, res) => {
     const chunks = [];
@@ -392,15 +412,15 @@ export async function startLocalEndpoint(options = {}) {
       case 'GetWorkflowSteps': {
         const wf = findWorkflow(domainName, route.params.WorkflowId);
         if (!wf) return notFound(`Workflow ${route.params.WorkflowId} does not exist in domain ${domainName}.`);
-        const items = progressOf(wf).steps;
-        const max = Number(u.searchParams.get('max-results') ?? 100);
-        const start = Number(u.searchParams.get('next-token') ?? 0);
-        const page = items.slice(start, start + max).map((s) => ({ AppflowIntegration: s }));
+        const { items, nextToken } = pageOf(progressOf(wf).steps, {
+          maxResults: u.searchParams.get('max-results') ?? undefined,
+          nextToken: u.searchParams.get('next-token') ?? undefined,
+        });
         return ok({
           WorkflowId: wf.id,
           WorkflowType: 'APPFLOW_INTEGRATION',
-          Items: page,
-          ...(start + max < items.length ? { NextToken: String(start + max) } : {}),
+          Items: items.map((s) => ({ AppflowIntegration: s })),
+          ...(nextToken ? { NextToken: nextToken } : {}),
         });
       }
       case 'ListWorkflows': {
@@ -420,6 +440,12 @@ export async function startLocalEndpoint(options = {}) {
           })
           .filter((item) => !filter.Status || item.Status === filter.Status);
         return pagedItems(u, items);
+      }
+      case 'DeleteWorkflow': {
+        const wf = findWorkflow(domainName, route.params.WorkflowId);
+        if (!wf) return notFound(`Workflow ${route.params.WorkflowId} does not exist in domain ${domainName}.`);
+        workflows.delete(wf.id);
+        return ok({});
       }
     }
     return { status: 404, type: 'UnknownOperationException', message: route.operation };
@@ -454,6 +480,52 @@ export async function startLocalEndpoint(options = {}) {
     return ok({ WorkflowId: id, Message: 'Integration workflow creation request was received.' });
   }
 
+  /** Adds the HISTORY workflows to a domain: fixed states, created hours ago. */
+  function addHistory(domainName) {
+    for (const h of HISTORY) {
+      const id = randomUUID().replaceAll('-', '');
+      const createdAt = Date.now() - h.ageHours * 3_600_000;
+      const steps = h.steps.map((status, i) => ({
+        FlowName: h.flow,
+        Status: status,
+        ExecutionMessage:
+          status === 'FAILED'
+            ? 'Flow execution failed: the connector profile could not read the source object (access denied).'
+            : `Batch ${i + 1}: ${status.toLowerCase().replace('_', ' ')}.`,
+        RecordsProcessed: status === 'COMPLETE' ? 1000 : 120,
+        BatchRecordsStartTime: new Date(createdAt - (i + 1) * 86_400_000).toISOString(),
+        BatchRecordsEndTime: new Date(createdAt - i * 86_400_000).toISOString(),
+        CreatedAt: secs(createdAt + i * 600_000),
+        LastUpdatedAt: secs(createdAt + (i + 1) * 600_000),
+      }));
+      const records = steps.reduce((n, s) => n + s.RecordsProcessed, 0);
+      const updatedAt = createdAt + steps.length * 600_000;
+      workflows.set(id, {
+        id,
+        domain: domainName,
+        createdAt,
+        request: {
+          RoleArn: 'arn:aws:iam::123456789012:role/CustomerProfilesAppFlow',
+          IntegrationConfig: {
+            AppflowIntegration: {
+              FlowDefinition: { SourceFlowConfig: { ConnectorType: 'Salesforce', ConnectorProfileName: 'salesforce' } },
+            },
+          },
+        },
+        flowName: h.flow,
+        timing: { ...timing, totalSteps: Math.max(steps.length, 1) },
+        fixed: {
+          status: h.status,
+          steps,
+          records,
+          completed: steps.filter((s) => s.Status === 'COMPLETE').length,
+          updatedAt,
+          description: HISTORY_DESCRIPTIONS[h.status],
+        },
+      });
+    }
+  }
+
   function findWorkflow(domainName, id) {
     const wf = workflows.get(id);
     return wf && wf.domain === domainName ? wf : undefined;
@@ -461,6 +533,7 @@ export async function startLocalEndpoint(options = {}) {
 
   /** The workflow's state is a pure function of the time since creation: no timers to leak. */
   function progressOf(wf) {
+    if (wf.fixed) return wf.fixed;
     const t = wf.timing;
     const now = Date.now();
     const elapsed = now - wf.createdAt;
@@ -629,6 +702,12 @@ const PROFILE_ROUTES = [
     method: 'GET',
     re: /^\/domains\/([^/]+)\/workflows\/([^/]+)$/,
     operation: 'GetWorkflow',
+    names: ['DomainName', 'WorkflowId'],
+  },
+  {
+    method: 'DELETE',
+    re: /^\/domains\/([^/]+)\/workflows\/([^/]+)$/,
+    operation: 'DeleteWorkflow',
     names: ['DomainName', 'WorkflowId'],
   },
 ];

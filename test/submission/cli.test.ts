@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
-import { createSandbox, fakeKeys, type Sandbox } from './support';
+import { cliEnv, createSandbox, fakeKeys, type Sandbox } from './support';
 
 const CLI = join(ROOT, 'dist/cli.js');
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
@@ -47,16 +47,7 @@ describe('cpworkflow create / status (the built CLI against the local endpoint)'
     endpoint.requests.length = 0;
   });
 
-  const env = () => ({
-    PATH: process.env.PATH,
-    HOME: sandbox.home,
-    AWS_CONFIG_FILE: sandbox.configFile,
-    AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: keys.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-  });
+  const env = () => cliEnv(sandbox, keys);
 
   /** Runs a command asynchronously (the endpoint lives in this process), stdin closed unless given. */
   function run(file: string, args: string[], input = '', environment: NodeJS.ProcessEnv = env()): Promise<Run> {

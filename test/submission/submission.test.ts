@@ -66,6 +66,9 @@ describe('prepareSubmission and the workflow end', () => {
       steps: [],
       failedSteps: [],
       done: false,
+      startDate: undefined,
+      lastUpdatedAt: undefined,
+      requestId: undefined,
     });
     for (const n of [0, 0, 1, 1, 2]) onProgress(look(n));
     assert.deepEqual(lines, [

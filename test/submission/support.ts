@@ -1,10 +1,13 @@
 // Fake AWS identities and a sandboxed environment for the submission tests: a temp HOME with its own shared config
 // and credentials files, every AWS_* variable cleared, instance metadata disabled (tests never leave 127.0.0.1).
 // The real ~/.aws is never read or written.
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeAwsKeys } from '../endpoint/customerProfilesEndpoint.mjs';
+import { createCustomerProfilesClient } from '../../server/src/submission';
+import { ROOT } from '../support/root';
+import { fakeAwsKeys, startLocalEndpoint, type LocalEndpointOptions } from '../endpoint/customerProfilesEndpoint.mjs';
 
 export interface FakeKeys {
   accessKeyId: string;
@@ -110,4 +113,64 @@ export async function failure(p: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * The local endpoint on 127.0.0.1 accepting fresh fake keys (set as environment keys in a sandbox), and a client for
+ * it; `stop()` in after() undoes all three.
+ */
+export async function endpointWithClient(options: LocalEndpointOptions = {}) {
+  const keys = fakeKeys();
+  const sandbox = createSandbox();
+  sandbox.setEnv({ AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
+  const endpoint = await startLocalEndpoint({ credentials: { [keys.accessKeyId]: keys.secretAccessKey }, ...options });
+  const client = await createCustomerProfilesClient({
+    region: 'us-east-1',
+    endpointUrl: endpoint.url,
+    timeoutMs: 3000,
+  });
+  return {
+    keys,
+    endpoint,
+    client,
+    async stop() {
+      client.destroy();
+      await endpoint.stop();
+      sandbox.restore();
+    },
+  };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (dist/cli.js) asynchronously, so an endpoint in this process can answer it; stdin closed. */
+export function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [join(ROOT, 'dist/cli.js'), ...args],
+      { cwd: options.cwd, env: options.env, timeout: 25000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
+}
+
+/** The environment of a CLI run in `sandbox`: its shared files, `keys` as environment keys, us-east-1, nothing else. */
+export function cliEnv(sandbox: Sandbox, keys: FakeKeys): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: sandbox.home,
+    AWS_CONFIG_FILE: sandbox.configFile,
+    AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  };
 }

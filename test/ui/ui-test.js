@@ -7,9 +7,11 @@
 // snippet list inside the Tasks array, then run
 // "Create Integration Workflow" from the palette (F1) against the local Customer Profiles endpoint, confirm, and
 // read the notification; with the account on (the demo account on the local endpoint), read the account finding
-// in the Problems panel and the account's fields in completion. Saves screenshots in test/.tmp/screenshots/
-// (docs/screenshots/, which the README shows, with UPDATE_SCREENSHOTS=1). The examples are a copy in
-// the system temp folder; the AWS keys are fake ones made for this run, known only to the local endpoint.
+// in the Problems panel and the account's fields in completion; then open the Customer Profiles view, watch the new
+// workflow reach COMPLETE without a click and open its steps, and make a workflow file from an AppFlow flow of the
+// local account. Saves screenshots in test/.tmp/screenshots/ (docs/screenshots/, which the README shows, with
+// UPDATE_SCREENSHOTS=1). The examples are a copy in the system temp folder; the AWS keys are fake ones made for this
+// run, known only to the local endpoint.
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
@@ -113,12 +115,24 @@ async function main() {
   let server, browser, endpoint;
   try {
     const { startLocalEndpoint } = await import(pathToFileURL(ENDPOINT_MODULE).href);
-    // the demo account: the examples' domain and object types, connections, objects and fields
-    endpoint = await startLocalEndpoint({ region: REGION, credentials: { [keys.accessKeyId]: keys.secretAccessKey } });
+    const { demoAccount } = await import(pathToFileURL(path.join(PROJECT_ROOT, 'test/endpoint/accountData.mjs')).href);
+    // the demo account (the examples' domain and object types, connections, objects and fields), with past workflows
+    // in every status beside the one created here, as in the demo
+    const account = demoAccount();
+    for (const domain of Object.values(account.domains)) domain.history = true;
+    assert.ok(account.domains[submitted.DomainName], `the demo account has the domain ${submitted.DomainName}`);
+    endpoint = await startLocalEndpoint({
+      region: REGION,
+      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
+      account,
+      // slow enough for the view to show the new workflow running before it completes
+      timing: { startMs: 1000, stepMs: 3000 },
+    });
     const profile = codeServerProfile(home, {
       'workbench.colorTheme': 'Default Dark Modern',
       'cpworkflow.aws.endpointUrl': endpoint.url,
       'cpworkflow.account.enabled': true,
+      'cpworkflow.workflowsView.autoRefreshSeconds': 2,
     });
     installVsix(home, profile, VSIX);
     // the standard credential chain finds these first; no shared config exists in the private HOME
@@ -406,6 +420,86 @@ async function main() {
         assert.ok(top > -0.01 && top < 0.5, `the rules link scrolled to the rules (heading at ${top} of the height)`);
       },
     );
+    const flowName = submitted.IntegrationConfig.AppflowIntegration.FlowDefinition.FlowName;
+    await step(
+      'the Customer Profiles view lists the new workflow, shows it COMPLETE without a click, and opens its steps',
+      async () => {
+        await page.locator('.activitybar .action-item a[aria-label^="Customer Profiles"]').click();
+        const sidebar = page.locator('.sidebar');
+        const rows = sidebar.locator('.monaco-list-row');
+        await rows
+          .filter({ hasText: `· ${REGION}` })
+          .first()
+          .waitFor(); // profile · region
+        await rows.filter({ hasText: submitted.DomainName }).click();
+        const mine = rows.filter({ hasText: flowName });
+        await mine.filter({ hasText: /NOT_STARTED|IN_PROGRESS/ }).waitFor();
+        const listsBefore = endpoint.requests.filter((r) => r.operation === 'ListWorkflows').length;
+        // no click from here: the view reads the running workflow again by itself
+        await rows.filter({ hasText: flowName }).filter({ hasText: 'COMPLETE' }).waitFor({ timeout: 60000 });
+        assert.ok(
+          endpoint.requests.filter((r) => r.operation === 'ListWorkflows').length > listsBefore,
+          'the view read the domain again by itself',
+        );
+        for (const status of ['FAILED', 'CANCELLED', 'RETRY', 'SPLIT', 'NOT_STARTED']) {
+          await rows
+            .filter({ hasText: `${status} ·` })
+            .first()
+            .waitFor();
+        }
+        await mine.locator('.monaco-tl-twistie').click();
+        await rows.filter({ hasText: `Step 1: ${flowName}` }).waitFor();
+        // wide enough for the descriptions (status · records · age) in the picture
+        const sidebarWidth = () => page.locator('.sidebar').evaluate((e) => e.getBoundingClientRect().width);
+        const narrow = await sidebarWidth();
+        for (let i = 0; i < 4; i++) {
+          await page.keyboard.press('F1');
+          await page.locator('.quick-input-widget .quick-input-box input').fill('>View: Increase Current View Size');
+          await page
+            .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Increase Current View Size' })
+            .waitFor();
+          await page.keyboard.press('Enter');
+        }
+        await page.waitForFunction((w) => document.querySelector('.sidebar').getBoundingClientRect().width > w, narrow);
+        await wb.shot('workflows-view.png');
+      },
+    );
+
+    await step('F1 "New Workflow File from AppFlow Flow" opens a picked flow as a checked workflow file', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>Customer Profiles: New Workflow File from AppFlow Flow');
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'New Workflow File from AppFlow Flow' })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Salesforce-Contacts-Nightly' }).waitFor();
+      await input.fill('Salesforce-Contacts-Nightly');
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Salesforce-Contacts-Nightly' })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.view-line', { hasText: '"FlowName": "Salesforce-Contacts-Nightly-profiles"' }).waitFor();
+      await page.waitForFunction(() =>
+        /Customer Profiles Workflow/.test(document.querySelector('[id="status.editor.mode"]')?.textContent || ''),
+      );
+      assert.strictEqual(
+        endpoint.requests.filter((r) => r.operation === 'DescribeFlow').length,
+        1,
+        'one DescribeFlow for the flow picked',
+      );
+      // checked at once: a break shows a squiggle without saving, and undoing it leaves none
+      const at = page.locator('.view-line', { hasText: '"WorkflowType": "APPFLOW_INTEGRATION"' });
+      await at.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('X');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+      await page.keyboard.press('Control+Z');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
+    });
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();

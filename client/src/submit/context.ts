@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { SubmissionGuard } from '../../../server/src/submission';
 import type { AwsTargetStatus } from './awsTarget';
 import type { SubmissionLog } from './submissionLog';
-import type { RecentWorkflows } from './recentWorkflows';
+import type { RecentWorkflow, RecentWorkflows, WorkflowSources } from './recentWorkflows';
 
 export interface SubmissionContext {
   readonly memory: vscode.Memento;
@@ -12,4 +12,8 @@ export interface SubmissionContext {
   readonly recent: RecentWorkflows;
   /** one request at a time per file (double click, repeated command) */
   readonly submissions: SubmissionGuard;
+  /** which file (URI, version, hash) created each workflow */
+  readonly sources: WorkflowSources;
+  /** fires after a workflow was created (the view lists it at once) */
+  readonly created: vscode.EventEmitter<RecentWorkflow>;
 }

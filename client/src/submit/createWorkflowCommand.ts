@@ -1,6 +1,7 @@
 // "Customer Profiles: Create Integration Workflow": checks the editor's text, asks where and confirms, sends one
 // CreateIntegrationWorkflow request under a cancellable progress notification, and says what happened in the
 // service's own words. Returns what it did, so a programmatic caller can tell without reading the screen.
+import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplainedError, PreparedSubmission } from '../../../server/src/submission';
@@ -149,6 +150,7 @@ async function submit(
   if (!input) return failed(ctx, doc, log, explain(prepared, doc.getText()), done);
   const { warnings } = prepared;
   const text = doc.getText();
+  const version = doc.version;
   const summary = summaryOf(fileName, prepared);
   const unsaved = doc.isDirty || doc.isUntitled;
 
@@ -198,6 +200,13 @@ async function submit(
           createdAt: Date.now(),
         };
         await ctx.recent.add(recent);
+        ctx.created.fire(recent);
+        await ctx.sources.remember(created.WorkflowId, {
+          uri: doc.uri.toString(),
+          version,
+          sha256: createHash('sha256').update(text).digest('hex'),
+          sentAt: Date.now(),
+        });
         void vscode.window.showInformationMessage(shown, 'Track Progress', 'Copy ID').then(async (b) => {
           if (b === 'Copy ID') await vscode.env.clipboard.writeText(created.WorkflowId);
           if (b === 'Track Progress') await trackWithProgress(ctx, recent, {});

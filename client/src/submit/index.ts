@@ -1,15 +1,15 @@
-// Submission to Amazon Connect Customer Profiles from the editor: the create and status commands, the AWS
-// profile/region status bar item and the log. Registering costs no AWS SDK load; the commands load it on first use.
+// Submission to Amazon Connect Customer Profiles from the editor: the create command, the AWS profile/region status
+// bar item and the log (Show Workflow Status is the view's: it opens the details document). Registering costs no AWS
+// SDK load; the commands load it on first use.
 import * as vscode from 'vscode';
 import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
 import { SubmissionLog } from './submissionLog';
 import { createSubmissionGuard, redactCredentials } from '../../../server/src/submission';
-import { SHOW_STATUS_COMMAND, showWorkflowStatus } from './tracking';
-import { RecentWorkflows } from './recentWorkflows';
+import { RecentWorkflows, WorkflowSources } from './recentWorkflows';
 
-export function registerSubmission(context: vscode.ExtensionContext): void {
+export function registerSubmission(context: vscode.ExtensionContext): SubmissionContext {
   const status = new AwsTargetStatus(context.globalState);
   const log = new SubmissionLog(redactCredentials);
   const ctx: SubmissionContext = {
@@ -18,19 +18,20 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
     log,
     recent: new RecentWorkflows(context.globalState),
     submissions: createSubmissionGuard(),
+    sources: new WorkflowSources(context.globalState),
+    created: new vscode.EventEmitter(),
   };
   context.subscriptions.push(
     status,
     log,
+    ctx.created,
     // After a command the library is loaded, so the status bar can show the profile's own region too.
     vscode.commands.registerCommand(CREATE_WORKFLOW_COMMAND, (...args: unknown[]) =>
       createWorkflowCommand(ctx, args).finally(() => status.invalidate()),
-    ),
-    vscode.commands.registerCommand(SHOW_STATUS_COMMAND, (...args: unknown[]) =>
-      showWorkflowStatus(ctx, args).finally(() => status.invalidate()),
     ),
     vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (answers?: SelectTargetAnswers) =>
       selectTarget(status, answers),
     ),
   );
+  return ctx;
 }

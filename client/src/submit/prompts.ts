@@ -4,13 +4,15 @@
 import * as vscode from 'vscode';
 import type { CreateAnswer, Question } from './submissionText';
 
-type QuestionKind = 'create';
+type QuestionKind = 'create' | 'delete';
 /** A caller's answer to the confirmation: true is Create, false Cancel; a function answers each time it is asked. */
 type CreateAnswerInput =
   boolean | CreateAnswer | ((q: Question) => boolean | CreateAnswer | Promise<boolean | CreateAnswer>);
 
 export interface Answers {
   readonly create?: CreateAnswerInput;
+  /** Delete Workflow's modal: true is Delete, false Cancel */
+  readonly delete?: boolean;
   /** the region to take when none is configured, instead of the region picker */
   readonly region?: string;
   /** the button to press on the notification a command ends with; the command then waits for what it does */
@@ -58,7 +60,7 @@ export class Prompter {
   private readonly answers: Answers | undefined;
 
   constructor(options: SubmitOptions) {
-    this.answers = options.confirm === false ? { create: true, ...options.answers } : options.answers;
+    this.answers = options.confirm === false ? { create: true, delete: true, ...options.answers } : options.answers;
   }
 
   /** A modal question: 'yes' for its first button, another button's `answer`, or 'cancel'. */

@@ -29,3 +29,33 @@ export class RecentWorkflows {
     await this.memory.update(RECENT_KEY, [w, ...rest].slice(0, RECENT_MAX));
   }
 }
+
+/** The file a workflow was created from: its URI, the document version and a SHA-256 of exactly the text sent. */
+export interface WorkflowSource {
+  readonly uri: string;
+  readonly version: number;
+  readonly sha256: string;
+  readonly sentAt: number;
+}
+
+const SOURCES_KEY = 'cpworkflow.workflowSources';
+const SOURCES_MAX = 500;
+
+/** Which file created which workflow (by WorkflowId), kept in globalState; the oldest are forgotten past 500. */
+export class WorkflowSources {
+  constructor(private readonly memory: vscode.Memento) {}
+
+  get(workflowId: string): WorkflowSource | undefined {
+    return this.all()[workflowId];
+  }
+
+  async remember(workflowId: string, source: WorkflowSource): Promise<void> {
+    const entries = Object.entries(this.all()).filter(([id]) => id !== workflowId);
+    entries.push([workflowId, source]);
+    await this.memory.update(SOURCES_KEY, Object.fromEntries(entries.slice(-SOURCES_MAX)));
+  }
+
+  private all(): Record<string, WorkflowSource> {
+    return this.memory.get<Record<string, WorkflowSource>>(SOURCES_KEY, {});
+  }
+}

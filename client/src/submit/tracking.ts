@@ -1,6 +1,6 @@
-// Following a workflow to its end: "Track Progress" after a creation, and "Customer Profiles: Show Workflow Status"
-// for a workflow id typed in or one of the recent ones. Polls GetWorkflow and GetWorkflowSteps (through the
-// submission library) under a cancellable progress notification.
+// Following a workflow to its end: "Track Progress" after a creation polls GetWorkflow and GetWorkflowSteps (through
+// the submission library) under a cancellable progress notification; "Customer Profiles: Show Workflow Status", for
+// a workflow id typed in or one of the recent ones, opens the view's details document, which follows it by itself.
 import * as vscode from 'vscode';
 import type { WorkflowProgress } from '../../../server/src/submission';
 import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
@@ -23,6 +23,26 @@ export interface TrackResult {
   readonly shown?: string;
   readonly log: readonly string[];
 }
+
+export interface StatusResult {
+  readonly outcome: 'shown' | 'declined';
+  readonly workflowId?: string;
+  /** the details document */
+  readonly uri?: string;
+  /** the workflow's status in the first look (or, with `untilFinished`, the last), undefined when unreadable */
+  readonly status?: string;
+  /** the details document's text at that look */
+  readonly text?: string;
+  /** the library's error code when the workflow could not be read */
+  readonly error?: string;
+  readonly shown?: string;
+}
+
+/** Opens a workflow's details document and resolves with its first look (or its last, `untilFinished`). */
+export type OpenDetails = (
+  w: RecentWorkflow,
+  options: { intervalMs?: number; untilFinished?: boolean; signal?: AbortSignal },
+) => Promise<StatusResult>;
 
 /** Polls until COMPLETE, FAILED or CANCELLED, showing status, steps and records; the user may stop following. */
 export async function trackWithProgress(
@@ -109,18 +129,28 @@ export async function trackWithProgress(
 }
 
 /**
- * Programmatic form: `{ workflowId, domainName?, intervalMs?, signal? }` (the domain of a recent workflow is known).
+ * Programmatic form: `{ workflowId, domainName?, intervalMs?, untilFinished?, signal? }` (the domain of a recent
+ * workflow is known).
  */
 interface StatusRequest {
   readonly workflowId?: string;
   readonly domainName?: string;
   readonly intervalMs?: number;
+  /** resolve when the workflow has ended (or cannot be read), not at the first look */
+  readonly untilFinished?: boolean;
   readonly signal?: AbortSignal;
 }
 
-/** "Show Workflow Status": a recent workflow or an id typed in, then tracking as after a creation. */
-export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]): Promise<TrackResult> {
-  const declined: TrackResult = { outcome: 'declined', reported: [], log: [] };
+/**
+ * "Show Workflow Status": a recent workflow or an id typed in, then its details document, which reads the workflow
+ * again while it runs.
+ */
+export async function showWorkflowStatus(
+  ctx: SubmissionContext,
+  args: unknown[],
+  openDetails: OpenDetails,
+): Promise<StatusResult> {
+  const declined: StatusResult = { outcome: 'declined' };
   if (!vscode.workspace.isTrusted) {
     const shown =
       'Workflow status needs signed AWS requests, which are off in Restricted Mode: trust this workspace first.';
@@ -129,6 +159,7 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
   }
   const request = (args.find((a) => typeof a === 'object' && a !== null && 'workflowId' in a) ?? {}) as StatusRequest;
   const { intervalMs, signal } = { ...submitOptionsIn(args), ...request };
+  const untilFinished = request.untilFinished === true;
   const recent = ctx.recent.list();
   let workflow: RecentWorkflow | undefined;
   if (request.workflowId) {
@@ -166,7 +197,7 @@ export async function showWorkflowStatus(ctx: SubmissionContext, args: unknown[]
     };
     await ctx.recent.add(workflow);
   }
-  return trackWithProgress(ctx, workflow, { intervalMs, signal });
+  return openDetails(workflow, { intervalMs, untilFinished, signal });
 }
 
 const ENTER_ID = 'enter-id' as const;

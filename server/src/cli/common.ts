@@ -28,13 +28,18 @@ Usage:
                     [--timeout SECONDS] [--poll-interval SECONDS]
                                                      validate, confirm, then create the workflow in AWS
   cpworkflow status WORKFLOW_ID --domain D [--wait] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
+  cpworkflow list --domain D [--status STATUS] [--profile P] [--region R] [--endpoint-url URL] [--format text|json]
+                                                     the domain's workflows, newest first (every page)
+  cpworkflow import-flow FLOW_NAME [--domain D] [--object-type T] [--role-arn ARN] [--flow-name NEW_NAME]
+                    [--profile P] [--region R] [--endpoint-url URL] > x.cpworkflow.json
+                                                     an AppFlow flow (DescribeFlow) as a workflow file
   cpworkflow --help | --version
 
 Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that
 cannot be read (not a regular file, or over 50 MB). Account findings count only when they are errors (a flow name
 already taken).
 create/status: 1 the file has errors (nothing sent), 2 also when there is no terminal to confirm on and no --yes,
-4 the AWS request failed, 5 the workflow ended FAILED or CANCELLED.
+4 the AWS request failed (list too), 5 the workflow ended FAILED or CANCELLED.
 `;
 
 /** One finding as a line, as compilers print them: `file:line:column severity code message` (control characters

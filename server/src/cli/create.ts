@@ -22,6 +22,7 @@ import {
   signerText,
   trackWorkflow,
   type AwsConnectionOptions,
+  type AwsService,
   type ErrorContext,
   type WorkflowProgress,
 } from '../submission';
@@ -29,7 +30,7 @@ import {
 /** Exit statuses beyond validate's 0/1/2: the AWS call failed; the workflow ended FAILED or CANCELLED. */
 const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;
 
-const connectionOptions = {
+export const connectionOptions = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'endpoint-url': { type: 'string' },
@@ -40,14 +41,14 @@ const connectionOptions = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function seconds(value: string, flag: string): number {
+export function seconds(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0)
     throw new UsageError(`--${flag} must be a positive number of seconds, not "${value}"`);
   return Math.round(n * 1000);
 }
 
-function common(values: {
+export function common(values: {
   profile?: string;
   region?: string;
   'endpoint-url'?: string;
@@ -71,7 +72,7 @@ export const quietSdkNodeNotice = () => {
 };
 
 /** Ctrl-C cancels the call in flight instead of killing the process mid-request. */
-function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+export function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -83,7 +84,7 @@ const position = (doc: TextDocument, offset: number) => {
   return `${p.line + 1}:${p.character + 1}`;
 };
 
-function reportFailure(err: unknown, ctx: ErrorContext, file?: { name: string; doc: TextDocument }): number {
+export function reportFailure(err: unknown, ctx: ErrorContext, file?: { name: string; doc: TextDocument }): number {
   const x = explainAwsError(err, ctx);
   const where = file && x.field ? `${file.name}:${position(file.doc, x.field.offset)}: ` : '';
   writeLine(process.stderr, `cpworkflow: ${where}${x.text}`);
@@ -251,6 +252,33 @@ export async function createCommand(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * For a command that reads one domain: where requests go (a usage error without a region), the error context, and
+ * a `connect()` that builds the client (its errors are the caller's to report).
+ */
+export async function readSession(
+  options: AwsConnectionOptions,
+  operation: string,
+  domainName: string,
+  service: AwsService = 'customer-profiles',
+) {
+  quietSdkNodeNotice();
+  const settings = await resolveAwsSettings(options);
+  const endpointUrl = service === 'appflow' ? settings.appflowEndpointUrl : settings.endpointUrl;
+  if (!settings.region)
+    throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
+  const ctx: ErrorContext = {
+    operation,
+    domainName,
+    profile: settings.profile,
+    signer: settings.signer,
+    region: settings.region,
+    endpointUrl: endpointUrl && redactCredentials(endpointUrl),
+    timeoutMs: options.timeoutMs,
+  };
+  return { settings, ctx, connect: () => createCustomerProfilesClient(options, settings) };
+}
+
 export async function statusCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -264,25 +292,13 @@ export async function statusCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('status needs exactly one WORKFLOW_ID');
   if (!values.domain) throw new UsageError('status needs --domain DOMAIN_NAME');
-  quietSdkNodeNotice();
   const { options, json } = common(values);
   const pollMs = seconds(values['poll-interval'], 'poll-interval');
-  const settings = await resolveAwsSettings(options);
-  if (!settings.region)
-    throw new UsageError(`no AWS region for profile "${settings.profile}": pass --region or set AWS_REGION`);
-  const ctx: ErrorContext = {
-    operation: 'GetWorkflow',
-    domainName: values.domain,
-    profile: settings.profile,
-    signer: settings.signer,
-    region: settings.region,
-    endpointUrl: settings.endpointUrl && redactCredentials(settings.endpointUrl),
-    timeoutMs: options.timeoutMs,
-  };
+  const { ctx, connect } = await readSession(options, 'GetWorkflow', values.domain);
   const interrupt = cancelOnInterrupt();
   let client;
   try {
-    client = await createCustomerProfilesClient(options, settings);
+    client = await connect();
     const end = values.wait
       ? await trackWorkflow(client, values.domain, positionals[0], {
           intervalMs: pollMs,

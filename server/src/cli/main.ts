@@ -11,6 +11,8 @@ import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
 import { createCommand, quietSdkNodeNotice, statusCommand } from './create';
 import { AccountProviders, completeSnapshot } from '../account';
+import { listCommand } from './list';
+import { importFlowCommand } from './importFlow';
 import { EXIT, HELP, UsageError, readWorkflowText } from './common';
 import {
   FORMATS,
@@ -197,6 +199,8 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   create: createCommand,
   status: statusCommand,
+  list: listCommand,
+  'import-flow': importFlowCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -896,6 +896,7 @@ export const operatorPropertyKeys: readonly string[] = ["VALUE","VALUES","DATA_T
 export const triggerTypes: readonly string[] = ["Scheduled","Event","OnDemand"];
 /** GetWorkflow's Status values */
 export type WorkflowStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETE" | "FAILED" | "SPLIT" | "RETRY" | "CANCELLED";
+export const workflowStatuses: readonly WorkflowStatus[] = ["NOT_STARTED","IN_PROGRESS","COMPLETE","FAILED","SPLIT","RETRY","CANCELLED"];
 /** AppFlow values and members that Customer Profiles does not accept. */
 export const appflowOnly: { readonly taskTypes: readonly string[]; readonly operatorPropertyKeys: readonly string[]; readonly members: Readonly<Record<string, readonly string[]>> } = {
  "taskTypes": [

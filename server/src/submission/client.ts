@@ -174,7 +174,8 @@ async function clientConfig(
   };
 }
 
-const NON_IDEMPOTENT_COMMANDS = new Set(['CreateIntegrationWorkflowCommand']);
+// A retried DeleteWorkflow whose first attempt acted would report "not found" for a workflow it did delete.
+const NON_IDEMPOTENT_COMMANDS = new Set(['CreateIntegrationWorkflowCommand', 'DeleteWorkflowCommand']);
 const NON_IDEMPOTENT = Symbol('cpworkflow.nonIdempotent');
 // Errors raised before the request left this machine: repeating them cannot create a second workflow.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -81,7 +81,7 @@ export function explainAwsError(error: unknown, ctx: ErrorContext = {}): Explain
       code: name,
       advice: creating
         ? `The caller (${signer}) or the workflow's RoleArn lacks permissions: the caller needs profile:CreateIntegrationWorkflow on the domain, and the role must let Customer Profiles create and run AppFlow flows, use the connector profile and the KMS key.`
-        : `The caller (${signer}) lacks permission for this Customer Profiles action (profile:GetWorkflow, profile:GetWorkflowSteps).`,
+        : `The caller (${signer}) lacks permission for this Customer Profiles action (${ctx.operation ? `profile:${ctx.operation}` : 'profile:GetWorkflow, profile:GetWorkflowSteps'}): ask for it, or choose a profile that has it.`,
     };
   } else if (name === 'ResourceNotFoundException') {
     const objectType = /object ?type/i.test(serviceMessage);

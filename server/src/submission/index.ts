@@ -19,6 +19,8 @@
  *                                                   domainName, objectTypeName, documentText: text });
  *                 show(x.text); log(x.requestId); if (x.field) reveal(x.field.offset, x.field.length); }
  *   await listProfiles();                                            // names from ~/.aws/config and credentials
+ *   await listWorkflows(client, domain, { status });                 // every page, newest first
+ *   await getWorkflowSteps(client, domain, id); await deleteWorkflow(client, domain, id);   // one DELETE
  *
  * Rules kept here: one HTTP request per createWorkflow call except throttling retries (the operation is not
  * idempotent); explainAwsError never returns a credential value; nothing here prompts or prints.
@@ -37,6 +39,14 @@ export {
   createWorkflow,
   getWorkflowProgress,
   trackWorkflow,
+  listDomains,
+  listWorkflows,
+  getWorkflowSteps,
+  deleteWorkflow,
+  isWorkflowFinished,
+  WORKFLOW_STATUSES,
+  type WorkflowSummary,
+  type WorkflowStep,
   type CreatedWorkflow,
   type WorkflowProgress,
 } from './workflowRuns';
@@ -46,5 +56,19 @@ export { formatProgress, describeWorkflowEnd, changedProgressLines } from './pro
 export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';
 export { redactCredentials } from './redaction';
 export { signerFor, signerText, type Signer } from './signer';
-export { awsSettingsInOrder, type AwsSettingsInOrder, type AwsTargetOptions, type SettingSource } from './settings';
+export {
+  awsSettingsInOrder,
+  type AwsService,
+  type AwsSettingsInOrder,
+  type AwsTargetOptions,
+  type SettingSource,
+} from './settings';
 export { prepareSubmission, type PreparedSubmission } from './submission';
+export { listFlows, describeFlow, type FlowSummary } from './appflowFlows';
+export {
+  workflowFromFlow,
+  FlowImportError,
+  type DescribedFlow,
+  type FlowImport,
+  type FlowImportOptions,
+} from './flowImport';

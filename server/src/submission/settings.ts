@@ -33,6 +33,9 @@ export interface AwsSettingsInOrder {
  * Profile, region and endpoint as the AWS CLI resolves them. `profileSection` gives the profile's section of the
  * shared config file; without it (files not read) region and endpoint come from options and environment only.
  */
+/** The services this product calls; each has its own AWS_ENDPOINT_URL_<SERVICE> variable (AWS CLI, SDK). */
+export type AwsService = 'customer-profiles' | 'appflow';
+
 export function awsSettingsInOrder(
   options: AwsTargetOptions,
   env: NodeJS.ProcessEnv,

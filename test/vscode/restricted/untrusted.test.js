@@ -1,9 +1,10 @@
 'use strict';
 // In a workspace that is not trusted (Restricted Mode), the extension still checks and edits workflow files, but it
-// sends nothing to AWS: the create and status commands refuse and the local endpoint receives no request.
+// sends nothing to AWS: the create and status commands and the view's actions refuse, the view reads nothing, and
+// the local endpoint receives no request.
 const assert = require('assert');
 const vscode = require('vscode');
-const { diagnosticsWhen } = require('../suite/helpers');
+const { EXTENSION_ID, diagnosticsWhen } = require('../suite/helpers');
 const { startSandbox, openRequestFile, create, STATUS } = require('../suite/create-support');
 
 suite('Restricted Mode', () => {
@@ -71,5 +72,33 @@ suite('Restricted Mode', () => {
     assert.strictEqual(result.outcome, 'declined');
     assert.match(result.shown, /Restricted Mode/);
     assert.strictEqual(sandbox.endpoint.requests.length, 0);
+  });
+
+  test('the Customer Profiles view shows one item saying why, and its actions refuse; nothing is sent', async () => {
+    const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
+    await vscode.commands.executeCommand('cpworkflow.workflows.focus');
+    const { tree } = api.workflows;
+    const root = await tree.getChildren();
+    assert.strictEqual(root.length, 1);
+    const item = tree.getTreeItem(root[0]);
+    assert.match(item.label, /Restricted Mode/);
+    assert.strictEqual(item.command.command, 'workbench.trust.manage');
+    const ref = { workflowId: '0123456789abcdef0123456789abcdef', domainName: 'demo-domain', region: 'us-east-1' };
+    for (const command of [
+      'cpworkflow.workflows.delete',
+      'cpworkflow.workflows.copyId',
+      'cpworkflow.workflows.copyCliCommand',
+      'cpworkflow.workflows.openSource',
+      'cpworkflow.newFileFromFlow',
+    ]) {
+      const result = await vscode.commands.executeCommand(command, ref, { answers: { delete: true } });
+      assert.strictEqual(result.outcome, 'refused', command);
+      assert.strictEqual(result.reason, 'untrusted', command);
+    }
+    const details = await vscode.commands.executeCommand('cpworkflow.workflows.showDetails', ref);
+    assert.strictEqual(details.outcome, 'declined');
+    await vscode.commands.executeCommand('cpworkflow.workflows.refresh');
+    await tree.getChildren();
+    assert.strictEqual(sandbox.endpoint.requests.length, 0, 'no request reached the endpoint');
   });
 });

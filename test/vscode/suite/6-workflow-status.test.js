@@ -1,16 +1,25 @@
 'use strict';
-// Following a created workflow ("Track Progress" / "Customer Profiles: Show Workflow Status") and the AWS settings
-// behind every request: the status bar's profile/region switch and settings no workspace can set.
+// Following a created workflow ("Customer Profiles: Show Workflow Status" opens its details
+// document, which reads it again until it ends) and the AWS settings behind every request: the status bar's
+// profile/region switch and settings no workspace can set.
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { until } = require('./helpers');
-const { startSandbox, openRequestFile, create, STATUS, PROFILE } = require('./create-support');
+const { EXTENSION_ID, until } = require('./helpers');
+const { startSandbox, openRequestFile, create, STATUS, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
 
 suite('workflow status', () => {
   let sandbox;
   suiteSetup(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({
+      domains: {
+        [DOMAIN]: { objectTypes: [OBJECT_TYPE] },
+        'failing-domain': { objectTypes: [OBJECT_TYPE], failWorkflows: true },
+        'history-domain': { history: true },
+      },
+      // slow enough that the first look of a new workflow sees it running
+      timing: { startMs: 300, stepMs: 500, totalSteps: 4, recordsPerStep: 100, failAtStep: 2 },
+    });
   });
   suiteTeardown(async () => {
     await sandbox?.restore();
@@ -19,38 +28,30 @@ suite('workflow status', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('tracking a created workflow polls until COMPLETE, showing steps and records as they grow', async () => {
+  test('Show Workflow Status opens the details document, which follows the workflow to COMPLETE by itself', async () => {
     const { uri } = await openRequestFile('tracked.cpworkflow.json');
     const created = await create(uri);
     assert.strictEqual(created.outcome, 'created', created.shown);
 
-    const result = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
-    assert.strictEqual(result.outcome, 'finished');
+    const first = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
+    assert.strictEqual(first.outcome, 'shown');
+    assert.match(first.status, /^(NOT_STARTED|IN_PROGRESS)$/, 'the first look is taken while it runs');
+    assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), first.uri, 'the details are shown');
+    const result = await vscode.commands.executeCommand(STATUS, {
+      workflowId: created.workflowId,
+      intervalMs: 100,
+      untilFinished: true,
+    });
     assert.strictEqual(result.status, 'COMPLETE');
     assert.strictEqual(sandbox.endpoint.workflowStatus(created.workflowId), 'COMPLETE', 'the service agrees');
     // one step per batch of the request (the example has several), 100 records each
     const n = JSON.parse(fs.readFileSync(uri.fsPath, 'utf8')).IntegrationConfig.AppflowIntegration.Batches.length;
     assert.ok(n > 1);
-    assert.deepStrictEqual(
-      [result.progress.stepsCompleted, result.progress.totalSteps, result.progress.recordsProcessed],
-      [n, n, 100 * n],
-    );
-    assert.match(result.reported.at(-1), new RegExp(`^COMPLETE: ${n}/${n} steps, ${100 * n} records processed$`));
-    const steps = result.reported.map((line) => Number(new RegExp(`: (\\d+)/${n} steps`).exec(line)[1]));
-    assert.ok(
-      steps.some((k) => k > 0 && k < n),
-      `an intermediate step was shown: ${result.reported.join(' | ')}`,
-    );
-    assert.deepStrictEqual(
-      steps,
-      [...steps].sort((a, b) => a - b),
-      'steps only grow',
-    );
-    assert.match(
-      result.shown,
-      new RegExp(`^Workflow "CP-Salesforce-Account-1" completed .* Workflow ID ${created.workflowId}\\.$`),
-      'the notification names the flow, then the id',
-    );
+    assert.match(result.text, new RegExp(`^\\| Steps completed \\| ${n} of ${n} \\|$`, 'm'));
+    assert.match(result.text, new RegExp(`^\\| Records processed \\| ${100 * n} \\|$`, 'm'));
+    assert.strictEqual((result.text.match(/^\| \d+ \| COMPLETE \|/gm) || []).length, n, 'a row per step');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
+    await until(() => /^\| Status \| \*\*COMPLETE\*\* \|$/m.test(doc.getText()), 'the document to show COMPLETE');
     const polled = sandbox.endpoint.requests.filter(
       (r) => r.operation === 'GetWorkflow' || r.operation === 'GetWorkflowSteps',
     );
@@ -58,51 +59,52 @@ suite('workflow status', () => {
       polled.every((r) => r.signatureValid && r.path.startsWith('/domains/demo-domain/workflows/')),
       'signed reads of that workflow',
     );
+    const last = polled.at(-1);
+    assert.ok(result.text.includes(`request id of the last call: \`${last.requestId}\``), 'the last request id');
+    const polls = sandbox.endpoint.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.strictEqual(sandbox.endpoint.requests.length, polls, 'nothing more is read once it has ended');
   });
 
-  test("a failed workflow shows the ErrorDescription and the failed step's ExecutionMessage", async () => {
+  test("a failed workflow's details show the ErrorDescription and the failed step's ExecutionMessage", async () => {
     const { uri } = await openRequestFile('failing.cpworkflow.json', { domain: 'failing-domain' });
     const created = await create(uri);
     assert.strictEqual(created.outcome, 'created', created.shown);
-    const result = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
+    const result = await vscode.commands.executeCommand(STATUS, {
+      workflowId: created.workflowId,
+      intervalMs: 100,
+      untilFinished: true,
+    });
     assert.strictEqual(result.status, 'FAILED');
-    assert.match(result.shown, /failed/);
-    assert.match(result.shown, /Batch 2 of 3 failed; see the workflow steps\./, 'ErrorDescription');
+    assert.match(result.text, /^\| Error \| Batch 2 of 3 failed; see the workflow steps\. \|$/m, 'ErrorDescription');
     assert.match(
-      result.shown,
-      /could not read the source object \(access denied\)/,
+      result.text,
+      /^\| 2 \| FAILED \|.*could not read the source object \(access denied\)/m,
       "the failed step's ExecutionMessage",
-    );
-    assert.ok(
-      result.log.some((l) => /Step .*FAILED/.test(l)),
-      'each step is in the log',
     );
   });
 
-  test('tracking stops when cancelled and says the workflow keeps running', async () => {
-    const { uri } = await openRequestFile('untracked.cpworkflow.json');
-    const created = await create(uri);
-    const cancel = new AbortController();
-    const tracking = vscode.commands.executeCommand(STATUS, {
-      workflowId: created.workflowId,
-      intervalMs: 100,
-      signal: cancel.signal,
+  test('a details document reads a running workflow again while visible, and stops once closed', async () => {
+    const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
+    const domains = await api.workflows.tree.getChildren();
+    const history = domains.find((n) => n.domainName === 'history-domain');
+    // RETRY never ends on the local endpoint
+    const stuck = (await api.workflows.tree.getChildren(history)).find((n) => n.summary.status === 'RETRY');
+    const reads = () =>
+      sandbox.endpoint.requests.filter((r) => r.operation === 'GetWorkflow' && r.path.endsWith(stuck.ref.workflowId))
+        .length;
+    const first = await vscode.commands.executeCommand(STATUS, {
+      workflowId: stuck.ref.workflowId,
+      domainName: 'history-domain',
+      intervalMs: 150,
     });
-    await until(
-      () => sandbox.endpoint.requests.some((r) => r.operation === 'GetWorkflow' && r.path.includes(created.workflowId)),
-      'the first poll',
-    );
-    cancel.abort();
-    const result = await tracking;
-    assert.strictEqual(result.outcome, 'cancelled');
-    assert.match(result.shown, /keeps running in AWS/);
-    const polls = sandbox.endpoint.requests.filter((r) => r.operation === 'GetWorkflow').length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.strictEqual(
-      sandbox.endpoint.requests.filter((r) => r.operation === 'GetWorkflow').length,
-      polls,
-      'no poll after the cancel',
-    );
+    assert.strictEqual(first.status, 'RETRY');
+    await until(() => reads() >= 3, 'the workflow to be read again while its details are shown');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a read already under way may finish
+    const after = reads();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.strictEqual(reads(), after, 'no read once the document was closed');
   });
 
   test('a workflow id that is not among the recent ones is looked up in the domain given', async () => {
@@ -113,12 +115,14 @@ suite('workflow status', () => {
       domainName: 'demo-domain',
       intervalMs: 100,
     });
-    assert.strictEqual(unknown.outcome, 'failed');
-    assert.match(unknown.shown, /Workflow f{32} does not exist in domain demo-domain/, "the service's words");
+    assert.strictEqual(unknown.outcome, 'shown');
+    assert.strictEqual(unknown.error, 'ResourceNotFoundException');
+    assert.match(unknown.text, /Workflow f{32} does not exist in domain demo-domain/, "the service's words");
     const known = await vscode.commands.executeCommand(STATUS, {
       workflowId: created.workflowId,
       domainName: 'demo-domain',
       intervalMs: 100,
+      untilFinished: true,
     });
     assert.strictEqual(known.status, 'COMPLETE');
   });
