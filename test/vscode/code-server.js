@@ -58,11 +58,25 @@ function codeServerProfile(home, settings = {}) {
   return profile;
 }
 
+// The extension's settings of scope "machine" (where signed requests go): code-server's window is a remote one, whose
+// machine settings are its Remote tab (<user-data-dir>/Machine/settings.json); the User value alone was seen ignored
+// now and then (a UI run sent to AWS's hostname instead of the local endpoint), so such values are written to both.
+const MACHINE_SCOPED = new Set(
+  Object.entries(require('../../package.json').contributes.configuration.properties)
+    .filter(([, p]) => p.scope === 'machine')
+    .map(([key]) => key),
+);
+
 function writeUserSettings(userDataDir, settings) {
-  const file = path.join(userDataDir, 'User', 'settings.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  fs.writeFileSync(file, JSON.stringify({ ...QUIET_USER_SETTINGS, ...existing, ...settings }, null, 2));
+  const write = (folder, values, defaults = {}) => {
+    const file = path.join(userDataDir, folder, 'settings.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    fs.writeFileSync(file, JSON.stringify({ ...defaults, ...existing, ...values }, null, 2));
+  };
+  write('User', settings, QUIET_USER_SETTINGS);
+  const machine = Object.fromEntries(Object.entries(settings).filter(([key]) => MACHINE_SCOPED.has(key)));
+  if (Object.keys(machine).length) write('Machine', machine);
 }
 
 function profileArgs(home, profile) {
