@@ -510,8 +510,8 @@ const PATTERN_WORDS: Partial<Record<ShapeName, string>> = {
   FlowName:
     'start with a letter or digit, be at least 2 characters long and use only letters, digits and _ ! @ # . - (no spaces)',
   FlowDescription: 'use only letters, digits, spaces and _ ! @ # - . ? , (no : / ( ) > or quotes)',
-  KmsArn: 'be a KMS key ARN in the aws partition, like arn:aws:kms:us-east-1:123456789012:key/…',
-  RoleArn: 'be an IAM role ARN in the aws partition, like arn:aws:iam::123456789012:role/MyRole',
+  KmsArn: 'be a KMS key ARN in the aws partition, like arn:aws:kms:us-east-1:<account id>:key/<key id>',
+  RoleArn: 'be an IAM role ARN in the aws partition, like arn:aws:iam::<account id>:role/<role name>',
   name: 'use only letters, digits, _ and -',
   typeName: 'start with a letter or _ and use only letters, digits, _ and -',
   ConnectorProfileName: 'use only letters, digits and _ / ! @ # + = . - (no spaces)',
