@@ -24,12 +24,14 @@ interface AccountStatus {
   message?: string;
 }
 
-/** Wires the setting, the commands and the status item to a started client. */
-export function registerAccount(context: vscode.ExtensionContext, client: LanguageClient): void {
+/** Wires the setting, the commands and the status item to a started client; returns the item (the extension API). */
+export function registerAccount(context: vscode.ExtensionContext, client: LanguageClient): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('cpworkflow.account', DOCUMENT_SELECTOR);
   item.name = 'Customer Profiles account';
   context.subscriptions.push(item);
+  let shown: AccountStatus = { state: 'off' };
   const show = (s: AccountStatus) => {
+    shown = s;
     item.busy = s.state === 'fetching';
     item.severity =
       s.state === 'unavailable' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
@@ -62,10 +64,16 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
         e.affectsConfiguration('cpworkflow.account') ||
         e.affectsConfiguration('cpworkflow.aws') ||
         e.affectsConfiguration('http')
-      )
+      ) {
+        // "Use account (profile, region)" names the settings of now, not those of when the account was last off
+        show(shown);
         send();
+      }
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => send()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      show(shown);
+      send();
+    }),
     vscode.commands.registerCommand(USE_ACCOUNT_COMMAND, async () => {
       if (!vscode.workspace.isTrusted) return;
       // user scope: where credentials are used is never a workspace's choice
@@ -78,6 +86,7 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
       client.sendNotification('cpworkflow/refreshAccount'),
     ),
   );
+  return item;
 }
 
 function accountLabel(): string {

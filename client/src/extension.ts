@@ -15,6 +15,8 @@ export interface ExtensionApi {
   readonly client: LanguageClient;
   /** The Customer Profiles view, its details documents (for tests and other extensions) */
   readonly workflows: WorkflowsViewApi;
+  /** the account's language status item: what it shows and the one command it offers (tests read it) */
+  readonly accountStatus: vscode.LanguageStatusItem;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -57,8 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await client.start();
   context.subscriptions.push(client);
-  registerAccount(context, client);
-  return { client, workflows };
+  const accountStatus = registerAccount(context, client);
+  return { client, workflows, accountStatus };
 }
 
 export async function deactivate(): Promise<void> {
