@@ -2,7 +2,8 @@
 // never loading the SDK; turned on by initializationOptions, it publishes the offline diagnostics at once and the
 // account-aware ones when the facts arrive; completion answers from the cache; a notification turns it off.
 import * as assert from 'node:assert/strict';
-import { CompletionList } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../support/lspClient';
 import { chooseFrom, cleanWorkflow, flowOf, startAccount, type AccountFixture } from './support';
 
@@ -75,6 +76,40 @@ describe('account in the language server (stdio)', function () {
     await client.connection.sendNotification('cpworkflow/accountSettings', { enabled: false });
     do published = await client.diagnostics(uri);
     while (published.diagnostics.some((d) => String(d.code).startsWith('ACC-')));
+  });
+
+  it('source.fixAll applies the account fixes too: the Map task an ACC-10 finding asks for', async () => {
+    client = new LspTestClient();
+    await client.initialize({ account: { enabled: true, ...fx.connection } });
+    const { json, dropped } = droppingKey();
+    // out of the projection too: then only the account knows the field is wanted (no offline PAT-6 fix adds it)
+    const projection = flowOf(json).Tasks[0];
+    projection.SourceFields = projection.SourceFields.filter((f) => f !== dropped);
+    const uri = 'file:///fix-all.cpworkflow.json';
+    const text = JSON.stringify(json, null, 2);
+    await client.open(uri, text);
+    let published = await client.diagnostics(uri);
+    while (!published.diagnostics.some((d) => d.code === 'ACC-10')) published = await client.diagnostics(uri);
+
+    // as the editor asks on save or from "Fix All Problems": by kind, over the whole file
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    const all = actions.find((a) => a.kind === 'source.fixAll');
+    assert.ok(all?.edit?.changes?.[uri], 'a fix-all with an edit');
+    assert.ok(
+      all.diagnostics?.some((d) => d.code === 'ACC-10'),
+      'the fix-all names the ACC-10 finding it fixes',
+    );
+    const fixed = JSON.parse(
+      TextDocument.applyEdits(TextDocument.create(uri, 'cpworkflow', 1, text), all.edit.changes[uri]),
+    );
+    const maps = flowOf(fixed).Tasks.filter((t) => t.TaskType === 'Map' && t.DestinationField === dropped);
+    assert.equal(maps.length, 1, `one Map task writes "${dropped}"`);
+    assert.deepEqual(maps[0].SourceFields, [dropped]);
+    assert.ok(flowOf(fixed).Tasks[0].SourceFields.includes(dropped), 'and projects it');
   });
 
   it('an account that denies access: one ACC-0 information item, the offline diagnostics stay', async () => {

@@ -47,8 +47,11 @@ export interface WorkflowLanguageService {
   hover(document: TextDocument, position: Position, account?: AccountSnapshot): Hover | null;
   /** quick fixes for these diagnostics (from `validate` on this version) */
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
-  /** every determined fix of this version's problems in one edit (`source.fixAll`), or undefined when none */
-  fixAll(document: TextDocument): CodeAction | undefined;
+  /**
+   * every determined fix of this version's problems in one edit (`source.fixAll`), or undefined when none; pass the
+   * `account` snapshot the diagnostics use, or the account findings' fixes are left out
+   */
+  fixAll(document: TextDocument, account?: AccountSnapshot): CodeAction | undefined;
   symbols(document: TextDocument): DocumentSymbol[];
   /** whole-document formatting, or only `range` */
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
@@ -141,7 +144,7 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
       completions(parse(document), document.offsetAt(position), now(), account),
     hover: (document, position, account) => hover(parse(document), document.offsetAt(position), account),
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
-    fixAll: (document) => fixAll(parse(document), validate(document), now()),
+    fixAll: (document, account) => fixAll(parse(document), validate(document, {}, account), now()),
     symbols: (document) => documentSymbols(parse(document)),
     format: (document, options, range) => formatEdits(parse(document), options, range),
     foldingRanges,

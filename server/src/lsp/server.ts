@@ -213,9 +213,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const fixes = asked(p.context.only, CodeActionKind.QuickFix)
         ? service.codeActions(doc, p.context.diagnostics)
         : [];
-      // the fix-all is asked for by kind (on save, Source Action…, the palette command), not on every light bulb
+      // the fix-all is asked for by kind (on save, Source Action…, the palette command), not on every light bulb; it
+      // fixes what the diagnostics show, so with the account's facts as they do
       const all =
-        p.context.only && asked(p.context.only, CodeActionKind.SourceFixAll) ? service.fixAll(doc) : undefined;
+        p.context.only && asked(p.context.only, CodeActionKind.SourceFixAll)
+          ? service.fixAll(doc, accountFor(doc))
+          : undefined;
       return all ? [...fixes, all] : fixes;
     }),
   );

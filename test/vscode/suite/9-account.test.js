@@ -55,6 +55,9 @@ suite('account', () => {
     const json = cleanWorkflow(account, choice);
     dropped = choice.keySources[0];
     flowOf(json).Tasks = flowOf(json).Tasks.filter((t) => t.DestinationField !== dropped);
+    // and out of the projection: only the account knows the field is wanted (no offline fix adds it)
+    const projection = flowOf(json).Tasks[0];
+    projection.SourceFields = projection.SourceFields.filter((f) => f !== dropped);
     const uri = testFileUri('account/drops-the-key.cpworkflow.json');
     fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
     fs.writeFileSync(uri.fsPath, JSON.stringify(json, null, 2) + '\n');
@@ -114,6 +117,21 @@ suite('account', () => {
       'the object type to be read again',
     );
     await diagnosticsWhen(doc.uri, (all) => all.some((d) => codeOf(d) === 'ACC-10'), 'ACC-10 after the refresh');
+  });
+
+  test('"Fix All Problems" adds the Map task that ACC-10 asks for, in one edit', async () => {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('cpworkflow.fixAll');
+    const tasks = JSON.parse(doc.getText()).IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks;
+    assert.deepStrictEqual(
+      tasks.filter((t) => t.TaskType === 'Map' && t.DestinationField === dropped).map((t) => t.SourceFields),
+      [[dropped]],
+      `one Map task writes "${dropped}"`,
+    );
+    assert.ok(tasks[0].SourceFields.includes(dropped), 'and the projection lists it');
+    await diagnosticsWhen(doc.uri, (all) => !all.some((d) => codeOf(d) === 'ACC-10'), 'ACC-10 to go');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsWhen(doc.uri, (all) => all.some((d) => codeOf(d) === 'ACC-10'), 'ACC-10 after the revert');
   });
 
   test('turning the setting off clears the account findings and offers "Use account" again', async () => {
