@@ -259,10 +259,13 @@ export function parseIsoTimestamp(s: string): Timestamp | undefined {
 // milliseconds of the 1970s (past 253402300799, the year 9999, the AWS CLI refuses it: timestampRefusal).
 const MILLISECONDS_FROM = 1e11;
 
+const readsAsMilliseconds = (t: Timestamp) =>
+  t.form !== 'iso' && t.form !== 'other' && Math.abs(t.epochSeconds) >= MILLISECONDS_FROM;
+
 /** Accepted by the AWS CLI, but probably epoch milliseconds. */
 export const isLikelyMilliseconds = (node: Node) => {
   const t = parseTimestamp(node);
-  return t !== undefined && t.form !== 'iso' && t.form !== 'other' && Math.abs(t.epochSeconds) >= MILLISECONDS_FROM;
+  return t !== undefined && readsAsMilliseconds(t);
 };
 
 /** The instant a timestamp node means, in epoch seconds; milliseconds (reported) are read as meant. */
@@ -270,7 +273,7 @@ export function instantOf(node: Node | undefined): number | undefined {
   if (!node) return undefined;
   const r = readTimestamp(timestampValue(node));
   if (isRefusal(r)) return r.millisecondsAsSeconds;
-  return isLikelyMilliseconds(node) ? r.epochSeconds / 1000 : r.epochSeconds;
+  return readsAsMilliseconds(r) ? r.epochSeconds / 1000 : r.epochSeconds;
 }
 
 /** The offset of `timeZone` from UTC at an instant, in minutes (Intl). */
