@@ -94,7 +94,7 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
 }
 
 /** The kind of the one action that applies every determined fix (LSP's `source.fixAll`, as ESLint's). */
-export const FIX_ALL_KIND = 'source.fixAll';
+const FIX_ALL_KIND = 'source.fixAll';
 
 /**
  * Every determined fix (the one fix of a diagnostic that has exactly one) in one edit, for `source.fixAll` and the

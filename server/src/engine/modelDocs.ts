@@ -78,7 +78,7 @@ function classInWords(body: string): string | undefined {
  * A name pattern of the model in words, with the fewest characters it takes: `^[a-zA-Z0-9][\w!@#.-]+$` → "a letter or
  * digit first, then letters, digits, _, !, @, #, ., -" (2). Undefined for patterns these words cannot say (ARNs).
  */
-export function patternInWords(pattern: string): { text: string; min: number } | undefined {
+function patternInWords(pattern: string): { text: string; min: number } | undefined {
   const m = /^\^((?:\[[^\]]+\][+*]?)+)\$$/.exec(pattern);
   if (!m) return undefined;
   const pieces = [...m[1].matchAll(/\[([^\]]+)\]([+*]?)/g)].map(([, body, q]) => ({ words: classInWords(body), q }));

@@ -83,7 +83,7 @@ function stringMembers(v: unknown, out: [string, string][] = []): [string, strin
 }
 
 /** The placeholder values of each kind, as the project's snippets insert them unchanged. */
-export const TEMPLATE_PLACEHOLDERS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+const TEMPLATE_PLACEHOLDERS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const found = new Map<string, Set<string>>(KINDS.map((k) => [k.kind, new Set<string>()]));
   for (const snippet of SNIPPETS) {
     let value: unknown;
