@@ -85,6 +85,9 @@ describe('startServer in-process', () => {
       writeFileSync(plain, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
       await client.sendNotification('textDocument/didSave', { textDocument: { uri: plainUri } });
       assert.equal((await republished).diagnostics.filter((d) => d.code === 'json-bom').length, 1);
+      // the example holds schedule times: shutdown stops their 60 s re-check, which would otherwise fire into a
+      // disposed connection during a later suite
+      await client.sendRequest('shutdown');
     } finally {
       client.dispose();
       serverSide.dispose();
