@@ -74,6 +74,20 @@ describe('startServer in-process', () => {
       assert.equal(hidden.length, 1);
       assert.deepEqual(hidden[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.deepEqual(await bomCodes('plain.cpworkflow.json', Buffer.from(text)), []);
+      // saved again with a BOM (Save with Encoding): the save is when the server looks at the file again
+      const plain = join(dir, 'plain.cpworkflow.json');
+      const plainUri = pathToFileURL(plain).href;
+      const republished = new Promise<{ diagnostics: { code: string }[] }>((resolve) =>
+        client.onNotification('textDocument/publishDiagnostics', (p) => {
+          if (p.uri === plainUri) resolve(p);
+        }),
+      );
+      writeFileSync(plain, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+      await client.sendNotification('textDocument/didSave', { textDocument: { uri: plainUri } });
+      assert.equal((await republished).diagnostics.filter((d) => d.code === 'json-bom').length, 1);
+      // the example holds schedule times: shutdown stops their 60 s re-check, which would otherwise fire into a
+      // disposed connection during a later suite
+      await client.sendRequest('shutdown');
     } finally {
       client.dispose();
       serverSide.dispose();

@@ -39,7 +39,7 @@ function slotOf(path: readonly (string | number)[]): AccountSlot | undefined {
 /** Whether completion at this value path would use the account (a fetch in flight then marks the list incomplete). */
 export const usesAccount = (path: readonly (string | number)[]): boolean => slotOf(path) !== undefined;
 
-export function fieldMarkdown(f: EntityFieldFacts): string {
+function fieldMarkdown(f: EntityFieldFacts): string {
   const ops = f.filterOperators.filter((o) => o !== 'PROJECTION');
   return [
     `**${f.identifier}** — ${f.label}`,

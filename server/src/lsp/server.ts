@@ -72,6 +72,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const clock = options.clock ?? systemClock;
   const scheduler = createValidationScheduler(validateNow, clock);
   const timeRechecks = new Map<string, unknown>();
+  // read from disk once when a document opens and again when it is saved, never on the typing path
+  const savedBom = new Map<string, boolean>();
   const account = new LspAccount(
     options.loadAccount ??
       (() => {
@@ -113,6 +115,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initialAccount = (params.initializationOptions as { account?: AccountSettings } | undefined)?.account;
     return {
       capabilities: {
+        // a number means open/close, changes and didSave (VS Code's and Neovim's clients send didSave for it)
         textDocumentSync: TextDocumentSyncKind.Incremental,
         // `"` opens a key or a string value, `:` a value
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
@@ -137,7 +140,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = current.version;
     let diagnostics;
     try {
-      diagnostics = service.validate(current, { startsWithBom: savedWithBom(uri) }, accountFor(current));
+      diagnostics = service.validate(current, { startsWithBom: savedBom.get(uri) ?? false }, accountFor(current));
     } catch (e) {
       // an engine bug must not take the server down: say so in the log and keep serving the other documents; the
       // file's old diagnostics would be stale, so they make way for one that says it was not checked
@@ -173,12 +176,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timeRechecks.set(uri, timer);
   }
 
+  documents.onDidOpen((e) => {
+    if (isWorkflow(e.document)) savedBom.set(e.document.uri, savedWithBom(e.document.uri));
+  });
+  documents.onDidSave((e) => {
+    const uri = e.document.uri;
+    if (!isWorkflow(e.document)) return;
+    const bom = savedWithBom(uri);
+    if (bom === savedBom.get(uri)) return;
+    savedBom.set(uri, bom);
+    scheduler.schedule(uri);
+  });
   documents.onDidChangeContent((e) => {
     if (isWorkflow(e.document)) scheduler.schedule(e.document.uri);
   });
   documents.onDidClose((e) => {
     scheduler.forget(e.document.uri);
     recheckLater(e.document.uri, false);
+    savedBom.delete(e.document.uri);
     service.forget(e.document.uri);
     if (isWorkflow(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

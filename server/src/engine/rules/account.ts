@@ -17,7 +17,7 @@ import {
 import { identityMapTask, operatorFamily } from '../domain/taskKinds';
 import type { Rule, RuleContext } from './types';
 
-export const ACCOUNT_DOCS = {
+const ACCOUNT_DOCS = {
   connectorProfiles: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_DescribeConnectorProfiles.html',
   entityFields: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ConnectorEntityField.html',
   objectTypes: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_PutProfileObjectType.html',
