@@ -30,13 +30,18 @@ import {
 /** Exit statuses beyond validate's 0/1/2: the AWS call failed; the workflow ended FAILED or CANCELLED. */
 const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;
 
-export const connectionOptions = {
+/** Where requests go and how long one may take: every command that calls AWS (validate --account too) takes these. */
+export const awsTargetOptions = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'endpoint-url': { type: 'string' },
+  timeout: { type: 'string', default: '30' },
+} as const;
+
+export const connectionOptions = {
+  ...awsTargetOptions,
   format: { type: 'string', default: 'text' },
   wait: { type: 'boolean', default: false },
-  timeout: { type: 'string', default: '30' },
   'poll-interval': { type: 'string', default: '3' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
-import { createCommand, quietSdkNodeNotice, statusCommand } from './create';
+import { awsTargetOptions, createCommand, quietSdkNodeNotice, seconds, statusCommand } from './create';
 import { AccountProviders, completeSnapshot } from '../account';
 import { listCommand } from './list';
 import { importFlowCommand } from './importFlow';
@@ -113,10 +113,7 @@ async function validateCommand(argv: string[]): Promise<number> {
       'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       account: { type: 'boolean', default: false },
-      profile: { type: 'string' },
-      region: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      timeout: { type: 'string', default: '30' },
+      ...awsTargetOptions,
     },
   });
   if (values.help) {
@@ -136,8 +133,7 @@ async function validateCommand(argv: string[]): Promise<number> {
   for (const flag of ['profile', 'region', 'endpoint-url'] as const)
     if (values[flag] !== undefined && !values.account)
       throw new UsageError(`--${flag} applies to the account checks: add --account`);
-  const timeoutMs = Number(values.timeout) * 1000;
-  if (!(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`);
+  const timeoutMs = seconds(values.timeout, 'timeout');
   if (values.account) quietSdkNodeNotice();
   // one provider for every file: each account fact is asked once, whatever the number of files
   const providers = values.account ? new AccountProviders() : undefined;

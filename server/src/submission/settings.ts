@@ -29,13 +29,13 @@ export interface AwsSettingsInOrder {
   variables: { profile?: string; region?: string; endpointUrl?: string };
 }
 
+/** The services this product calls; each has its own AWS_ENDPOINT_URL_<SERVICE> variable (AWS CLI, SDK). */
+export type AwsService = 'customer-profiles' | 'appflow';
+
 /**
  * Profile, region and endpoint as the AWS CLI resolves them. `profileSection` gives the profile's section of the
  * shared config file; without it (files not read) region and endpoint come from options and environment only.
  */
-/** The services this product calls; each has its own AWS_ENDPOINT_URL_<SERVICE> variable (AWS CLI, SDK). */
-export type AwsService = 'customer-profiles' | 'appflow';
-
 export function awsSettingsInOrder(
   options: AwsTargetOptions,
   env: NodeJS.ProcessEnv,
