@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { awsSettings, proxyOption } from './submit/awsTarget';
 import { DOCUMENT_SELECTOR } from './constants';
+import { awsSettingsInOrder } from '../../server/src/submission';
 
 export const USE_ACCOUNT_COMMAND = 'cpworkflow.useAccount';
 export const STOP_USING_ACCOUNT_COMMAND = 'cpworkflow.stopUsingAccount';
@@ -89,10 +90,8 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
   return item;
 }
 
+/** Profile and region in the AWS CLI's order (settings, then environment), as the status bar shows them. */
 function accountLabel(): string {
-  const s = awsSettings();
-  return [
-    `profile ${s.profile || process.env.AWS_PROFILE || 'default'}`,
-    s.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "the profile's region",
-  ].join(', ');
+  const s = awsSettingsInOrder(awsSettings(), process.env);
+  return `profile ${s.profile}, ${s.region ?? "the profile's region"}`;
 }

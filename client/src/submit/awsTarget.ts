@@ -52,6 +52,11 @@ export async function resolveTarget(memory: vscode.Memento): Promise<ResolvedTar
   return { ...target, settings, region: region ?? '', regionFrom: 'chosen earlier', hasRegion: !!region };
 }
 
+/** The profile a request names: undefined when none was set (the default chain: environment keys, "default"). */
+export function namedProfile(target: ResolvedTarget): string | undefined {
+  return target.settings.profileExplicit ? target.settings.profile : undefined;
+}
+
 const PROFILE_REGION_UNREAD = "the profile's region, read from the shared config file when a command first runs";
 
 /**

@@ -5,7 +5,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplainedError, PreparedSubmission } from '../../../server/src/submission';
-import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
+import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
 import { createConfirmation, createdText, signerLine, errorsRefusal, RequestSummary } from './submissionText';
@@ -155,7 +155,7 @@ async function submit(
   const unsaved = doc.isDirty || doc.isUntitled;
 
   // One request, cancellable.
-  const profile = target.settings.profileExplicit ? target.settings.profile : undefined;
+  const profile = namedProfile(target);
   const context = {
     operation: 'CreateIntegrationWorkflow',
     profile: target.profile,

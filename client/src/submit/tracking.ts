@@ -3,7 +3,7 @@
 // a workflow id typed in or one of the recent ones, opens the view's details document, which follows it by itself.
 import * as vscode from 'vscode';
 import type { WorkflowProgress } from '../../../server/src/submission';
-import { pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
+import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { submissionModules } from './lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
@@ -192,7 +192,7 @@ export async function showWorkflowStatus(
       domainName,
       region,
       createdAt: Date.now(),
-      profile: target.settings.profileExplicit ? target.settings.profile : undefined,
+      profile: namedProfile(target),
       endpointUrl: target.endpointUrl,
     };
     await ctx.recent.add(workflow);

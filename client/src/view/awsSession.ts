@@ -2,7 +2,7 @@
 // (dist/submission.js, the AWS SDK) only when called, never at activation.
 import * as vscode from 'vscode';
 import type { ErrorContext, ExplainedError } from '../../../server/src/submission';
-import { proxyOption, resolveTarget, type ResolvedTarget } from '../submit/awsTarget';
+import { namedProfile, proxyOption, resolveTarget, type ResolvedTarget } from '../submit/awsTarget';
 import { submissionModules } from '../submit/lazyModules';
 import type { RecentWorkflow } from '../submit/recentWorkflows';
 
@@ -26,7 +26,7 @@ export async function currentTarget(memory: vscode.Memento): Promise<ViewTarget>
   const target = await resolveTarget(memory);
   return {
     target,
-    profile: target.settings.profileExplicit ? target.settings.profile : undefined,
+    profile: namedProfile(target),
     region: target.region,
     endpointUrl: target.settings.endpointUrl,
   };
