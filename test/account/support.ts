@@ -49,7 +49,10 @@ export interface Choice {
   keySources: string[];
 }
 
-/** An object type and a connection whose entity has every field the object type reads. */
+/**
+ * An object type and a connection whose entity has every field the object type reads, with at least two fields (so
+ * that one is not a key): the checks that need two fields, or a field no key reads, run on every seed.
+ */
 export function chooseFrom(account: AccountData): Choice {
   for (const [domain, d] of Object.entries(account.domains))
     for (const [objectType, t] of Object.entries(d.objectTypes)) {
@@ -59,10 +62,14 @@ export function chooseFrom(account: AccountData): Choice {
         .flatMap((k) => k.FieldNames.map((n) => t.Fields[n].Source.replace(/^_source\./, '')));
       for (const profile of account.connectorProfiles)
         for (const entity of profile.entities)
-          if (sources.length && sources.every((s) => entity.fields.some((f) => f.identifier === s)))
+          if (
+            sources.length >= 2 &&
+            sources.some((s) => !keySources.includes(s)) &&
+            sources.every((s) => entity.fields.some((f) => f.identifier === s))
+          )
             return { domain, objectType, profile, entity, sources, keySources: [...new Set(keySources)] };
     }
-  throw new Error('the random account has no object type whose fields one entity has');
+  throw new Error('the random account has no object type of two or more fields, one not a key, that one entity has');
 }
 
 /** A flow name the account does not have. */

@@ -16,9 +16,9 @@ import {
   trackWorkflow,
   type WorkflowProgress,
 } from '../../server/src/submission';
-import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
+import type { LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
-import { createSandbox, failure, fakeKeys, until, type Sandbox } from './support';
+import { endpointWithClient, failure, until, type FakeKeys } from './support';
 
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');
 const docWith = (edit: (d: Record<string, unknown>) => void) => {
@@ -29,9 +29,9 @@ const docWith = (edit: (d: Record<string, unknown>) => void) => {
 
 describe('submission through the SDK against the local endpoint', function () {
   this.timeout(20000);
-  const keys = fakeKeys();
+  let keys: FakeKeys;
   let endpoint: LocalEndpoint;
-  let sandbox: Sandbox;
+  let stop: (() => Promise<void>) | undefined;
   let client: CustomerProfilesClient;
   const ctx = {
     operation: 'CreateIntegrationWorkflow',
@@ -41,22 +41,14 @@ describe('submission through the SDK against the local endpoint', function () {
   };
 
   before(async () => {
-    sandbox = createSandbox();
-    sandbox.setEnv({ AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
-    endpoint = await startLocalEndpoint({
-      credentials: { [keys.accessKeyId]: keys.secretAccessKey },
+    ({ keys, endpoint, client, stop } = await endpointWithClient({
       domains: {
         'demo-domain': { objectTypes: ['Salesforce-Account', 'Broken-Type'], failObjectTypes: ['Broken-Type'] },
       },
       timing: { startMs: 30, stepMs: 40, totalSteps: 3, recordsPerStep: 100, failAtStep: 2 },
-    });
-    client = await createCustomerProfilesClient({ region: 'us-east-1', endpointUrl: endpoint.url, timeoutMs: 3000 });
+    }));
   });
-  after(async () => {
-    client?.destroy();
-    await endpoint?.stop();
-    sandbox?.restore();
-  });
+  after(() => stop?.());
   beforeEach(() => {
     endpoint.requests.length = 0;
     endpoint.clearFaults();
