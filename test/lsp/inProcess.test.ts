@@ -148,3 +148,42 @@ describe('startServer in-process: an engine failure', () => {
     }
   });
 });
+
+describe('startServer in-process: a client that goes without a shutdown', () => {
+  it('stops its timers instead of publishing into the closed connection', async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverSide = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverSide);
+    const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    client.listen();
+    const thrown: unknown[] = [];
+    const onUncaught = (e: unknown) => thrown.push(e);
+    const mochaHandlers = process.listeners('uncaughtException');
+    process.removeAllListeners('uncaughtException');
+    process.on('uncaughtException', onUncaught);
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const first = new Promise((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve));
+      const uri = 'file:///gone.cpworkflow.json';
+      await client.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'json', version: 1, text: '{}' },
+      });
+      await first;
+      // a change right after a check is due at the end of the throttle interval: the client's end goes before that
+      await client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: '{"DomainName": 1}' }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the change has arrived; its check is not yet due
+      serverSide.dispose();
+      client.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(thrown.map(String), []);
+    } finally {
+      process.removeListener('uncaughtException', onUncaught);
+      for (const h of mochaHandlers) process.on('uncaughtException', h);
+    }
+  });
+});

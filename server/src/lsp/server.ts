@@ -5,6 +5,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   InitializeResult,
+  PublishDiagnosticsParams,
   CodeActionKind,
   DiagnosticSeverity,
 } from 'vscode-languageserver';
@@ -158,7 +159,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // validate is synchronous today, so the version cannot have moved; this guards a future async validate (never
     // publish for a version the user has typed on from)
     if (documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!publish({ uri, version, diagnostics })) return;
     recheckLater(uri, holdsTimes(current.getText()));
   }
 
@@ -195,13 +196,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     recheckLater(e.document.uri, false);
     savedBom.delete(e.document.uri);
     service.forget(e.document.uri);
-    if (isWorkflow(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (isWorkflow(e.document)) publish({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onShutdown(() => {
+  function stopTimers(): void {
     scheduler.dispose();
     for (const uri of [...timeRechecks.keys()]) recheckLater(uri, false);
     account.dispose();
-  });
+  }
+  connection.onShutdown(stopTimers);
+
+  /**
+   * Publishes diagnostics; false when the connection has gone without a shutdown (a client that crashed or closed its
+   * end): the server then stops its timers, which would otherwise keep firing into the closed connection.
+   */
+  function publish(params: PublishDiagnosticsParams): boolean {
+    try {
+      void connection.sendDiagnostics(params);
+      return true;
+    } catch (e) {
+      if (!/Connection is (disposed|closed)/.test((e as Error).message)) throw e;
+      stopTimers();
+      return false;
+    }
+  }
 
   /** Runs a request against an open workflow document; an engine bug is logged and answered with `fallback`. */
   function serve<T>(uri: string, fallback: T, what: string, run: (doc: TextDocument) => T): T {
