@@ -99,6 +99,18 @@ describe('hostile files: huge values', () => {
       timed(2000, 'quick fixes', () => service.codeActions(doc, diagnostics));
     });
   }
+  // BUCKET-1 and BUCKET-2 name the bucket and prefix in their messages (the longValue fuzz generator found a
+  // 708,868-character BUCKET-1 message)
+  it('quotes a 1 MB S3 bucket name and prefix shortened', () => {
+    const s3 = readExample('s3-customers.cpworkflow.json')
+      .replace('"examplecorp-customer-exports"', `"s3://${'Bucket_'.repeat(150_000)}/x"`)
+      .replace('"customers/"', `"/${'p'.repeat(1_000_000)}"`);
+    const doc = docOf(s3);
+    const diagnostics = timed(2000, 'validate with a long bucket', () => service.validate(doc));
+    assert.ok(diagnostics.some((d) => d.code === 'BUCKET-1') && diagnostics.some((d) => d.code === 'BUCKET-2'));
+    for (const d of diagnostics)
+      assert.ok(d.message.length < 1000, `${d.code}: a ${d.message.length}-character message`);
+  });
 });
 
 describe('hostile files: deep nesting', () => {

@@ -2,7 +2,7 @@
 // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html). The model only says 3..63
 // non-space characters (LIM-10).
 import { Node, at, stringValue } from '../document';
-import { Finding } from '../findings';
+import { Finding, quoted } from '../findings';
 import { workflowOf } from '../workflowModel';
 import type { Rule } from './types';
 
@@ -20,10 +20,10 @@ function bucketNameProblem(
   // s3://bucket/prefix, arn:aws:s3:::bucket, bucket/prefix: the bucket is the first segment
   const uri = /^(?:s3:\/\/|arn:aws[\w-]*:s3:::)([^/]+)(?:\/(.*))?$/i.exec(name) ?? /^([^/]+)\/(.*)$/.exec(name);
   if (uri) {
-    const prefix = uri[2] ? ` and put "${uri[2]}" in BucketPrefix` : '';
+    const prefix = uri[2] ? ` and put ${quoted(uri[2])} in BucketPrefix` : '';
     return {
       severity: 'error',
-      why: `BucketName is the bucket's name alone, not a URI, an ARN or a path: write "${uri[1]}"${prefix}.`,
+      why: `BucketName is the bucket's name alone, not a URI, an ARN or a path: write ${quoted(uri[1])}${prefix}.`,
       replacement: uri[1],
     };
   }
@@ -66,7 +66,7 @@ export const s3LocationRules: readonly Rule[] = [
           at: bucketNode as Node,
           href: BUCKET_NAMING,
           data: { rules: ['BUCKET-1'], ...(problem.replacement ? { replacement: problem.replacement } : {}) },
-          message: `"${bucket}" is not an S3 bucket name: ${problem.why}`,
+          message: `${quoted(bucket)} is not an S3 bucket name: ${problem.why}`,
         });
       const prefixNode = at(s3, 'BucketPrefix');
       const prefix = stringValue(prefixNode);
@@ -78,7 +78,7 @@ export const s3LocationRules: readonly Rule[] = [
           at: prefixNode as Node,
           href: OBJECT_KEYS,
           data: { rules: ['BUCKET-2'], replacement },
-          message: `BucketPrefix "${prefix}" starts with "/", but S3 object keys do not (s3://bucket/folder/file.csv has the key "folder/file.csv"), so it matches nothing. Write "${replacement}".`,
+          message: `BucketPrefix ${quoted(prefix)} starts with "/", but S3 object keys do not (s3://bucket/folder/file.csv has the key "folder/file.csv"), so it matches nothing. Write ${quoted(replacement)}.`,
         });
       }
       return out;
