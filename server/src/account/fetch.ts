@@ -3,6 +3,7 @@
 import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { AccountFact, EntityFieldFacts, ObjectTypeFacts, TemplateSummary } from '../engine/accountSnapshot';
+import { allPages as followPages } from '../submission/pages';
 
 export interface AccountClients {
   readonly customerProfiles: CustomerProfilesClient;
@@ -19,24 +20,18 @@ export type FactValue =
   | readonly EntityFieldFacts[]
   | undefined;
 
-/** Every page of a token-paged list: `next` gets the previous page's token (undefined for the first). */
+/** Every page of a token-paged list, followed by the submission library's pager (stops on a repeated token and after
+ * its page cap): `page` gets the previous page's token (undefined for the first). */
 async function allPages<P, T>(
   page: (token: string | undefined) => Promise<P>,
   items: (p: P) => readonly T[] | undefined,
   tokenOf: (p: P) => string | undefined,
 ): Promise<T[]> {
-  const out: T[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  do {
+  const all = await followPages(async (token) => {
     const p = await page(token);
-    out.push(...(items(p) ?? []));
-    token = tokenOf(p);
-    // a service that repeats a token would page forever
-    if (token !== undefined && seen.has(token)) break;
-    if (token !== undefined) seen.add(token);
-  } while (token);
-  return out;
+    return { items: [...(items(p) ?? [])], nextToken: tokenOf(p), requestId: undefined };
+  });
+  return all.items;
 }
 
 function objectTypeFacts(o: {
