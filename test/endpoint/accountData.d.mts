@@ -81,5 +81,7 @@ export function demoAccount(): AccountData;
 export function randomAccount(seed: number): AccountData;
 /** ACCOUNT_SEED when set (to replay a run), else a new random seed: log it. */
 export function accountSeed(env?: NodeJS.ProcessEnv): number;
+export const FIXED_ACCOUNT_SEED: number;
+export function seedFrom(value: string | undefined, fixed: number): number;
 /** mulberry32: the same sequence for the same seed. */
 export function seededRandom(seed: number): () => number;

@@ -1,3 +1,3 @@
 // A small deterministic generator (mulberry32), so a failing random test replays from its seed. One implementation,
 // in the account data module that the endpoint's random accounts also draw from.
-export { seededRandom } from '../endpoint/accountData.mjs';
+export { seededRandom, seedFrom } from '../endpoint/accountData.mjs';
