@@ -4,6 +4,7 @@
 //   server/src/generated/model.ts    shapes, enums, connector tables and docs for the language engine
 // `node scripts/generate.mjs --check` regenerates in memory and fails when the committed files differ.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { withFixDataTable } from './fix-data-table.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -314,8 +315,10 @@ export const workflowStatuses: readonly WorkflowStatus[] = ${JSON.stringify(work
 export const appflowOnly: { readonly taskTypes: readonly string[]; readonly operatorPropertyKeys: readonly string[]; readonly members: Readonly<Record<string, readonly string[]>> } = ${JSON.stringify(appflowOnly, null, 1)};
 `;
 
+const rulesDoc = join(root, 'docs/rules.md');
 const outputs = [
   [join(root, 'schemas/cpworkflow.schema.json'), JSON.stringify(schema, null, 2) + '\n'],
+  [rulesDoc, withFixDataTable(readFileSync(rulesDoc, 'utf8'), root)],
   [join(root, 'server/src/generated/model.ts'), ts],
 ];
 if (process.argv.includes('--check')) {

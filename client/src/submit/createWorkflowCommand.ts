@@ -5,6 +5,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplainedError, PreparedSubmission } from '../../../server/src/submission';
+import { dataOf } from '../../../server/src/engine';
 import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
 import type { SubmissionContext } from './context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
@@ -130,7 +131,7 @@ async function submit(
       target,
       doc.isDirty || doc.isUntitled,
       prepared.warnings.map((w) => ({ line: w.range.start.line + 1, message: w.message })),
-      pastStart && instantText((pastStart.data as { replacement?: unknown }).replacement),
+      pastStart && instantText(dataOf(pastStart, 'SCH-13')?.replacement),
     );
     const answer = await prompter.ask('create', question);
     for (const w of prepared.warnings) seen.add(findingKey(w));
@@ -280,7 +281,7 @@ async function revealFinding(doc: vscode.TextDocument, f: Finding): Promise<void
 /** Applies SCH-13's own replacement (now + 5 minutes, computed as the button is pressed) to the editor's text. */
 async function moveStartForward(doc: vscode.TextDocument, p: Prepared): Promise<boolean> {
   const past = p.warnings.find((w) => w.code === 'SCH-13');
-  const replacement = (past?.data as { replacement?: unknown } | undefined)?.replacement;
+  const replacement = past && dataOf(past, 'SCH-13')?.replacement;
   if (!past || replacement === undefined) return true; // no longer in the past: nothing to move
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, rangeOf(past), JSON.stringify(replacement));

@@ -25,19 +25,38 @@ export const severityName = (s: DiagnosticSeverity | undefined): Severity =>
 export interface FindingData {
   /** ids in docs/rules.md this finding enforces */
   readonly rules?: readonly string[];
-  readonly [key: string]: unknown;
 }
 
-export interface Finding {
-  readonly code: string;
+/**
+ * Every finding code and the type of the `data` its check writes (what its quick fixes read back). Each rule module
+ * adds its own codes to this interface (`declare module '../findings'`), beside its check and its fixes; the registry
+ * (rules/index.ts) must list a fix entry for every code here, so the compiler finds a code without an owner, and a fix
+ * that reads a field its check never writes.
+ */
+export interface CodeData {
+  /** more findings than a file shows: capFindings below */
+  'too-many-findings': { readonly shown: number; readonly notShown: number };
+}
+
+export type Code = keyof CodeData;
+
+interface FindingBase {
   readonly severity: Severity;
   readonly message: string;
   /** a node, a span of the text (offset and length), or an explicit range */
   readonly at: Node | { readonly offset: number; readonly length: number } | Range;
-  readonly data?: FindingData;
   /** an AWS documentation page for this rule */
   readonly href?: string;
 }
+
+// data may be left out only where its type has no required field
+type DataOf<D> = Partial<D> extends D ? { readonly data?: D & FindingData } : { readonly data: D & FindingData };
+
+/** A finding of one code, its data of that code's type. */
+export type FindingOf<C extends Code> = FindingBase & { readonly code: C } & DataOf<CodeData[C]>;
+
+/** What a check reports: one of the codes of CodeData, with that code's data. */
+export type Finding = { [C in Code]: FindingOf<C> }[Code];
 
 export const shapeDocUrl = (shape: string) => `${API_REFERENCE}/API_${shape}.html`;
 

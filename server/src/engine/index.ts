@@ -3,3 +3,4 @@
 // beside the engine and import its modules directly.
 export { defaultText, sourceObjectOf, sourceObjectProblem, workflowTemplate } from './snippets';
 export { connectors, workflowConnectorTypes } from '../generated/model';
+export { dataOf } from './rules';

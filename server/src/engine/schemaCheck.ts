@@ -2,7 +2,7 @@
 // @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
 // Driven by the generated shapes, so the model stays the one source of truth.
 import { Node, ParsedWorkflow, keyOf, prop, stringValue } from './document';
-import { Finding, closestFirst, listOf, nearest, quoted, shapeDocUrl } from './findings';
+import { Finding, FindingOf, closestFirst, listOf, nearest, quoted, shapeDocUrl } from './findings';
 import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
 import { connectorByOperatorShape } from './workflowModel';
 import { operatorsFor } from './domain/taskKinds';
@@ -272,7 +272,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     const m = members.get(key);
     if (!m) {
       const unknown = unknownMember(keyNode, key, shapeName);
-      if (unknown.data?.suggestion) misspelled.add(unknown.data.suggestion as string);
+      if (unknown.data.suggestion) misspelled.add(unknown.data.suggestion);
       out.push(unknown);
       continue;
     }
@@ -299,7 +299,7 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
   }
 }
 
-function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): Finding {
+function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): FindingOf<'unknown-property'> {
   const allowed = Object.keys(shapes[shapeName].members!);
   const suggestion = nearest(key, allowed);
   const fromAppflow = appflowOnly.members[shapeName]?.includes(key);

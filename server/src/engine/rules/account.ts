@@ -15,7 +15,28 @@ import {
   sourceNameOf,
 } from '../accountSnapshot';
 import { identityMapTask, operatorFamily } from '../domain/taskKinds';
-import type { Rule, RuleContext } from './types';
+import type { Fix, FixContext, Fixes, Rule, RuleContext } from './types';
+import { genericFixes } from './fixKit';
+
+declare module '../findings' {
+  interface CodeData {
+    'ACC-0': object;
+    'ACC-1': { readonly allowed: readonly string[] };
+    'ACC-2': { readonly allowed: readonly string[]; readonly template?: string };
+    'ACC-3': { readonly allowed: readonly string[] };
+    'ACC-4': { readonly allowed: readonly string[] };
+    'ACC-5': { readonly allowed: readonly string[] };
+    'ACC-6': { readonly allowed: readonly string[] };
+    'ACC-7': { readonly allowed: readonly string[] };
+    'ACC-8': { readonly allowed: readonly string[] };
+    'ACC-9': { readonly allowed?: readonly string[] };
+    /** a field the object type reads (for a key: ACC-10) that no Map writes, and every such field */
+    'ACC-10': { readonly field: string; readonly all: readonly string[] };
+    'ACC-12': { readonly field: string; readonly all: readonly string[] };
+    'ACC-11': object;
+    'ACC-13': { readonly replacement: string };
+  }
+}
 
 const ACCOUNT_DOCS = {
   connectorProfiles: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_DescribeConnectorProfiles.html',
@@ -344,7 +365,7 @@ export function accountUnavailable(account: AccountSnapshot | undefined): Findin
  * ACC-10/ACC-12 fix: a Map task per field (X → X, as the object type reads `_source.X`) at the end of Tasks, and
  * each field added to the projection where it is missing.
  */
-export function mapFieldsEdits(doc: ParsedWorkflow, fields: readonly string[]): TextEdit[] {
+function mapFieldsEdits(doc: ParsedWorkflow, fields: readonly string[]): TextEdit[] {
   const w = workflowOf(doc);
   if (w.tasksNode?.type !== 'array' || !w.connector || fields.length === 0) return [];
   const key = w.connector.key;
@@ -367,3 +388,49 @@ export function mapFieldsEdits(doc: ParsedWorkflow, fields: readonly string[]): 
     );
   return edits;
 }
+
+/** The field the object type reads that no Map writes, then every such field at once. */
+function mapFieldsFixes(c: FixContext<'ACC-10' | 'ACC-12'>): Fix[] {
+  const { field, all } = c.data;
+  if (typeof field !== 'string' || !Array.isArray(all)) return [];
+  const one = mapFieldsEdits(c.doc, [field]);
+  const every = mapFieldsEdits(c.doc, all);
+  return [
+    ...(one.length ? [{ title: `Project and map "${field}"`, edits: one }] : []),
+    ...(all.length > 1 && every.length
+      ? [{ title: 'Project and map every field the object type reads', edits: every }]
+      : []),
+  ];
+}
+
+export const accountFixes: Fixes<
+  | 'ACC-0'
+  | 'ACC-1'
+  | 'ACC-2'
+  | 'ACC-3'
+  | 'ACC-4'
+  | 'ACC-5'
+  | 'ACC-6'
+  | 'ACC-7'
+  | 'ACC-8'
+  | 'ACC-9'
+  | 'ACC-10'
+  | 'ACC-11'
+  | 'ACC-12'
+  | 'ACC-13'
+> = {
+  'ACC-0': null,
+  'ACC-1': genericFixes,
+  'ACC-2': genericFixes,
+  'ACC-3': genericFixes,
+  'ACC-4': genericFixes,
+  'ACC-5': genericFixes,
+  'ACC-6': genericFixes,
+  'ACC-7': genericFixes,
+  'ACC-8': genericFixes,
+  'ACC-9': genericFixes,
+  'ACC-10': mapFieldsFixes,
+  'ACC-11': null,
+  'ACC-12': mapFieldsFixes,
+  'ACC-13': genericFixes,
+};

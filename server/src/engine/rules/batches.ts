@@ -1,12 +1,39 @@
 // Batches (docs/rules.md BAT-1…BAT-10): each batch is one step of the workflow that ingests history, one AppFlow flow
 // each. Together they should cover the history once: each non-empty, in order, without overlaps or gaps, all in the
 // past.
-import { keyOf, prop, valueOf } from '../document';
+import { Node, keyOf, prop } from '../document';
 import { Finding } from '../findings';
 import { instantOf, isoUtc } from '../domain/time';
 import { WorkflowBatch, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './types';
+import type { Fixes, Rule } from './types';
+import { genericFixes } from './fixKit';
+/** A timestamp's value as written (a string or a number), for a fix that copies it. */
+const scalarOf = (node: Node | undefined): string | number | undefined =>
+  node && (node.type === 'string' || node.type === 'number') ? (node.value as string | number) : undefined;
+
+declare module '../findings' {
+  interface CodeData {
+    'BAT-2': { readonly start: string };
+    'BAT-3': {
+      readonly batchIndex: number;
+      readonly overlapsBatchIndex: number;
+      readonly replacement: string | number | undefined;
+    };
+    /** a gap after another batch (`gapFrom`, its end as `replacement`), or batches out of order (`sorted`) */
+    'BAT-4': {
+      readonly batchIndex: number;
+      readonly gapFrom?: string;
+      readonly replacement?: string | number | undefined;
+      readonly sorted?: false;
+    };
+    'BAT-5': { readonly now: string };
+    'BAT-6': { readonly batchIndex: number; readonly replacement: string | number | undefined };
+    'BAT-7': { readonly days: number; readonly maxDays: number };
+    'BAT-8': { readonly count: number; readonly limit: number };
+    'BAT-9': { readonly property: 'DatetimeTypeFieldName' };
+  }
+}
 import { describeInstant } from './timestamps';
 
 // The console splits history into two-month batches (admin guide); a day of slack covers 31+31-day pairs.
@@ -87,7 +114,7 @@ export const batchRules: readonly Rule[] = [
               rules: ['BAT-3'],
               batchIndex: s.batch.index,
               overlapsBatchIndex: reach.batch.index,
-              replacement: valueOf(reach.batch.endTimeNode),
+              replacement: scalarOf(reach.batch.endTimeNode),
             },
             message: `Batches[${s.batch.index}] starts at ${describeInstant(s.batch.startTimeNode!, s.start)}, before Batches[${reach.batch.index}] ends (${isoUtc(reach.end)}): records in the overlap are ingested twice. Start it where the other ends.`,
           });
@@ -101,7 +128,7 @@ export const batchRules: readonly Rule[] = [
               rules: ['BAT-4'],
               batchIndex: s.batch.index,
               gapFrom: isoUtc(reach.end),
-              replacement: valueOf(reach.batch.endTimeNode),
+              replacement: scalarOf(reach.batch.endTimeNode),
             },
             message: `Gap: nothing covers ${isoUtc(reach.end)} to ${isoUtc(s.start)}, between Batches[${reach.batch.index}] and Batches[${s.batch.index}]; records from then are never ingested. Start this batch where the previous one ends.`,
           });
@@ -132,7 +159,7 @@ export const batchRules: readonly Rule[] = [
           severity: 'information',
           at: earliest.batch.startTimeNode!,
           href,
-          data: { rules: ['BAT-6'], batchIndex: earliest.batch.index, replacement: valueOf(firstNode) },
+          data: { rules: ['BAT-6'], batchIndex: earliest.batch.index, replacement: scalarOf(firstNode) },
           message: `The earliest batch starts at ${describeInstant(earliest.batch.startTimeNode!, earliest.start)}, but FirstExecutionFrom is ${describeInstant(firstNode!, first)}; batches usually start at FirstExecutionFrom so history is ingested from there.`,
         });
       }
@@ -172,3 +199,14 @@ export const batchRules: readonly Rule[] = [
     },
   },
 ];
+
+export const batchFixes: Fixes<'BAT-2' | 'BAT-3' | 'BAT-4' | 'BAT-5' | 'BAT-6' | 'BAT-7' | 'BAT-8' | 'BAT-9'> = {
+  'BAT-2': null,
+  'BAT-3': genericFixes,
+  'BAT-4': genericFixes,
+  'BAT-5': null,
+  'BAT-6': genericFixes,
+  'BAT-7': null,
+  'BAT-8': null,
+  'BAT-9': null,
+};

@@ -1,13 +1,33 @@
 // The source connector (docs/rules.md §1a, OP-1, PAT-12, PAT-14, CASE-1…CASE-4, LIM-8): ConnectorOperator and
 // SourceConnectorProperties are keyed by the connector that ConnectorType names, and only some connectors suit a
 // Customer Profiles workflow.
-import { prop, stringValue } from '../document';
+import { pathOf, prop, stringValue } from '../document';
 import { Finding, closestFirst, listOf, quoted } from '../findings';
-import { connectors, workflowConnectorTypes } from '../../generated/model';
+import { ShapeName, connectors, shapes, taskTypes, workflowConnectorTypes } from '../../generated/model';
 import { Workflow, WorkflowTask, connectorByKey, membersOf, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import { keyOrBrace, taskAnchor } from './where';
-import type { Rule, RuleContext } from './types';
+import type { Fix, FixContext, Fixes, Rule, RuleContext } from './types';
+import { operatorsFor } from '../domain/taskKinds';
+import { insertProperty, replaceNode } from '../jsonEdit';
+import { MAX_CHOICES, objectOfAnchor, placeholder, removeMember, renameTo, taskOf } from './fixKit';
+
+declare module '../findings' {
+  interface CodeData {
+    /** an operator under another connector's key (`key`; `remove` when the right key is there too), or none */
+    'OP-1': { readonly intendedKey: string; readonly key?: string; readonly remove?: boolean; readonly missing?: true };
+    /** a SourceConnectorProperties member of another connector (`key`), or its own missing (`missingKey`) */
+    'PAT-12': {
+      readonly key?: string;
+      readonly intendedKey?: string;
+      readonly remove?: boolean;
+      readonly missingKey?: string;
+      readonly shape?: ShapeName;
+    };
+    'PAT-14': { readonly connector: string; readonly supported: readonly string[] };
+    'LIM-8': { readonly property?: 'ConnectorProfileName'; readonly connector?: string };
+  }
+}
 
 // S3 needs no connector profile (the AWS S3 example omits it); every SaaS source needs one (LIM-8).
 const NO_PROFILE_CONNECTORS = ['S3'];
@@ -161,3 +181,66 @@ export const connectorRules: readonly Rule[] = [
     },
   },
 ];
+
+/** A task without ConnectorOperator: one fix per operator its TaskType and the connector both take. */
+function missingOperatorFixes(c: FixContext<'OP-1'>, key: string): Fix[] {
+  const task = taskOf(c);
+  const connector = connectorByKey(key);
+  if (!task || task.node.type !== 'object' || !connector) return [];
+  // without a known TaskType every operator would do: nothing to choose between
+  const ops = task.taskType && taskTypes.includes(task.taskType) ? operatorsFor(connector, task.taskType) : [];
+  return ops.slice(0, MAX_CHOICES).map((op) => {
+    const title = `Add ConnectorOperator { "${key}": "${op}" }`;
+    const existing = task.connectorOperatorNode;
+    if (existing?.type === 'object') return { title, edits: [insertProperty(c.doc, existing, key, op)] };
+    return {
+      title,
+      edits: existing
+        ? [replaceNode(c.doc, existing, { [key]: op })]
+        : [insertProperty(c.doc, task.node, 'ConnectorOperator', { [key]: op })],
+    };
+  });
+}
+
+export const connectorFixes: Fixes<'OP-1' | 'PAT-12' | 'PAT-14' | 'LIM-8'> = {
+  'OP-1': (c) => {
+    const { key, intendedKey, missing } = c.data;
+    if (missing && intendedKey) return missingOperatorFixes(c, intendedKey);
+    if (!key || !intendedKey) return [];
+    return c.data.remove ? removeMember(c) : renameTo(c, intendedKey);
+  },
+
+  'PAT-12': (c) => {
+    const { key, intendedKey, missingKey } = c.data;
+    if (missingKey) {
+      const object = objectOfAnchor(c.node);
+      if (!object) return [];
+      const value = placeholder(
+        c,
+        [...pathOf(object), missingKey],
+        shapes.SourceConnectorProperties.members![missingKey]?.target,
+      );
+      return [{ title: `Add "${missingKey}"`, edits: [insertProperty(c.doc, object, missingKey, value)] }];
+    }
+    if (!key || !intendedKey) return [];
+    return c.data.remove ? removeMember(c) : renameTo(c, intendedKey);
+  },
+
+  'PAT-14': null,
+
+  'LIM-8': (c) => {
+    const config = objectOfAnchor(c.node);
+    // the workflow snippet's example name, which TPL-1 then asks the user to replace
+    const path = config && [...pathOf(config), 'ConnectorProfileName'];
+    return config && path
+      ? [
+          {
+            title: 'Add "ConnectorProfileName"',
+            edits: [
+              insertProperty(c.doc, config, 'ConnectorProfileName', placeholder(c, path, 'ConnectorProfileName')),
+            ],
+          },
+        ]
+      : [];
+  },
+};

@@ -4,7 +4,17 @@ import { at, keyOf, prop, stringValue } from '../document';
 import { workflowOf } from '../workflowModel';
 import { quoted } from '../findings';
 import { DOCS } from './docs';
-import type { Rule } from './types';
+import type { Fixes, Rule } from './types';
+import { insertProperty } from '../jsonEdit';
+import { objectOfAnchor, placeholder } from './fixKit';
+import { pathOf } from '../document';
+
+declare module '../findings' {
+  interface CodeData {
+    'PAT-13': { readonly property: 'AppflowIntegration' };
+    'PAT-15': { readonly template: string; readonly objectTypeName: string };
+  }
+}
 
 export const integrationRules: readonly Rule[] = [
   {
@@ -52,3 +62,25 @@ export const integrationRules: readonly Rule[] = [
     },
   },
 ];
+
+export const integrationFixes: Fixes<'PAT-13' | 'PAT-15'> = {
+  'PAT-13': (c) => {
+    const config = objectOfAnchor(c.node);
+    return config
+      ? [
+          {
+            title: 'Add AppflowIntegration',
+            edits: [
+              insertProperty(
+                c.doc,
+                config,
+                'AppflowIntegration',
+                placeholder(c, [...pathOf(config), 'AppflowIntegration'], 'AppflowIntegration'),
+              ),
+            ],
+          },
+        ]
+      : [];
+  },
+  'PAT-15': null,
+};

@@ -5,7 +5,14 @@ import { Node } from '../document';
 import { Finding, quoted } from '../findings';
 import { SNIPPETS, defaultText } from '../snippets';
 import { DOCS } from './docs';
-import type { Rule, RuleContext } from './types';
+import type { Fixes, Rule, RuleContext } from './types';
+
+declare module '../findings' {
+  interface CodeData {
+    /** a template's example value left in the file: which kind of placeholder, and the value */
+    'TPL-1': { readonly placeholder: string; readonly value: string };
+  }
+}
 
 /** Where in a string value the part that names the user's own resource is (offset and length), if any. */
 type PartOf = (value: string) => { offset: number; length: number } | undefined;
@@ -137,3 +144,5 @@ function check(ctx: RuleContext): Finding[] {
 }
 
 export const placeholderRules: readonly Rule[] = [{ name: 'template placeholders', ids: ['TPL-1'], check }];
+
+export const placeholderFixes: Fixes<'TPL-1'> = { 'TPL-1': null };

@@ -6,7 +6,39 @@ import { keyOf } from '../document';
 import { Finding, listOf, quoted } from '../findings';
 import { Workflow, WorkflowTask, isProjection, projectedFields, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './types';
+import type { Fix, FixContext, Fixes, Rule } from './types';
+import { TextEdit } from 'vscode-languageserver-types';
+import { identityMapTask } from '../domain/taskKinds';
+import {
+  insertEntry,
+  insertItem,
+  insertItems,
+  lineIndent,
+  removeEntry,
+  replaceNode,
+  insertProperty,
+} from '../jsonEdit';
+import { taskOf } from './fixKit';
+
+declare module '../findings' {
+  interface CodeData {
+    /** no projection: the fields the other tasks read, to list in one inserted at `insertAt` */
+    'PAT-1': {
+      readonly connectorKey: string | undefined;
+      readonly fields: readonly string[];
+      readonly insertAt: number;
+    };
+    'PAT-2': object;
+    'PAT-3': { readonly fields: readonly string[] };
+    'PAT-4': { readonly field: string };
+    'PAT-5': { readonly field: string };
+    'PAT-6': { readonly field: string };
+    /** a Map without DestinationField (`property`, the source as `replacement`), or with `count` SourceFields */
+    'PAT-7': { readonly property?: 'DestinationField'; readonly replacement?: string; readonly count?: number };
+    'PAT-8': { readonly field: string };
+    'PAT-9': object;
+  }
+}
 import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
 import { taskAnchor } from './where';
 
@@ -202,3 +234,128 @@ export const projectionRules: readonly Rule[] = [
     },
   },
 ];
+
+/** Adds the finding's field to the first projection's SourceFields. */
+function addToProjection(c: FixContext<'PAT-4' | 'PAT-5'>): Fix[] {
+  const projection = workflowOf(c.doc).projections[0];
+  const field = c.data.field;
+  if (!projection || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return [];
+  return [
+    { title: `Add "${field}" to the projection task`, edits: [insertItem(c.doc, projection.sourceFieldsNode, field)] },
+  ];
+}
+
+export const projectionFixes: Fixes<
+  'PAT-1' | 'PAT-2' | 'PAT-3' | 'PAT-4' | 'PAT-5' | 'PAT-6' | 'PAT-7' | 'PAT-8' | 'PAT-9'
+> = {
+  'PAT-1': (c) => {
+    const { connectorKey, fields, insertAt } = c.data;
+    const tasksNode = workflowOf(c.doc).tasksNode;
+    // with no field to list the projection would be empty, itself an error (PAT-3)
+    if (!connectorKey || !fields?.length || tasksNode?.type !== 'array') return [];
+    const projection = {
+      TaskType: 'Filter',
+      ConnectorOperator: { [connectorKey]: 'PROJECTION' },
+      SourceFields: fields,
+    };
+    return [
+      {
+        title: `Insert a projection task listing ${fields.length} field${fields.length === 1 ? '' : 's'}`,
+        edits: [insertItem(c.doc, tasksNode, projection, insertAt ?? 0)],
+      },
+    ];
+  },
+
+  'PAT-2': (c) => {
+    const w = workflowOf(c.doc);
+    const task = taskOf(c),
+      first = w.projections[0];
+    if (!task || !first?.sourceFieldsNode || first.sourceFieldsNode.type !== 'array' || task === first) return [];
+    const have = new Set(first.sourceFields.map((f) => f.name));
+    const add = [...new Set(task.sourceFields.map((f) => f.name))].filter((f) => !have.has(f));
+    const edits = add.length
+      ? [
+          insertEntry(c.doc, first.sourceFieldsNode, (indent) =>
+            add.map((f) => JSON.stringify(f)).join(indent ? `,\n${indent}` : ', '),
+          ),
+        ]
+      : [];
+    return [
+      {
+        title: `Merge into the projection task (task ${first.index + 1})`,
+        edits: [...edits, removeEntry(c.doc, task.node)],
+      },
+    ];
+  },
+
+  'PAT-3': (c) => {
+    const fields = c.data.fields;
+    return fields?.length && c.node?.type === 'array'
+      ? [
+          {
+            title: `List ${fields.length} field${fields.length === 1 ? '' : 's'} the other tasks read`,
+            edits: [replaceNode(c.doc, c.node, fields)],
+          },
+        ]
+      : [];
+  },
+
+  'PAT-4': addToProjection,
+  'PAT-5': addToProjection,
+
+  // one action for every projected field no Map writes, offered on each of them
+  'PAT-6': (c) => {
+    const w = workflowOf(c.doc);
+    const key = w.connector?.key;
+    if (!key || w.tasksNode?.type !== 'array') return [];
+    const written = new Set<string>();
+    for (const t of w.tasks)
+      if (t.taskType === 'Map' || (t.taskType && COMBINING_TASK_TYPES.has(t.taskType)))
+        for (const f of t.sourceFields) written.add(f.name);
+    const fields = [...projectedFields(w.projections)].filter((f) => !written.has(f));
+    if (!fields.length) return [];
+    const maps = fields.map((f) => identityMapTask(key, f));
+    const title =
+      fields.length === 1
+        ? `Add a Map task for "${fields[0]}"`
+        : `Add Map tasks for the ${fields.length} projected fields no Map writes`;
+    return [{ title, edits: [insertItems(c.doc, w.tasksNode, maps)] }];
+  },
+
+  'PAT-7': (c) => {
+    const task = taskOf(c);
+    const { property, replacement } = c.data;
+    if (property !== 'DestinationField' || typeof replacement !== 'string' || !task || task.node.type !== 'object')
+      return [];
+    const title = `Set DestinationField to "${replacement}"`;
+    return task.destinationFieldNode
+      ? [{ title, edits: [replaceNode(c.doc, task.destinationFieldNode, replacement)] }]
+      : [{ title, edits: [insertProperty(c.doc, task.node, 'DestinationField', replacement)] }];
+  },
+
+  'PAT-8': null,
+
+  'PAT-9': (c) => {
+    const w = workflowOf(c.doc);
+    const task = taskOf(c);
+    const first = w.tasks[0];
+    if (!task || !first || task === first || w.tasksNode?.type !== 'array') return [];
+    const text = c.doc.text.slice(task.node.offset, task.node.offset + task.node.length);
+    const indent = lineIndent(c.doc, first.node.offset);
+    // move the text as written; re-indent its lines from its old depth to the first task's
+    const moved = text
+      .split('\n')
+      .map((l, i) => (i === 0 ? l : indent + l.slice(lineIndent(c.doc, task.node.offset).length)))
+      .join('\n');
+    const multiline = /\n/.test(c.doc.text.slice(w.tasksNode.offset, first.node.offset));
+    return [
+      {
+        title: 'Move the projection task first',
+        edits: [
+          TextEdit.insert(c.doc.document.positionAt(first.node.offset), `${moved},${multiline ? `\n${indent}` : ' '}`),
+          removeEntry(c.doc, task.node),
+        ],
+      },
+    ];
+  },
+};

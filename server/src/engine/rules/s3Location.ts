@@ -4,7 +4,15 @@
 import { Node, at, stringValue } from '../document';
 import { Finding, quoted } from '../findings';
 import { workflowOf } from '../workflowModel';
-import type { Rule } from './types';
+import type { Fixes, Rule } from './types';
+import { genericFixes } from './fixKit';
+declare module '../findings' {
+  interface CodeData {
+    /** an s3:// URI, ARN or path as a bucket name (the bucket as `replacement` when it can be read off) */
+    'BUCKET-1': { readonly replacement?: string };
+    'BUCKET-2': { readonly replacement: string };
+  }
+}
 
 const BUCKET_NAMING = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html';
 const OBJECT_KEYS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html';
@@ -85,3 +93,5 @@ export const s3LocationRules: readonly Rule[] = [
     },
   },
 ];
+
+export const s3LocationFixes: Fixes<'BUCKET-1' | 'BUCKET-2'> = { 'BUCKET-1': genericFixes, 'BUCKET-2': genericFixes };

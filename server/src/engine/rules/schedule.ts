@@ -5,7 +5,25 @@ import { Finding, closestFirst, quoted } from '../findings';
 import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../domain/time';
 import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule, RuleContext } from './types';
+import type { Fixes, Rule, RuleContext } from './types';
+import { genericFixes, replaceWith } from './fixKit';
+declare module '../findings' {
+  interface CodeData {
+    'SCH-1': { readonly examples: readonly string[] };
+    'SCH-2': { readonly replacement: string };
+    'SCH-3': object;
+    'SCH-4': { readonly allowedUnits: readonly string[]; readonly replacement?: string };
+    'SCH-5': object;
+    'SCH-6': { readonly minimumMinutes: number; readonly replacement: string };
+    'SCH-7': { readonly connector: string };
+    'SCH-12': { readonly now: string };
+    /** a past start: `replacement` is a start soon after now (create offers it too) */
+    'SCH-13': { readonly now: string; readonly replacement: string | number };
+    'SCH-14': { readonly start: string };
+    'SCH-15': { readonly start: string };
+    'SCH-16': { readonly value: string; readonly allowed: readonly string[] };
+  }
+}
 import { RATE_EXAMPLES, UNIT_MINUTES, UNIT_SPELLINGS, parseScheduleExpression } from '../domain/scheduleExpression';
 import { describeInstant } from './timestamps';
 
@@ -220,3 +238,31 @@ export const scheduleRules: readonly Rule[] = [
     },
   },
 ];
+
+export const scheduleFixes: Fixes<
+  | 'SCH-1'
+  | 'SCH-2'
+  | 'SCH-3'
+  | 'SCH-4'
+  | 'SCH-5'
+  | 'SCH-6'
+  | 'SCH-7'
+  | 'SCH-12'
+  | 'SCH-13'
+  | 'SCH-14'
+  | 'SCH-15'
+  | 'SCH-16'
+> = {
+  'SCH-1': (c) => (c.data.examples ?? []).flatMap((e) => replaceWith(c, e)),
+  'SCH-2': genericFixes,
+  'SCH-3': null,
+  'SCH-4': genericFixes,
+  'SCH-5': null,
+  'SCH-6': genericFixes,
+  'SCH-7': null,
+  'SCH-12': null,
+  'SCH-13': genericFixes,
+  'SCH-14': null,
+  'SCH-15': null,
+  'SCH-16': genericFixes,
+};

@@ -6,7 +6,9 @@ import { operatorPropertyKeys } from '../../generated/model';
 import { parseIsoTimestamp } from '../domain/time';
 import { WorkflowTask, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule, RuleContext } from './types';
+import type { Fixes, Rule, RuleContext } from './types';
+import { eachAllowed, genericFixes, taskOf } from './fixKit';
+import { insertEntry, insertProperty, replaceNode } from '../jsonEdit';
 import {
   DATE_DATA_TYPES,
   DATE_VALUE_KEYS,
@@ -24,6 +26,37 @@ import {
   taskTypesForOperator,
 } from '../domain/taskKinds';
 import { taskAnchor } from './where';
+
+declare module '../findings' {
+  interface CodeData {
+    'OP-2': { readonly value: string | undefined; readonly replacement: string };
+    /** an operator the task's TaskType does not take: the ones it takes, and the TaskTypes that take this one */
+    'task-operator': {
+      readonly taskType: string;
+      readonly value: string;
+      readonly allowed: readonly string[];
+      readonly taskTypes: readonly string[];
+      readonly replacement?: string;
+    };
+    'TP-3': {
+      readonly missingKeys: readonly string[];
+      readonly oneOf?: readonly string[];
+      readonly suggestedValues: Readonly<Record<string, string>>;
+    };
+    'TP-4': { readonly property: string; readonly allowed: readonly string[]; readonly remove: true };
+    'TP-5': {
+      readonly property: string;
+      readonly value?: string;
+      readonly expected?: string;
+      readonly allowed?: readonly string[];
+      readonly unknownFields?: readonly string[];
+      readonly sourceFields?: readonly string[];
+      readonly replacement?: string;
+    };
+    'TP-6': { readonly property: string; readonly keep: string; readonly remove: true };
+    'TP-7': { readonly property: string; readonly replacement?: string };
+  }
+}
 
 // OP-2: operator names people write for the real ones (VALIDATE_NOT_NULL: terraform-provider-aws#36741).
 const OPERATOR_TYPOS: Readonly<Record<string, string>> = {
@@ -292,3 +325,40 @@ export const taskRules: readonly Rule[] = [
     },
   },
 ];
+
+export const taskFixes: Fixes<'OP-2' | 'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7'> = {
+  'OP-2': genericFixes,
+
+  'task-operator': (c) => {
+    const out = eachAllowed(c, c.data.allowed ?? []);
+    const task = taskOf(c);
+    const connector = workflowOf(c.doc).connector;
+    // another TaskType only helps when the connector has the operator at all
+    const usable = !connector || connector.operators.includes(String(c.data.value));
+    for (const t of usable ? (c.data.taskTypes ?? []) : []) {
+      if (task?.taskTypeNode)
+        out.push({ title: `Change TaskType to "${t}"`, edits: [replaceNode(c.doc, task.taskTypeNode, t)] });
+    }
+    return out;
+  },
+
+  'TP-3': (c) => {
+    const task = taskOf(c);
+    const keys = c.data.missingKeys ?? [];
+    if (!task || task.node.type !== 'object' || !keys.length) return [];
+    const values = Object.fromEntries(keys.map((k) => [k, suggestedPropertyValue(task, k, c.now).value]));
+    const title = `Add ${keys.map((k) => `"${k}"`).join(', ')}`;
+    const props = task.taskPropertiesNode;
+    if (!props) return [{ title, edits: [insertProperty(c.doc, task.node, 'TaskProperties', values)] }];
+    if (props.type !== 'object') return [];
+    // one insertion point: all the missing keys in one edit
+    const text = (indent: string) =>
+      keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(values[k])}`).join(`,\n${indent}`);
+    return [{ title, edits: [insertEntry(c.doc, props, text)] }];
+  },
+
+  'TP-4': genericFixes,
+  'TP-5': genericFixes,
+  'TP-6': genericFixes,
+  'TP-7': genericFixes,
+};

@@ -3,7 +3,7 @@
 // a string and other dateutil forms. What it refuses is an error (here for milliseconds, else the model check's
 // `timestamp` error); what it reads differently from how it looks is a warning; other forms get a hint.
 import { Node, prop, stringValue } from '../document';
-import { Finding, quoted } from '../findings';
+import { CodeData, Finding, FindingOf, quoted } from '../findings';
 import { ShapeName, shapes } from '../../generated/model';
 import {
   Timestamp,
@@ -15,7 +15,26 @@ import {
 } from '../domain/time';
 import { Workflow, membersOf, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
-import type { Rule } from './types';
+import type { Fixes, Rule } from './types';
+import { genericFixes, replaceWith, show } from './fixKit';
+
+declare module '../findings' {
+  interface CodeData {
+    /** epoch milliseconds where seconds belong: the value in `seconds` */
+    'SCH-18': { readonly seconds: number };
+    /** a zone the AWS CLI reads differently from how it looks */
+    'timestamp-zone': { readonly replacement: string };
+    /** a zone-less time, read as UTC: the UTC form, and the Timezone's reading where a Timezone is set */
+    'timestamp-utc': {
+      readonly replacement: string;
+      readonly zoneReplacement?: string;
+      readonly timezone?: string;
+      readonly epochSeconds?: number;
+    };
+    /** a form other tools read differently, or a number meant as a date */
+    'timestamp-form': { readonly replacement: string | number };
+  }
+}
 
 /** How a timestamp reads in a message: the text as written, and the UTC instant when that is not obvious. */
 export const describeInstant = (node: Node, seconds: number) =>
@@ -53,13 +72,19 @@ interface Site {
   timezone?: string;
 }
 
-const findingAt = (
+type TimestampCode = 'SCH-18' | 'timestamp-zone' | 'timestamp-utc' | 'timestamp-form';
+
+function findingAt<C extends TimestampCode>(
   site: Site,
-  code: string,
+  code: C,
   severity: Finding['severity'],
-  data: Record<string, unknown>,
+  data: CodeData[C],
   message: string,
-): Finding => ({ code, severity, at: site.node, href: site.href, data: { rules: site.rules, ...data }, message });
+): Finding {
+  // the data of code C, with the site's rule ids: what FindingOf<C> holds for each of the four codes
+  const f = { code, severity, at: site.node, href: site.href, data: { rules: site.rules, ...data }, message };
+  return f as FindingOf<TimestampCode> as Finding;
+}
 
 /** The value refused by the AWS CLI because it is epoch milliseconds (other refusals are the `timestamp` check). */
 function millisecondsFinding(site: Site): Finding | undefined {
@@ -191,3 +216,19 @@ export const timestampRules: readonly Rule[] = [
     },
   },
 ];
+
+export const timestampFixes: Fixes<TimestampCode> = {
+  'SCH-18': (c) =>
+    typeof c.data.seconds === 'number'
+      ? replaceWith(c, c.data.seconds, `Change to ${c.data.seconds} (epoch seconds)`)
+      : [],
+  'timestamp-zone': genericFixes,
+  // a zone-less time beside a Timezone: both readings, UTC (what is sent today) first
+  'timestamp-utc': (c) => [
+    ...replaceWith(c, c.data.replacement, `Mean UTC: ${show(c.data.replacement)}`),
+    ...(typeof c.data.zoneReplacement === 'string'
+      ? replaceWith(c, c.data.zoneReplacement, `Mean ${c.data.timezone} time: ${show(c.data.zoneReplacement)}`)
+      : []),
+  ],
+  'timestamp-form': genericFixes,
+};

@@ -5,7 +5,28 @@ import { Finding, listOf, quoted } from '../findings';
 import { workflowOf } from '../workflowModel';
 import { triggerTypes } from '../../generated/model';
 import { DOCS } from './docs';
-import type { Rule } from './types';
+import type { Fixes, Rule } from './types';
+import { genericFixes } from './fixKit';
+import { insertProperty } from '../jsonEdit';
+declare module '../findings' {
+  interface CodeData {
+    /** a Scheduled trigger without its schedule: which level is missing, and the schedule to add */
+    'TRG-2': {
+      readonly missing: 'Scheduled' | 'TriggerProperties';
+      readonly replacement: { readonly Scheduled: { readonly ScheduleExpression: string } };
+    };
+    'TRG-3': { readonly property: 'TriggerProperties'; readonly remove: true };
+    'TRG-4': {
+      readonly connector: string;
+      readonly supported: readonly string[];
+      readonly allowed: readonly string[];
+    };
+    'TRG-5': { readonly replacement: string };
+    'TRG-6': { readonly remove: true };
+    'SCH-11': { readonly remove: true };
+    'INC-1': { readonly field: string; readonly type: string; readonly taskIndex: number; readonly property: string };
+  }
+}
 import { DEFAULT_RATE } from '../domain/scheduleExpression';
 
 // AppFlow: Event triggers are "available only for SaaS applications that provide change events"; of the Customer
@@ -167,3 +188,34 @@ export const triggerRules: readonly Rule[] = [
     },
   },
 ];
+
+export const triggerFixes: Fixes<'TRG-2' | 'TRG-3' | 'TRG-4' | 'TRG-5' | 'TRG-6' | 'SCH-11' | 'INC-1'> = {
+  'TRG-2': (c) => {
+    const w = workflowOf(c.doc);
+    const replacement = c.data.replacement;
+    if (!replacement?.Scheduled) return [];
+    if (c.data.missing === 'TriggerProperties' && w.triggerConfigNode?.type === 'object') {
+      return [
+        {
+          title: 'Add TriggerProperties with a schedule',
+          edits: [insertProperty(c.doc, w.triggerConfigNode, 'TriggerProperties', replacement)],
+        },
+      ];
+    }
+    if (c.data.missing === 'Scheduled' && w.triggerPropertiesNode?.type === 'object') {
+      return [
+        {
+          title: 'Add a Scheduled schedule',
+          edits: [insertProperty(c.doc, w.triggerPropertiesNode, 'Scheduled', replacement.Scheduled)],
+        },
+      ];
+    }
+    return [];
+  },
+  'TRG-3': genericFixes,
+  'TRG-4': genericFixes,
+  'TRG-5': genericFixes,
+  'TRG-6': genericFixes,
+  'SCH-11': genericFixes,
+  'INC-1': null,
+};
