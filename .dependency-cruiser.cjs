@@ -1,4 +1,14 @@
-// The layering of docs/architecture.md, checked in `npm test` (npm run lint:deps). A rule here is a sentence there.
+// The layering of docs/architecture.md, checked in `npm test` (npm run lint) over every folder of ours: server/src,
+// client/src, test, bench and scripts. A rule here is a sentence there; each folder of the product has an allow-list.
+const OURS = '^(server/src|client|test|bench|scripts)/';
+/** "`from` may import, of our code, only what `allowed` matches" (libraries are ruled separately). */
+const mayImportOnly = (name, from, allowed, comment) => ({
+  name,
+  severity: 'error',
+  ...(comment ? { comment } : {}),
+  from: { path: from },
+  to: { path: OURS, pathNot: allowed },
+});
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -9,12 +19,70 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    // Each folder of the product may import only what its allow-list names (of our code; libraries are ruled below).
+    mayImportOnly(
+      'engine-imports-only-engine-and-generated',
+      '^server/src/engine/',
+      '^server/src/(engine|generated)/',
+      'server/src/engine imports only itself, server/src/generated, the snippets file and libraries.',
+    ),
+    mayImportOnly('generated-imports-nothing-of-ours', '^server/src/generated/', '^server/src/generated/'),
+    mayImportOnly(
+      'protocol-imports-nothing-of-ours',
+      '^server/src/protocol\\.ts$',
+      '^$',
+      'The LSP protocol module (custom methods and their types) is shared by the client and the server.',
+    ),
+    mayImportOnly(
+      'submission-imports-only-engine-and-generated',
+      '^server/src/submission/',
+      '^server/src/(submission|engine|generated)/',
+      'The AWS service library sits below every shell (CLI, LSP server, client) and beside the account library.',
+    ),
+    mayImportOnly(
+      'account-imports-only-engine-and-submission',
+      '^server/src/account/',
+      '^server/src/(account|engine|generated|submission)/',
+      'The account library uses the submission library (its client builder, pager), never a shell.',
+    ),
+    mayImportOnly(
+      'lsp-imports-only-engine-account-and-protocol',
+      '^server/src/lsp/',
+      '^server/src/(lsp|engine|generated|account)/|^server/src/protocol\\.ts$',
+      'The LSP server: the engine, the account library (loaded only when the account is on) and the protocol.',
+    ),
+    mayImportOnly(
+      'server-entry-imports-only-lsp',
+      '^server/src/server\\.ts$',
+      '^server/src/lsp/',
+      'server/src/server.ts only creates the connection and calls startServer.',
+    ),
+    mayImportOnly(
+      'cli-imports-only-engine-submission-and-account',
+      '^server/src/cli/',
+      '^server/src/(cli|engine|generated|submission|account)/',
+      'The CLI shares the engine and the libraries with the LSP server, never the server itself or the client.',
+    ),
+    mayImportOnly(
+      'client-imports-only-entry-points',
+      '^client/',
+      '^client/|^server/src/(engine|submission)/index\\.ts$|^server/src/protocol\\.ts$',
+      'The client reaches the engine and the submission library through their index.ts only, and the protocol ' +
+        'module; never the LSP server (it runs it as a process), the CLI or the account library.',
+    ),
     {
-      name: 'engine-is-a-plain-library',
+      name: 'product-never-imports-tests-or-tools',
       severity: 'error',
-      comment: 'server/src/engine imports only itself, server/src/generated, the snippets file and libraries.',
-      from: { path: '^server/src/engine/' },
-      to: { path: '^(server/src|client|test|scripts|bench)/', pathNot: '^server/src/(engine|generated)/' },
+      comment: 'server/ and client/ ship; test/, bench/ and scripts/ do not, so nothing shipped imports them.',
+      from: { path: '^(server/src|client)/' },
+      to: { path: '^(test|bench|scripts)/' },
+    },
+    {
+      name: 'tools-never-import-client',
+      severity: 'error',
+      comment: 'bench/ and scripts/ run in plain Node, where the client (and vscode) cannot load.',
+      from: { path: '^(bench|scripts)/' },
+      to: { path: '^client/' },
     },
     {
       name: 'engine-does-no-io',
@@ -24,58 +92,6 @@ module.exports = {
       to: {
         dependencyTypes: ['core', 'npm', 'npm-dev'],
         path: '^(fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process)$|@aws-sdk|@smithy',
-      },
-    },
-    {
-      name: 'generated-imports-nothing-of-ours',
-      severity: 'error',
-      from: { path: '^server/src/generated/' },
-      to: { path: '^(server|client)/', pathNot: '^server/src/generated/' },
-    },
-    {
-      name: 'lsp-and-cli-never-import-client',
-      severity: 'error',
-      from: { path: '^server/src/(lsp|cli|submission)/' },
-      to: { path: '^client/' },
-    },
-    {
-      name: 'lsp-and-cli-are-separate-shells',
-      severity: 'error',
-      comment: 'The LSP server and the CLI share the engine and the submission library, never each other.',
-      from: { path: '^server/src/lsp/' },
-      to: { path: '^server/src/cli/' },
-    },
-    {
-      name: 'cli-does-not-import-lsp',
-      severity: 'error',
-      from: { path: '^server/src/cli/' },
-      to: { path: '^server/src/lsp/' },
-    },
-    {
-      name: 'submission-is-below-the-shells',
-      severity: 'error',
-      comment:
-        'The submission and account libraries are used by the shells (CLI, LSP server, client); they import none of ' +
-        'them. The account library may use the submission library (its client builder), not the reverse.',
-      from: { path: '^server/src/(submission|account)/' },
-      to: { path: '^server/src/(cli|lsp)/' },
-    },
-    {
-      name: 'submission-does-not-import-account',
-      severity: 'error',
-      from: { path: '^server/src/submission/' },
-      to: { path: '^server/src/account/' },
-    },
-    {
-      name: 'client-uses-entry-points-only',
-      severity: 'error',
-      comment:
-        'The client reaches the engine and the submission library through their index.ts only, and never the LSP ' +
-        'server (it runs it as a process).',
-      from: { path: '^client/' },
-      to: {
-        path: '^server/src/',
-        pathNot: '^server/src/(engine|submission)/index\\.ts$',
       },
     },
     {
@@ -98,19 +114,21 @@ module.exports = {
     {
       name: 'only-client-imports-vscode',
       severity: 'error',
-      from: { path: '^server/' },
+      from: { path: '^(server|bench|scripts)/' },
       to: { path: '^vscode$', dependencyTypes: ['npm', 'npm-dev', 'core', 'unknown', 'undetermined'] },
     },
     {
       name: 'not-to-unresolvable',
       severity: 'error',
-      from: { path: '^(server|client)/' },
+      from: { path: '^(server|client|test|bench|scripts)/', pathNot: '^test/fixtures/' },
       to: { couldNotResolve: true, pathNot: '^vscode$' },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|out|node_modules|\\.cache)/' },
+    // the fixtures are cruised only on purpose (test/foundation/layering.test.ts); esbuild.mjs is the build script,
+    // which the tsconfig's baseUrl would otherwise stand in for the `esbuild` package
+    exclude: { path: '^(dist|out|node_modules|\\.cache)/|^esbuild\\.mjs$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     combinedDependencies: true,

@@ -7,6 +7,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { awsSettings, proxyOption } from './submit/awsTarget';
 import { DOCUMENT_SELECTOR } from './constants';
 import { awsSettingsInOrder } from '../../server/src/submission';
+import {
+  ACCOUNT_SETTINGS_NOTIFICATION,
+  ACCOUNT_STATUS_NOTIFICATION,
+  REFRESH_ACCOUNT_NOTIFICATION,
+  type AccountSettings,
+  type AccountStatus,
+} from '../../server/src/protocol';
 
 export const USE_ACCOUNT_COMMAND = 'cpworkflow.useAccount';
 export const STOP_USING_ACCOUNT_COMMAND = 'cpworkflow.stopUsingAccount';
@@ -14,15 +21,9 @@ export const REFRESH_ACCOUNT_COMMAND = 'cpworkflow.refreshAccount';
 const ENABLED = 'cpworkflow.account.enabled';
 
 /** What the server gets (initializationOptions.account and the cpworkflow/accountSettings notification). */
-export function accountSettings(): Record<string, unknown> {
+export function accountSettings(): AccountSettings {
   const enabled = vscode.workspace.getConfiguration().get<boolean>(ENABLED, false) && vscode.workspace.isTrusted;
   return enabled ? { enabled, ...awsSettings(), proxy: proxyOption() } : { enabled: false };
-}
-
-interface AccountStatus {
-  state: 'off' | 'fetching' | 'ready' | 'unavailable';
-  label?: string;
-  message?: string;
 }
 
 /** Wires the setting, the commands and the status item to a started client; returns the item (the extension API). */
@@ -57,9 +58,9 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
   };
   show({ state: 'off' });
 
-  const send = () => void client.sendNotification('cpworkflow/accountSettings', accountSettings());
+  const send = () => void client.sendNotification(ACCOUNT_SETTINGS_NOTIFICATION, accountSettings());
   context.subscriptions.push(
-    client.onNotification('cpworkflow/accountStatus', (s: AccountStatus) => show(s)),
+    client.onNotification(ACCOUNT_STATUS_NOTIFICATION, (s: AccountStatus) => show(s)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
         e.affectsConfiguration('cpworkflow.account') ||
@@ -84,7 +85,7 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
       await vscode.workspace.getConfiguration().update(ENABLED, false, vscode.ConfigurationTarget.Global);
     }),
     vscode.commands.registerCommand(REFRESH_ACCOUNT_COMMAND, () =>
-      client.sendNotification('cpworkflow/refreshAccount'),
+      client.sendNotification(REFRESH_ACCOUNT_NOTIFICATION),
     ),
   );
   return item;

@@ -308,8 +308,16 @@ describe('cpworkflow validate: CI formats', () => {
       for (const code of codes) {
         const documented = rowsOf.get(code);
         if (!documented) continue; // the account and syntax codes: tables of their own
-        if (!fixesFor(code)) assert.ok(documented.every((q) => q === 'no'), `${code}: documented with a fix`);
-        else assert.ok(documented.some((q) => q !== 'no'), `${code}: has a fix the docs do not mention`);
+        if (!fixesFor(code))
+          assert.ok(
+            documented.every((q) => q === 'no'),
+            `${code}: documented with a fix`,
+          );
+        else
+          assert.ok(
+            documented.some((q) => q !== 'no'),
+            `${code}: has a fix the docs do not mention`,
+          );
       }
     });
 

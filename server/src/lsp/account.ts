@@ -5,33 +5,12 @@
 import type { AccountProvider, AccountProviders } from '../account';
 import type { AccountSnapshot } from '../engine/accountSnapshot';
 import type { ParsedWorkflow } from '../engine/document';
-
-/** What a client sends: `initializationOptions.account`, and the `cpworkflow/accountSettings` notification. */
-export interface AccountSettings {
-  readonly enabled?: boolean;
-  readonly profile?: string;
-  readonly region?: string;
-  readonly endpointUrl?: string;
-  /** per request, as `create` (default 30 s) */
-  readonly timeoutMs?: number;
-  /** HTTP(S) proxy (VS Code's http.proxy) */
-  readonly proxy?: { url: string; strictSSL?: boolean; noProxy?: string[] };
-}
+import type { AccountSettings, AccountStatus } from '../protocol';
 
 export type AccountLibrary = typeof import('../account');
 
-/** What the client's language status item shows. */
-export interface AccountStatus {
-  readonly state: 'off' | 'fetching' | 'ready' | 'unavailable';
-  /** "profile default, us-east-1" */
-  readonly label?: string;
-  /** for 'unavailable': why, in one sentence */
-  readonly message?: string;
-}
-
-export const ACCOUNT_SETTINGS_NOTIFICATION = 'cpworkflow/accountSettings';
-export const REFRESH_ACCOUNT_NOTIFICATION = 'cpworkflow/refreshAccount';
-export const ACCOUNT_STATUS_NOTIFICATION = 'cpworkflow/accountStatus';
+export type { AccountSettings, AccountStatus } from '../protocol';
+export { ACCOUNT_SETTINGS_NOTIFICATION, ACCOUNT_STATUS_NOTIFICATION, REFRESH_ACCOUNT_NOTIFICATION } from '../protocol';
 
 /** Long enough for the didOpen notifications that follow `initialized` to be validated first. */
 const LOAD_DELAY_MS = 150;
