@@ -29,3 +29,8 @@ export const ACCOUNT_SETTINGS_NOTIFICATION = 'cpworkflow/accountSettings';
 export const REFRESH_ACCOUNT_NOTIFICATION = 'cpworkflow/refreshAccount';
 /** server → client: what the account layer knows now (AccountStatus). */
 export const ACCOUNT_STATUS_NOTIFICATION = 'cpworkflow/accountStatus';
+/**
+ * client → server request: the AccountStatus now, answered after every message sent before it (a client's status
+ * line, and tests: 'off' means no account library is loaded and no account request is pending).
+ */
+export const GET_ACCOUNT_STATUS_REQUEST = 'cpworkflow/getAccountStatus';

@@ -397,23 +397,19 @@ describe('account checks, fixes, completion and hover (random account)', functio
     for (const s of choice.keySources) assert.ok(th.includes(`_source.${s}\` ← Map from`));
   });
 
-  it('answers completion from the cache within 20 ms at the 95th percentile', async () => {
+  // how fast (p50/p95 against the 20 ms target): npm run bench's account rows; here, that every answer is complete
+  it('answers completion from the cached account on every new version of the document', async () => {
     const json = clean();
     flowOf(json).Tasks[0].SourceFields = [CARET];
     const text = JSON.stringify(json, null, 2);
     const offset = text.indexOf(`"${CARET}"`) + 1;
     const account = await snapshotOf(documentOf(clean()));
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 20; i++) {
       // a new version each time, as after a keystroke: the parse is part of the answer
       const doc = TextDocument.create('file:///p.cpworkflow.json', 'cpworkflow', i, text.replace(CARET, ''));
-      const t = process.hrtime.bigint();
       const list = service.complete(doc, doc.positionAt(offset), account);
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
       assert.ok(list.items.length >= choice.entity.fields.length);
+      assert.ok(!list.isIncomplete, 'the cached account answers in full');
     }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.floor(times.length * 0.95)];
-    assert.ok(p95 <= 20, `p95 ${p95} ms`);
   });
 });

@@ -40,7 +40,9 @@ describe('account in the language server (stdio)', function () {
     await client.open('file:///off.cpworkflow.json', JSON.stringify(json, null, 2));
     const published = await client.diagnostics('file:///off.cpworkflow.json');
     assert.ok(!published.diagnostics.some((d) => String(d.code).startsWith('ACC-')));
-    await new Promise((r) => setTimeout(r, 300));
+    // settled: the server says, after the messages before, that the account is off: no account library loaded, no
+    // request pending or scheduled, so none can reach the account later
+    assert.deepEqual(await client.request('cpworkflow/getAccountStatus', null), { state: 'off' });
     assert.equal(fx.endpoint.requests.length, 0);
   });
 

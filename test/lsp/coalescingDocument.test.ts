@@ -42,19 +42,17 @@ describe('coalescing documents (lsp/coalescingDocument.ts)', () => {
     assert.deepEqual(ours.positionAt(40), stock.positionAt(40));
   });
 
-  it('takes 10,000 keystrokes on a 4 MB document in well under a second (the stock one copies the text each time)', () => {
+  // how fast: npm run bench's "Edit burst" row (10,000 changes on 3.9 MB); here, that the result is right
+  it('takes 10,000 keystrokes on a 4 MB document and reads back the text they make', () => {
     const big = `{"a": "${'y'.repeat(4_000_000)}", "b": "${'z'.repeat(10)}"}`;
     const burst = (doc: { update(c: TextDocumentContentChangeEvent[], v: number): void }) => {
-      const t = performance.now();
       for (let i = 0; i < 10_000; i++) {
         const at = { line: 0, character: 7 + i };
         doc.update([{ range: { start: at, end: at }, text: 'x' }], i + 2);
       }
-      return performance.now() - t;
     };
     const ours = coalescingDocuments.create('file:///b.cpworkflow.json', 'cpworkflow', 1, big);
-    const ms = burst(ours);
-    assert.ok(ms < 500, `${ms.toFixed(0)} ms`);
+    burst(ours);
     assert.equal(ours.getText().slice(0, 12), '{"a": "xxxxx');
     assert.equal(ours.getText().length, big.length + 10_000);
     assert.equal(ours.version, 10_001);

@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { startServer } from '../../server/src/lsp/server';
+import { FakeClock } from '../support/fakeClock';
+import { startServer, TIME_RECHECK_MS } from '../../server/src/lsp/server';
 import { version } from '../../package.json';
 import { readExample } from '../support/workflows';
 
@@ -151,10 +152,12 @@ describe('startServer in-process: an engine failure', () => {
 
 describe('startServer in-process: a client that goes without a shutdown', () => {
   it('stops its timers instead of publishing into the closed connection', async () => {
+    // the server's timers on a fake clock: the test runs every timer there is, instead of waiting for them
+    const clock = new FakeClock();
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverSide = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverSide);
+    startServer(serverSide, { clock });
     const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.listen();
     const thrown: unknown[] = [];
@@ -162,25 +165,34 @@ describe('startServer in-process: a client that goes without a shutdown', () => 
     const mochaHandlers = process.listeners('uncaughtException');
     process.removeAllListeners('uncaughtException');
     process.on('uncaughtException', onUncaught);
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
     try {
       await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
       await client.sendNotification('initialized', {});
       const first = new Promise((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve));
       const uri = 'file:///gone.cpworkflow.json';
+      // schedule times: the server also keeps a re-check timer for this file (TIME_RECHECK_MS)
       await client.sendNotification('textDocument/didOpen', {
-        textDocument: { uri, languageId: 'json', version: 1, text: '{}' },
+        textDocument: { uri, languageId: 'json', version: 1, text: '{"ScheduleStartTime": 1}' },
       });
+      // a request answered means every notification sent before it was handled (JSON-RPC keeps the order)
+      await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      clock.advance(0);
       await first;
       // a change right after a check is due at the end of the throttle interval: the client's end goes before that
       await client.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: 2 },
-        contentChanges: [{ text: '{"DomainName": 1}' }],
+        contentChanges: [{ text: '{"DomainName": 1, "ScheduleStartTime": 1}' }],
       });
-      await new Promise((resolve) => setTimeout(resolve, 20)); // the change has arrived; its check is not yet due
+      await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(clock.pending > 0, 'a check and a re-check are due');
       serverSide.dispose();
       client.dispose();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // every timer the server had comes due now; none may publish into the closed connection, nor set another
+      clock.advance(TIME_RECHECK_MS * 2);
+      await tick();
       assert.deepEqual(thrown.map(String), []);
+      assert.equal(clock.pending, 0, 'no timer left running');
     } finally {
       process.removeListener('uncaughtException', onUncaught);
       for (const h of mochaHandlers) process.on('uncaughtException', h);

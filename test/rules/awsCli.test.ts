@@ -161,7 +161,7 @@ describe('the AWS CLI (v1 and v2) against the project: refused before sending, o
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`runs at least 20 corpus files, every example and every rule case through ${clis.length} AWS CLIs in bounded time`, () => {
+  it('runs at least 20 corpus files, every example and every rule case through every installed AWS CLI', () => {
     assert.ok(corpusFiles().length >= 20, `${corpusFiles().length} corpus files`);
     assert.ok(clis.length >= 2, `AWS CLI v1 and v2 installed: ${clis.join(', ')}`);
     for (const aws of clis) assert.equal(verdicts.get(aws)?.size, distinct.length, aws);

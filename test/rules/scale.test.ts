@@ -31,13 +31,12 @@ function timedValidate(text: string): { ms: number; codes: string[] } {
 describe('rules at scale', function () {
   this.timeout(60000);
 
-  it('checks a clean 5,000-field file in well under a second', () => {
+  // how fast: npm run bench ("Open → diagnostics" at 5,000 fields); here, that nothing is reported on a clean one
+  it('checks a clean 5,000-field file and finds nothing', () => {
     const text = bigWorkflow(5000, true);
     assert.ok(text.length > 1_500_000, `${text.length} characters`);
-    timedValidate(text); // warm up the JIT
-    const { ms, codes } = timedValidate(text);
+    const { codes } = timedValidate(text);
     assert.deepEqual(codes, []);
-    assert.ok(ms < 1500, `${ms.toFixed(0)} ms`);
   });
 
   it('reports 4,999 unprojected fields without slowing down quadratically', () => {

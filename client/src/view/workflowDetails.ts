@@ -24,6 +24,8 @@ export class WorkflowDetailsDocuments implements vscode.TextDocumentContentProvi
   readonly onDidChange = this.changed.event;
   private readonly rendered = new vscode.EventEmitter<{ uri: string; look: DetailsLook }>();
   private readonly refs = new Map<string, { ref: WorkflowRef; intervalMs?: number }>();
+  /** reads under way (provideTextDocumentContent) */
+  private reading = 0;
   private readonly looks = new Map<string, DetailsLook>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed, this.rendered];
@@ -81,6 +83,7 @@ export class WorkflowDetailsDocuments implements vscode.TextDocumentContentProvi
     if (!entry) return 'These details are no longer known: open them again from the Customer Profiles view.\n';
     const { ref } = entry;
     let look: DetailsLook;
+    this.reading++;
     try {
       const progress = await withClient(ref, (client, aws) =>
         aws.getWorkflowProgress(client, ref.domainName, ref.workflowId, { withSteps: true }),
@@ -109,6 +112,8 @@ export class WorkflowDetailsDocuments implements vscode.TextDocumentContentProvi
         '',
       ].join('\n');
       look = { text, status: undefined, done: false, error: x.code };
+    } finally {
+      this.reading--;
     }
     this.looks.set(key, look);
     this.rendered.fire({ uri: key, look });
@@ -136,6 +141,14 @@ export class WorkflowDetailsDocuments implements vscode.TextDocumentContentProvi
   /** Whether any details document is waiting to read its workflow again. */
   get polling(): boolean {
     return this.timers.size > 0;
+  }
+
+  /**
+   * Whether a details document can still send a request of its own: a read is waiting or under way (a read may
+   * schedule the next). Once false, nothing reads until a document is opened again: tests wait for it.
+   */
+  get busy(): boolean {
+    return this.timers.size > 0 || this.reading > 0;
   }
 
   dispose(): void {

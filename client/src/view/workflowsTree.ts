@@ -396,6 +396,15 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     return this.timer !== undefined;
   }
 
+  /**
+   * Whether the view can still send a request of its own: a poll is waiting or a domain is being read (which may
+   * schedule the next poll). Once false, only a user's action or a create makes it read again: tests wait for it
+   * instead of waiting to see that nothing happens.
+   */
+  get busy(): boolean {
+    return this.timer !== undefined || this.loading.size > 0;
+  }
+
   private errorContext(operation: string) {
     const t = this.view?.target;
     return { operation, profile: t?.profile, signer: t?.signer, region: t?.region, endpointUrl: t?.endpointUrl };

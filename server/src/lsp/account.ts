@@ -10,7 +10,12 @@ import type { AccountSettings, AccountStatus } from '../protocol';
 export type AccountLibrary = typeof import('../account');
 
 export type { AccountSettings, AccountStatus } from '../protocol';
-export { ACCOUNT_SETTINGS_NOTIFICATION, ACCOUNT_STATUS_NOTIFICATION, REFRESH_ACCOUNT_NOTIFICATION } from '../protocol';
+export {
+  ACCOUNT_SETTINGS_NOTIFICATION,
+  ACCOUNT_STATUS_NOTIFICATION,
+  GET_ACCOUNT_STATUS_REQUEST,
+  REFRESH_ACCOUNT_NOTIFICATION,
+} from '../protocol';
 
 /** Long enough for the didOpen notifications that follow `initialized` to be validated first. */
 const LOAD_DELAY_MS = 150;
@@ -21,6 +26,7 @@ export class LspAccount {
   private provider: AccountProvider | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastStatus = '';
+  private shown: AccountStatus = { state: 'off' };
   private settings: AccountSettings | undefined;
   private loading = false;
 
@@ -105,8 +111,14 @@ export class LspAccount {
     this.providers?.dispose();
   }
 
+  /** What the account layer knows now: off until it is turned on and its library loaded. */
+  get current(): AccountStatus {
+    return this.shown;
+  }
+
   private status(s: AccountStatus): void {
     const key = JSON.stringify(s);
+    this.shown = s;
     if (key === this.lastStatus) return;
     this.lastStatus = key;
     this.report(s);

@@ -19,6 +19,7 @@ import { coalescingDocuments } from './coalescingDocument';
 import {
   ACCOUNT_SETTINGS_NOTIFICATION,
   ACCOUNT_STATUS_NOTIFICATION,
+  GET_ACCOUNT_STATUS_REQUEST,
   LspAccount,
   REFRESH_ACCOUNT_NOTIFICATION,
   type AccountLibrary,
@@ -95,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initialAccount: AccountSettings | undefined;
   connection.onNotification(ACCOUNT_SETTINGS_NOTIFICATION, (settings: AccountSettings) => configureAccount(settings));
   connection.onNotification(REFRESH_ACCOUNT_NOTIFICATION, () => account.refresh());
+  connection.onRequest(GET_ACCOUNT_STATUS_REQUEST, () => account.current);
   connection.onInitialized(() => configureAccount(initialAccount));
   function configureAccount(settings: AccountSettings | undefined) {
     try {

@@ -46,8 +46,10 @@ suite('Restricted Mode', () => {
         t.replace('"my-salesforce-connection"', '"no-such-connection"').replace('"APPFLOW_INTEGRATION"', '"APPFLOW"'),
     });
     await diagnosticsWhen(uri, (d) => d.some((x) => x.source === 'cpworkflow'), 'diagnostics in Restricted Mode');
-    // the server fetches as soon as the account is on; absence can only be shown by giving it time to act
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // settled: the server says, after every message the client sent it, that the account is off: it has loaded no
+    // account library and has no account request pending or scheduled, so none can reach the endpoint
+    const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
+    assert.deepStrictEqual(await api.client.sendRequest('cpworkflow/getAccountStatus'), { state: 'off' });
     const ds = vscode.languages.getDiagnostics(uri);
     assert.ok(!ds.some((d) => String(d.code).startsWith('ACC-')), JSON.stringify(ds.map((d) => d.code)));
     assert.strictEqual(sandbox.endpoint.requests.length, 0, 'no request reached the endpoint');

@@ -61,9 +61,10 @@ suite('workflow status', () => {
     );
     const last = polled.at(-1);
     assert.ok(result.text.includes(`request id of the last call: \`${last.requestId}\``), 'the last request id');
-    const polls = sandbox.endpoint.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    assert.strictEqual(sandbox.endpoint.requests.length, polls, 'nothing more is read once it has ended');
+    // settled: no read waiting or under way, so nothing more can be read (the run has ended: no next read is set)
+    const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
+    await until(() => !api.workflows.details.busy, 'the details to stop reading');
+    assert.strictEqual(api.workflows.details.polling, false, 'no further read is scheduled once it has ended');
   });
 
   test("a failed workflow's details show the ErrorDescription and the failed step's ExecutionMessage", async () => {
@@ -101,10 +102,11 @@ suite('workflow status', () => {
     assert.strictEqual(first.status, 'RETRY');
     await until(() => reads() >= 3, 'the workflow to be read again while its details are shown');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // a read already under way may finish
+    // a read under way may finish, and its timer fires without reading; then nothing can read again
+    await until(() => !api.workflows.details.busy, 'the details to stop reading once closed', 5000);
     const after = reads();
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    assert.strictEqual(reads(), after, 'no read once the document was closed');
+    assert.ok(after >= 3);
+    assert.strictEqual(api.workflows.details.polling, false, 'no read scheduled once the document was closed');
   });
 
   test('a workflow id that is not among the recent ones is looked up in the domain given', async () => {
