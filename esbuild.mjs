@@ -79,6 +79,9 @@ if (!production) {
     entryPoints: testEntries('test').filter((f) => !f.startsWith(join('test', 'vscode'))),
     outdir: 'out/test',
     outbase: 'test',
+    // our code is bundled into each test (it imports .mjs, .md and JSON, which Node's require cannot all load);
+    // packages are required from node_modules at run time, not copied into every test file (139 MB → a few)
+    packages: 'external',
     external: ['mocha', 'vscode', 'playwright-core'],
   });
 }

@@ -342,6 +342,8 @@ export function connectorKey(connectorType) {
 /**
  * A flow as AppFlow's DescribeFlow returns it (member names and epoch-second timestamps of the wire): a Filter
  * projecting every field of the entity, a Map per field, an incremental scheduled trigger.
+ * @param {{ flowName: string, connectorType: string, profile: string, entity: any, domainName: string,
+ *   objectTypeName: string, at: number, schedule?: string, status?: string }} flow
  */
 function flowOf({ flowName, connectorType, profile, entity, domainName, objectTypeName, at, schedule, status }) {
   const key = connectorKey(connectorType);

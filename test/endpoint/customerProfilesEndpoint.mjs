@@ -320,7 +320,11 @@ export async function startLocalEndpoint(options = {}) {
     };
   }
 
-  /** One page of `items`: at most min(maxResults, pageSize), from the offset the token carries. */
+  /**
+   * One page of `items`: at most min(maxResults, pageSize), from the offset the token carries.
+   * @param {any[]} items
+   * @param {{ maxResults?: unknown, nextToken?: string }} [page]
+   */
   function pageOf(items, { maxResults, nextToken } = {}) {
     const size = Math.max(1, Math.min(Number(maxResults) || pageSize, pageSize));
     const m = /^page-(\d+)$/.exec(nextToken ?? 'page-0');
@@ -748,6 +752,7 @@ function parseAuthorization(header) {
 async function signatureMatches(req, u, bodyBuf, payloadHash, auth, secretAccessKey) {
   const signingDate = parseAmzDate(req.headers['x-amz-date']);
   if (!signingDate) return false;
+  /** @type {Record<string, string>} */
   const headers = {};
   for (const name of auth.signedHeaders) {
     const v = req.headers[name];
@@ -756,6 +761,7 @@ async function signatureMatches(req, u, bodyBuf, payloadHash, auth, secretAccess
   }
   // the signer takes a signed x-amz-content-sha256 as the payload's hash: give it the one computed from the body
   if ('x-amz-content-sha256' in headers) headers['x-amz-content-sha256'] = payloadHash;
+  /** @type {Record<string, string | string[]>} */
   const query = {};
   for (const [k, v] of u.searchParams) query[k] = v;
   const sessionToken = req.headers['x-amz-security-token'];

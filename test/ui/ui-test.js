@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /* global document, innerHeight */
+/// <reference lib="dom" />
 'use strict';
 // UI test: the packaged extension (dist/cpworkflow.vsix, from `npm run package`) installed into code-server, driven
 // in Debian's headless Chromium with playwright-core the way a user works: open an example from the explorer, break
@@ -390,7 +391,7 @@ async function main() {
         const icon = item.locator('img.icon');
         await icon.waitFor();
         assert.ok(
-          await icon.evaluate((img) => img.complete && img.naturalWidth === 128),
+          await icon.evaluate((/** @type {HTMLImageElement} */ img) => img.complete && img.naturalWidth === 128),
           `the list shows the 128×128 icon (${await icon.getAttribute('src')})`,
         );
         await item.click();
@@ -400,7 +401,10 @@ async function main() {
         await pictures.first().waitFor();
         // inside the README (data: URLs), so each is there once decoded
         const loaded = await poll(
-          () => pictures.evaluateAll((imgs) => imgs.map((i) => [i.src.slice(0, 40), i.complete && i.naturalWidth > 0])),
+          () =>
+            pictures.evaluateAll((/** @type {HTMLImageElement[]} */ imgs) =>
+              imgs.map((i) => [i.src.slice(0, 40), i.complete && i.naturalWidth > 0]),
+            ),
           (l) => l.length >= 2 && l.every(([, ok]) => ok),
         );
         assert.ok(

@@ -63,7 +63,7 @@ function codeServerProfile(home, settings = {}) {
 // now and then (a UI run sent to AWS's hostname instead of the local endpoint), so such values are written to both.
 const MACHINE_SCOPED = new Set(
   Object.entries(require('../../package.json').contributes.configuration.properties)
-    .filter(([, p]) => p.scope === 'machine')
+    .filter(([, p]) => /** @type {{ scope?: string }} */ (p).scope === 'machine')
     .map(([key]) => key),
 );
 

@@ -4,7 +4,7 @@
 // the local endpoint receives no request.
 const assert = require('assert');
 const vscode = require('vscode');
-const { EXTENSION_ID, diagnosticsWhen } = require('../suite/helpers');
+const { EXTENSION_ID, diagnosticsWhen, execute } = require('../suite/helpers');
 const { startSandbox, openRequestFile, create, STATUS } = require('../suite/create-support');
 
 suite('Restricted Mode', () => {
@@ -70,7 +70,7 @@ suite('Restricted Mode', () => {
   });
 
   test('Show Workflow Status refuses and sends nothing', async () => {
-    const result = await vscode.commands.executeCommand(STATUS, { workflowId: '0123456789abcdef0123456789abcdef' });
+    const result = await execute(STATUS, { workflowId: '0123456789abcdef0123456789abcdef' });
     assert.strictEqual(result.outcome, 'declined');
     assert.match(result.shown, /Restricted Mode/);
     assert.strictEqual(sandbox.endpoint.requests.length, 0);
@@ -78,7 +78,7 @@ suite('Restricted Mode', () => {
 
   test('the Customer Profiles view shows one item saying why, and its actions refuse; nothing is sent', async () => {
     const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
-    await vscode.commands.executeCommand('cpworkflow.workflows.focus');
+    await execute('cpworkflow.workflows.focus');
     const { tree } = api.workflows;
     const root = await tree.getChildren();
     assert.strictEqual(root.length, 1);
@@ -93,13 +93,13 @@ suite('Restricted Mode', () => {
       'cpworkflow.workflows.openSource',
       'cpworkflow.newFileFromFlow',
     ]) {
-      const result = await vscode.commands.executeCommand(command, ref, { answers: { delete: true } });
+      const result = await execute(command, ref, { answers: { delete: true } });
       assert.strictEqual(result.outcome, 'refused', command);
       assert.strictEqual(result.reason, 'untrusted', command);
     }
-    const details = await vscode.commands.executeCommand('cpworkflow.workflows.showDetails', ref);
+    const details = await execute('cpworkflow.workflows.showDetails', ref);
     assert.strictEqual(details.outcome, 'declined');
-    await vscode.commands.executeCommand('cpworkflow.workflows.refresh');
+    await execute('cpworkflow.workflows.refresh');
     await tree.getChildren();
     assert.strictEqual(sandbox.endpoint.requests.length, 0, 'no request reached the endpoint');
   });

@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { openTestFile, diagnosticsWhen, codeOf, rangeOf } = require('./helpers');
+const { openTestFile, diagnosticsWhen, codeOf, rangeOf, execute } = require('./helpers');
 
 suite('diagnostics', () => {
   // a Zendesk source with a LESS_THAN filter (not a Zendesk operator) and a Map keyed "Salesforce"
@@ -12,7 +12,7 @@ suite('diagnostics', () => {
     ({ doc } = await openTestFile(FILE));
     diagnostics = await diagnosticsWhen(doc.uri, (ds) => ds.length > 0, 'the first diagnostics');
   });
-  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+  teardown(() => execute('workbench.action.files.revert'));
 
   test('an operator the connector does not have is an error on exactly that value', () => {
     const d = diagnostics.find((x) => x.range.isEqual(rangeOf(doc, '"LESS_THAN"')));

@@ -1,11 +1,11 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { openTestFile, rangeOf } = require('./helpers');
+const { openTestFile, rangeOf, execute } = require('./helpers');
 
 /** Labels of the language server's items (snippets and words left out), without JSON quotes. */
 async function operatorLabelsAt(doc, position) {
-  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+  const list = await execute('vscode.executeCompletionItemProvider', doc.uri, position);
   return list.items
     .filter((item) => item.kind !== vscode.CompletionItemKind.Snippet)
     .map((item) => (typeof item.label === 'string' ? item.label : item.label.label).replace(/^"|"$/g, ''))
@@ -14,7 +14,7 @@ async function operatorLabelsAt(doc, position) {
 
 suite('completion', () => {
   // reverted also when an assertion fails, so the next suites see the file as it is on disk
-  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+  teardown(() => execute('workbench.action.files.revert'));
   test("a Filter task's operator offers only what the connector allows for filters", async () => {
     // inside the quotes of "LESS_THAN", a Filter task on a Zendesk source
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
@@ -36,11 +36,7 @@ suite('completion', () => {
   test('choosing an operator replaces the whole value', async () => {
     const { doc, editor } = await openTestFile('zendesk-operators.cpworkflow.json');
     const value = rangeOf(doc, '"LESS_THAN"');
-    const list = await vscode.commands.executeCommand(
-      'vscode.executeCompletionItemProvider',
-      doc.uri,
-      value.start.translate(0, 1),
-    );
+    const list = await execute('vscode.executeCompletionItemProvider', doc.uri, value.start.translate(0, 1));
     const item = list.items.find((i) =>
       (typeof i.label === 'string' ? i.label : i.label.label).includes('GREATER_THAN'),
     );

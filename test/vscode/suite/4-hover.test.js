@@ -1,7 +1,6 @@
 'use strict';
 const assert = require('assert');
-const vscode = require('vscode');
-const { openTestFile, rangeOf } = require('./helpers');
+const { openTestFile, rangeOf, execute } = require('./helpers');
 
 const hoverText = (hovers) =>
   hovers
@@ -12,7 +11,7 @@ const hoverText = (hovers) =>
 suite('hover', () => {
   test("hovering a property shows the model's documentation with the API reference link", async () => {
     const { doc } = await openTestFile('examples/salesforce-account.cpworkflow.json');
-    const hovers = await vscode.commands.executeCommand(
+    const hovers = await execute(
       'vscode.executeHoverProvider',
       doc.uri,
       rangeOf(doc, '"ConnectorType"').start.translate(0, 2),
@@ -24,7 +23,7 @@ suite('hover', () => {
 
   test('hovering an operator says which connectors allow it', async () => {
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
-    const hovers = await vscode.commands.executeCommand(
+    const hovers = await execute(
       'vscode.executeHoverProvider',
       doc.uri,
       rangeOf(doc, '"LESS_THAN"').start.translate(0, 3),

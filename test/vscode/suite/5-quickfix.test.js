@@ -1,16 +1,16 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { openTestFile, diagnosticsWhen, codeOf, rangeOf } = require('./helpers');
+const { openTestFile, diagnosticsWhen, codeOf, rangeOf, execute } = require('./helpers');
 
 suite('quick fixes', () => {
   // reverted also when an assertion fails, so the next suites see the file as it is on disk
-  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+  teardown(() => execute('workbench.action.files.revert'));
   test("OP-1: renaming the operator key to the connector's key clears the error and adds none", async () => {
     const { doc } = await openTestFile('zendesk-operators.cpworkflow.json');
     const before = await diagnosticsWhen(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'OP-1'), 'the OP-1 error');
     const op1 = before.find((d) => codeOf(d) === 'OP-1');
-    const actions = await vscode.commands.executeCommand(
+    const actions = await execute(
       'vscode.executeCodeActionProvider',
       doc.uri,
       op1.range,
@@ -50,14 +50,14 @@ suite('quick fixes', () => {
       (ds) => ds.some((d) => codeOf(d) === 'SCH-2') && ds.some((d) => codeOf(d) === 'json-trailing-comma'),
       'SCH-2 and the trailing comma',
     );
-    await vscode.commands.executeCommand('cpworkflow.fixAll');
+    await execute('cpworkflow.fixAll');
     assert.strictEqual(doc.getText(), original, 'both fixed');
     await diagnosticsWhen(
       doc.uri,
       (ds) => !ds.some((d) => codeOf(d) === 'SCH-2' || codeOf(d) === 'json-trailing-comma'),
       'both to clear',
     );
-    await vscode.commands.executeCommand('undo');
+    await execute('undo');
     assert.match(doc.getText(), /"rate\(1 hour\)"[\s\S]*"contact-center",/, 'one Undo brings both back');
   });
 });

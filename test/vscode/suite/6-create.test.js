@@ -5,7 +5,7 @@
 const assert = require('assert');
 const vscode = require('vscode');
 const path = require('path');
-const { EXTENSION_ID, until, diagnosticsWhen } = require('./helpers');
+const { EXTENSION_ID, until, diagnosticsWhen, execute } = require('./helpers');
 const {
   startSandbox,
   openRequestFile,
@@ -29,7 +29,7 @@ suite('create integration workflow', () => {
     sandbox.endpoint.clearFaults();
   });
   teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await execute('workbench.action.closeAllEditors');
   });
 
   test('activation and an open workflow editor have not loaded the submission bundle (the AWS SDK)', async () => {
@@ -106,7 +106,7 @@ suite('create integration workflow', () => {
       'CP-Edited-Flow',
     );
     assert.match(result.asked.find((q) => q.kind === 'create').detail, /unsaved text is sent/);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await execute('workbench.action.files.revert');
   });
 
   test('a file with errors is refused with their count and nothing is sent', async () => {
@@ -213,7 +213,7 @@ suite('create integration workflow', () => {
     assert.ok(sentStart(req) > Date.now() / 1000 + 240, `the sent start ${sentStart(req)} is about 5 minutes ahead`);
     assert.deepStrictEqual(req.json, expectedBody(doc.getText()), "the editor's text holds the new start, as sent");
     assert.ok(doc.isDirty, 'the move is an edit in the editor (undoable), not a hidden change');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await execute('workbench.action.files.revert');
   });
 
   test('a start that passes while the question is open is asked about again before anything is sent', async () => {
@@ -239,7 +239,7 @@ suite('create integration workflow', () => {
     assert.match(questions[1].detail, /ScheduleStartTime .* is in the past/);
     assert.strictEqual(sandbox.creates().length, 1);
     assert.ok(sentStart(sandbox.creates()[0]) > Date.now() / 1000 + 240, 'not stale when sent');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await execute('workbench.action.files.revert');
   });
 
   test('answering no to the confirmation sends nothing', async () => {
@@ -403,9 +403,13 @@ suite('create integration workflow', () => {
       upstream.on('error', () => client.destroy());
       client.on('error', () => upstream.destroy());
     });
-    await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    await new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(undefined)));
     const httpCfg = vscode.workspace.getConfiguration('http');
-    await httpCfg.update('proxy', `http://127.0.0.1:${proxy.address().port}`, vscode.ConfigurationTarget.Global);
+    await httpCfg.update(
+      'proxy',
+      `http://127.0.0.1:${/** @type {import('net').AddressInfo} */ (proxy.address()).port}`,
+      vscode.ConfigurationTarget.Global,
+    );
     try {
       const { uri } = await openRequestFile('proxied.cpworkflow.json');
       const result = await create(uri);
@@ -450,7 +454,7 @@ suite('create integration workflow', () => {
     const net = require('net');
     const port = await new Promise((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const p = s.address().port;
+        const p = /** @type {import('net').AddressInfo} */ (s.address()).port;
         s.close(() => resolve(p));
       });
     });

@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { EXTENSION_ID, until } = require('./helpers');
+const { EXTENSION_ID, until, execute } = require('./helpers');
 const { startSandbox, openRequestFile, create, STATUS, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
 
 suite('workflow status', () => {
@@ -25,7 +25,7 @@ suite('workflow status', () => {
     await sandbox?.restore();
   });
   teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await execute('workbench.action.closeAllEditors');
   });
 
   test('Show Workflow Status opens the details document, which follows the workflow to COMPLETE by itself', async () => {
@@ -33,11 +33,11 @@ suite('workflow status', () => {
     const created = await create(uri);
     assert.strictEqual(created.outcome, 'created', created.shown);
 
-    const first = await vscode.commands.executeCommand(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
+    const first = await execute(STATUS, { workflowId: created.workflowId, intervalMs: 100 });
     assert.strictEqual(first.outcome, 'shown');
     assert.match(first.status, /^(NOT_STARTED|IN_PROGRESS)$/, 'the first look is taken while it runs');
     assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), first.uri, 'the details are shown');
-    const result = await vscode.commands.executeCommand(STATUS, {
+    const result = await execute(STATUS, {
       workflowId: created.workflowId,
       intervalMs: 100,
       untilFinished: true,
@@ -71,7 +71,7 @@ suite('workflow status', () => {
     const { uri } = await openRequestFile('failing.cpworkflow.json', { domain: 'failing-domain' });
     const created = await create(uri);
     assert.strictEqual(created.outcome, 'created', created.shown);
-    const result = await vscode.commands.executeCommand(STATUS, {
+    const result = await execute(STATUS, {
       workflowId: created.workflowId,
       intervalMs: 100,
       untilFinished: true,
@@ -94,14 +94,14 @@ suite('workflow status', () => {
     const reads = () =>
       sandbox.endpoint.requests.filter((r) => r.operation === 'GetWorkflow' && r.path.endsWith(stuck.ref.workflowId))
         .length;
-    const first = await vscode.commands.executeCommand(STATUS, {
+    const first = await execute(STATUS, {
       workflowId: stuck.ref.workflowId,
       domainName: 'history-domain',
       intervalMs: 150,
     });
     assert.strictEqual(first.status, 'RETRY');
     await until(() => reads() >= 3, 'the workflow to be read again while its details are shown');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await execute('workbench.action.closeAllEditors');
     // a read under way may finish, and its timer fires without reading; then nothing can read again
     await until(() => !api.workflows.details.busy, 'the details to stop reading once closed', 5000);
     const after = reads();
@@ -112,7 +112,7 @@ suite('workflow status', () => {
   test('a workflow id that is not among the recent ones is looked up in the domain given', async () => {
     const { uri } = await openRequestFile('typed-id.cpworkflow.json');
     const created = await create(uri);
-    const unknown = await vscode.commands.executeCommand(STATUS, {
+    const unknown = await execute(STATUS, {
       workflowId: 'f'.repeat(32),
       domainName: 'demo-domain',
       intervalMs: 100,
@@ -120,7 +120,7 @@ suite('workflow status', () => {
     assert.strictEqual(unknown.outcome, 'shown');
     assert.strictEqual(unknown.error, 'ResourceNotFoundException');
     assert.match(unknown.text, /Workflow f{32} does not exist in domain demo-domain/, "the service's words");
-    const known = await vscode.commands.executeCommand(STATUS, {
+    const known = await execute(STATUS, {
       workflowId: created.workflowId,
       domainName: 'demo-domain',
       intervalMs: 100,
@@ -130,7 +130,7 @@ suite('workflow status', () => {
   });
 
   test('the profile and region switch writes user settings and the status bar text follows', async () => {
-    const switched = await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', {
+    const switched = await execute('cpworkflow.selectAwsTarget', {
       profile: 'cpw-no-region',
       region: 'eu-west-2',
     });
@@ -141,7 +141,7 @@ suite('workflow status', () => {
       const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
       assert.strictEqual(cfg.inspect('region').globalValue, 'eu-west-2');
     } finally {
-      const back = await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', {
+      const back = await execute('cpworkflow.selectAwsTarget', {
         profile: PROFILE,
         region: null,
       });
@@ -159,6 +159,7 @@ suite('workflow status', () => {
     const [createQuickPick, showQuickPick] = [window.createQuickPick, window.showQuickPick];
     const shown = [];
     window.showQuickPick = async () => undefined; // a picker that cannot take typed text: Escape
+    // @ts-expect-error a stand-in for VS Code's picker with what the command uses, not the whole QuickPick
     window.createQuickPick = () => {
       const on = { value: [], accept: [], hide: [] };
       const listen = (list) => (f) => (list.push(f), { dispose() {} });
@@ -181,7 +182,7 @@ suite('workflow status', () => {
       return picker;
     };
     try {
-      const switched = await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', { profile: PROFILE });
+      const switched = await execute('cpworkflow.selectAwsTarget', { profile: PROFILE });
       assert.strictEqual(switched.region, 'mx-central-1');
       assert.strictEqual(switched.statusText, `$(cloud) ${PROFILE} · mx-central-1`);
       assert.strictEqual(
@@ -191,7 +192,7 @@ suite('workflow status', () => {
       assert.ok(shown[0].includes('mx-central-1') && shown[0].includes('us-east-1'), shown[0].join(', '));
     } finally {
       Object.assign(window, { createQuickPick, showQuickPick });
-      await vscode.commands.executeCommand('cpworkflow.selectAwsTarget', { profile: PROFILE, region: null });
+      await execute('cpworkflow.selectAwsTarget', { profile: PROFILE, region: null });
     }
   });
 
@@ -199,7 +200,7 @@ suite('workflow status', () => {
     const cfg = vscode.workspace.getConfiguration('cpworkflow.aws');
     for (const key of ['profile', 'region', 'endpointUrl']) {
       await assert.rejects(
-        cfg.update(key, 'http://127.0.0.1:9/', vscode.ConfigurationTarget.Workspace),
+        Promise.resolve(cfg.update(key, 'http://127.0.0.1:9/', vscode.ConfigurationTarget.Workspace)),
         `${key} refuses a workspace value`,
       );
     }

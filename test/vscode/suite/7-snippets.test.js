@@ -2,13 +2,13 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { testFileUri, diagnosticsWhen, openTestFile, rangeOf } = require('./helpers');
+const { testFileUri, diagnosticsWhen, openTestFile, rangeOf, execute } = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 suite('snippets', () => {
   // reverted also when an assertion fails, so the next suites see the file as it is on disk
-  teardown(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+  teardown(() => execute('workbench.action.files.revert'));
   test('an empty file is offered the whole-workflow snippets, and one expands into a file without errors', async () => {
     const uri = testFileUri('snippets/new.cpworkflow.json');
     fs.mkdirSync(require('path').dirname(uri.fsPath), { recursive: true });
@@ -21,11 +21,7 @@ suite('snippets', () => {
       'the empty-file error',
     );
 
-    const list = await vscode.commands.executeCommand(
-      'vscode.executeCompletionItemProvider',
-      uri,
-      new vscode.Position(0, 0),
-    );
+    const list = await execute('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 0));
     const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     for (const prefix of ['workflow-salesforce', 'workflow-servicenow', 'workflow-marketo']) {
       assert.equal(snippets.filter((s) => s === prefix).length, 1, `${prefix} offered exactly once in: ${snippets}`);
@@ -45,8 +41,7 @@ suite('snippets', () => {
 
   test("a task snippet is offered inside Tasks with the file's connector key, never inside the trigger", async () => {
     const { doc } = await openTestFile('examples/servicenow-incident.cpworkflow.json');
-    const complete = (position) =>
-      vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+    const complete = (position) => execute('vscode.executeCompletionItemProvider', doc.uri, position);
     const inTasks = await complete(rangeOf(doc, '"Tasks": [').end);
     const maps = inTasks.items.filter((i) => labelOf(i) === 'task-map');
     assert.equal(maps.length, 1, `task-map once in: ${inTasks.items.map(labelOf)}`);

@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { diagnosticsWhen, codeOf } = require('./helpers');
+const { diagnosticsWhen, codeOf, execute } = require('./helpers');
 
 // The New Integration Workflow File command with the two prompts answered as a user would: pick Servicenow, type the
 // object.
@@ -21,7 +21,7 @@ suite('new workflow file', () => {
       return 'change_request';
     };
     try {
-      await vscode.commands.executeCommand('cpworkflow.newFile');
+      await execute('cpworkflow.newFile');
     } finally {
       window.showQuickPick = pick;
       window.showInputBox = input;
@@ -43,7 +43,7 @@ suite('new workflow file', () => {
     const selected = editor.document.getText(editor.selection);
     assert.equal(selected, 'my-domain', 'the first placeholder is selected');
     // the language server serves the untitled file: its outline, and an error once the file is broken
-    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const symbols = await execute('vscode.executeDocumentSymbolProvider', editor.document.uri);
     assert.deepEqual(
       symbols.map((s) => s.name),
       ['ServiceNow-change_request', 'ServiceNow-change_request-flow'],
@@ -83,6 +83,6 @@ suite('new workflow file', () => {
       (ds) => ds.some((d) => (d.code && d.code.value) === 'enum' || d.code === 'enum'),
       'the enum error in the edited new file',
     );
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await execute('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -10,7 +10,7 @@ const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const vscode = require('vscode');
-const { EXTENSION_ID, testFileUri, diagnosticsWhen, until, codeOf } = require('./helpers');
+const { EXTENSION_ID, testFileUri, diagnosticsWhen, until, codeOf, execute } = require('./helpers');
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const PROFILE = 'cpw-account';
@@ -90,7 +90,7 @@ suite('account', () => {
   });
 
   test('"Use account": the key the mapping drops is flagged (ACC-10) without a reload', async () => {
-    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await execute(item.command.command, ...(item.command.arguments ?? []));
     assert.strictEqual(
       vscode.workspace.getConfiguration().inspect('cpworkflow.account.enabled').globalValue,
       true,
@@ -111,7 +111,7 @@ suite('account', () => {
 
   test('"Refresh Account" asks the account again and keeps the finding', async () => {
     const before = endpoint.requests.length;
-    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await execute(item.command.command, ...(item.command.arguments ?? []));
     await until(
       () => endpoint.requests.slice(before).some((r) => r.operation === 'GetProfileObjectType'),
       'the object type to be read again',
@@ -121,7 +121,7 @@ suite('account', () => {
 
   test('"Fix All Problems" adds the Map task that ACC-10 asks for, in one edit', async () => {
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('cpworkflow.fixAll');
+    await execute('cpworkflow.fixAll');
     const tasks = JSON.parse(doc.getText()).IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks;
     assert.deepStrictEqual(
       tasks.filter((t) => t.TaskType === 'Map' && t.DestinationField === dropped).map((t) => t.SourceFields),
@@ -130,7 +130,7 @@ suite('account', () => {
     );
     assert.ok(tasks[0].SourceFields.includes(dropped), 'and the projection lists it');
     await diagnosticsWhen(doc.uri, (all) => !all.some((d) => codeOf(d) === 'ACC-10'), 'ACC-10 to go');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await execute('workbench.action.files.revert');
     await diagnosticsWhen(doc.uri, (all) => all.some((d) => codeOf(d) === 'ACC-10'), 'ACC-10 after the revert');
   });
 

@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { EXTENSION_ID, until, diagnosticsWhen, describeDiagnostic, rangeOf } = require('./helpers');
+const { EXTENSION_ID, until, diagnosticsWhen, describeDiagnostic, rangeOf, execute } = require('./helpers');
 const { startSandbox, openRequestFile, create, PROFILE, DOMAIN, OBJECT_TYPE } = require('./create-support');
 
 const HISTORY_DOMAIN = 'history-domain';
@@ -43,11 +43,11 @@ suite('Customer Profiles view', () => {
       .update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
     const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
     ({ tree } = api.workflows);
-    await vscode.commands.executeCommand('cpworkflow.workflows.focus');
+    await execute('cpworkflow.workflows.focus');
     await until(() => api.workflows.treeView.visible, 'the view to be visible');
   });
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand('cpworkflow.workflows.filter', null);
+    await execute('cpworkflow.workflows.filter', null);
     await vscode.workspace
       .getConfiguration('cpworkflow.workflowsView')
       .update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
@@ -55,10 +55,10 @@ suite('Customer Profiles view', () => {
   });
   setup(async () => {
     sandbox.endpoint.clearFaults();
-    await vscode.commands.executeCommand('cpworkflow.workflows.refresh');
+    await execute('cpworkflow.workflows.refresh');
   });
   teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await execute('workbench.action.closeAllEditors');
   });
 
   test('the top shows profile · region (a click switches them), then the domains', async () => {
@@ -104,7 +104,7 @@ suite('Customer Profiles view', () => {
     const [domains, lists] = [count('ListDomains'), count('ListWorkflows')];
     await workflows(HISTORY_DOMAIN);
     assert.deepStrictEqual([count('ListDomains'), count('ListWorkflows')], [domains, lists], 'nothing sent');
-    await vscode.commands.executeCommand('cpworkflow.workflows.refresh');
+    await execute('cpworkflow.workflows.refresh');
     await workflows(HISTORY_DOMAIN);
     assert.strictEqual(count('ListDomains'), domains + 1);
     assert.ok(count('ListWorkflows') > lists);
@@ -112,7 +112,7 @@ suite('Customer Profiles view', () => {
 
   test('the status filter asks the service for one status and says so on the view', async () => {
     try {
-      await vscode.commands.executeCommand('cpworkflow.workflows.filter', 'FAILED');
+      await execute('cpworkflow.workflows.filter', 'FAILED');
       const list = await workflows(HISTORY_DOMAIN);
       assert.deepStrictEqual(
         list.map((e) => e.node.summary.status),
@@ -124,7 +124,7 @@ suite('Customer Profiles view', () => {
       assert.strictEqual(none.length, 1);
       assert.strictEqual(none[0].item.label, 'No FAILED workflows');
     } finally {
-      await vscode.commands.executeCommand('cpworkflow.workflows.filter', null);
+      await execute('cpworkflow.workflows.filter', null);
     }
     assert.strictEqual((await workflows(HISTORY_DOMAIN)).length, 7);
   });
@@ -164,7 +164,7 @@ suite('Customer Profiles view', () => {
   test('Show Details opens a read-only Markdown document with status, metrics, steps and the request id', async () => {
     const failed = (await workflows(HISTORY_DOMAIN)).find((e) => e.node.summary.status === 'FAILED');
     assert.strictEqual(failed.item.command.command, 'cpworkflow.workflows.showDetails', 'a click shows details');
-    const shown = await vscode.commands.executeCommand('cpworkflow.workflows.showDetails', failed.node);
+    const shown = await execute('cpworkflow.workflows.showDetails', failed.node);
     assert.strictEqual(shown.outcome, 'shown');
     const doc = vscode.window.activeTextEditor.document;
     assert.strictEqual(doc.uri.scheme, 'cpworkflow-workflow');
@@ -183,10 +183,10 @@ suite('Customer Profiles view', () => {
 
   test('Copy ID and Copy as AWS CLI command put exactly that on the clipboard', async () => {
     const [first] = await workflows(HISTORY_DOMAIN);
-    const id = await vscode.commands.executeCommand('cpworkflow.workflows.copyId', first.node);
+    const id = await execute('cpworkflow.workflows.copyId', first.node);
     assert.strictEqual(await vscode.env.clipboard.readText(), first.node.summary.workflowId);
     assert.strictEqual(id.value, first.node.summary.workflowId);
-    await vscode.commands.executeCommand('cpworkflow.workflows.copyCliCommand', first.node);
+    await execute('cpworkflow.workflows.copyCliCommand', first.node);
     assert.strictEqual(
       await vscode.env.clipboard.readText(),
       `aws customer-profiles get-workflow --domain-name ${HISTORY_DOMAIN} --workflow-id ${first.node.summary.workflowId} --region us-east-1 --profile ${PROFILE} --endpoint-url ${sandbox.endpoint.url}`,
@@ -196,31 +196,31 @@ suite('Customer Profiles view', () => {
   test('Open the file that created it opens that file, and says when it changed since', async () => {
     const { uri } = await openRequestFile('source.cpworkflow.json');
     const created = await create(uri);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await execute('workbench.action.closeAllEditors');
     const node = (await workflows(DOMAIN)).find((e) => e.node.summary.workflowId === created.workflowId).node;
-    const same = await vscode.commands.executeCommand('cpworkflow.workflows.openSource', node);
+    const same = await execute('cpworkflow.workflows.openSource', node);
     assert.strictEqual(same.outcome, 'done');
     assert.strictEqual(same.reason, undefined);
     assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), uri.toString());
     await vscode.window.activeTextEditor.edit((b) => b.insert(new vscode.Position(0, 0), ' '));
-    const changed = await vscode.commands.executeCommand('cpworkflow.workflows.openSource', node);
+    const changed = await execute('cpworkflow.workflows.openSource', node);
     assert.strictEqual(changed.reason, 'changed');
     assert.match(changed.shown, /has changed since workflow/);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await execute('workbench.action.files.revert');
   });
 
   test('Delete asks in a modal naming the workflow, then sends exactly one DeleteWorkflow', async () => {
     const list = await workflows(HISTORY_DOMAIN);
     const target = list.find((e) => e.node.summary.status === 'CANCELLED').node;
     const id = target.summary.workflowId;
-    const declined = await vscode.commands.executeCommand('cpworkflow.workflows.delete', target, {
+    const declined = await execute('cpworkflow.workflows.delete', target, {
       answers: { delete: false },
     });
     assert.strictEqual(declined.outcome, 'declined');
     assert.match(declined.asked[0].message, new RegExp(`^Delete workflow ${id}\\?$`));
     assert.match(declined.asked[0].detail, new RegExp(`Domain: ${HISTORY_DOMAIN}\\nRegion: us-east-1`));
     assert.strictEqual(count('DeleteWorkflow'), 0, 'no answer, no request');
-    const deleted = await vscode.commands.executeCommand('cpworkflow.workflows.delete', target, {
+    const deleted = await execute('cpworkflow.workflows.delete', target, {
       answers: { delete: true },
     });
     assert.strictEqual(deleted.outcome, 'done');
@@ -241,7 +241,7 @@ suite('Customer Profiles view', () => {
     assert.match(denied[0].item.description, /lacks permission .*profile:ListWorkflows/);
     assert.strictEqual(denied[0].item.command.command, 'cpworkflow.workflows.refresh');
 
-    await vscode.commands.executeCommand('cpworkflow.workflows.refresh');
+    await execute('cpworkflow.workflows.refresh');
     sandbox.endpoint.injectFault({ type: 'throttle', operation: 'ListDomains', times: 10 });
     const throttled = await items();
     assert.strictEqual(throttled.length, 2, 'the target line and one item');
@@ -265,7 +265,7 @@ suite('Customer Profiles view', () => {
   });
 
   test('New Workflow File from AppFlow Flow opens the flow as a workflow file that is checked at once and clean', async () => {
-    const result = await vscode.commands.executeCommand('cpworkflow.newFileFromFlow', {
+    const result = await execute('cpworkflow.newFileFromFlow', {
       flowName: 'Salesforce-Contacts-Nightly',
       roleArn: 'arn:aws:iam::210987654321:role/CustomerProfilesAppFlow',
     });
@@ -286,9 +286,9 @@ suite('Customer Profiles view', () => {
     const uri = editor.document.uri;
     await editor.edit((b) => b.replace(rangeOf(editor.document, '"APPFLOW_INTEGRATION"'), '"APPFLOW"'));
     await diagnosticsWhen(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'an error');
-    await vscode.commands.executeCommand('undo');
+    await execute('undo');
     const after = await diagnosticsWhen(uri, (ds) => !ds.some((d) => d.severity === 0), 'the error to clear');
     assert.deepStrictEqual(after.map(describeDiagnostic), [], 'the imported file has no finding');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await execute('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -128,7 +128,13 @@ function expectedBody(text) {
 
 const CREATE = 'cpworkflow.createWorkflow';
 const STATUS = 'cpworkflow.showWorkflowStatus';
-const create = (uri, options = { confirm: false }) => vscode.commands.executeCommand(CREATE, uri, options);
+/**
+ * Runs "Create Integration Workflow" on `uri`; the result is the command's report of what happened.
+ * @param {import('vscode').Uri} uri
+ * @param {Record<string, any>} [options]
+ * @returns {Promise<any>}
+ */
+const create = async (uri, options = { confirm: false }) => vscode.commands.executeCommand(CREATE, uri, options);
 
 module.exports = {
   startSandbox,

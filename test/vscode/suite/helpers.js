@@ -76,8 +76,18 @@ function rangeOf(doc, needle) {
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
 }
 
+/**
+ * Runs a VS Code command and gives its result as the command's own code returns it: VS Code types every command's
+ * result as unknown, and each test knows the shape of the command it calls.
+ * @param {string} command
+ * @param {...any} args
+ * @returns {Promise<any>}
+ */
+const execute = async (command, ...args) => vscode.commands.executeCommand(command, ...args);
+
 module.exports = {
   EXTENSION_ID,
+  execute,
   testFileUri,
   openTestFile,
   until,

@@ -7,6 +7,7 @@ const path = require('path');
 const Mocha = require('mocha');
 
 class SpecWithPlainTotals extends Mocha.reporters.Spec {
+  /** @override */
   epilogue() {
     Mocha.reporters.Base.list(this.failures);
     console.log(`${this.stats.passes} passed, ${this.stats.failures} failed`);
