@@ -1,12 +1,20 @@
-// Checks the tree against every constraint of the service model (required members, enums, @length, @range,
-// @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
-// Driven by the generated shapes, so the model stays the one source of truth.
-import { Node, ParsedWorkflow, keyOf, prop, stringValue } from './document';
-import { Finding, FindingOf, closestFirst, listOf, nearest, quoted, shapeDocUrl } from './findings';
-import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, appflowOnly, connectors, shapes } from '../generated/model';
-import { connectorByOperatorShape } from './workflowModel';
-import { operatorsFor } from './domain/taskKinds';
+// The neutral walk of the service model: checks the tree against every constraint of the model (required members,
+// enums, @length, @range, @pattern, map keys and sizes, unknown members, types, timestamps) and reports duplicate keys.
+// Driven by the generated shapes, so the model stays the one source of truth. What the domain adds to a model finding
+// (the rule ids a shape enforces, an operator's connector and task type, AppFlow-only names, CASE-2, CloudFormation's
+// list form, a pattern in words) is rules/model.ts's, which owns these codes.
+import { Node, ParsedWorkflow, keyOf } from './document';
+import { Finding, quoted, shapeDocUrl } from './findings';
+import { ShapeMember, ROOT_SHAPE, Shape, ShapeName, shapes } from '../generated/model';
 import { timestampRefusal } from './domain/time';
+import {
+  enumFinding,
+  missingMemberRules,
+  patternMessage,
+  rulesOf,
+  taskPropertiesListFinding,
+  unknownPropertyFinding,
+} from './rules/model';
 
 const JSON_TYPE_WORD: Record<string, string> = {
   object: 'an object',
@@ -42,162 +50,120 @@ function lengthWithin(s: string, min: number | null, max: number | null): boolea
   return (max === null || len <= max) && (min === null || len >= min);
 }
 
-// The docs/rules.md ids each shape's constraints enforce (CASE, LIM, TP-1/2, SCH-10/17/18), carried in data.rules.
-const SHAPE_RULES: Partial<Record<ShapeName, readonly string[]>> = {
-  FlowName: ['LIM-1'],
-  FlowDescription: ['LIM-3'],
-  KmsArn: ['LIM-4'],
-  RoleArn: ['LIM-5'],
-  name: ['LIM-6'],
-  typeName: ['LIM-7'],
-  ConnectorProfileName: ['LIM-8'],
-  Object: ['LIM-9'],
-  BucketName: ['LIM-10'],
-  BucketPrefix: ['LIM-10'],
-  stringTo2048: ['LIM-12'],
-  DestinationField: ['LIM-13'],
-  Property: ['TP-2', 'LIM-14'],
-  TagMap: ['LIM-15'],
-  TagKey: ['LIM-15', 'LIM-16'],
-  TagValue: ['LIM-15'],
-  ScheduleExpression: ['LIM-18'],
-  Timezone: ['LIM-18'],
-  DatetimeTypeFieldName: ['LIM-18'],
-  ScheduleOffset: ['SCH-17', 'LIM-17'],
-  SourceConnectorType: ['CASE-1'],
-  TriggerType: ['TRG-1'],
-  DataPullMode: ['SCH-10'],
-  OperatorPropertiesKeys: ['TP-1'],
-  TaskType: ['§1a'],
-  Date: ['SCH-18'],
-  timestamp: ['SCH-18', 'BAT-10'],
-  ...Object.fromEntries(connectors.map((c) => [c.operatorShape, ['§1a']])),
-};
-const rulesOf = (shape: ShapeName, ...more: string[]): string[] => [...(SHAPE_RULES[shape] ?? []), ...more];
-// required members whose absence a domain rule names: a Batch needs both ends (BAT-1), a schedule its expression
-// (TRG-2)
-const MISSING_MEMBER_RULES: Partial<Record<ShapeName, readonly string[]>> = {
-  Batch: ['BAT-1'],
-  ScheduledTriggerProperties: ['TRG-2'],
-};
-
 /** Words for a member in messages: "FlowDefinition.FlowName". */
 const where = (shape: ShapeName, member?: string) =>
   !member ? shape : shape === ROOT_SHAPE ? member : `${shape}.${member}`;
 
+/** The walk's state: the document (for the domain's refinements) and the findings so far. */
+interface Walk {
+  readonly doc: ParsedWorkflow;
+  readonly out: Finding[];
+}
+
+/**
+ * Where a value sits in the model: its shape, and the structure member it belongs to (`owner`.`member`), which
+ * messages and links name. `ofMap` marks a map's key, which messages name as "<the map> key".
+ */
+interface Site {
+  readonly shape: ShapeName;
+  readonly owner?: ShapeName;
+  readonly member?: string;
+  readonly ofMap?: ShapeName;
+}
+
 export function schemaFindings(doc: ParsedWorkflow): Finding[] {
-  const out: Finding[] = [];
-  if (!doc.root) return out;
-  checkValue(doc.root, ROOT_SHAPE, undefined, undefined, out);
-  return out;
+  const walk: Walk = { doc, out: [] };
+  if (doc.root) checkValue(walk, doc.root, { shape: ROOT_SHAPE });
+  return walk.out;
 }
 
 // Messages and links name the structure member a value belongs to; they are built only for a finding, since
 // building them for every value of a 2 MB file costs more than the checks.
-const labelOf = (shapeName: ShapeName, owner: ShapeName | undefined, member: string | undefined) =>
-  owner ? where(owner, member) : shapeName;
-const hrefOf = (shapeName: ShapeName, owner: ShapeName | undefined) => shapeDocUrl(owner ?? shapeName);
+const labelOf = (site: Site) => {
+  const shape = site.ofMap ?? site.shape;
+  const label = site.owner ? where(site.owner, site.member) : shape;
+  return site.ofMap ? `${label} key` : label;
+};
+const hrefOf = (site: Site) => shapeDocUrl(site.owner ?? site.ofMap ?? site.shape);
 
-function typeError(
-  node: Node,
-  shapeName: ShapeName,
-  owner: ShapeName | undefined,
-  member: string | undefined,
-  out: Finding[],
-): void {
-  const shape = shapes[shapeName];
-  out.push({
+function typeError(walk: Walk, node: Node, site: Site): void {
+  const shape = shapes[site.shape];
+  walk.out.push({
     code: 'type',
     severity: 'error',
     at: node,
-    href: hrefOf(shapeName, owner),
-    message: `${labelOf(shapeName, owner, member)} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
-    data: { expected: shape.type, shape: shapeName },
+    href: hrefOf(site),
+    message: `${labelOf(site)} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
+    data: { expected: shape.type, shape: site.shape },
   });
 }
 
-/** `owner`/`member` name the structure member this value belongs to, for messages and links. */
-function checkValue(
-  node: Node,
-  shapeName: ShapeName,
-  owner: ShapeName | undefined,
-  member: string | undefined,
-  out: Finding[],
-): void {
+function checkValue(walk: Walk, node: Node, site: Site): void {
+  const shapeName = site.shape;
   const shape = shapes[shapeName];
   switch (shape.type) {
     case 'structure': {
-      if (node.type !== 'object') return typeError(node, shapeName, owner, member, out);
-      checkStructure(node, shapeName, out);
+      if (node.type !== 'object') return typeError(walk, node, site);
+      checkStructure(walk, node, shapeName);
       return;
     }
     case 'map': {
       if (node.type === 'array' && shapeName === 'TaskPropertiesMap')
-        return void out.push(cloudFormationTaskProperties(node, hrefOf(shapeName, owner)));
-      if (node.type !== 'object') return typeError(node, shapeName, owner, member, out);
-      checkMap(node, shapeName, owner, member, out);
+        return void walk.out.push(taskPropertiesListFinding(node, hrefOf(site)));
+      if (node.type !== 'object') return typeError(walk, node, site);
+      checkMap(walk, node, site);
       return;
     }
     case 'list': {
-      if (node.type !== 'array') return typeError(node, shapeName, owner, member, out);
-      for (const item of node.children ?? []) checkValue(item, shape.member!, owner, member, out);
+      if (node.type !== 'array') return typeError(walk, node, site);
+      const items = { ...site, shape: shape.member! };
+      for (const item of node.children ?? []) checkValue(walk, item, items);
       return;
     }
     case 'enum': {
-      if (node.type !== 'string') return typeError(node, shapeName, owner, member, out);
+      if (node.type !== 'string') return typeError(walk, node, site);
       if (!shape.values!.includes(node.value as string))
-        checkEnum(node, shapeName, labelOf(shapeName, owner, member), hrefOf(shapeName, owner), out);
+        walk.out.push(enumFinding(walk.doc, node, shapeName, labelOf(site), hrefOf(site)));
       return;
     }
     case 'string': {
-      if (node.type !== 'string') return typeError(node, shapeName, owner, member, out);
-      if (!stringWithin(node.value as string, shape)) {
-        checkString(
-          node,
-          node.value as string,
-          shape,
-          labelOf(shapeName, owner, member),
-          hrefOf(shapeName, owner),
-          out,
-          shapeName,
-        );
-      }
+      if (node.type !== 'string') return typeError(walk, node, site);
+      if (!stringWithin(node.value as string, shape)) checkString(walk, node, node.value as string, site);
       return;
     }
     case 'boolean':
-      if (node.type !== 'boolean') typeError(node, shapeName, owner, member, out);
+      if (node.type !== 'boolean') typeError(walk, node, site);
       return;
     case 'long':
     case 'integer': {
-      if (node.type !== 'number' || !Number.isInteger(node.value))
-        return typeError(node, shapeName, owner, member, out);
+      if (node.type !== 'number' || !Number.isInteger(node.value)) return typeError(walk, node, site);
       const { min, max } = shape.range ?? { min: null, max: null };
       const v = node.value as number;
       if ((min !== null && v < min) || (max !== null && v > max)) {
-        out.push({
+        walk.out.push({
           code: 'range',
           severity: 'error',
           at: node,
-          href: hrefOf(shapeName, owner),
+          href: hrefOf(site),
           data: { min, max, rules: rulesOf(shapeName) },
-          message: `${labelOf(shapeName, owner, member)} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.`,
+          message: `${labelOf(site)} must be between ${min ?? '-∞'} and ${max ?? '∞'}; it is ${v}.`,
         });
       }
       return;
     }
     case 'timestamp': {
-      if (node.type !== 'number' && node.type !== 'string') return typeError(node, shapeName, owner, member, out);
+      if (node.type !== 'number' && node.type !== 'string') return typeError(walk, node, site);
       const refusal = timestampRefusal(node);
       // epoch milliseconds: SCH-18 says so, with the value in seconds
       if (refusal && refusal.millisecondsAsSeconds === undefined) {
-        const label = labelOf(shapeName, owner, member);
+        const label = labelOf(site);
         const example =
           'Use an ISO-8601 string such as "2025-05-01T00:00:00Z" or a number of epoch seconds such as 1746057600.';
-        out.push({
+        walk.out.push({
           code: refusal.incomplete ? 'timestamp-incomplete' : 'timestamp',
           severity: 'error',
           at: node,
-          href: hrefOf(shapeName, owner),
+          href: hrefOf(site),
           data: { rules: rulesOf(shapeName) },
           message: refusal.incomplete
             ? `${label}: ${quoted(String(node.value))}: ${refusal.refused}. Write the full date and time. ${example}`
@@ -226,16 +192,16 @@ const hasKey = (properties: readonly Node[], key: string) =>
  * a scan beats a Map; a large map passes `seen`, the keys before `index`, to stay linear.
  */
 function reportDuplicate(
+  walk: Walk,
   properties: readonly Node[],
   index: number,
   key: string,
-  out: Finding[],
   seen?: Map<string, Node>,
 ): void {
   const earlier = seen ? seen.get(key) : earlierKey(properties, index, key);
   seen?.set(key, properties[index].children![0]);
   if (!earlier) return;
-  out.push({
+  walk.out.push({
     code: 'duplicate-key',
     severity: 'warning',
     at: earlier,
@@ -259,7 +225,7 @@ const REQUIRED_MEMBERS = new Map<ShapeName, readonly string[]>(
 );
 const requiredMembersOf = (shapeName: ShapeName): readonly string[] => REQUIRED_MEMBERS.get(shapeName) ?? [];
 
-function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void {
+function checkStructure(walk: Walk, node: Node, shapeName: ShapeName): void {
   const members = MEMBERS.get(shapeName)!;
   const properties = node.children ?? [];
   const misspelled = new Set<string>();
@@ -268,70 +234,35 @@ function checkStructure(node: Node, shapeName: ShapeName, out: Finding[]): void 
     const valueNode = properties[i].children?.[1];
     if (!keyNode) continue;
     const key = keyNode.value as string;
-    reportDuplicate(properties, i, key, out);
+    reportDuplicate(walk, properties, i, key);
     const m = members.get(key);
     if (!m) {
-      const unknown = unknownMember(keyNode, key, shapeName);
+      const unknown = unknownPropertyFinding(keyNode, key, shapeName);
       if (unknown.data.suggestion) misspelled.add(unknown.data.suggestion);
-      out.push(unknown);
+      walk.out.push(unknown);
       continue;
     }
-    if (valueNode) checkValue(valueNode, m.target, shapeName, key, out);
+    if (valueNode) checkValue(walk, valueNode, { shape: m.target, owner: shapeName, member: key });
   }
   for (const name of requiredMembersOf(shapeName)) {
     const m = members.get(name)!;
     // a misspelled key is one slip: its "did you mean" already names the member, so no second "missing" for it
     if (hasKey(properties, name) || misspelled.has(name)) continue;
     const parentKey = keyOf(node);
-    out.push({
+    const rules = missingMemberRules(shapeName);
+    walk.out.push({
       code: 'missing-property',
       severity: 'error',
       href: shapeDocUrl(shapeName),
       at: parentKey ?? { offset: node.offset, length: 1 }, // the root's opening brace
-      data: {
-        property: name,
-        shape: shapeName,
-        target: m.target,
-        ...(MISSING_MEMBER_RULES[shapeName] ? { rules: MISSING_MEMBER_RULES[shapeName] } : {}),
-      },
+      data: { property: name, shape: shapeName, target: m.target, ...(rules ? { rules } : {}) },
       message: `${shapeName} is missing the required property ${quoted(name)}.`,
     });
   }
 }
 
-function unknownMember(keyNode: Node, key: string, shapeName: ShapeName): FindingOf<'unknown-property'> {
-  const allowed = Object.keys(shapes[shapeName].members!);
-  const suggestion = nearest(key, allowed);
-  const fromAppflow = appflowOnly.members[shapeName]?.includes(key);
-  const hint = fromAppflow
-    ? `${quoted(key)} belongs to the Amazon AppFlow API, not to Customer Profiles' ${shapeName}: remove it.`
-    : suggestion
-      ? `Did you mean "${suggestion}"?`
-      : '';
-  return {
-    code: 'unknown-property',
-    severity: 'error',
-    at: keyNode,
-    href: shapeDocUrl(shapeName),
-    data: {
-      property: key,
-      shape: shapeName,
-      allowed,
-      ...(suggestion && !fromAppflow ? { suggestion } : {}),
-      ...(fromAppflow ? { appflowOnly: true } : {}),
-      rules: shapeName === 'ScheduledTriggerProperties' ? ['TRG-7', 'CASE-3'] : ['CASE-3'],
-    },
-    message: `${quoted(key)} is not a property of ${shapeName}. ${hint}${hint ? ' ' : ''}Allowed: ${listOf(allowed)}. The AWS CLI rejects unknown parameters.`,
-  };
-}
-
-function checkMap(
-  node: Node,
-  shapeName: ShapeName,
-  owner: ShapeName | undefined,
-  member: string | undefined,
-  out: Finding[],
-): void {
+function checkMap(walk: Walk, node: Node, site: Site): void {
+  const shapeName = site.shape;
   const shape = shapes[shapeName];
   const keyShape = shapes[shape.key!];
   const properties = node.children ?? [];
@@ -339,12 +270,12 @@ function checkMap(
   const { min, max } = shape.length ?? { min: null, max: null };
   if ((min !== null && n < min) || (max !== null && n > max)) {
     const keyNode = keyOf(node);
-    const label = labelOf(shapeName, owner, member);
-    out.push({
+    const label = labelOf(site);
+    walk.out.push({
       code: 'map-size',
       severity: 'error',
       at: n === 0 && keyNode ? keyNode : node,
-      href: hrefOf(shapeName, owner),
+      href: hrefOf(site),
       data: { min, max, count: n, rules: rulesOf(shapeName) },
       message:
         n === 0
@@ -352,6 +283,8 @@ function checkMap(
           : `${label} must have ${min ?? 0} to ${max} entries; it has ${n}.`,
     });
   }
+  const keys: Site = { shape: shape.key!, owner: site.owner, member: site.member, ofMap: shapeName };
+  const values: Site = { shape: shape.value! };
   // a map may be large (Tags allows 50 keys): past a few entries, duplicates are found with a Map
   const seen = n > 16 ? new Map<string, Node>() : undefined;
   for (let i = 0; i < n; i++) {
@@ -359,96 +292,15 @@ function checkMap(
     const valueNode = properties[i].children?.[1];
     if (!keyNode) continue;
     const key = keyNode.value as string;
-    reportDuplicate(properties, i, key, out, seen);
+    reportDuplicate(walk, properties, i, key, seen);
     if (keyShape.type === 'enum') {
       if (!keyShape.values!.includes(key))
-        checkEnum(keyNode, shape.key!, `${labelOf(shapeName, owner, member)} key`, hrefOf(shapeName, owner), out);
+        walk.out.push(enumFinding(walk.doc, keyNode, shape.key!, labelOf(keys), hrefOf(keys)));
     } else if (!stringWithin(key, keyShape)) {
-      checkString(
-        keyNode,
-        key,
-        keyShape,
-        `${labelOf(shapeName, owner, member)} key`,
-        hrefOf(shapeName, owner),
-        out,
-        shape.key!,
-      );
+      checkString(walk, keyNode, key, keys);
     }
-    if (valueNode) checkValue(valueNode, shape.value!, undefined, undefined, out);
+    if (valueNode) checkValue(walk, valueNode, values);
   }
-}
-
-function checkEnum(node: Node, shapeName: ShapeName, label: string, href: string, out: Finding[]): void {
-  const value = node.value as string;
-  const allowed = shapes[shapeName].values!;
-  if (allowed.includes(value)) return;
-  const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-  // CASE-2: "ServiceNow" is the member-key spelling; the CloudFormation registry accepts it as a type, the API
-  // model does not. Likely tolerated, so a warning (docs/rules.md CASE-2).
-  if (shapeName === 'SourceConnectorType' && caseMatch) {
-    out.push({
-      code: 'CASE-2',
-      severity: 'warning',
-      at: node,
-      href,
-      data: { replacement: caseMatch, rules: ['CASE-2'] },
-      message: `ConnectorType ${quoted(value)} is the member-key spelling; the API's value is "${caseMatch}" (keys in ConnectorOperator and SourceConnectorProperties stay ${quoted(value)}).`,
-    });
-    return;
-  }
-  const connector = connectorByOperatorShape(shapeName);
-  const connectorKey = connector?.key;
-  if (connectorKey) {
-    // §1a ∩ §1b: each connector has its own operator set, and the task's type takes some of them: list those (a
-    // Marketo Filter takes 4 of Marketo's 16), closest first
-    const taskType = stringValue(prop(node.parent?.parent?.parent?.parent, 'TaskType'));
-    const fit = operatorsFor(connector, taskType);
-    const forType = fit.length && fit.length < allowed.length && taskType ? fit : allowed;
-    const ordered = closestFirst(value, forType);
-    const suggestion = caseMatch ?? nearest(value, forType);
-    out.push({
-      code: 'enum',
-      severity: 'error',
-      at: node,
-      href,
-      data: {
-        value,
-        allowed: ordered,
-        shape: shapeName,
-        connectorKey,
-        ...(suggestion ? { suggestion } : {}),
-        rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
-      },
-      message: `${quoted(value)} is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows${forType === allowed ? '' : ` for a ${taskType} task`}: ${listOf(forType)}.`,
-    });
-    return;
-  }
-  const appflow =
-    (shapeName === 'TaskType' && appflowOnly.taskTypes.includes(value)) ||
-    (shapeName === 'OperatorPropertiesKeys' && appflowOnly.operatorPropertyKeys.includes(value));
-  const suggestion = caseMatch ?? nearest(value, allowed);
-  const hint = appflow
-    ? ` ${quoted(value)} belongs to the Amazon AppFlow API; Customer Profiles does not accept it.${value === 'Map_all' ? ' Instead, list every field in a Filter task with the PROJECTION operator and add one Map task per field.' : ''}`
-    : caseMatch
-      ? ` Values are case-sensitive: "${caseMatch}".`
-      : suggestion
-        ? ` Did you mean "${suggestion}"?`
-        : '';
-  out.push({
-    code: 'enum',
-    severity: 'error',
-    at: node,
-    href,
-    data: {
-      value,
-      allowed,
-      shape: shapeName,
-      ...(suggestion && !appflow ? { suggestion } : {}),
-      ...(appflow ? { appflowOnly: true } : {}),
-      rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
-    },
-    message: `${quoted(value)} is not a valid ${label}.${hint} Allowed: ${listOf(allowed)}.`,
-  });
 }
 
 /** Whether a string meets its shape's @length and @pattern (the fast test; checkString says what is wrong). */
@@ -458,20 +310,15 @@ function stringWithin(value: string, shape: Shape): boolean {
   return !shape.pattern || shape.pattern === '.*' || regex(shape.pattern).test(value);
 }
 
-function checkString(
-  node: Node,
-  value: string,
-  shape: Shape,
-  label: string,
-  href: string,
-  out: Finding[],
-  shapeName?: ShapeName,
-): void {
-  const rules = shapeName ? rulesOf(shapeName) : [];
+function checkString(walk: Walk, node: Node, value: string, site: Site): void {
+  const shape = shapes[site.shape];
+  const label = labelOf(site);
+  const href = hrefOf(site);
+  const rules = rulesOf(site.shape);
   const len = charLength(value);
   const { min, max } = shape.length ?? { min: null, max: null };
   if (min !== null && len < min) {
-    out.push({
+    walk.out.push({
       code: 'length',
       severity: 'error',
       at: node,
@@ -483,7 +330,7 @@ function checkString(
     return;
   }
   if (max !== null && len > max) {
-    out.push({
+    walk.out.push({
       code: 'length',
       severity: 'error',
       at: node,
@@ -494,62 +341,13 @@ function checkString(
     return;
   }
   if (shape.pattern && shape.pattern !== '.*' && !regex(shape.pattern).test(value)) {
-    out.push({
+    walk.out.push({
       code: 'pattern',
       severity: 'error',
       at: node,
       href,
       data: { pattern: shape.pattern, rules },
-      message: patternMessage(label, value, shape.pattern, shapeName),
+      message: patternMessage(label, value, shape.pattern, site.shape),
     });
   }
-}
-
-// What the model's patterns ask for, in words (docs/rules.md LIM-1…LIM-18); the pattern itself is always quoted too.
-const PATTERN_WORDS: Partial<Record<ShapeName, string>> = {
-  FlowName:
-    'start with a letter or digit, be at least 2 characters long and use only letters, digits and _ ! @ # . - (no spaces)',
-  FlowDescription: 'use only letters, digits, spaces and _ ! @ # - . ? , (no : / ( ) > or quotes)',
-  KmsArn: 'be a KMS key ARN in the aws partition, like arn:aws:kms:us-east-1:<account id>:key/<key id>',
-  RoleArn: 'be an IAM role ARN in the aws partition, like arn:aws:iam::<account id>:role/<role name>',
-  name: 'use only letters, digits, _ and -',
-  typeName: 'start with a letter or _ and use only letters, digits, _ and -',
-  ConnectorProfileName: 'use only letters, digits and _ / ! @ # + = . - (no spaces)',
-  Object: 'be non-empty with no whitespace',
-  BucketName: 'have no whitespace',
-};
-
-function patternMessage(label: string, value: string, pattern: string, shapeName?: ShapeName): string {
-  if (pattern.startsWith('^(?!aws:)') && value.startsWith('aws:')) {
-    return `${label} ${quoted(value)} starts with "aws:", which AWS reserves for its own tags. Use another prefix.`;
-  }
-  if (value === '') return `${label} must not be empty (pattern ${pattern}).`;
-  const words = shapeName && PATTERN_WORDS[shapeName];
-  if (words) return `${label} ${quoted(value)} must ${words}; pattern ${pattern}.`;
-  return `${label} ${quoted(value)} does not match the model's pattern ${pattern}.`;
-}
-
-// §2a: CloudFormation writes TaskProperties as a list of {OperatorPropertyKey, Property} (AWS::CustomerProfiles) or
-// {Key, Value} (AWS::AppFlow); the API and the AWS CLI take a map. Show the map the list means; data.replacement (the
-// quick fix's map, values as strings) only when every entry converts, so the fix never drops what the user wrote.
-function cloudFormationTaskProperties(node: Node, href: string): Finding {
-  const map: Record<string, string> = {};
-  let complete = true;
-  for (const item of node.children ?? []) {
-    const key = prop(item, 'OperatorPropertyKey') ?? prop(item, 'Key'),
-      value = prop(item, 'Property') ?? prop(item, 'Value');
-    const scalar = value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean');
-    if (key?.type === 'string' && scalar) map[key.value as string] = String(value.value);
-    else complete = false;
-  }
-  const json = JSON.stringify(map).replace(/":/g, '": ').replace(/,"/g, ', "');
-  const shown = json.length > 400 ? `${json.slice(0, 399)}…` : json;
-  return {
-    code: 'type',
-    severity: 'error',
-    at: node,
-    href,
-    data: { expected: 'map', shape: 'TaskPropertiesMap', ...(complete ? { replacement: map } : {}), rules: ['§2a'] },
-    message: `TaskProperties is a list here, as CloudFormation writes it; the API takes a map of key to string value: ${shown === '{}' ? '{ "KEY": "value" }' : shown}.`,
-  };
 }
