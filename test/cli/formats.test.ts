@@ -224,7 +224,7 @@ describe('cpworkflow validate: CI formats', () => {
           .sort()
           .map((f) => `cases/${f}`),
       );
-      assert.ok(uris.includes(`cases/${caseFileName(0, 'good')}`));
+      assert.ok(uris.includes(`cases/${caseFileName(CASES[0], 'good')}`));
       assert.equal(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(dir).href + '/');
     });
 
@@ -248,7 +248,7 @@ describe('cpworkflow validate: CI formats', () => {
     it('names a file outside the repository by its file: URL, with no base', () => {
       const repo = join(dir, 'repo2');
       mkdirSync(join(repo, '.git'), { recursive: true });
-      const outside = join(dir, 'cases', caseFileName(0, 'bad'));
+      const outside = join(dir, 'cases', caseFileName(CASES[0], 'bad'));
       const log = JSON.parse(run(['--format', 'sarif', outside], repo).stdout);
       assert.deepEqual(log.runs[0].artifacts[0].location, { uri: pathToFileURL(outside).href, index: 0 });
       assert.equal(
@@ -259,7 +259,7 @@ describe('cpworkflow validate: CI formats', () => {
     });
 
     it('reports a file that cannot be read as a tool notification, still valid SARIF, and exits 2', () => {
-      const r = run(['--format', 'sarif', 'missing.cpworkflow.json', `cases/${caseFileName(0, 'good')}`], dir);
+      const r = run(['--format', 'sarif', 'missing.cpworkflow.json', `cases/${caseFileName(CASES[0], 'good')}`], dir);
       assert.equal(r.status, 2);
       const log = JSON.parse(r.stdout);
       assert.deepEqual(schemaErrors(log), []);

@@ -77,16 +77,16 @@ describe('docs/rules.md against the CLI', () => {
 
   it('exits 1: the breaking files have errors', () => assert.equal(status, 1));
 
-  CASES.forEach((c, i) => {
+  CASES.forEach((c) => {
     it(`${c.rule} ${c.name}: reported as ${c.code} ${c.severity}, not in the good file`, () => {
       const { ranges } = withRanges(c.bad);
-      const bad = report.get(caseFileName(i, 'bad'))!.filter((d) => d.code === c.code);
+      const bad = report.get(caseFileName(c, 'bad'))!.filter((d) => d.code === c.code);
       assert.deepEqual(
         bad.map((d) => d.severity),
         ranges.map(() => c.severity),
       );
       assert.deepEqual(new Set(bad.map((d) => JSON.stringify(d.range))), new Set(ranges.map((r) => JSON.stringify(r))));
-      const good = report.get(caseFileName(i, 'good'))!.filter((d) => d.code === c.code || d.severity === 'error');
+      const good = report.get(caseFileName(c, 'good'))!.filter((d) => d.code === c.code || d.severity === 'error');
       assert.deepEqual(good, []);
     });
   });
