@@ -34,16 +34,16 @@ module.exports = {
       'The LSP protocol module (custom methods and their types) is shared by the client and the server.',
     ),
     mayImportOnly(
-      'submission-imports-only-engine-and-generated',
-      '^server/src/submission/',
-      '^server/src/(submission|engine|generated)/',
+      'aws-imports-only-engine-and-generated',
+      '^server/src/aws/',
+      '^server/src/(aws|engine|generated)/',
       'The AWS service library sits below every shell (CLI, LSP server, client) and beside the account library.',
     ),
     mayImportOnly(
-      'account-imports-only-engine-and-submission',
+      'account-imports-only-engine-and-aws',
       '^server/src/account/',
-      '^server/src/(account|engine|generated|submission)/',
-      'The account library uses the submission library (its client builder, pager), never a shell.',
+      '^server/src/(account|engine|generated|aws)/',
+      'The account library uses the AWS library (its client builder, pager), never a shell.',
     ),
     mayImportOnly(
       'lsp-imports-only-engine-account-and-protocol',
@@ -58,16 +58,16 @@ module.exports = {
       'server/src/server.ts only creates the connection and calls startServer.',
     ),
     mayImportOnly(
-      'cli-imports-only-engine-submission-and-account',
+      'cli-imports-only-engine-aws-and-account',
       '^server/src/cli/',
-      '^server/src/(cli|engine|generated|submission|account)/',
+      '^server/src/(cli|engine|generated|aws|account)/',
       'The CLI shares the engine and the libraries with the LSP server, never the server itself or the client.',
     ),
     mayImportOnly(
       'client-imports-only-entry-points',
       '^client/',
-      '^client/|^server/src/(engine|submission)/index\\.ts$|^server/src/protocol\\.ts$',
-      'The client reaches the engine and the submission library through their index.ts only, and the protocol ' +
+      '^client/|^server/src/(engine|aws)/index\\.ts$|^server/src/protocol\\.ts$',
+      'The client reaches the engine and the AWS library through their index.ts only, and the protocol ' +
         'module; never the LSP server (it runs it as a process), the CLI or the account library.',
     ),
     {
@@ -95,20 +95,19 @@ module.exports = {
       },
     },
     {
-      name: 'only-submission-loads-the-sdk',
+      name: 'only-aws-and-account-load-the-sdk',
       severity: 'error',
-      comment:
-        'Only server/src/submission and server/src/account (and tests and scripts) import the AWS SDK and Smithy.',
-      from: { path: '^(server/src|client)/', pathNot: '^server/src/(submission|account)/' },
+      comment: 'Only server/src/aws and server/src/account (and tests and scripts) import the AWS SDK and Smithy.',
+      from: { path: '^(server/src|client)/', pathNot: '^server/src/(aws|account)/' },
       to: { path: '@aws-sdk|@smithy' },
     },
     {
-      name: 'submission-loads-the-sdk-lazily',
+      name: 'aws-and-account-load-the-sdk-lazily',
       severity: 'error',
       comment:
-        'The submission and account libraries import the AWS SDK and Smithy as types only, or with await import(): ' +
+        'The AWS and account libraries import the AWS SDK and Smithy as types only, or with await import(): ' +
         'importing them loads no SDK, so the CLI, the server and the extension pay for it only when a request is made.',
-      from: { path: '^server/src/(submission|account)/' },
+      from: { path: '^server/src/(aws|account)/' },
       to: { path: '@aws-sdk|@smithy', dependencyTypesNot: ['type-only', 'dynamic-import'] },
     },
     {

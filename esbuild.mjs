@@ -32,7 +32,7 @@ function testEntries(dir) {
   return out;
 }
 
-// The client imports the engine and the submission library through their entry modules (index.ts); this tells esbuild
+// The client imports the engine and the AWS library through their entry modules (index.ts); this tells esbuild
 // that our own modules have no side effects on import, so dist/client.js keeps only what the client calls.
 const ownModulesArePure = {
   name: 'own-modules-are-pure',
@@ -55,7 +55,7 @@ const builds = [
   // dist/client.js so that activation does not parse it.
   {
     ...common,
-    entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/submit/submissionModules.ts' },
+    entryPoints: { client: 'client/src/extension.ts', submission: 'client/src/aws/awsModules.ts' },
     outdir: 'dist',
     external: ['vscode'],
     plugins: [ownModulesArePure],

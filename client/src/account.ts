@@ -4,9 +4,9 @@
 // Nothing here loads the AWS SDK.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { awsSettings, proxyOption } from './submit/awsTarget';
+import { awsSettings, proxyOption } from './aws/target';
 import { DOCUMENT_SELECTOR } from './constants';
-import { awsSettingsInOrder } from '../../server/src/submission';
+import { awsSettingsInOrder } from '../../server/src/aws';
 import {
   ACCOUNT_SETTINGS_NOTIFICATION,
   ACCOUNT_STATUS_NOTIFICATION,

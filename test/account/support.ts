@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { accountSeed, connectorKey, randomAccount, type AccountData } from '../endpoint/accountData.mjs';
 import { fakeAwsKeys, startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
-import { createSandbox, type Sandbox } from '../submission/support';
+import { createSandbox, type Sandbox } from '../aws/support';
 
 export interface AccountFixture {
   seed: number;

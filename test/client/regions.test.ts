@@ -10,10 +10,10 @@ import {
   TYPED_REGION_NAME,
   regionsForPicker,
   typedRegionCode,
-} from '../../client/src/submit/regions';
+} from '../../client/src/aws/regions';
 import { ROOT } from '../support/root';
 
-// Debian's awscli v2 (apt-get install awscli; .ci/run installs it, test/submission/wire.test.ts needs it too).
+// Debian's awscli v2 (apt-get install awscli; .ci/run installs it, test/aws/wire.test.ts needs it too).
 const BOTOCORE_ENDPOINTS = '/usr/lib/python3/dist-packages/awscli/botocore/data/endpoints.json';
 
 interface BotocoreEndpoints {

@@ -9,7 +9,7 @@ import {
   trackingEndText,
   trackingTitle,
 } from '../../client/src/submit/submissionText';
-import { redactCredentials } from '../../server/src/submission/redaction';
+import { redactCredentials } from '../../server/src/aws/redaction';
 
 const summary: RequestSummary = {
   fileName: 'a.cpworkflow.json',

@@ -10,7 +10,7 @@ import {
   workflowDescription,
   workflowDetailsMarkdown,
 } from '../../client/src/view/viewText';
-import { WORKFLOW_STATUSES, type WorkflowProgress } from '../../server/src/submission';
+import { WORKFLOW_STATUSES, type WorkflowProgress } from '../../server/src/aws';
 
 const progress = (over: Partial<WorkflowProgress> = {}): WorkflowProgress => ({
   workflowId: 'a1b2',

@@ -43,7 +43,7 @@ describe('layering (dependency-cruiser)', function () {
       'account → client',
       'server/src/account/planted.ts',
       "import '../../../client/src/constants';\n",
-      /account-imports-only-engine-and-submission: server\/src\/account\/planted\.ts → client\/src\/constants\.ts/,
+      /account-imports-only-engine-and-aws: server\/src\/account\/planted\.ts → client\/src\/constants\.ts/,
     ],
     [
       'engine → lsp',

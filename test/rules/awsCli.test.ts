@@ -17,7 +17,7 @@ import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProf
 import { awsExecutables, runAwsCliBatch } from '../support/awsCli';
 import { withRanges } from '../support/markers';
 import { EXAMPLES, ROOT, exampleFiles } from '../support/workflows';
-import { fakeKeys } from '../submission/support';
+import { fakeKeys } from '../aws/support';
 import { CASES } from './caseFiles';
 import { validate } from './support';
 

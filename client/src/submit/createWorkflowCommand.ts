@@ -4,14 +4,14 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplainedError, PreparedSubmission } from '../../../server/src/submission';
+import type { ExplainedError, PreparedSubmission } from '../../../server/src/aws';
 import { dataOf } from '../../../server/src/engine';
-import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
-import type { SubmissionContext } from './context';
+import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from '../aws/target';
+import type { SubmissionContext } from '../aws/context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
 import { createConfirmation, createdText, signerLine, errorsRefusal, RequestSummary } from './submissionText';
 import { trackWithProgress } from './tracking';
-import { submissionModules } from './lazyModules';
+import { submissionModules } from '../aws/lazyModules';
 
 export const CREATE_WORKFLOW_COMMAND = 'cpworkflow.createWorkflow';
 const GO_TO_ERROR = 'Go to First Error';

@@ -2,12 +2,12 @@
 // bar item and the log (Show Workflow Status is the view's: it opens the details document). Registering costs no AWS
 // SDK load; the commands load it on first use.
 import * as vscode from 'vscode';
-import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from './awsTarget';
-import type { SubmissionContext } from './context';
+import { AwsTargetStatus, SELECT_TARGET_COMMAND, selectTarget, SelectTargetAnswers } from '../aws/target';
+import type { SubmissionContext } from '../aws/context';
 import { CREATE_WORKFLOW_COMMAND, createWorkflowCommand } from './createWorkflowCommand';
-import { SubmissionLog } from './submissionLog';
-import { createSubmissionGuard, redactCredentials } from '../../../server/src/submission';
-import { RecentWorkflows, WorkflowSources } from './recentWorkflows';
+import { SubmissionLog } from '../aws/submissionLog';
+import { createSubmissionGuard, redactCredentials } from '../../../server/src/aws';
+import { RecentWorkflows, WorkflowSources } from '../aws/recentWorkflows';
 
 export function registerSubmission(context: vscode.ExtensionContext): SubmissionContext {
   const status = new AwsTargetStatus(context.globalState);

@@ -1,6 +1,6 @@
 // What the submission commands say to the user, as plain text (no `vscode`), so it is tested without an editor.
-import { signerText, type Signer } from '../../../server/src/submission';
-import { describeWorkflowEnd } from '../../../server/src/submission';
+import { signerText, type Signer } from '../../../server/src/aws';
+import { describeWorkflowEnd } from '../../../server/src/aws';
 
 /** What the request will create, read from the file. */
 export interface RequestSummary {

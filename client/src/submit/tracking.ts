@@ -2,14 +2,14 @@
 // the submission library) under a cancellable progress notification; "Customer Profiles: Show Workflow Status", for
 // a workflow id typed in or one of the recent ones, opens the view's details document, which follows it by itself.
 import * as vscode from 'vscode';
-import type { WorkflowProgress } from '../../../server/src/submission';
-import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from './awsTarget';
-import type { SubmissionContext } from './context';
-import { submissionModules } from './lazyModules';
+import type { WorkflowProgress } from '../../../server/src/aws';
+import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from '../aws/target';
+import type { SubmissionContext } from '../aws/context';
+import { submissionModules } from '../aws/lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
 import { trackingEndText, trackingTitle } from './submissionText';
 import { LANGUAGE_ID } from '../constants';
-import type { RecentWorkflow } from './recentWorkflows';
+import type { RecentWorkflow } from '../aws/recentWorkflows';
 
 export const SHOW_STATUS_COMMAND = 'cpworkflow.showWorkflowStatus';
 

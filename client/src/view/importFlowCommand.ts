@@ -2,11 +2,11 @@
 // (DescribeFlow), and open it as an untitled .cpworkflow.json in the CreateIntegrationWorkflow form, which the
 // language server checks at once. What was dropped or is still to set goes to the Customer Profiles output.
 import * as vscode from 'vscode';
-import type { SubmissionContext } from '../submit/context';
-import { awsSettings, proxyOption } from '../submit/awsTarget';
-import { submissionModules } from '../submit/lazyModules';
+import type { SubmissionContext } from '../aws/context';
+import { awsSettings, proxyOption } from '../aws/target';
+import { submissionModules } from '../aws/lazyModules';
 import { LANGUAGE_ID } from '../constants';
-import { currentTarget, explain } from './awsSession';
+import { currentTarget, explain } from '../aws/session';
 
 export const IMPORT_FLOW_COMMAND = 'cpworkflow.newFileFromFlow';
 

@@ -1,7 +1,7 @@
 // The "Customer Profiles" view, its actions and the workflow details documents. Registering loads no AWS SDK: the
 // view reads the account only once it is shown (and never in Restricted Mode).
 import * as vscode from 'vscode';
-import type { SubmissionContext } from '../submit/context';
+import type { SubmissionContext } from '../aws/context';
 import { SHOW_STATUS_COMMAND, showWorkflowStatus, type OpenDetails, type StatusResult } from '../submit/tracking';
 import { WORKFLOW_STATUS_LABELS } from './viewText';
 import {

@@ -1,6 +1,6 @@
 // What the Customer Profiles view and its details document say, as plain text (no `vscode`), so it is tested
 // without an editor: labels, status icons, the details Markdown, the AWS CLI command line.
-import type { WorkflowProgress, WorkflowSummary, WorkflowStep } from '../../../server/src/submission';
+import type { WorkflowProgress, WorkflowSummary, WorkflowStep } from '../../../server/src/aws';
 
 /** A codicon and its theme colour per workflow or step status (unknown statuses get a question mark). */
 export const STATUS_ICONS: Readonly<Record<string, { id: string; color?: string }>> = {

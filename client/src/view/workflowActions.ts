@@ -3,9 +3,9 @@
 // did, so a programmatic caller (the extension-host tests) can tell without reading the screen.
 import { createHash } from 'crypto';
 import * as vscode from 'vscode';
-import type { SubmissionContext } from '../submit/context';
+import type { SubmissionContext } from '../aws/context';
 import { Prompter, submitOptionsIn } from '../submit/prompts';
-import { explainFor, withClient, type WorkflowRef } from './awsSession';
+import { explainFor, withClient, type WorkflowRef } from '../aws/session';
 import { getWorkflowCliCommand } from './viewText';
 import type { WorkflowNode, WorkflowsTree } from './workflowsTree';
 

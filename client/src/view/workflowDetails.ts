@@ -2,8 +2,8 @@
 // metrics, timestamps, steps, the request id of the last call. While the workflow runs and the document is visible
 // it reads the workflow again after each interval, and stops when the workflow ends.
 import * as vscode from 'vscode';
-import type { SubmissionContext } from '../submit/context';
-import { explainFor, withClient, type WorkflowRef } from './awsSession';
+import type { SubmissionContext } from '../aws/context';
+import { explainFor, withClient, type WorkflowRef } from '../aws/session';
 import { workflowDetailsMarkdown } from './viewText';
 
 export const DETAILS_SCHEME = 'cpworkflow-workflow';

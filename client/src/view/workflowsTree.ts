@@ -3,12 +3,12 @@
 // own while the view is visible and stop when they end. A failed call is one item that says what to do, never a
 // toast. In Restricted Mode the view shows one item and sends nothing.
 import * as vscode from 'vscode';
-import type { ExplainedError, WorkflowStatus, WorkflowStep, WorkflowSummary } from '../../../server/src/submission';
-import type { SubmissionContext } from '../submit/context';
-import { SELECT_TARGET_COMMAND } from '../submit/awsTarget';
+import type { ExplainedError, WorkflowStatus, WorkflowStep, WorkflowSummary } from '../../../server/src/aws';
+import type { SubmissionContext } from '../aws/context';
+import { SELECT_TARGET_COMMAND } from '../aws/target';
 import { signerLine } from '../submit/submissionText';
-import { submissionModules } from '../submit/lazyModules';
-import { currentTarget, explain, withClient, type ViewTarget, type WorkflowRef } from './awsSession';
+import { submissionModules } from '../aws/lazyModules';
+import { currentTarget, explain, withClient, type ViewTarget, type WorkflowRef } from '../aws/session';
 import { iconOf, isoTime, oneLine, stepDescription, workflowDescription } from './viewText';
 
 export const VIEW_ID = 'cpworkflow.workflows';

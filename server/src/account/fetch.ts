@@ -3,7 +3,7 @@
 import type { AppflowClient } from '@aws-sdk/client-appflow';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { AccountFact, EntityFieldFacts, ObjectTypeFacts, TemplateSummary } from '../engine/accountSnapshot';
-import { allPages as followPages } from '../submission/pages';
+import { allPages as followPages } from '../aws/pages';
 
 export interface AccountClients {
   readonly customerProfiles: CustomerProfilesClient;
@@ -20,7 +20,7 @@ export type FactValue =
   | readonly EntityFieldFacts[]
   | undefined;
 
-/** Every page of a token-paged list, followed by the submission library's pager (stops on a repeated token and after
+/** Every page of a token-paged list, followed by the AWS library's pager (stops on a repeated token and after
  * its page cap): `page` gets the previous page's token (undefined for the first). */
 async function allPages<P, T>(
   page: (token: string | undefined) => Promise<P>,

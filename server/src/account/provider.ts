@@ -12,8 +12,8 @@ import {
   factId,
   factKey,
 } from '../engine/accountSnapshot';
-import type { AwsConnectionOptions } from '../submission/client';
-import { redactCredentials } from '../submission/redaction';
+import type { AwsConnectionOptions } from '../aws/client';
+import { redactCredentials } from '../aws/redaction';
 import { AccountClients, FactValue, fetchFact } from './fetch';
 
 export interface AccountProviderOptions {
@@ -25,7 +25,7 @@ export interface AccountProviderOptions {
   readonly concurrency?: number;
   /** the clock (tests) */
   readonly now?: () => number;
-  /** builds the SDK clients (default: the submission library's builder, SDK retries off) */
+  /** builds the SDK clients (default: the AWS library's builder, SDK retries off) */
   readonly clients?: () => Promise<AccountClients>;
 }
 
@@ -227,8 +227,7 @@ export function describeFailure(err: unknown, fact: AccountFact, retryInMs: numb
 }
 
 async function defaultClients(connection: AwsConnectionOptions): Promise<AccountClients> {
-  const { createAppflowClient, createCustomerProfilesClient, resolveAwsSettings } =
-    await import('../submission/client');
+  const { createAppflowClient, createCustomerProfilesClient, resolveAwsSettings } = await import('../aws/client');
   // no SDK retries: the provider backs off instead, so a throttled account is not asked again in a loop
   const options = { ...connection, maxAttempts: 1 };
   const settings = await resolveAwsSettings(options);

@@ -1,4 +1,4 @@
-// `cpworkflow create` and `cpworkflow status`: submission from a terminal or a pipeline, through server/src/submission.
+// `cpworkflow create` and `cpworkflow status`: submission from a terminal or a pipeline, through server/src/aws.
 // The file is validated by the engine first and never sent with errors; nothing is sent without a "yes".
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
@@ -25,7 +25,7 @@ import {
   type AwsService,
   type ErrorContext,
   type WorkflowProgress,
-} from '../submission';
+} from '../aws';
 
 /** Exit statuses beyond validate's 0/1/2: the AWS call failed; the workflow ended FAILED or CANCELLED. */
 const AWS_EXIT = { requestFailed: 4, workflowFailed: 5 } as const;

@@ -8,7 +8,7 @@ import {
   workflowFromFlow,
   FlowImportError,
   type DescribedFlow,
-} from '../submission';
+} from '../aws';
 import { EXIT, HELP, UsageError, diagnosticLine } from './common';
 import { writeLine } from './terminal';
 import { cancelOnInterrupt, common, connectionOptions, readSession, reportFailure } from './create';

@@ -1,6 +1,6 @@
 // `cpworkflow list --domain D [--status S]`: the domain's workflows, every page, newest first (ListWorkflows).
 import { parseArgs } from 'node:util';
-import { listWorkflows, WORKFLOW_STATUSES, type WorkflowStatus, type WorkflowSummary } from '../submission';
+import { listWorkflows, WORKFLOW_STATUSES, type WorkflowStatus, type WorkflowSummary } from '../aws';
 import { EXIT, HELP, UsageError } from './common';
 import { terminalJson, terminalText } from './terminal';
 import { cancelOnInterrupt, common, connectionOptions, readSession, reportFailure } from './create';

@@ -25,7 +25,7 @@ export function parseWorkflow(document: TextDocument): ParsedWorkflow {
   return { document, text, root, syntaxErrors };
 }
 
-/** The JSON tree of `text` as parseWorkflow reads it, for a caller with text only (the submission library). */
+/** The JSON tree of `text` as parseWorkflow reads it, for a caller with text only (the AWS library). */
 export function parseJsonTree(text: string): Node | undefined {
   return parseStrictJsonTree(text, []);
 }

@@ -1,10 +1,10 @@
 // Where the view's requests go, and one SDK client per batch of calls. Everything here loads the submission bundle
 // (dist/submission.js, the AWS SDK) only when called, never at activation.
 import * as vscode from 'vscode';
-import type { ErrorContext, ExplainedError } from '../../../server/src/submission';
-import { namedProfile, proxyOption, resolveTarget, type ResolvedTarget } from '../submit/awsTarget';
-import { submissionModules } from '../submit/lazyModules';
-import type { RecentWorkflow } from '../submit/recentWorkflows';
+import type { ErrorContext, ExplainedError } from '../../../server/src/aws';
+import { namedProfile, proxyOption, resolveTarget, type ResolvedTarget } from './target';
+import { submissionModules } from './lazyModules';
+import type { RecentWorkflow } from './recentWorkflows';
 
 type Aws = ReturnType<typeof submissionModules>['aws'];
 /** The SDK client, named through the library (the client never imports the SDK, not even its types). */

@@ -7,10 +7,10 @@ import type {
   AwsSettingsInOrder,
   ResolvedAwsSettings,
   SettingSource,
-} from '../../../server/src/submission';
-import type { RequestTarget } from './submissionText';
-import { signerLine } from './submissionText';
-import { awsSettingsInOrder, redactCredentials } from '../../../server/src/submission';
+} from '../../../server/src/aws';
+import type { RequestTarget } from '../submit/submissionText';
+import { signerLine } from '../submit/submissionText';
+import { awsSettingsInOrder, redactCredentials } from '../../../server/src/aws';
 import { regionsForPicker, TYPED_REGION_NAME } from './regions';
 import { LANGUAGE_ID } from '../constants';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';

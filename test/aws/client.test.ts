@@ -15,7 +15,7 @@ import {
   redactCredentials,
   resolveAwsSettings,
   toCreateWorkflowInput,
-} from '../../server/src/submission';
+} from '../../server/src/aws';
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
 import { captureOutput, createSandbox, failure, fakeKeys, type FakeKeys, type Sandbox } from './support';

@@ -2,7 +2,7 @@
 // them.
 import * as assert from 'node:assert/strict';
 
-import { explainAwsError, toCreateWorkflowInput, WorkflowInputError } from '../../server/src/submission';
+import { explainAwsError, toCreateWorkflowInput, WorkflowInputError } from '../../server/src/aws';
 
 const scheduled = (props: Record<string, unknown>, batches?: unknown[]) => ({
   DomainName: 'd',

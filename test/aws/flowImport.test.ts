@@ -1,7 +1,7 @@
 // An AppFlow flow (DescribeFlow's answer, as the SDK returns it) becomes a CreateIntegrationWorkflow file: source,
 // tasks and trigger kept, AppFlow-only members dropped and named, the destination left to Customer Profiles.
 import * as assert from 'node:assert/strict';
-import { FlowImportError, prepareSubmission, workflowFromFlow } from '../../server/src/submission';
+import { FlowImportError, prepareSubmission, workflowFromFlow } from '../../server/src/aws';
 
 const described = () => ({
   $metadata: { httpStatusCode: 200, requestId: 'r-1' },

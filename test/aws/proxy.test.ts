@@ -2,7 +2,7 @@
 // by proxy-from-env.
 import * as assert from 'node:assert/strict';
 
-import { proxyFor } from '../../server/src/submission/client';
+import { proxyFor } from '../../server/src/aws/client';
 
 const PROXY = 'http://proxy.example:3128';
 const AWS_ENDPOINT = 'https://profile.us-east-1.amazonaws.com';

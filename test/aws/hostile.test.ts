@@ -13,8 +13,8 @@ import {
   redactCredentials,
   toCreateWorkflowInput,
   WorkflowInputError,
-} from '../../server/src/submission';
-import { fieldNamedIn } from '../../server/src/submission/fieldInMessage';
+} from '../../server/src/aws';
+import { fieldNamedIn } from '../../server/src/aws/fieldInMessage';
 import { ROOT } from '../support/root';
 import { createSandbox, failure, fakeKeys, type Sandbox } from './support';
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 
 import { startLocalEndpoint, type LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
-import { prepareSubmission } from '../../server/src/submission';
+import { prepareSubmission } from '../../server/src/aws';
 import { cliEnv, createSandbox, fakeKeys, runCli, type Sandbox } from './support';
 
 /** A control character other than a newline, or a bidi override (what a terminal would act on). */

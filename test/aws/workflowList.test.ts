@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 
-import { deleteWorkflow, explainAwsError, getWorkflowSteps, listWorkflows } from '../../server/src/submission';
+import { deleteWorkflow, explainAwsError, getWorkflowSteps, listWorkflows } from '../../server/src/aws';
 import type { LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { endpointWithClient, failure } from './support';
 

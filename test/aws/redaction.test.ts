@@ -1,7 +1,7 @@
 // What may be shown, logged or stored of a URL or an error: no user:password, key, secret or session token.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { explainAwsError, redactCredentials } from '../../server/src/submission';
+import { explainAwsError, redactCredentials } from '../../server/src/aws';
 import { fakeAwsKeys } from '../endpoint/customerProfilesEndpoint.mjs';
 
 describe('credential redaction', () => {

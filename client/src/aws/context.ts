@@ -1,7 +1,7 @@
 // What the submission commands share for the life of the extension.
 import type * as vscode from 'vscode';
-import type { SubmissionGuard } from '../../../server/src/submission';
-import type { AwsTargetStatus } from './awsTarget';
+import type { SubmissionGuard } from '../../../server/src/aws';
+import type { AwsTargetStatus } from './target';
 import type { SubmissionLog } from './submissionLog';
 import type { RecentWorkflow, RecentWorkflows, WorkflowSources } from './recentWorkflows';
 

@@ -15,7 +15,7 @@ import {
   toCreateWorkflowInput,
   trackWorkflow,
   type WorkflowProgress,
-} from '../../server/src/submission';
+} from '../../server/src/aws';
 import type { LocalEndpoint } from '../endpoint/customerProfilesEndpoint.mjs';
 import { ROOT } from '../support/root';
 import { endpointWithClient, failure, until, type FakeKeys } from './support';

@@ -1,6 +1,6 @@
 // Loads dist/submission.js (entry: submissionModules.ts) on first use; Node's require cache keeps it loaded.
 import * as path from 'path';
-import type * as SubmissionModules from './submissionModules';
+import type * as SubmissionModules from './awsModules';
 
 // A computed path, so esbuild leaves the require to run time instead of bundling the modules into client.js.
 const BUNDLE = path.join(__dirname, 'submission.js');

@@ -7,7 +7,7 @@ import {
   describeWorkflowEnd,
   prepareSubmission,
   type WorkflowProgress,
-} from '../../server/src/submission';
+} from '../../server/src/aws';
 import { ROOT } from '../support/root';
 
 const FIXTURE_TEXT = readFileSync(join(ROOT, 'test/fixtures/aws/timestamps.cpworkflow.json'), 'utf8');

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCustomerProfilesClient } from '../../server/src/submission';
+import { createCustomerProfilesClient } from '../../server/src/aws';
 import { ROOT } from '../support/root';
 import { fakeAwsKeys, startLocalEndpoint, type LocalEndpointOptions } from '../endpoint/customerProfilesEndpoint.mjs';
 

@@ -1,6 +1,6 @@
 // The "Reveal in editor" target of a BadRequestException: which place of the file a service message names.
 import * as assert from 'node:assert/strict';
-import { fieldAtPath, fieldNamedIn } from '../../server/src/submission/fieldInMessage';
+import { fieldAtPath, fieldNamedIn } from '../../server/src/aws/fieldInMessage';
 import { readExample } from '../support/workflows';
 
 const text = readExample('salesforce-account.cpworkflow.json');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 
-import { createCustomerProfilesClient, createWorkflow, toCreateWorkflowInput } from '../../server/src/submission';
+import { createCustomerProfilesClient, createWorkflow, toCreateWorkflowInput } from '../../server/src/aws';
 import { startLocalEndpoint, type LocalEndpoint, type RecordedRequest } from '../endpoint/customerProfilesEndpoint.mjs';
 import { DEBIAN_AWS, awsExecutables } from '../support/awsCli';
 import { ROOT } from '../support/root';
