@@ -14,6 +14,7 @@ import { awsSettingsInOrder, redactCredentials } from '../../../server/src/aws';
 import { regionsForPicker, TYPED_REGION_NAME } from './regions';
 import { LANGUAGE_ID } from '../constants';
 import { submissionModules, submissionModulesLoaded } from './lazyModules';
+import { SELECT_TARGET_COMMAND } from '../constants';
 
 const SECTION = 'cpworkflow.aws';
 const CHOSEN_REGIONS_KEY = 'cpworkflow.aws.chosenRegions';
@@ -243,7 +244,7 @@ export class AwsTargetStatus implements vscode.Disposable {
   }
 }
 
-export const SELECT_TARGET_COMMAND = 'cpworkflow.selectAwsTarget';
+export { SELECT_TARGET_COMMAND };
 
 /** Programmatic answers to the two pickers (tests, other extensions); `null` picks "not set". */
 export interface SelectTargetAnswers {

@@ -55,6 +55,7 @@ export { createSubmissionGuard, SubmissionInFlightError, type SubmissionGuard } 
 export { formatProgress, describeWorkflowEnd, changedProgressLines } from './progress';
 export { explainAwsError, type ErrorContext, type ExplainedError } from './errors';
 export { redactCredentials } from './redaction';
+export { inParallel } from './concurrency';
 export { signerFor, signerText, type Signer } from './signer';
 export {
   awsSettingsInOrder,
