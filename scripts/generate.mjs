@@ -316,7 +316,49 @@ export const appflowOnly: { readonly taskTypes: readonly string[]; readonly oper
 `;
 
 const rulesDoc = join(root, 'docs/rules.md');
+// cpworkflow.config.json's schema: every code of docs/rules.md's Codes table (tested equal to the rule registry), with
+// its short description, and the four levels; VS Code completes and checks the file with it (jsonValidation)
+const codeRows = [
+  ...readFileSync(rulesDoc, 'utf8')
+    .split(/^## Codes$/m)[1]
+    .split(/^## /m)[0]
+    .matchAll(/^\| <a id="[^"]+"><\/a>`([^`]+)` \| [a-z]+ \| ([^|]+) \|$/gm),
+].map((m) => [m[1], m[2].trim().replace(/`/g, '')]);
+const level = {
+  type: 'string',
+  enum: ['off', 'information', 'warning', 'error'],
+  enumDescriptions: [
+    'Not reported',
+    'Reported as information: never fails a run',
+    'Reported as a warning: fails a run with --max-warnings',
+    'Reported as an error: fails the run',
+  ],
+};
+const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'cpworkflow.config.json',
+  description:
+    'Rule levels for cpworkflow validate and the editor: applies to every *.cpworkflow.json in this folder and below (up to the repository root). The command line (--rule, --time-checks) wins over it.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: {
+      description: 'A level per code (docs/rules.md, "Codes"); a code not named keeps its own severity.',
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(codeRows.map(([code, text]) => [code, { ...level, description: text }])),
+    },
+    timeChecks: {
+      description:
+        'Judge the findings that depend only on the clock (SCH-12, SCH-13, BAT-5) at the severity create gives them; cpworkflow validate reports them as information otherwise. The editor always judges them.',
+      type: 'boolean',
+      default: false,
+    },
+  },
+};
 const outputs = [
+  [join(root, 'schemas/cpworkflow.config.schema.json'), JSON.stringify(configSchema, null, 2) + '\n'],
   [join(root, 'schemas/cpworkflow.schema.json'), JSON.stringify(schema, null, 2) + '\n'],
   [rulesDoc, withFixDataTable(readFileSync(rulesDoc, 'utf8'), root)],
   [join(root, 'server/src/generated/model.ts'), ts],

@@ -32,11 +32,15 @@ describe('docs/rules.md against the CLI', () => {
     this.timeout(60000);
     dir = mkdtempSync(join(tmpdir(), 'cpw-rules-'));
     writeCaseFiles(dir);
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', '--format', 'json', dir], {
-      encoding: 'utf8',
-      timeout: 60000,
-      maxBuffer: 64 << 20,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist/cli.js'), 'validate', '--time-checks', '--format', 'json', dir],
+      {
+        encoding: 'utf8',
+        timeout: 60000,
+        maxBuffer: 64 << 20,
+      },
+    );
     status = r.status;
     report = new Map(
       (JSON.parse(r.stdout) as { file: string; diagnostics: CliDiagnostic[] }[]).map((f) => [

@@ -50,7 +50,8 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<unknown> {
+  /** `workspace`: the client's workspace capabilities (e.g. didChangeWatchedFiles with dynamicRegistration) */
+  async initialize(initializationOptions?: unknown, workspace?: Record<string, unknown>): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -60,6 +61,7 @@ export class LspTestClient {
           publishDiagnostics: { versionSupport: true },
           completion: { completionItem: { snippetSupport: true } },
         },
+        ...(workspace ? { workspace } : {}),
       },
     });
     await this.connection.sendNotification('initialized', {});

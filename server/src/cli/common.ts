@@ -20,6 +20,12 @@ Usage:
       --severity error|warning|information           report only findings at or above it (default: information,
                                                      all); what is not reported does not count for the exit status
       --max-warnings N                               also exit 1 when more than N warnings are reported
+      --rule CODE=off|information|warning|error      change a rule's level (repeatable; wins over the config file)
+      --time-checks                                  judge the findings that depend only on the clock (a start time
+                                                     past, a batch ending in the future) as create would; without
+                                                     it they are information, so a file's verdict does not change
+                                                     with the day it is checked
+      --now ISO-8601                                 the time every check compares with (default: now)
       --account [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]
                                                      also check against the AWS account (read-only calls); what
                                                      it cannot answer is one information line; account warnings
@@ -34,6 +40,9 @@ Usage:
                     [--profile P] [--region R] [--endpoint-url URL] > x.cpworkflow.json
                                                      an AppFlow flow (DescribeFlow) as a workflow file
   cpworkflow --help | --version
+
+A cpworkflow.config.json in a checked file's folder or one above it (up to the repository root) sets levels for
+every file below it: { "rules": { "SCH-6": "off", "PAT-14": "information" }, "timeChecks": false }.
 
 Exit status: 0 no errors, 1 a file has errors (or more warnings than --max-warnings), 2 usage error or a file that
 cannot be read (not a regular file, or over 50 MB). Account findings count only when they are errors (a flow name

@@ -1,12 +1,13 @@
 // The `cpworkflow` command line: the same engine as the editor, for CI pipelines.
 //   cpworkflow validate [--format text|json|sarif|github|junit] [--severity S] [--max-warnings N]
+//                       [--rule CODE=LEVEL]... [--time-checks] [--now ISO-8601]
 //                       [--account [--profile P] [--region R] [--endpoint-url URL] [--timeout S]] PATH...
 import { parseArgs } from 'node:util';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
 import { awsTargetOptions, createCommand, quietSdkNodeNotice, seconds, statusCommand } from './create';
@@ -26,6 +27,16 @@ import {
   repositoryRoot,
 } from './formats';
 import { terminalText, writeLine } from './terminal';
+import { ConfigFinder } from './config';
+import {
+  RuleConfig,
+  RuleConfigError,
+  RuleLevel,
+  applyRuleConfig,
+  mergeRuleConfigs,
+  parseRuleOptions,
+} from '../engine/ruleConfig';
+import { parseIsoTimestamp } from '../engine/domain/time';
 
 const errnoText = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
@@ -113,6 +124,9 @@ async function validateCommand(argv: string[]): Promise<number> {
       'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       account: { type: 'boolean', default: false },
+      rule: { type: 'string', multiple: true, default: [] },
+      'time-checks': { type: 'boolean' },
+      now: { type: 'string' },
       ...awsTargetOptions,
     },
   });
@@ -134,6 +148,28 @@ async function validateCommand(argv: string[]): Promise<number> {
     if (values[flag] !== undefined && !values.account)
       throw new UsageError(`--${flag} applies to the account checks: add --account`);
   const timeoutMs = seconds(values.timeout, 'timeout');
+  let cliRules: Record<string, RuleLevel>;
+  try {
+    cliRules = parseRuleOptions(values.rule ?? []);
+  } catch (e) {
+    throw new UsageError((e as RuleConfigError).message);
+  }
+  const now = values.now === undefined ? undefined : pinnedNow(values.now);
+  const root = repositoryRoot();
+  const configs = new ConfigFinder(root);
+  const overrides = new Map<string, { code: string; level: RuleLevel; from: string }>();
+  const configFor = (file: string): RuleConfig => {
+    const found = configs.forFile(file);
+    const config = mergeRuleConfigs(found?.config, {
+      rules: cliRules,
+      ...(values['time-checks'] !== undefined ? { timeChecks: values['time-checks'] } : {}),
+    });
+    for (const [code, level] of Object.entries(config.rules)) {
+      const from = code in cliRules ? '--rule' : found!.path;
+      overrides.set(`${code}=${level}`, { code, level, from });
+    }
+    return config;
+  };
   if (values.account) quietSdkNodeNotice();
   // one provider for every file: each account fact is asked once, whatever the number of files
   const providers = values.account ? new AccountProviders() : undefined;
@@ -143,7 +179,7 @@ async function validateCommand(argv: string[]): Promise<number> {
     endpointUrl: values['endpoint-url'],
     timeoutMs,
   });
-  const service = createWorkflowLanguageService();
+  const service = createWorkflowLanguageService(now ? { now: () => now } : {});
   const { files, problems } = expandPaths(positionals);
   const results: FileResult[] = [];
   let hidden = 0;
@@ -157,11 +193,13 @@ async function validateCommand(argv: string[]): Promise<number> {
       continue;
     }
     const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
+    // a configuration that cannot be used stops the run (exit 2), naming its file and key
+    const config = configFor(file);
     let all;
     try {
       // the account's facts are fetched first (the snapshot is complete or says why not); the engine stays synchronous
       const account = provider && (await completeSnapshot(provider, doc));
-      all = service.validate(doc, {}, account);
+      all = applyRuleConfig(service.validate(doc, {}, account), config, false);
     } catch (e) {
       // one file the engine cannot check does not empty the report of the others
       problems.push({ path: file, message: `${file}: could not be checked (internal error: ${(e as Error).message})` });
@@ -172,11 +210,13 @@ async function validateCommand(argv: string[]): Promise<number> {
     // --severity decides what the run reports, so also what counts for the exit status (as ESLint's --quiet)
     const shown = all.filter((d) => atOrAbove(d, threshold));
     hidden += all.length - shown.length;
-    results.push({ file, diagnostics: shown });
+    results.push({ file, diagnostics: [...shown].sort(byPosition) });
   }
   providers?.dispose();
+  // every format lists files by path and findings by line and column, whatever order the folders were walked in
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const p of problems) writeLine(process.stderr, `cpworkflow: ${p.message}`);
-  const report: ValidationReport = { results, problems, root: repositoryRoot(), hidden };
+  const report: ValidationReport = { results, problems, root, hidden, overrides: [...overrides.values()] };
   process.stdout.write(format(report));
   // account warnings never fail a run (only account errors do): they do not count against --max-warnings
   const accountWarnings = results
@@ -188,6 +228,18 @@ async function validateCommand(argv: string[]): Promise<number> {
     process.stderr.write(`cpworkflow: too many warnings: ${warnings} (--max-warnings ${maxWarnings})\n`);
   if (problems.length) return EXIT.usage;
   return countBySeverity(report, 'error') || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+const byPosition = (a: { range: Range }, b: { range: Range }) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** --now: an ISO-8601 time with its zone (2026-12-07T09:00:00Z, …+02:00), the instant every check compares with. */
+function pinnedNow(text: string): Date {
+  const t = /^\d{4}-\d\d-\d\dT/.test(text) ? parseIsoTimestamp(text) : undefined;
+  const seconds = t && t.form === 'iso' && !t.zoneless ? t.epochSeconds : undefined;
+  if (seconds === undefined)
+    throw new UsageError(`--now takes an ISO-8601 time such as 2026-12-07T09:00:00Z, not "${text}"`);
+  return new Date(seconds * 1000);
 }
 
 /** Subcommands; each returns the exit status. */

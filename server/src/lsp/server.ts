@@ -8,6 +8,7 @@ import {
   PublishDiagnosticsParams,
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../e
 import { SOURCE } from '../engine/findings';
 import { createValidationScheduler, systemClock, type SchedulerClock } from './scheduler';
 import { coalescingDocuments } from './coalescingDocument';
+import { LspRuleConfigs } from './ruleConfigs';
+import { applyRuleConfig, CONFIG_FILE_NAME } from '../engine/ruleConfig';
 import {
   ACCOUNT_SETTINGS_NOTIFICATION,
   ACCOUNT_STATUS_NOTIFICATION,
@@ -74,6 +77,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const clock = options.clock ?? systemClock;
   const scheduler = createValidationScheduler(validateNow, clock);
   const timeRechecks = new Map<string, unknown>();
+  // cpworkflow.config.json: the same rule levels as `cpworkflow validate` reads (the editor judges time, as create)
+  const ruleConfigs = new LspRuleConfigs((uri, diagnostics) => void publish({ uri, diagnostics }));
+  const revalidateAll = () => documents.all().forEach((d) => isWorkflow(d) && scheduler.schedule(d.uri));
+  connection.onDidChangeWatchedFiles((p) => {
+    if (!p.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+    ruleConfigs.invalidate();
+    revalidateAll();
+  });
   // read from disk once when a document opens and again when it is saved, never on the typing path
   const savedBom = new Map<string, boolean>();
   const account = new LspAccount(
@@ -97,7 +108,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onNotification(ACCOUNT_SETTINGS_NOTIFICATION, (settings: AccountSettings) => configureAccount(settings));
   connection.onNotification(REFRESH_ACCOUNT_NOTIFICATION, () => account.refresh());
   connection.onRequest(GET_ACCOUNT_STATUS_REQUEST, () => account.current);
-  connection.onInitialized(() => configureAccount(initialAccount));
+  let watchConfigs = false;
+  connection.onInitialized(() => {
+    configureAccount(initialAccount);
+    // the client watches the config files for us (VS Code, Neovim 0.10); a client that cannot gets them read on open
+    if (watchConfigs)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
+        .catch(() => undefined);
+  });
   function configureAccount(settings: AccountSettings | undefined) {
     try {
       account.configure(settings);
@@ -115,6 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     // the client says how many fold markers it shows (VS Code: 5000); more would only be dropped
     foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     initialAccount = (params.initializationOptions as { account?: AccountSettings } | undefined)?.account;
     return {
       capabilities: {
@@ -143,7 +163,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = current.version;
     let diagnostics;
     try {
+      const config = ruleConfigs.forDocument(uri);
       diagnostics = service.validate(current, { startsWithBom: savedBom.get(uri) ?? false }, accountFor(current));
+      if (config) diagnostics = applyRuleConfig(diagnostics, { ...config, timeChecks: true }, true);
     } catch (e) {
       // an engine bug must not take the server down: say so in the log and keep serving the other documents; the
       // file's old diagnostics would be stale, so they make way for one that says it was not checked
@@ -180,6 +202,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   documents.onDidOpen((e) => {
+    // a client that does not watch files for us: the config files are read again as a workflow file opens
+    if (isWorkflow(e.document) && !watchConfigs) ruleConfigs.invalidate();
     if (isWorkflow(e.document)) savedBom.set(e.document.uri, savedWithBom(e.document.uri));
   });
   documents.onDidSave((e) => {

@@ -3,6 +3,15 @@
 // also : and , so that a message or a file name can neither end the command nor start another one.
 import { Severity, severityName } from '../../engine/findings';
 import { ValidationReport, repositoryPath, summaryLine } from './report';
+import { RULE_CATALOG } from './ruleCatalog';
+
+// An annotation's title says what the finding is, not only its code: "TPL-1: A template's example value is left"
+const TITLE_MAX = 100;
+const TITLES = new Map(RULE_CATALOG.map((r) => [r.code, `${r.code}: ${r.shortDescription.replace(/`/g, '')}`]));
+const titleOf = (code: string) => {
+  const t = TITLES.get(code) ?? code;
+  return t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t;
+};
 import { visibleControls } from '../terminal';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
@@ -26,7 +35,7 @@ export function formatGithub(report: ValidationReport): string {
       const columns = start.line === end.line ? `col=${start.character + 1},endColumn=${end.character + 1},` : '';
       const props =
         `file=${file},line=${start.line + 1},endLine=${end.line + 1},${columns}` +
-        `title=${escapeProperty(String(d.code))}`;
+        `title=${escapeProperty(titleOf(String(d.code)))}`;
       lines.push(`::${COMMAND[severityName(d.severity)]} ${props}::${escapeData(visibleControls(d.message))}\n`);
     }
   }

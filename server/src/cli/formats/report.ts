@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity, severityName } from '../../engine/findings';
+import type { RuleLevel } from '../../engine/ruleConfig';
 
 export interface FileResult {
   /** the path as the user gave it or the folder walk found it */
@@ -25,6 +26,11 @@ export interface ValidationReport {
   readonly root: string;
   /** findings below --severity, left out of results */
   readonly hidden: number;
+  /**
+   * The levels a configuration set (cpworkflow.config.json files, --rule), each code and level once: SARIF records
+   * them as the run's rule configuration overrides.
+   */
+  readonly overrides?: readonly { readonly code: string; readonly level: RuleLevel; readonly from: string }[];
 }
 
 /** The levels --severity takes, most severe first: each shows itself and everything above it. */

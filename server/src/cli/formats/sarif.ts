@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Severity, severityName } from '../../engine/findings';
 import { version } from '../../../../package.json';
-import { INFORMATION_URI, RULE_CATALOG } from './ruleCatalog';
+import { RULE_CATALOG } from './ruleCatalog';
 import { ValidationReport, repositoryUri } from './report';
 import { terminalJson, visibleControls } from '../terminal';
 
@@ -45,16 +45,11 @@ export function formatSarif(report: ValidationReport): string {
             name: 'cpworkflow',
             version,
             semanticVersion: version,
-            informationUri: INFORMATION_URI,
+            // what code scanning shows under an alert: docs/rules.md's rows for the code, in the log itself
             rules: RULE_CATALOG.map((r) => ({
               id: r.code,
               shortDescription: { text: r.shortDescription },
-              helpUri: r.helpUri,
-              // what code scanning shows under an alert
-              help: {
-                text: `${r.shortDescription}. See ${r.helpUri}`,
-                markdown: `${r.shortDescription}. See [docs/rules.md](${r.helpUri}).`,
-              },
+              help: r.help,
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
             })),
           },
@@ -78,6 +73,15 @@ export function formatSarif(report: ValidationReport): string {
         invocations: [
           {
             executionSuccessful: report.problems.length === 0,
+            // SARIF §3.20.5: the levels a configuration gave rules (cpworkflow.config.json, --rule); "off" is disabled
+            ...(report.overrides?.length
+              ? {
+                  ruleConfigurationOverrides: report.overrides.map((o) => ({
+                    descriptor: { id: o.code, ...(ruleIndex.has(o.code) ? { index: ruleIndex.get(o.code) } : {}) },
+                    configuration: o.level === 'off' ? { enabled: false } : { enabled: true, level: LEVEL[o.level] },
+                  })),
+                }
+              : {}),
             toolExecutionNotifications: report.problems.map((p) => ({
               level: 'error',
               message: { text: visibleControls(p.message) },

@@ -200,6 +200,9 @@ export const batchRules: readonly Rule[] = [
   },
 ];
 
+/** The codes whose verdict depends on the clock alone (docs/rules.md "The clock"). */
+export const batchClockCodes = ['BAT-5'] as const;
+
 export const batchFixes: Fixes<'BAT-2' | 'BAT-3' | 'BAT-4' | 'BAT-5' | 'BAT-6' | 'BAT-7' | 'BAT-8' | 'BAT-9'> = {
   'BAT-2': null,
   'BAT-3': genericFixes,

@@ -5,7 +5,7 @@ import type { Code } from '../findings';
 import type { Fix, FixContext, FixFn, Fixes, Rule } from './types';
 import type { FixSite } from './fixKit';
 import { accountFixes, accountRules } from './account';
-import { batchFixes, batchRules } from './batches';
+import { batchClockCodes, batchFixes, batchRules } from './batches';
 import { connectorFixes, connectorRules } from './connectors';
 import { integrationFixes, integrationRules } from './integration';
 import { jsonFixes } from './json';
@@ -13,7 +13,7 @@ import { modelFixes } from './model';
 import { placeholderFixes, placeholderRules } from './placeholders';
 import { projectionFixes, projectionRules } from './projection';
 import { s3LocationFixes, s3LocationRules } from './s3Location';
-import { scheduleFixes, scheduleRules } from './schedule';
+import { scheduleClockCodes, scheduleFixes, scheduleRules } from './schedule';
 import { taskFixes, taskRules } from './tasks';
 import { timestampFixes, timestampRules } from './timestamps';
 import { triggerFixes, triggerRules } from './trigger';
@@ -49,6 +49,13 @@ const FIXES: Fixes<Code> = {
   ...accountFixes,
   'too-many-findings': null,
 };
+
+/**
+ * The codes whose verdict depends only on the clock (a start already past, a batch ending in the future): the same
+ * file gets them or not depending on when it is checked. `cpworkflow validate` reports them as information unless
+ * asked to judge time (--time-checks); create and the editor judge them with the real clock.
+ */
+export const CLOCK_CODES: ReadonlySet<Code> = new Set<Code>([...scheduleClockCodes, ...batchClockCodes]);
 
 /** Every finding code the engine reports, in registry order. */
 export const codes: readonly Code[] = Object.keys(FIXES) as Code[];

@@ -239,6 +239,9 @@ export const scheduleRules: readonly Rule[] = [
   },
 ];
 
+/** The codes whose verdict depends on the clock alone (docs/rules.md "The clock"). */
+export const scheduleClockCodes = ['SCH-12', 'SCH-13'] as const;
+
 export const scheduleFixes: Fixes<
   | 'SCH-1'
   | 'SCH-2'
