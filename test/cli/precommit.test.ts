@@ -17,9 +17,9 @@ describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function (
     PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}`,
     PRE_COMMIT_HOME: join(dir, 'pre-commit-home'),
     GIT_AUTHOR_NAME: 'test',
-    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+    GIT_AUTHOR_EMAIL: 'test@localhost',
     GIT_COMMITTER_NAME: 'test',
-    GIT_COMMITTER_EMAIL: 'test@example.invalid',
+    GIT_COMMITTER_EMAIL: 'test@localhost',
   });
   const sh = (cmd: string, args: string[], cwd: string) =>
     spawnSync(cmd, args, { cwd, env: env(), encoding: 'utf8', timeout: 60000 });
@@ -61,6 +61,11 @@ describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function (
       ),
     );
     writeFileSync(join(project, 'other.json'), '{ not json');
+    // a name that starts with "-": without `--` in the hook's entry the CLI took it for an option (a usage error)
+    writeFileSync(
+      join(project, '-lead.cpworkflow.json'),
+      readExample('marketo-lead.cpworkflow.json').replace('"APPFLOW_INTEGRATION"', '"APPFLOW"'),
+    );
     for (const args of [
       ['init', '-q'],
       ['add', '.'],
@@ -80,6 +85,15 @@ describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function (
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /^cpworkflow validate\.+Failed$/m);
     assert.match(r.stdout, /^bad\.cpworkflow\.json:3:19 error enum "APPFLOW" is not a valid WorkflowType/m);
+  });
+
+  it('checks a staged file whose name starts with "-" as a file', () => {
+    // every staged file, as a commit passes them: -lead.cpworkflow.json among them
+    const r = sh('pre-commit', ['try-repo', hooks, 'cpworkflow-validate', '--color', 'never', '--all-files'], project);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout, /usage|unknown option/i);
+    assert.match(r.stdout, /^-lead\.cpworkflow\.json:3:19 error enum "APPFLOW" is not a valid WorkflowType/m);
+    assert.match(r.stdout, /^bad\.cpworkflow\.json:3:19 error enum/m);
   });
 
   it('passes only *.cpworkflow.json files to the hook', () => {
