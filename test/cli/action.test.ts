@@ -1,8 +1,11 @@
-// action.yml: the step that runs `cpworkflow validate`, run with bash as the Actions runner would (inputs as
-// INPUT_* variables, GITHUB_ACTION_PATH this checkout with dist/ built): annotations, the SARIF file and the status.
+// action.yml: its steps run with bash as the Actions runner would (inputs as INPUT_* variables, GITHUB_ACTION_PATH the
+// action's checkout): the build step in a copy of the repository's files with nothing built or installed (npm ci
+// offline, from the npm cache the project's own `npm ci` filled), then the validate step: annotations, the SARIF file
+// and the status.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, readExample } from '../support/workflows';
@@ -82,5 +85,43 @@ describe('action.yml (the validate step, run with bash)', () => {
     assert.equal(runStep({ paths: 'warn.cpworkflow.json' }).status, 0);
     assert.equal(runStep({ paths: 'warn.cpworkflow.json', 'max-warnings': '0' }).status, 1);
     assert.equal(runStep({ paths: 'warn.cpworkflow.json', 'max-warnings': '0', severity: 'error' }).status, 0);
+  });
+
+  it('builds the CLI in a checkout with nothing installed (the build step), and that CLI runs the validate step', function () {
+    this.timeout(240000);
+    const build = action.runs.steps.find((x) => x.name === 'Build the cpworkflow CLI')!;
+    // the repository's files as git has them (no node_modules, no dist/)
+    const checkout = join(dir, 'action');
+    const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0');
+    for (const f of tracked.filter(Boolean)) {
+      if (!existsSync(join(ROOT, f))) continue; // deleted in the work tree
+      mkdirSync(dirname(join(checkout, f)), { recursive: true });
+      cpSync(join(ROOT, f), join(checkout, f));
+    }
+    assert.equal(existsSync(join(checkout, 'node_modules')), false);
+    const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, npm_config_offline: 'true' };
+    const built = spawnSync('bash', ['-e', '-c', build.run!], {
+      cwd: checkout,
+      env,
+      encoding: 'utf8',
+      timeout: 200000,
+    });
+    assert.equal(built.status, 0, built.stdout + built.stderr);
+    assert.ok(existsSync(join(checkout, 'dist/cli.js')));
+    const r = spawnSync('bash', ['-e', '-c', step.run!], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH!,
+        GITHUB_ACTION_PATH: checkout,
+        INPUT_PATHS: 'bad.cpworkflow.json',
+        INPUT_SARIF_FILE: '',
+        INPUT_SEVERITY: 'information',
+        INPUT_MAX_WARNINGS: '',
+      },
+      encoding: 'utf8',
+      timeout: 30000,
+    });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^::error file=bad\.cpworkflow\.json,line=3,/m);
   });
 });
