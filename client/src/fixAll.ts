@@ -2,13 +2,14 @@
 // one edit (one Undo), as ESLint's "Fix all auto-fixable problems".
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './constants';
+import { notify } from './notify';
 
 export const FIX_ALL_COMMAND = 'cpworkflow.fixAll';
 
 export async function fixAllProblems(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage('Open a Customer Profiles workflow file (*.cpworkflow.json) first.');
+    void notify.info('Open a Customer Profiles workflow file (*.cpworkflow.json) first.');
     return;
   }
   const doc = editor.document;
@@ -22,9 +23,9 @@ export async function fixAllProblems(): Promise<void> {
     )) ?? [];
   const fixAll = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && a.edit);
   if (!fixAll?.edit) {
-    void vscode.window.showInformationMessage('No problem in this file has a fix that needs no choice.');
+    void notify.info('No problem in this file has a fix that needs no choice.');
     return;
   }
   if (!(await vscode.workspace.applyEdit(fixAll.edit)))
-    void vscode.window.showWarningMessage('The fixes could not be applied: the file changed meanwhile. Try again.');
+    void notify.warn('The fixes could not be applied: the file changed meanwhile. Try again.');
 }

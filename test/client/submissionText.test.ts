@@ -4,12 +4,16 @@ import {
   createConfirmation,
   createdText,
   errorsRefusal,
+  notificationText,
   RequestSummary,
   RequestTarget,
   trackingEndText,
   trackingTitle,
 } from '../../client/src/submit/submissionText';
 import { redactCredentials } from '../../server/src/aws/redaction';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/root';
 
 const summary: RequestSummary = {
   fileName: 'a.cpworkflow.json',
@@ -166,5 +170,39 @@ describe('submission text', () => {
     assert.equal(redactCredentials('http://user:s3cret@proxy.local:8080/'), 'http://proxy.local:8080/');
     assert.equal(redactCredentials('http://127.0.0.1:4566'), 'http://127.0.0.1:4566');
     assert.equal(redactCredentials('not a url //me:pw@x'), 'not a url //x');
+  });
+});
+
+describe('notification text (issue 21: text from AWS is never a link)', () => {
+  it('breaks command: and https: link syntax, which VS Code renders live in a notification', () => {
+    const hostile =
+      'Batch failed. [Open the fix](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D) ' +
+      '![](https://tracker.example/p.png) [Sign in again](https://evil.example/login)';
+    const shown = notificationText(hostile);
+    assert.doesNotMatch(shown, /\]\(/, 'no "](" left for the link parser');
+    assert.match(shown, /\[Open the fix\] \(command:/, 'the text itself is still there to read');
+  });
+
+  it('shows controls and bidi marks as escapes, and cuts a flood to 1,000 characters', () => {
+    assert.equal(notificationText('a\u001b[2Jb\u202Ec'), 'a\\u{1b}[2Jb\\u{202e}c');
+    const long = notificationText(`Failed: ${'x'.repeat(5_000_000)}`);
+    assert.ok(long.length < 1_100, `${long.length} characters`);
+    assert.match(long, /… \(5,000,008 characters; the log has all of it\)$/);
+  });
+
+  it('is what every notification of the extension goes through (no other show…Message call but the modal)', () => {
+    const offenders: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (!p.endsWith('notify.ts'))
+          for (const [i, line] of readFileSync(p, 'utf8').split('\n').entries())
+            if (/show(Information|Warning|Error)Message\(/.test(line) && !/modal: true/.test(line))
+              offenders.push(`${p}:${i + 1}`);
+      }
+    };
+    walk(join(ROOT, 'client/src'));
+    assert.deepEqual(offenders, []);
   });
 });

@@ -1,6 +1,9 @@
 // What the Customer Profiles view and the details document say, checked without an editor.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   ago,
   getWorkflowCliCommand,
@@ -83,18 +86,40 @@ describe('view text', () => {
     });
     assert.equal(
       cmd,
-      `aws customer-profiles get-workflow --domain-name 'Acme Corp'\\''s $DOMAIN' --workflow-id a1b2 --region eu-west-2 --profile prod`,
+      `aws customer-profiles get-workflow --domain-name='Acme Corp'\\''s $DOMAIN' --workflow-id='a1b2' --region='eu-west-2' --profile='prod'`,
     );
     // the shell hands the program exactly the values
     const argv = execFileSync('/bin/sh', ['-c', `printf '%s\\n' ${cmd.slice(4)}`], { encoding: 'utf8' }).split('\n');
-    assert.deepEqual(argv.slice(0, 6), [
+    assert.deepEqual(argv.slice(0, 4), [
       'customer-profiles',
       'get-workflow',
-      '--domain-name',
-      "Acme Corp's $DOMAIN",
-      '--workflow-id',
-      'a1b2',
+      "--domain-name=Acme Corp's $DOMAIN",
+      '--workflow-id=a1b2',
     ]);
+  });
+
+  it('a value from the service that starts with -- or holds $( ) runs nothing and is no option when pasted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpw-paste-'));
+    try {
+      const cmd = getWorkflowCliCommand({
+        domainName: `--d$(touch ${join(dir, 'pwned')})`,
+        workflowId: '`touch x`;id',
+        endpointUrl: 'http://user:s3cret@127.0.0.1:9/',
+      });
+      assert.doesNotMatch(cmd, /s3cret/, 'no password from the endpoint URL');
+      const argv = execFileSync('/bin/sh', ['-c', `printf '%s\\n' ${cmd.slice(4)}`], {
+        cwd: dir,
+        encoding: 'utf8',
+      }).split('\n');
+      assert.deepEqual(argv.slice(2, 5), [
+        `--domain-name=--d$(touch ${join(dir, 'pwned')})`,
+        '--workflow-id=`touch x`;id',
+        '--endpoint-url=http://user@127.0.0.1:9/',
+      ]);
+      assert.deepEqual(readdirSync(dir), [], 'nothing ran');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the details document has status, description, metrics, timestamps, steps and the request id', () => {

@@ -9,9 +9,17 @@ import { dataOf } from '../../../server/src/engine';
 import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } from '../aws/target';
 import type { SubmissionContext } from '../aws/context';
 import { AskedQuestion, cancellation, Prompter, SubmitOptions, submitOptionsIn } from './prompts';
-import { createConfirmation, createdText, signerLine, errorsRefusal, RequestSummary } from './submissionText';
+import {
+  createConfirmation,
+  createdText,
+  signerLine,
+  errorsRefusal,
+  notificationText,
+  RequestSummary,
+} from './submissionText';
 import { trackWithProgress } from './tracking';
 import { submissionModules } from '../aws/lazyModules';
+import { notify } from '../notify';
 
 export const CREATE_WORKFLOW_COMMAND = 'cpworkflow.createWorkflow';
 const GO_TO_ERROR = 'Go to First Error';
@@ -48,15 +56,15 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
   const asked = prompter.asked;
   if (!vscode.workspace.isTrusted) {
     const shown = 'Creating workflows is off in Restricted Mode: trust this workspace to send requests to AWS.';
-    void vscode.window
-      .showWarningMessage(shown, 'Manage Workspace Trust')
+    void notify
+      .warn(shown, 'Manage Workspace Trust')
       .then((b) => b && vscode.commands.executeCommand('workbench.trust.manage'));
     return { outcome: 'refused', reason: 'untrusted', shown, asked, log: [] };
   }
   const uri = args[0] instanceof vscode.Uri ? args[0] : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     const shown = 'Open a .cpworkflow.json file to create its integration workflow.';
-    void vscode.window.showInformationMessage(shown);
+    void notify.info(shown);
     return { outcome: 'refused', reason: 'no-file', shown, asked, log: [] };
   }
   let doc: vscode.TextDocument;
@@ -65,13 +73,13 @@ export async function createWorkflowCommand(ctx: SubmissionContext, args: unknow
     doc = await vscode.workspace.openTextDocument(uri);
   } catch (err) {
     const shown = `Cannot read ${uri.fsPath}: ${(err as Error).message}`;
-    void vscode.window.showErrorMessage(shown);
+    void notify.error(shown);
     return { outcome: 'refused', reason: 'unreadable', shown, asked, log: [] };
   }
   const key = uri.toString();
   if (ctx.submissions.isInFlight(key)) {
     const shown = `A workflow from ${path.basename(uri.fsPath)} is already being created; nothing more was sent. Wait for that request to finish.`;
-    void vscode.window.showInformationMessage(shown);
+    void notify.info(shown);
     return { outcome: 'refused', reason: 'busy', shown, asked, log: [] };
   }
   return ctx.submissions.run(key, () => submit(ctx, doc, prompter, options));
@@ -175,7 +183,7 @@ async function submit(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Creating workflow "${summary.flowName}" in ${target.region}`,
+      title: notificationText(`Creating workflow "${summary.flowName}" in ${target.region}`),
       cancellable: true,
     },
     async (_progress, token) => {
@@ -208,7 +216,7 @@ async function submit(
           sha256: createHash('sha256').update(text).digest('hex'),
           sentAt: Date.now(),
         });
-        void vscode.window.showInformationMessage(shown, 'Track Progress', 'Copy ID').then(async (b) => {
+        void notify.info(shown, 'Track Progress', 'Copy ID').then(async (b) => {
           if (b === 'Copy ID') await vscode.env.clipboard.writeText(created.WorkflowId);
           if (b === 'Track Progress') await trackWithProgress(ctx, recent, {});
         });
@@ -266,7 +274,7 @@ function refused(doc: vscode.TextDocument, p: Prepared, prompter: Prompter, done
     shown,
   });
   return prompter
-    .notify((m, ...items) => vscode.window.showErrorMessage(m, ...items), shown, {
+    .notify((m, ...items) => notify.error(m, ...items), shown, {
       [GO_TO_ERROR]: () => revealFinding(doc, first),
     })
     .then(() => result);
@@ -320,12 +328,12 @@ function failed(
   };
   if (x.code === 'Cancelled') {
     const shown = x.advice;
-    void vscode.window.showWarningMessage(shown, 'Show Log').then((b) => b && ctx.log.show());
+    void notify.warn(shown, 'Show Log').then((b) => b && ctx.log.show());
     return done({ outcome: 'cancelled', error, shown });
   }
   const shown = `Creating the workflow failed: ${x.text}`;
   const reveal = field ? `Go to ${field.path.split('.').pop()}` : undefined;
-  void vscode.window.showErrorMessage(shown, ...(reveal ? [reveal, 'Show Log'] : ['Show Log'])).then(async (b) => {
+  void notify.error(shown, ...(reveal ? [reveal, 'Show Log'] : ['Show Log'])).then(async (b) => {
     if (b === 'Show Log') ctx.log.show();
     if (b && b === reveal && field) {
       await vscode.window.showTextDocument(doc, {

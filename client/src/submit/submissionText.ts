@@ -122,3 +122,23 @@ export function trackingTitle(w: { workflowId: string; flowName?: string }): str
   const which = w.flowName ? `"${w.flowName}" (${w.workflowId})` : w.workflowId;
   return `Following workflow ${which}: Cancel stops following; the workflow keeps running in AWS.`;
 }
+
+// A notification is one short paragraph: past this, the rest is in the log.
+const NOTIFICATION_MAX_CHARS = 1_000;
+// C0, DEL, C1, the line and paragraph separators and the bidi controls
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOTIFICATION_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a notification, which may quote the service or the account (a flow name, an error description, a step's
+ * message). VS Code's notifications turn `[label](command:…)` and `[label](https://…)` into live links, whatever
+ * backslash escapes say: a space between `]` and `(` keeps such text a text. Controls and bidi marks are shown as
+ * \u{…}, and the text is cut to 1,000 characters (the log keeps all of it).
+ */
+export function notificationText(text: string): string {
+  const plain = text
+    .replace(/\]\(/g, '] (')
+    .replace(NOTIFICATION_CONTROLS, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  if (plain.length <= NOTIFICATION_MAX_CHARS) return plain;
+  return `${plain.slice(0, NOTIFICATION_MAX_CHARS - 1)}… (${plain.length.toLocaleString('en-US')} characters; the log has all of it)`;
+}

@@ -7,9 +7,10 @@ import { namedProfile, pickRegion, proxyOption, rememberRegion, resolveTarget } 
 import type { SubmissionContext } from '../aws/context';
 import { submissionModules } from '../aws/lazyModules';
 import { cancellation, submitOptionsIn } from './prompts';
-import { trackingEndText, trackingTitle } from './submissionText';
+import { notificationText, trackingEndText, trackingTitle } from './submissionText';
 import { LANGUAGE_ID } from '../constants';
 import type { RecentWorkflow } from '../aws/recentWorkflows';
+import { notify } from '../notify';
 
 export const SHOW_STATUS_COMMAND = 'cpworkflow.showWorkflowStatus';
 
@@ -65,7 +66,7 @@ export async function trackWithProgress(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: trackingTitle(w),
+      title: notificationText(trackingTitle(w)),
       cancellable: true,
     },
     async (progress, token) => {
@@ -88,7 +89,7 @@ export async function trackWithProgress(
             const line = aws.formatProgress(p);
             reported.push(line);
             const percent = p.totalSteps > 0 ? Math.floor((100 * p.stepsCompleted) / p.totalSteps) : 0;
-            progress.report({ message: line, increment: Math.max(0, percent - shownPercent) });
+            progress.report({ message: notificationText(line), increment: Math.max(0, percent - shownPercent) });
             shownPercent = Math.max(shownPercent, percent);
           },
         });
@@ -97,11 +98,11 @@ export async function trackWithProgress(
         const shown = trackingEndText({ ...last, flowName: w.flowName }, aws.formatProgress(last));
         const { steps: _steps, ...summary } = last;
         if (last.status === 'COMPLETE') {
-          void vscode.window.showInformationMessage(shown);
+          void notify.info(shown);
           return done({ outcome: 'finished', status: last.status, progress: summary, shown });
         }
         log.error(shown);
-        void vscode.window.showErrorMessage(shown, 'Show Log').then((b) => b && ctx.log.show());
+        void notify.error(shown, 'Show Log').then((b) => b && ctx.log.show());
         return done({ outcome: 'finished', status: last.status, progress: summary, shown });
       } catch (err) {
         const x = aws.explainAwsError(err, {
@@ -113,12 +114,12 @@ export async function trackWithProgress(
         });
         if (x.code === 'Cancelled') {
           const shown = `Stopped following workflow ${w.flowName ? `"${w.flowName}" (${w.workflowId})` : w.workflowId}; it keeps running in AWS. "Customer Profiles: Show Workflow Status" follows it again.`;
-          void vscode.window.showInformationMessage(shown);
+          void notify.info(shown);
           return done({ outcome: 'cancelled', shown });
         }
         log.error(`${x.code}${x.requestId ? ` (request id ${x.requestId})` : ''}: ${x.serviceMessage} ${x.advice}`);
         const shown = `Could not get the status of workflow ${w.workflowId}: ${x.text}`;
-        void vscode.window.showErrorMessage(shown, 'Show Log').then((b) => b && ctx.log.show());
+        void notify.error(shown, 'Show Log').then((b) => b && ctx.log.show());
         return done({ outcome: 'failed', shown });
       } finally {
         cancel.dispose();
@@ -154,7 +155,7 @@ export async function showWorkflowStatus(
   if (!vscode.workspace.isTrusted) {
     const shown =
       'Workflow status needs signed AWS requests, which are off in Restricted Mode: trust this workspace first.';
-    void vscode.window.showWarningMessage(shown);
+    void notify.warn(shown);
     return { ...declined, shown };
   }
   const request = (args.find((a) => typeof a === 'object' && a !== null && 'workflowId' in a) ?? {}) as StatusRequest;

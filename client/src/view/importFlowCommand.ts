@@ -7,6 +7,7 @@ import { awsSettings, proxyOption } from '../aws/target';
 import { submissionModules } from '../aws/lazyModules';
 import { LANGUAGE_ID } from '../constants';
 import { currentTarget, explain } from '../aws/session';
+import { notify } from '../notify';
 
 export const IMPORT_FLOW_COMMAND = 'cpworkflow.newFileFromFlow';
 
@@ -31,7 +32,7 @@ export async function importFlowCommand(ctx: SubmissionContext, args: unknown[])
   if (!vscode.workspace.isTrusted) {
     const shown =
       'Reading AppFlow flows needs signed AWS requests, which are off in Restricted Mode: trust this workspace.';
-    void vscode.window.showWarningMessage(shown);
+    void notify.warn(shown);
     return { outcome: 'refused', reason: 'untrusted', shown };
   }
   const request = (args.find((a) => typeof a === 'object' && a !== null && 'flowName' in a) ?? {}) as ImportRequest;
@@ -40,7 +41,7 @@ export async function importFlowCommand(ctx: SubmissionContext, args: unknown[])
   const view = await currentTarget(ctx.memory);
   if (!view.target.hasRegion) {
     const shown = `No region is set for profile ${view.target.profile}: choose one (Customer Profiles: Select AWS Profile and Region).`;
-    void vscode.window.showWarningMessage(shown);
+    void notify.warn(shown);
     return { outcome: 'refused', reason: 'region', shown };
   }
   let client;
@@ -85,18 +86,18 @@ export async function importFlowCommand(ctx: SubmissionContext, args: unknown[])
     log.info(`New workflow file from AppFlow flow ${flowName} (${view.region}):`);
     for (const note of imported.notes) log.info(`  ${note}`);
     const shown = `Workflow file made from flow "${flowName}": ${imported.notes.length} note${imported.notes.length === 1 ? '' : 's'} on what was dropped or is still to set.`;
-    void vscode.window.showInformationMessage(shown, 'Show Notes').then((b) => b && ctx.log.show());
+    void notify.info(shown, 'Show Notes').then((b) => b && ctx.log.show());
     return { outcome: 'opened', flowName, uri: doc.uri.toString(), notes: imported.notes, shown };
   } catch (err) {
     if ((err as Error).name === 'FlowImportError') {
       const shown = (err as Error).message;
-      void vscode.window.showErrorMessage(shown);
+      void notify.error(shown);
       return { outcome: 'refused', reason: 'source', shown };
     }
     const x = explain(err, { operation: 'DescribeFlow', profile: view.target.profile, region: view.region });
     log.error(`AppFlow: ${x.code}${x.requestId ? ` (request id ${x.requestId})` : ''}: ${x.serviceMessage}`);
     const shown = `Reading AppFlow flows failed: ${x.text}`;
-    void vscode.window.showErrorMessage(shown, 'Show Log').then((b) => b && ctx.log.show());
+    void notify.error(shown, 'Show Log').then((b) => b && ctx.log.show());
     return { outcome: 'failed', reason: x.code, shown };
   } finally {
     client?.destroy();

@@ -10,7 +10,7 @@ import {
   deleteWorkflowAction,
   openSourceFile,
   refusal,
-  workflowIn,
+  trustedWorkflowIn,
 } from './workflowActions';
 import { DETAILS_SCHEME, WorkflowDetailsDocuments } from './workflowDetails';
 import { IMPORT_FLOW_COMMAND, importFlowCommand } from './importFlowCommand';
@@ -64,7 +64,7 @@ export function registerWorkflowsView(context: vscode.ExtensionContext, ctx: Sub
       run(async (args): Promise<StatusResult> => {
         const refused = refusal(args);
         if (refused) return { outcome: 'declined', shown: refused.shown };
-        return openDetails(workflowIn(args)!, {});
+        return openDetails(await trustedWorkflowIn(ctx, args), {});
       }),
     ),
     vscode.commands.registerCommand(
@@ -72,7 +72,10 @@ export function registerWorkflowsView(context: vscode.ExtensionContext, ctx: Sub
       run((args) => showWorkflowStatus(ctx, args, openDetails)),
     ),
     vscode.commands.registerCommand('cpworkflow.workflows.copyId', run(copyWorkflowId)),
-    vscode.commands.registerCommand('cpworkflow.workflows.copyCliCommand', run(copyCliCommand)),
+    vscode.commands.registerCommand(
+      'cpworkflow.workflows.copyCliCommand',
+      run((args) => copyCliCommand(ctx, args)),
+    ),
     vscode.commands.registerCommand(
       'cpworkflow.workflows.openSource',
       run((args) => openSourceFile(ctx, args)),

@@ -86,8 +86,27 @@ export function getWorkflowCliCommand(w: {
   ];
   if (w.region) args.push('--region', w.region);
   if (w.profile) args.push('--profile', w.profile);
-  if (w.endpointUrl) args.push('--endpoint-url', w.endpointUrl);
-  return args.map((a, i) => (i < 3 || a.startsWith('--') ? a : shellQuote(a))).join(' ');
+  if (w.endpointUrl) args.push('--endpoint-url', withoutPassword(w.endpointUrl));
+  // every value single-quoted and joined to its option (--domain-name='…'), so a value that starts with "--" or holds
+  // $( ) ` ; | & is one argument of that option when pasted into a shell, never an option or a command of its own
+  const out = args.slice(0, 3);
+  for (let i = 3; i < args.length; i += 2) out.push(`${args[i]}=${singleQuoted(args[i + 1])}`);
+  return out.join(' ');
+}
+
+/** A POSIX shell word that is exactly `value`: single quotes, each ' written as '\''. */
+const singleQuoted = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/** An endpoint URL to show or copy: a password in it (http://user:secret@host) is left out. */
+export function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.password) return url;
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@');
+  }
 }
 
 /** Service text inside a Markdown table cell: one line, the characters that would format or split it escaped. */

@@ -9,8 +9,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u20
 // the same but tab and line feed, for formats that escape those their own way (SARIF, GitHub, JUnit)
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_BUT_TAB_AND_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// the same less what JSON.stringify escapes itself (C0)
-const CONTROL_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+import { safeJsonStringify } from '../engine/safeJson';
 
 const escaped = (c: string) => `\\u{${c.charCodeAt(0).toString(16)}}`;
 
@@ -29,8 +29,4 @@ export function writeLine(stream: NodeJS.WritableStream, text: string): void {
  * JSON output that stays JSON: JSON.stringify escapes C0 itself; C1, the separators and bidi controls are written
  * as \uXXXX as well, which every JSON reader reads back as the same characters.
  */
-export const terminalJson = (value: unknown, indent?: number): string =>
-  JSON.stringify(value, null, indent).replace(
-    CONTROL_IN_JSON,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+export const terminalJson = (value: unknown, indent?: number): string => safeJsonStringify(value, indent);

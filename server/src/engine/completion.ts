@@ -48,6 +48,7 @@ import { RATE_EXAMPLES } from './domain/scheduleExpression';
 import { DATA_TYPE_KEYS, dataTypesOf } from './domain/dataTypes';
 import type { AccountSnapshot } from './accountSnapshot';
 import { accountProposals, usesAccount } from './accountCompletion';
+import { safeJsonStringify } from './safeJson';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does
@@ -164,7 +165,7 @@ function opensEmptyBraces(doc: ParsedWorkflow, c: KeyCursor): boolean {
   return !inside.includes('\n') && !before.trim() && !after.trim();
 }
 
-const str = (s: string) => JSON.stringify(s);
+const str = (s: string) => safeJsonStringify(s);
 
 /** The account's names first (they are what the account has), then the offline proposals it does not repeat. */
 function withAccountProposals(

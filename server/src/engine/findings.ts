@@ -3,6 +3,7 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, rangeOf } from './document';
 import { API_REFERENCE } from '../generated/model';
+import { safeJsonStringify } from './safeJson';
 
 export const SOURCE = 'cpworkflow';
 
@@ -80,10 +81,10 @@ const QUOTED_MAX_LENGTH = 60;
 /** `value` as a JSON string for a message, cut to 60 characters with an ellipsis. */
 export function quoted(text: unknown): string {
   const value = String(text);
-  if (value.length <= QUOTED_MAX_LENGTH) return JSON.stringify(value);
+  if (value.length <= QUOTED_MAX_LENGTH) return safeJsonStringify(value);
   // never cut a surrogate pair in half
   const cut = /[\uD800-\uDBFF]/.test(value[QUOTED_MAX_LENGTH - 2]) ? QUOTED_MAX_LENGTH - 2 : QUOTED_MAX_LENGTH - 1;
-  return `${JSON.stringify(value.slice(0, cut)).slice(0, -1)}…" (${value.length.toLocaleString('en-US')} characters)`;
+  return `${safeJsonStringify(value.slice(0, cut)).slice(0, -1)}…" (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 /** Damerau-free Levenshtein distance, for "did you mean" suggestions. */

@@ -3,6 +3,7 @@
 // which jsonc-parser's `modify` would do on every call) and keeps the file strict JSON.
 import { TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, rangeOf } from './document';
+import { safeJsonStringify } from './safeJson';
 
 /** The whitespace a line starts with. */
 export function lineIndent(doc: ParsedWorkflow, offset: number): string {
@@ -18,7 +19,7 @@ function indentUnit(doc: ParsedWorkflow): string {
 
 /** `value` as JSON whose lines after the first start at `indent`. */
 function jsonText(doc: ParsedWorkflow, value: unknown, indent: string): string {
-  const text = JSON.stringify(value, null, indentUnit(doc));
+  const text = safeJsonStringify(value, indentUnit(doc));
   return text.replace(/\n/g, `\n${indent}`);
 }
 
@@ -26,7 +27,7 @@ export const replaceNode = (doc: ParsedWorkflow, node: Node, value: unknown): Te
   TextEdit.replace(rangeOf(doc, node), jsonText(doc, value, lineIndent(doc, node.offset)));
 
 export const renameKey = (doc: ParsedWorkflow, keyNode: Node, key: string): TextEdit =>
-  TextEdit.replace(rangeOf(doc, keyNode), JSON.stringify(key));
+  TextEdit.replace(rangeOf(doc, keyNode), safeJsonStringify(key));
 
 /** Removes a property or array item with the comma that separates it, leaving the neighbours' layout as it was. */
 export function removeEntry(doc: ParsedWorkflow, entry: Node): TextEdit {
@@ -78,7 +79,8 @@ export const insertProperty = (
   key: string,
   value: unknown,
   index?: number,
-): TextEdit => insertEntry(doc, object, (indent) => `${JSON.stringify(key)}: ${jsonText(doc, value, indent)}`, index);
+): TextEdit =>
+  insertEntry(doc, object, (indent) => `${safeJsonStringify(key)}: ${jsonText(doc, value, indent)}`, index);
 
 export const insertItem = (doc: ParsedWorkflow, array: Node, value: unknown, index?: number): TextEdit =>
   insertEntry(doc, array, (indent) => jsonText(doc, value, indent), index);

@@ -181,6 +181,39 @@ suite('Customer Profiles view', () => {
     assert.ok(!edited || doc.getText() === text, 'read-only');
   });
 
+  test('a command takes no endpoint, region or profile from its arguments: requests go where the settings say', async () => {
+    // a command link, a tasks.json input or another extension can call Show Details with any arguments
+    const failed = (await workflows(HISTORY_DOMAIN)).find((e) => e.node.summary.status === 'FAILED');
+    const http = require('http');
+    let decoyRequests = 0;
+    const decoy = http.createServer((_req, res) => {
+      decoyRequests++;
+      res.end('{}');
+    });
+    await new Promise((resolve) => decoy.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const decoyPort = /** @type {import('net').AddressInfo} */ (decoy.address()).port;
+    try {
+      const before = count('GetWorkflow');
+      const forged = {
+        workflowId: failed.node.summary.workflowId,
+        domainName: HISTORY_DOMAIN,
+        endpointUrl: `http://127.0.0.1:${decoyPort}`,
+        region: 'eu-west-3',
+        profile: 'someone-else',
+      };
+      const shown = await execute('cpworkflow.workflows.showDetails', forged);
+      assert.strictEqual(shown.status, 'FAILED', 'read from the endpoint the settings name');
+      assert.ok(count('GetWorkflow') > before);
+      assert.strictEqual(decoyRequests, 0, 'nothing reached the host the arguments named');
+      await execute('cpworkflow.workflows.copyCliCommand', forged);
+      const copied = await vscode.env.clipboard.readText();
+      assert.ok(copied.includes(`--endpoint-url='${sandbox.endpoint.url}'`), copied);
+      assert.doesNotMatch(copied, new RegExp(`someone-else|eu-west-3|127\\.0\\.0\\.1:${decoyPort}`));
+    } finally {
+      decoy.close();
+    }
+  });
+
   test('Copy ID and Copy as AWS CLI command put exactly that on the clipboard', async () => {
     const [first] = await workflows(HISTORY_DOMAIN);
     const id = await execute('cpworkflow.workflows.copyId', first.node);
@@ -189,7 +222,7 @@ suite('Customer Profiles view', () => {
     await execute('cpworkflow.workflows.copyCliCommand', first.node);
     assert.strictEqual(
       await vscode.env.clipboard.readText(),
-      `aws customer-profiles get-workflow --domain-name ${HISTORY_DOMAIN} --workflow-id ${first.node.summary.workflowId} --region us-east-1 --profile ${PROFILE} --endpoint-url ${sandbox.endpoint.url}`,
+      `aws customer-profiles get-workflow --domain-name='${HISTORY_DOMAIN}' --workflow-id='${first.node.summary.workflowId}' --region='us-east-1' --profile='${PROFILE}' --endpoint-url='${sandbox.endpoint.url}'`,
     );
   });
 

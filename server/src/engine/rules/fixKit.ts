@@ -10,6 +10,7 @@ import { insertProperty, removeEntry, renameKey, replaceNode } from '../jsonEdit
 import { defaultText, workflowSnippetOf } from '../snippets';
 import { instantOf, isoUtc, startOfDayUtc, startSoon } from '../domain/time';
 import type { Fix, FixContext, GenericFixData } from './types';
+import { safeJsonStringify } from '../safeJson';
 
 /** What every fix may read besides its data: the document, the diagnostic, the node it covers and the clock. */
 export type FixSite = Omit<FixContext<Code>, 'data'>;
@@ -17,7 +18,8 @@ export type FixSite = Omit<FixContext<Code>, 'data'>;
 /** More choices than this become noise in the light-bulb menu. */
 export const MAX_CHOICES = 8;
 
-export const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+/** A value in a fix's title: quoted and cut as in messages, controls and bidi marks escaped. */
+export const show = (v: unknown) => (typeof v === 'string' ? quoted(v) : safeJsonStringify(v));
 const isPrimitive = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
@@ -35,7 +37,9 @@ export function renameTo(c: FixSite, key: string): Fix[] {
   if (!isKey(c.node)) return [];
   // renaming onto a key the object already has would only trade one problem for another
   if (prop(c.node.parent!.parent, key)) return [];
-  return [{ title: `Rename ${quoted(String(c.node.value))} to "${key}"`, edits: [renameKey(c.doc, c.node, key)] }];
+  return [
+    { title: `Rename ${quoted(String(c.node.value))} to ${quoted(key)}`, edits: [renameKey(c.doc, c.node, key)] },
+  ];
 }
 
 export function eachAllowed(c: FixSite, allowed: readonly string[]): Fix[] {

@@ -41,6 +41,7 @@ declare module '../findings' {
 }
 import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
 import { taskAnchor } from './where';
+import { safeJsonStringify } from '../safeJson';
 
 // PAT-5: every other TaskType reads fields the projection must fetch, besides Map and comparison filters (PAT-4)
 const READING_TASK_TYPES = new Set(TASK_KINDS.map((k) => k.taskType).filter((t) => t !== 'Map' && t !== 'Filter'));
@@ -276,7 +277,7 @@ export const projectionFixes: Fixes<
     const edits = add.length
       ? [
           insertEntry(c.doc, first.sourceFieldsNode, (indent) =>
-            add.map((f) => JSON.stringify(f)).join(indent ? `,\n${indent}` : ', '),
+            add.map((f) => safeJsonStringify(f)).join(indent ? `,\n${indent}` : ', '),
           ),
         ]
       : [];

@@ -26,6 +26,7 @@ import {
   taskTypesForOperator,
 } from '../domain/taskKinds';
 import { taskAnchor } from './where';
+import { safeJsonStringify } from '../safeJson';
 
 declare module '../findings' {
   interface CodeData {
@@ -353,7 +354,7 @@ export const taskFixes: Fixes<'OP-2' | 'task-operator' | 'TP-3' | 'TP-4' | 'TP-5
     if (props.type !== 'object') return [];
     // one insertion point: all the missing keys in one edit
     const text = (indent: string) =>
-      keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(values[k])}`).join(`,\n${indent}`);
+      keys.map((k) => `${safeJsonStringify(k)}: ${safeJsonStringify(values[k])}`).join(`,\n${indent}`);
     return [{ title, edits: [insertEntry(c.doc, props, text)] }];
   },
 
