@@ -3,6 +3,7 @@
 // denies access becomes one clear sentence, asked again only after a back-off (never in a loop).
 import * as assert from 'node:assert/strict';
 import { AccountProvider, completeSnapshot, settled } from '../../server/src/account';
+import { describeFailure } from '../../server/src/account/provider';
 import { accountNeeds, emptyAccountSnapshot } from '../../server/src/engine/accountSnapshot';
 import { parseWorkflow } from '../../server/src/engine/document';
 import { chooseFrom, cleanWorkflow, documentOf, startAccount, type AccountFixture } from './support';
@@ -210,5 +211,20 @@ describe('account provider (cache, de-duplication, failures)', function () {
         AWS_ENDPOINT_URL_APPFLOW: undefined,
       });
     }
+  });
+});
+
+describe('what an account failure says', () => {
+  it('one sentence without the SDK hint for developers', () => {
+    const err = Object.assign(
+      new Error(
+        'Unexpected token < in JSON at position 0\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+      ),
+      { name: 'SyntaxError' },
+    );
+    const said = describeFailure(err, { kind: 'domains' } as never, 30_000);
+    assert.doesNotMatch(said, /Deserialization error|\$response|hidden field/);
+    assert.match(said, /Unexpected token < in JSON at position 0\)/);
+    assert.doesNotMatch(said, /\n/);
   });
 });

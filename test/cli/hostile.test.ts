@@ -117,13 +117,17 @@ describe('cpworkflow validate: nothing from a file reaches the terminal raw', ()
     assert.match(r.stdout, /x\\u\{1b\}\[2K\\u\{d\}\.cpworkflow\.json:\d+:\d+ error enum/);
   });
 
-  it('keeps JSON output JSON, with the same values', () => {
+  it('keeps JSON output JSON; a message quotes a hostile value with its controls as escapes', () => {
     const f = join(dir, 'j.cpworkflow.json');
     writeFileSync(f, `{"WorkflowType": ${JSON.stringify(hostile)}}`);
     const r = run(['validate', '--format', 'json', f]);
     assert.doesNotMatch(r.stdout, CONTROL);
     const out = JSON.parse(r.stdout);
-    assert.ok(out[0].diagnostics.some((d: { message: string }) => d.message.includes('\u202e')));
+    // quoted() writes the value as JSON with C1 and bidi marks escaped: the Problems view and every report show
+    // the \u202e, never a mark that reorders the line
+    const messages = out[0].diagnostics.map((d: { message: string }) => d.message).join('\n');
+    assert.match(messages, /\\u202e/);
+    assert.doesNotMatch(messages, /\u202e/);
   });
 
   it('one escaping for every output format: terminalText and terminalJson', () => {
@@ -132,5 +136,48 @@ describe('cpworkflow validate: nothing from a file reaches the terminal raw', ()
     const value = { m: hostile };
     assert.doesNotMatch(terminalJson(value), CONTROL);
     assert.deepEqual(JSON.parse(terminalJson(value, 2)), value);
+  });
+});
+
+describe('cpworkflow validate: output lines that a CI runner would read as commands', function () {
+  this.timeout(30000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cpw-runner-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a file name with ##[…] or a leading :: is no workflow command in the text output or on stderr', () => {
+    const bad = readExample('marketo-lead.cpworkflow.json').replace('"APPFLOW_INTEGRATION"', '"APPFLOW"');
+    writeFileSync(join(dir, '##[add-mask]secret.cpworkflow.json'), bad);
+    writeFileSync(join(dir, '::stop-commands::x.cpworkflow.json'), bad);
+    const r = run(
+      [
+        'validate',
+        '##[add-mask]secret.cpworkflow.json',
+        '::stop-commands::x.cpworkflow.json',
+        '::missing::y.cpworkflow.json',
+      ],
+      dir,
+    );
+    assert.equal(r.status, 2, 'a missing file is a usage error');
+    const lines = `${r.stdout}${r.stderr}`.split('\n');
+    assert.ok(
+      lines.some((l) => l.startsWith('## [add-mask]secret.cpworkflow.json:3:19 error enum')),
+      r.stdout,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith(': :stop-commands::x.cpworkflow.json:3:19 error enum')),
+      r.stdout,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('cpworkflow: ::missing::y.cpworkflow.json')),
+      r.stderr,
+    );
+    for (const l of lines) {
+      assert.doesNotMatch(l, /##\[/, l);
+      assert.doesNotMatch(l, /^\s*::/, l);
+    }
+    assert.equal(terminalText('::set-output name=x::1'), ': :set-output name=x::1');
   });
 });

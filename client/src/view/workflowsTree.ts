@@ -142,7 +142,10 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
         const icon = iconOf(w.status);
         item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
         const tip = new vscode.MarkdownString(undefined, false);
-        tip.appendMarkdown(`**${w.status}**`);
+        // the status and its description come from the service: text, never Markdown (no image, no link)
+        tip.appendMarkdown('**');
+        tip.appendText(w.status);
+        tip.appendMarkdown('**');
         tip.appendText(`  ${oneLine(w.statusDescription)}\n\n`);
         tip.appendText(
           `Workflow ID ${w.workflowId}\nCreated ${isoTime(w.createdAt)}\nLast updated ${isoTime(w.lastUpdatedAt)}`,

@@ -208,6 +208,9 @@ export function describeFailure(err: unknown, fact: AccountFact, retryInMs: numb
   const e = err as { name?: string; message?: string; code?: string };
   const name = e?.name ?? 'Error';
   const said = redactCredentials(String(e?.message ?? err))
+    // the SDK's hint for developers ("Deserialization error: to see the raw response, inspect the hidden field
+    // {error}.$response on this object.") is no help to a user: the finding says what failed in one sentence
+    .replace(/\s*Deserialization error: to see the raw response[^.]*\.[^.]*\.?/gi, '')
     .replace(/\p{Cc}+/gu, ' ')
     .trim()
     .slice(0, 300);

@@ -79,6 +79,11 @@ export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Pr
   return { ...settings, profileExists: settings.profile in configFile || settings.profile in credentialsFile };
 }
 
+/** Keeps the SDK's "upgrade to Node 22" runtime notice out of stderr (the CLI's output, the language server's log). */
+export const quietSdkNodeNotice = (): void => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+};
+
 /**
  * Builds a client: credentials from the SDK's standard chain for the profile (environment, shared config and
  * credentials files, SSO, credential_process, container/instance roles), region and endpoint as
@@ -146,6 +151,8 @@ async function clientConfig(
   endpointUrl: string | undefined,
   endpointPrefix: 'profile' | 'appflow',
 ) {
+  // the SDK's notice that it will want Node 22 is for the SDK's maintainers: not in a user's terminal or editor log
+  quietSdkNodeNotice();
   assertProfileExists(settings);
   if (!settings.region) throw new MissingRegionError(settings.profile);
   const [{ defaultProvider }, { NodeHttpHandler }] = await Promise.all([

@@ -72,9 +72,8 @@ export function common(values: {
 }
 
 // The CLI runs on Node 20 like VS Code; the SDK's notice about its own future Node support is not the user's concern.
-export const quietSdkNodeNotice = () => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-};
+export { quietSdkNodeNotice } from '../aws/client';
+import { quietSdkNodeNotice } from '../aws/client';
 
 /** Ctrl-C cancels the call in flight instead of killing the process mid-request. */
 export function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {

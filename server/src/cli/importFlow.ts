@@ -10,7 +10,7 @@ import {
   type DescribedFlow,
 } from '../aws';
 import { EXIT, HELP, UsageError, diagnosticLine } from './common';
-import { writeLine } from './terminal';
+import { terminalJson, writeLine } from './terminal';
 import { cancelOnInterrupt, common, connectionOptions, readSession, reportFailure } from './create';
 
 export async function importFlowCommand(argv: string[]): Promise<number> {
@@ -59,7 +59,8 @@ export async function importFlowCommand(argv: string[]): Promise<number> {
     writeLine(process.stderr, `cpworkflow: ${e.message}`);
     return EXIT.findings;
   }
-  const text = `${JSON.stringify(imported.document, null, 2)}\n`;
+  // names from the account (flow, fields) with C1 or bidi marks come out as \u escapes: the same JSON, shown as it is
+  const text = `${terminalJson(imported.document, 2)}\n`;
   process.stdout.write(text);
   for (const note of imported.notes) writeLine(process.stderr, `cpworkflow: note: ${note}`);
   // checked at once, as the editor would: what the file still lacks is said now, not at create time

@@ -14,8 +14,18 @@ import { safeJsonStringify } from '../engine/safeJson';
 
 const escaped = (c: string) => `\\u{${c.charCodeAt(0).toString(16)}}`;
 
-/** `text` with every control character written as an escape (`\u{1b}`): safe to print as one line. */
-export const terminalText = (text: string): string => text.replace(CONTROL, escaped);
+/**
+ * A CI runner acts on some lines as commands: GitHub Actions on `##[command]` anywhere in a line and on a line that
+ * starts with `::`. Output that is not meant as one (a finding's text line, stderr naming a file) gets a space in
+ * each, so a file name or a service message cannot set an output, mask a value or stop command processing.
+ */
+const runnerCommandsBroken = (text: string): string => text.replace(/##\[/g, '## [').replace(/^(\s*):(?=:)/, '$1: ');
+
+/**
+ * `text` with every control character written as an escape (`\u{1b}`) and no runner command in it: safe to print as
+ * one line.
+ */
+export const terminalText = (text: string): string => runnerCommandsBroken(text.replace(CONTROL, escaped));
 
 /** `text` with every control character but tab and line feed written as an escape. */
 export const visibleControls = (text: string): string => text.replace(CONTROL_BUT_TAB_AND_LF, escaped);

@@ -13,6 +13,7 @@ import {
   sourceNameOf,
 } from './accountSnapshot';
 import { keySources } from './rules/account';
+import { mdCode, mdText } from './markdown';
 
 export interface AccountProposal {
   readonly label: string;
@@ -42,11 +43,11 @@ export const usesAccount = (path: readonly (string | number)[]): boolean => slot
 function fieldMarkdown(f: EntityFieldFacts): string {
   const ops = f.filterOperators.filter((o) => o !== 'PROJECTION');
   return [
-    `**${f.identifier}** — ${f.label}`,
+    `**${mdText(f.identifier)}** — ${mdText(f.label)}`,
     '',
-    `Type \`${f.fieldType}\`${f.isPrimaryKey ? ', primary key' : ''}${f.incremental ? ', usable for incremental pulls' : ''}.`,
+    `Type ${mdCode(f.fieldType)}${f.isPrimaryKey ? ', primary key' : ''}${f.incremental ? ', usable for incremental pulls' : ''}.`,
     '',
-    ops.length ? `Filter operators: ${ops.map((o) => `\`${o}\``).join(', ')}.` : 'No filter operators.',
+    ops.length ? `Filter operators: ${ops.map((o) => mdCode(o)).join(', ')}.` : 'No filter operators.',
   ].join('\n');
 }
 
@@ -133,11 +134,14 @@ export function accountHover(doc: ParsedWorkflow, n: Node, account: AccountSnaps
       const reads = list.flatMap((k) => k.fieldNames.map((fn) => sourceNameOf(target.facts.fields[fn]?.source ?? '')));
       const described = reads
         .filter((s): s is string => !!s)
-        .map((s) => `\`_source.${s}\` ← ${feeds.has(s) ? `Map from \`${feeds.get(s)}\`` : '**no Map writes it**'}`);
-      return `- key \`${keyName}\` (${list.flatMap((k) => k.standardIdentifiers).join(', ')}): ${described.join('; ')}`;
+        .map(
+          (s) =>
+            `${mdCode(`_source.${s}`)} ← ${feeds.has(s) ? `Map from ${mdCode(feeds.get(s)!)}` : '**no Map writes it**'}`,
+        );
+      return `- key ${mdCode(keyName)} (${mdText(list.flatMap((k) => k.standardIdentifiers).join(', '))}): ${described.join('; ')}`;
     });
     return [
-      `**${text}** (${target.from === 'domain' ? `object type in ${r.domainName}` : 'template'})`,
+      `**${mdText(text)}** (${target.from === 'domain' ? `object type in ${mdText(r.domainName ?? '')}` : 'template'})`,
       '',
       ...(lines.length ? lines : ['No keys.']),
     ].join('\n');

@@ -21,7 +21,9 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   hint: 'notice',
 };
 
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// and `##[`, which the runner reads as a command anywhere in a line, gets a space
+export const escapeData = (s: string) =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/##\[/g, '## [');
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(report: ValidationReport): string {
