@@ -338,6 +338,21 @@ export const triggerCases: RuleCase[] = [
     }),
   },
   {
+    rule: 'SCH-19',
+    code: 'SCH-19',
+    severity: 'warning',
+    name: 'ScheduleEndTime already past',
+    bad: workflowText((w) => {
+      const s = scheduledOf(w);
+      s.ScheduleStartTime = epoch('2025-01-01T00:00:00Z');
+      s[m('ScheduleEndTime')] = epoch('2025-06-01T00:00:00Z');
+    }),
+    good: workflowText((w) => {
+      scheduledOf(w).ScheduleEndTime = epoch('2099-06-01T00:00:00Z');
+    }),
+    data: { remove: true },
+  },
+  {
     rule: 'SCH-15',
     code: 'SCH-15',
     severity: 'warning',

@@ -1,6 +1,6 @@
 // The schedule of a Scheduled flow (docs/rules.md SCH-1…SCH-17): the rate expression AppFlow accepts, the time zone,
 // and start/end/first-pull times that make sense against each other and the clock.
-import { Node, prop } from '../document';
+import { Node, keyOf, prop } from '../document';
 import { Finding, closestFirst, quoted } from '../findings';
 import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../domain/time';
 import { workflowOf } from '../workflowModel';
@@ -22,6 +22,8 @@ declare module '../findings' {
     'SCH-14': { readonly start: string };
     'SCH-15': { readonly start: string };
     'SCH-16': { readonly value: string; readonly allowed: readonly string[] };
+    /** ScheduleEndTime already past: the schedule never runs again; the fix removes the end */
+    'SCH-19': { readonly now: string; readonly remove: true };
   }
 }
 import { RATE_EXAMPLES, UNIT_MINUTES, UNIT_SPELLINGS, parseScheduleExpression } from '../domain/scheduleExpression';
@@ -189,6 +191,16 @@ function timeFindings(ctx: RuleContext, scheduled: Node): Finding[] {
       message: `ScheduleEndTime ${describeInstant(endNode!, end)} is not after ScheduleStartTime ${describeInstant(startNode!, start)}: the schedule would never run. Set an end after the start, or remove ScheduleEndTime.`,
     });
   }
+  if (end !== undefined && end <= nowSeconds && !(start !== undefined && end <= start)) {
+    out.push({
+      code: 'SCH-19',
+      severity: 'warning',
+      at: keyOf(endNode!) ?? endNode!,
+      href,
+      data: { rules: ['SCH-19'], now: nowText, remove: true },
+      message: `ScheduleEndTime ${describeInstant(endNode!, end)} is already past (now is ${nowText}): AppFlow accepts the flow, but its schedule never runs, so nothing is imported after the batches. Move the end to the future, or remove it to run until the flow is stopped.`,
+    });
+  }
   if (first !== undefined && first > nowSeconds) {
     out.push({
       code: 'SCH-12',
@@ -231,7 +243,7 @@ export const scheduleRules: readonly Rule[] = [
   },
   {
     name: 'schedule-times',
-    ids: ['SCH-12', 'SCH-13', 'SCH-14', 'SCH-15'],
+    ids: ['SCH-12', 'SCH-13', 'SCH-14', 'SCH-15', 'SCH-19'],
     check(ctx) {
       const scheduled = workflowOf(ctx.doc).scheduledNode;
       return scheduled?.type === 'object' ? timeFindings(ctx, scheduled) : [];
@@ -240,7 +252,7 @@ export const scheduleRules: readonly Rule[] = [
 ];
 
 /** The codes whose verdict depends on the clock alone (docs/rules.md "The clock"). */
-export const scheduleClockCodes = ['SCH-12', 'SCH-13'] as const;
+export const scheduleClockCodes = ['SCH-12', 'SCH-13', 'SCH-19'] as const;
 
 export const scheduleFixes: Fixes<
   | 'SCH-1'
@@ -255,6 +267,7 @@ export const scheduleFixes: Fixes<
   | 'SCH-14'
   | 'SCH-15'
   | 'SCH-16'
+  | 'SCH-19'
 > = {
   'SCH-1': (c) => (c.data.examples ?? []).flatMap((e) => replaceWith(c, e)),
   'SCH-2': genericFixes,
@@ -268,4 +281,6 @@ export const scheduleFixes: Fixes<
   'SCH-14': null,
   'SCH-15': null,
   'SCH-16': genericFixes,
+  // at the key, so the generic fix removes the member: "Remove "ScheduleEndTime""
+  'SCH-19': genericFixes,
 };
