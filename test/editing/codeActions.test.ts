@@ -532,6 +532,33 @@ describe('quick fixes: model checks', () => {
 });
 
 describe('quick fixes: task properties', () => {
+  it('TP-9: swaps the bounds of an empty BETWEEN range, and the finding goes', () => {
+    const json = JSON.parse(SF);
+    json.IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks.push({
+      TaskType: 'Filter',
+      ConnectorOperator: { Salesforce: 'BETWEEN' },
+      SourceFields: ['LastModifiedDate'],
+      TaskProperties: { DATA_TYPE: 'datetime', LOWER_BOUND: '1746057600000', UPPER_BOUND: '1735689600000' },
+    });
+    const r = fix(JSON.stringify(json, null, 2), 'TP-9');
+    assert.deepEqual(r.titles, ['Swap the bounds: "1735689600000" to "1746057600000"']);
+    const props = JSON.parse(r.text).IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks.at(-1).TaskProperties;
+    assert.deepEqual([props.LOWER_BOUND, props.UPPER_BOUND], ['1735689600000', '1746057600000']);
+    assert.ok(!r.after.some((d) => d.code === 'TP-9'));
+  });
+
+  it('SCH-19: an end already past is removed by its fix, and the finding goes', () => {
+    const text = replaced(
+      SF,
+      '"ScheduleStartTime": "2027-06-01T00:00:00Z",',
+      '"ScheduleStartTime": "2025-01-01T00:00:00Z",\n              "ScheduleEndTime": "2025-06-01T00:00:00Z",',
+    );
+    const r = fix(text, 'SCH-19');
+    assert.deepEqual(r.titles, ['Remove "ScheduleEndTime"']);
+    assert.doesNotMatch(r.text, /ScheduleEndTime/);
+    assert.ok(!r.after.some((d) => d.code === 'SCH-19'));
+  });
+
   it('TP-3: adds the TaskProperties a task needs, with values the checks accept', () => {
     const text = replaced(
       SF,

@@ -287,6 +287,47 @@ export const taskCases: RuleCase[] = [
     data: { missingKeys: ['UPPER_BOUND'] },
   },
   {
+    rule: 'TP-9',
+    code: 'TP-9',
+    severity: 'warning',
+    name: 'BETWEEN with its bounds the wrong way round',
+    bad: workflowText((w) => {
+      tasksOf(w).push(
+        comparison('Salesforce', 'BETWEEN', {
+          DATA_TYPE: 'datetime',
+          LOWER_BOUND: m('1746057600000'),
+          UPPER_BOUND: '1735689600000',
+        }),
+      );
+    }),
+    good: workflowText((w) => {
+      tasksOf(w).push(
+        comparison('Salesforce', 'BETWEEN', {
+          DATA_TYPE: 'datetime',
+          LOWER_BOUND: '1735689600000',
+          UPPER_BOUND: '1746057600000',
+        }),
+      );
+    }),
+    data: { lower: '1746057600000', upper: '1735689600000' },
+  },
+  {
+    rule: 'TP-9',
+    code: 'TP-9',
+    severity: 'warning',
+    name: 'BETWEEN on numbers with an empty range',
+    bad: workflowText((w) => {
+      tasksOf(w).push(
+        comparison('Salesforce', 'BETWEEN', { DATA_TYPE: 'double', LOWER_BOUND: m('500'), UPPER_BOUND: '50' }),
+      );
+    }),
+    good: workflowText((w) => {
+      tasksOf(w).push(
+        comparison('Salesforce', 'BETWEEN', { DATA_TYPE: 'double', LOWER_BOUND: '50', UPPER_BOUND: '500' }),
+      );
+    }),
+  },
+  {
     rule: 'TP-7',
     code: 'TP-7',
     severity: 'warning',

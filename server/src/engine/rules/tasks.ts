@@ -56,6 +56,8 @@ declare module '../findings' {
     };
     'TP-6': { readonly property: string; readonly keep: string; readonly remove: true };
     'TP-7': { readonly property: string; readonly replacement?: string };
+    /** a BETWEEN whose LOWER_BOUND is above its UPPER_BOUND: the fix swaps them */
+    'TP-9': { readonly lower: string; readonly upper: string };
   }
 }
 
@@ -289,7 +291,46 @@ function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
   return out;
 }
 
+/** A bound as a number to compare: a number (or epoch milliseconds), or an ISO-8601 date; undefined otherwise. */
+function boundValue(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^\d{4}-\d\d-\d\d/.test(t)) {
+    const ms = Date.parse(t);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  return undefined;
+}
+
+/** TP-9: BETWEEN keeps the records from LOWER_BOUND to UPPER_BOUND; the other way round it keeps none. */
+function emptyRangeFinding(task: WorkflowTask): Finding | undefined {
+  if (task.taskType !== 'Filter' || task.operator !== 'BETWEEN') return undefined;
+  const lowerNode = task.taskProperties.get('LOWER_BOUND')?.valueNode;
+  const upperNode = task.taskProperties.get('UPPER_BOUND')?.valueNode;
+  const lower = stringValue(lowerNode),
+    upper = stringValue(upperNode);
+  const a = boundValue(lower),
+    b = boundValue(upper);
+  // both must be read the same way: two numbers, or two dates
+  const sameKind = /^\d{4}-/.test(lower ?? '') === /^\d{4}-/.test(upper ?? '');
+  if (a === undefined || b === undefined || !sameKind || a <= b) return undefined;
+  return {
+    code: 'TP-9',
+    severity: 'warning',
+    at: lowerNode!,
+    href: DOCS.appflowTask,
+    data: { rules: ['TP-9'], lower: lower!, upper: upper! },
+    message: `LOWER_BOUND ${quoted(lower)} is above UPPER_BOUND ${quoted(upper)}: a BETWEEN filter keeps the records between them, so this one keeps none and the flow imports nothing. Swap the bounds.`,
+  };
+}
+
 export const taskRules: readonly Rule[] = [
+  {
+    name: 'between-bounds',
+    ids: ['TP-9'],
+    check: (ctx) => workflowOf(ctx.doc).tasks.flatMap((t) => emptyRangeFinding(t) ?? []),
+  },
   { name: 'operator-typo', ids: ['OP-2'], check: (ctx) => workflowOf(ctx.doc).tasks.flatMap(typoFindings) },
   {
     name: 'task-type-operator',
@@ -327,7 +368,21 @@ export const taskRules: readonly Rule[] = [
   },
 ];
 
-export const taskFixes: Fixes<'OP-2' | 'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7'> = {
+export const taskFixes: Fixes<'OP-2' | 'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7' | 'TP-9'> = {
+  'TP-9': (c) => {
+    const task = taskOf(c);
+    const lowerNode = task?.taskProperties.get('LOWER_BOUND')?.valueNode;
+    const upperNode = task?.taskProperties.get('UPPER_BOUND')?.valueNode;
+    const { lower, upper } = c.data;
+    // only while the file still holds what the check saw
+    if (!lowerNode || !upperNode || stringValue(lowerNode) !== lower || stringValue(upperNode) !== upper) return [];
+    return [
+      {
+        title: `Swap the bounds: ${quoted(upper)} to ${quoted(lower)}`,
+        edits: [replaceNode(c.doc, lowerNode, upper), replaceNode(c.doc, upperNode, lower)],
+      },
+    ];
+  },
   'OP-2': genericFixes,
 
   'task-operator': (c) => {
