@@ -1,7 +1,39 @@
 // Cases for the source connector: operator keys, SourceConnectorProperties, connector choice and casing (§1, §3, §6).
-import { RuleCase, m, source, tasksOf, useConnector, workflowText } from '../support';
+import { RuleCase, fd, m, source, tasksOf, useConnector, workflowText } from '../support';
 
 export const connectorCases: RuleCase[] = [
+  {
+    rule: 'ROLE-1',
+    code: 'ROLE-1',
+    severity: 'warning',
+    name: 'RoleArn naming a user',
+    bad: workflowText((w) => {
+      w.RoleArn = m('arn:aws:iam::210987654321:user/ingest-bot');
+    }),
+    good: workflowText(),
+    data: { kind: 'user' },
+  },
+  {
+    rule: 'ROLE-1',
+    code: 'ROLE-1',
+    severity: 'warning',
+    name: 'RoleArn naming a group',
+    bad: workflowText((w) => {
+      w.RoleArn = m('arn:aws:iam::210987654321:group/data-engineers');
+    }),
+    good: workflowText(),
+    data: { kind: 'group' },
+  },
+  {
+    rule: 'KMS-1',
+    code: 'KMS-1',
+    severity: 'information',
+    name: 'KmsArn as an alias ARN',
+    bad: workflowText((w) => {
+      fd(w).KmsArn = m('arn:aws:kms:us-east-1:210987654321:alias/customer-profiles');
+    }),
+    good: workflowText(),
+  },
   {
     rule: 'OP-1',
     code: 'OP-1',

@@ -135,6 +135,17 @@ export const projectionCases: RuleCase[] = [
     data: { field: 'Name' },
   },
   {
+    rule: 'PAT-16',
+    code: 'PAT-16',
+    severity: 'warning',
+    name: 'DestinationField in the object type syntax',
+    bad: workflowText((w) => {
+      tasksOf(w)[2].DestinationField = m('_source.Name');
+    }),
+    good: workflowText(),
+    data: { replacement: 'Name' },
+  },
+  {
     rule: 'PAT-9',
     code: 'PAT-9',
     severity: 'information',

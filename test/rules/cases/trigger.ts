@@ -338,6 +338,17 @@ export const triggerCases: RuleCase[] = [
     }),
   },
   {
+    rule: 'TRG-8',
+    code: 'TRG-8',
+    severity: 'warning',
+    name: 'Scheduled flow reading a change event',
+    bad: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.Object = m('AccountChangeEvent');
+    }),
+    good: workflowText(),
+    data: { replacement: 'Account' },
+  },
+  {
     rule: 'SCH-19',
     code: 'SCH-19',
     severity: 'warning',

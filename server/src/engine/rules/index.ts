@@ -7,7 +7,7 @@ import type { FixSite } from './fixKit';
 import { accountFixes, accountRules } from './account';
 import { batchClockCodes, batchFixes, batchRules } from './batches';
 import { connectorFixes, connectorRules } from './connectors';
-import { integrationFixes, integrationRules } from './integration';
+import { integrationArnRules, integrationFixes, integrationRules } from './integration';
 import { jsonFixes } from './json';
 import { modelFixes } from './model';
 import { placeholderFixes, placeholderRules } from './placeholders';
@@ -20,6 +20,7 @@ import { triggerFixes, triggerRules } from './trigger';
 
 export const rules: readonly Rule[] = [
   ...integrationRules,
+  ...integrationArnRules,
   ...connectorRules,
   ...s3LocationRules,
   ...taskRules,

@@ -18,7 +18,7 @@ import {
   replaceNode,
   insertProperty,
 } from '../jsonEdit';
-import { taskOf } from './fixKit';
+import { genericFixes, taskOf } from './fixKit';
 
 declare module '../findings' {
   interface CodeData {
@@ -37,6 +37,8 @@ declare module '../findings' {
     'PAT-7': { readonly property?: 'DestinationField'; readonly replacement?: string; readonly count?: number };
     'PAT-8': { readonly field: string };
     'PAT-9': object;
+    /** a DestinationField written in the object type's own syntax: the name without `_source.`/`_profile.` */
+    'PAT-16': { readonly replacement: string };
   }
 }
 import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
@@ -182,7 +184,7 @@ export const projectionRules: readonly Rule[] = [
   },
   {
     name: 'map-task',
-    ids: ['PAT-7', 'PAT-8'],
+    ids: ['PAT-7', 'PAT-8', 'PAT-16'],
     check(ctx) {
       const out: Finding[] = [];
       const destinations = new Map<string, WorkflowTask>();
@@ -190,6 +192,17 @@ export const projectionRules: readonly Rule[] = [
         if (task.taskType !== 'Map' || task.node.type !== 'object') continue;
         const source = task.sourceFields[0]?.name;
         const dest = task.destinationFieldNode;
+        const prefixed = dest?.type === 'string' ? /^_(source|profile)\.(.+)$/.exec(dest.value as string) : null;
+        if (prefixed) {
+          out.push({
+            code: 'PAT-16',
+            severity: 'warning',
+            at: dest!,
+            href: DOCS.s3Integration,
+            data: { rules: ['PAT-16'], replacement: prefixed[2] },
+            message: `DestinationField ${quoted(dest!.value)} is written in the object type's syntax: a Map writes a plain field name, which the object type then reads as _source.${prefixed[2]}. As written, the object type would look for _source._${prefixed[1]}.${prefixed[2]} and find nothing. Use ${quoted(prefixed[2])}.`,
+          });
+        }
         if (!dest || (dest.type === 'string' && dest.value === '')) {
           out.push({
             code: 'PAT-7',
@@ -247,8 +260,10 @@ function addToProjection(c: FixContext<'PAT-4' | 'PAT-5'>): Fix[] {
 }
 
 export const projectionFixes: Fixes<
-  'PAT-1' | 'PAT-2' | 'PAT-3' | 'PAT-4' | 'PAT-5' | 'PAT-6' | 'PAT-7' | 'PAT-8' | 'PAT-9'
+  'PAT-1' | 'PAT-2' | 'PAT-3' | 'PAT-4' | 'PAT-5' | 'PAT-6' | 'PAT-7' | 'PAT-8' | 'PAT-9' | 'PAT-16'
 > = {
+  'PAT-16': genericFixes,
+
   'PAT-1': (c) => {
     const { connectorKey, fields, insertAt } = c.data;
     const tasksNode = workflowOf(c.doc).tasksNode;

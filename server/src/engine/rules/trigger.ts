@@ -22,6 +22,8 @@ declare module '../findings' {
       readonly allowed: readonly string[];
     };
     'TRG-5': { readonly replacement: string };
+    /** a Salesforce change-event entity read by a Scheduled or OnDemand flow: the object it reports on */
+    'TRG-8': { readonly replacement: string };
     'TRG-6': { readonly remove: true };
     'SCH-11': { readonly remove: true };
     'INC-1': { readonly field: string; readonly type: string; readonly taskIndex: number; readonly property: string };
@@ -124,6 +126,28 @@ export const triggerRules: readonly Rule[] = [
     },
   },
   {
+    name: 'change-event-entity',
+    ids: ['TRG-8'],
+    check(ctx) {
+      const w = workflowOf(ctx.doc);
+      if (w.connector?.type !== 'Salesforce' || !w.triggerType || w.triggerType === 'Event') return [];
+      const objectNode = at(w.sourceConnectorPropertiesNode, 'Salesforce', 'Object');
+      const object = stringValue(objectNode);
+      const m = object ? /^(.+)ChangeEvent$/.exec(object) : null;
+      if (!m) return [];
+      return [
+        {
+          code: 'TRG-8',
+          severity: 'warning',
+          at: objectNode!,
+          href: DOCS.appflowTriggers,
+          data: { rules: ['TRG-8'], replacement: m[1] },
+          message: `${quoted(object)} is a Salesforce change event: it cannot be queried, only delivered to an Event flow, so a ${w.triggerType} flow reading it imports nothing. Read ${quoted(m[1])}, or make the flow an Event flow.`,
+        },
+      ];
+    },
+  },
+  {
     name: 'scheduled-only-settings',
     ids: ['TRG-6', 'SCH-11'],
     check(ctx) {
@@ -189,7 +213,8 @@ export const triggerRules: readonly Rule[] = [
   },
 ];
 
-export const triggerFixes: Fixes<'TRG-2' | 'TRG-3' | 'TRG-4' | 'TRG-5' | 'TRG-6' | 'SCH-11' | 'INC-1'> = {
+export const triggerFixes: Fixes<'TRG-2' | 'TRG-3' | 'TRG-4' | 'TRG-5' | 'TRG-6' | 'TRG-8' | 'SCH-11' | 'INC-1'> = {
+  'TRG-8': genericFixes,
   'TRG-2': (c) => {
     const w = workflowOf(c.doc);
     const replacement = c.data.replacement;
