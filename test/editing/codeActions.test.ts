@@ -176,9 +176,18 @@ describe('quick fixes: connector and operator', () => {
     assert.equal(r.text, SF);
   });
 
-  it('OP-2: VALIDATE_NOT_NULL → VALIDATE_NON_NULL', () => {
+  it('OP-2: VALIDATE_NOT_NULL is one finding with one fix, VALIDATE_NON_NULL', () => {
     const text = replaced(SF, '"Salesforce": "VALIDATE_NON_NULL"', '"Salesforce": "VALIDATE_NOT_NULL"');
-    assert.equal(fix(text, 'OP-2').text, SF);
+    const r = fix(text, 'enum');
+    assert.deepEqual(
+      r.before
+        .filter((d) => d.range.start.line === r.before.find((x) => x.code === 'enum')!.range.start.line)
+        .map((d) => d.code),
+      ['enum'],
+      'one finding on the misspelt operator',
+    );
+    assert.deepEqual(r.titles, ['Change to "VALIDATE_NON_NULL"']);
+    assert.equal(r.text, SF);
   });
 
   it("PAT-12: renames the SourceConnectorProperties member to the connector's key", () => {
@@ -642,7 +651,7 @@ describe('fix all (source.fixAll)', () => {
     const all = svc.fixAll(doc);
     assert.ok(all, describe1(before));
     assert.equal(all.kind, 'source.fixAll');
-    assert.deepEqual(all.diagnostics!.map((d) => d.code).sort(), ['OP-2', 'SCH-2', 'enum', 'json-trailing-comma']);
+    assert.deepEqual(all.diagnostics!.map((d) => d.code).sort(), ['SCH-2', 'enum', 'json-trailing-comma']);
     const fixed = applyAction(text, all);
     assert.equal(fixed, SF);
   });

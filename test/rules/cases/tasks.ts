@@ -63,14 +63,15 @@ export const taskCases: RuleCase[] = [
   },
   {
     rule: 'OP-2',
-    code: 'OP-2',
-    severity: 'information',
+    code: 'enum',
+    severity: 'error',
     name: 'VALIDATE_NOT_NULL',
     bad: workflowText((w) => {
       tasksOf(w)[5].ConnectorOperator = { Salesforce: m('VALIDATE_NOT_NULL') };
     }),
     good: workflowText(),
-    data: { replacement: 'VALIDATE_NON_NULL' },
+    message: /^"VALIDATE_NOT_NULL" is a common misspelling of "VALIDATE_NON_NULL"/,
+    data: { suggestion: 'VALIDATE_NON_NULL', misspelling: true },
   },
   {
     rule: 'TP-1',

@@ -308,3 +308,11 @@ export const identityMapTask = (connectorKey: string, field: string) => ({
   DestinationField: field,
   TaskProperties: {},
 });
+
+/** OP-2: operator names people write for the real ones (VALIDATE_NOT_NULL: terraform-provider-aws#36741). */
+export const OPERATOR_MISSPELLINGS: Readonly<Record<string, string>> = {
+  VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL',
+  VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO',
+  VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE',
+  NOOP: 'NO_OP',
+};

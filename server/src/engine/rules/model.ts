@@ -6,7 +6,7 @@ import { Node, ParsedWorkflow, isKey, prop } from '../document';
 import { Finding, FindingOf, closestFirst, listOf, nearest, quoted, shapeDocUrl } from '../findings';
 import { Shape, ShapeName, appflowOnly, connectors, shapes } from '../../generated/model';
 import { connectorByOperatorShape, taskAt } from '../workflowModel';
-import { operatorsFor } from '../domain/taskKinds';
+import { OPERATOR_MISSPELLINGS, operatorsFor } from '../domain/taskKinds';
 import { removeEntry } from '../jsonEdit';
 import type { Fix, FixContext, Fixes } from './types';
 import {
@@ -56,6 +56,8 @@ declare module '../findings' {
       readonly connector?: string;
       readonly suggestion?: string;
       readonly appflowOnly?: true;
+      /** a known misspelling of `suggestion` (OP-2): the one fix */
+      readonly misspelling?: true;
     };
     'CASE-2': { readonly replacement: string };
   }
@@ -135,6 +137,7 @@ export const modelFixes: Fixes<
         : typeof c.data.suggestion === 'string'
           ? renameTo(c, c.data.suggestion)
           : [];
+    if (c.data.misspelling && typeof c.data.suggestion === 'string') return replaceWith(c, c.data.suggestion);
     if (connectorByOperatorShape(c.data.shape)) return eachAllowed(c, operatorsForTask(c, allowed));
     if (typeof c.data.suggestion === 'string') return replaceWith(c, c.data.suggestion);
     return eachAllowed(c, allowed);
@@ -249,7 +252,10 @@ export function enumFinding(
     const fit = operatorsFor(connector, taskType);
     const forType = fit.length && fit.length < allowed.length && taskType ? fit : allowed;
     const ordered = closestFirst(value, forType);
-    const suggestion = caseMatch ?? nearest(value, forType);
+    // OP-2: a known misspelling is one finding (this one), which names the operator meant and fixes it alone
+    const misspelt = OPERATOR_MISSPELLINGS[value];
+    const meant = misspelt && connector.operators.includes(misspelt) ? misspelt : undefined;
+    const suggestion = meant ?? caseMatch ?? nearest(value, forType);
     return {
       code: 'enum',
       severity: 'error',
@@ -261,9 +267,12 @@ export function enumFinding(
         shape: shapeName,
         connectorKey,
         ...(suggestion ? { suggestion } : {}),
-        rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : [])),
+        ...(meant ? { misspelling: true as const } : {}),
+        rules: rulesOf(shapeName, ...(caseMatch ? ['CASE-4'] : []), ...(meant ? ['OP-2'] : [])),
       },
-      message: `${quoted(value)} is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows${forType === allowed ? '' : ` for a ${taskType} task`}: ${listOf(forType)}.`,
+      message: meant
+        ? `${quoted(value)} is a common misspelling of "${meant}", the ${connectorKey} operator meant here.`
+        : `${quoted(value)} is not a ${connectorKey} operator${caseMatch ? ` (operators are upper case: "${caseMatch}")` : suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${connectorKey} allows${forType === allowed ? '' : ` for a ${taskType} task`}: ${listOf(forType)}.`,
     };
   }
   const appflow =

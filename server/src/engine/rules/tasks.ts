@@ -30,7 +30,6 @@ import { safeJsonStringify } from '../safeJson';
 
 declare module '../findings' {
   interface CodeData {
-    'OP-2': { readonly value: string | undefined; readonly replacement: string };
     /** an operator the task's TaskType does not take: the ones it takes, and the TaskTypes that take this one */
     'task-operator': {
       readonly taskType: string;
@@ -59,32 +58,6 @@ declare module '../findings' {
     /** a BETWEEN whose LOWER_BOUND is above its UPPER_BOUND: the fix swaps them */
     'TP-9': { readonly lower: string; readonly upper: string };
   }
-}
-
-// OP-2: operator names people write for the real ones (VALIDATE_NOT_NULL: terraform-provider-aws#36741).
-const OPERATOR_TYPOS: Readonly<Record<string, string>> = {
-  VALIDATE_NOT_NULL: 'VALIDATE_NON_NULL',
-  VALIDATE_NOT_ZERO: 'VALIDATE_NON_ZERO',
-  VALIDATE_NOT_NEGATIVE: 'VALIDATE_NON_NEGATIVE',
-  NOOP: 'NO_OP',
-};
-
-function typoFindings(task: WorkflowTask): Finding[] {
-  const out: Finding[] = [];
-  for (const m of task.operatorMembers) {
-    const value = stringValue(m.valueNode);
-    const replacement = value === undefined ? undefined : OPERATOR_TYPOS[value];
-    if (!replacement) continue;
-    out.push({
-      code: 'OP-2',
-      severity: 'information',
-      at: m.valueNode!,
-      href: DOCS.connectorOperator,
-      data: { rules: ['OP-2'], value, replacement },
-      message: `${quoted(value)} is a common misspelling of "${replacement}"; the operator is "${replacement}".`,
-    });
-  }
-  return out;
 }
 
 function operatorMatrixFinding(ctx: RuleContext, task: WorkflowTask): Finding | undefined {
@@ -331,7 +304,6 @@ export const taskRules: readonly Rule[] = [
     ids: ['TP-9'],
     check: (ctx) => workflowOf(ctx.doc).tasks.flatMap((t) => emptyRangeFinding(t) ?? []),
   },
-  { name: 'operator-typo', ids: ['OP-2'], check: (ctx) => workflowOf(ctx.doc).tasks.flatMap(typoFindings) },
   {
     name: 'task-type-operator',
     ids: ['§1b'],
@@ -368,7 +340,7 @@ export const taskRules: readonly Rule[] = [
   },
 ];
 
-export const taskFixes: Fixes<'OP-2' | 'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7' | 'TP-9'> = {
+export const taskFixes: Fixes<'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7' | 'TP-9'> = {
   'TP-9': (c) => {
     const task = taskOf(c);
     const lowerNode = task?.taskProperties.get('LOWER_BOUND')?.valueNode;
@@ -383,7 +355,6 @@ export const taskFixes: Fixes<'OP-2' | 'task-operator' | 'TP-3' | 'TP-4' | 'TP-5
       },
     ];
   },
-  'OP-2': genericFixes,
 
   'task-operator': (c) => {
     const out = eachAllowed(c, c.data.allowed ?? []);
