@@ -14,7 +14,7 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import { ParsedWorkflow, parseWorkflow, reparseWorkflow } from './document';
+import { Node, ParsedWorkflow, parseWorkflow, pathOf, reparseWorkflow } from './document';
 import { Finding, capFindings, toDiagnostic } from './findings';
 import { firstStructuralError, storedBomFindings, syntaxFindings } from './syntax';
 import { schemaFindings } from './schemaCheck';
@@ -127,11 +127,19 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
       ...schemaFindings(doc),
       ...accountUnavailable(account),
     ];
-    // a misspelled key ("did you mean") is a slip too: the rules would reason about a task or trigger without it
-    if (doc.root && !findings.some((f) => f.code === 'unknown-property' && f.data?.suggestion)) {
+    // a misspelled key ("did you mean") is a slip too: the rules would reason about the part of the file that holds
+    // it as if the member were missing. Their findings in that part are left out; the rest of the file keeps its own.
+    const slips = findings.filter((f) => f.code === 'unknown-property' && f.data?.suggestion);
+    const affected = slips.map((f) => affectedBySlip(f.at as Node));
+    if (doc.root && !affected.some((a) => a === undefined)) {
       const ctx = { doc, now: now(), account };
+      const outside = (f: Finding) => {
+        if (!affected.length || 'start' in f.at) return true;
+        const at = f.at.offset;
+        return !affected.some((a) => at >= a!.offset && at < a!.offset + a!.length);
+      };
       // one by one: push(...spread) passes each finding as an argument, and a call takes ~125,000 at most
-      for (const rule of rules) for (const f of rule.check(ctx)) findings.push(f);
+      for (const rule of rules) for (const f of rule.check(ctx)) if (outside(f)) findings.push(f);
     }
     return capFindings(findings).map((f) => toDiagnostic(doc, f));
   }
@@ -151,3 +159,29 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     selectionRanges,
   };
 }
+
+// What the rules cannot judge while a member under these FlowDefinition sections is misspelled: the section itself;
+// a slip in SourceFlowConfig (the connector, which keys every task's operator) or above FlowDefinition's sections
+// leaves the rules nothing sound to say.
+const SECTIONS_ON_THEIR_OWN = new Set(['Tasks', 'TriggerConfig', 'DestinationFlowConfigList', 'Description']);
+
+/**
+ * The property (key and value) of the part of the file a misspelled key at `keyNode` affects: its FlowDefinition
+ * section (Tasks, TriggerConfig, …) or its AppflowIntegration member (Batches); undefined when it affects everything.
+ */
+function affectedBySlip(keyNode: Node): Node | undefined {
+  const path = pathOf(keyNode);
+  const inFlow = path[0] === 'IntegrationConfig' && path[1] === 'AppflowIntegration';
+  let n: Node | undefined = keyNode.parent;
+  if (inFlow && path[2] === 'FlowDefinition' && SECTIONS_ON_THEIR_OWN.has(String(path[3])) && path.length > 4) {
+    // climb to the property of FlowDefinition's section
+    while (n && !(n.type === 'property' && pathOf(n.children![0]).length === 4)) n = n.parent;
+    return n;
+  }
+  if (inFlow && path[2] === 'Batches' && path.length > 3) {
+    while (n && !(n.type === 'property' && pathOf(n.children![0]).length === 3)) n = n.parent;
+    return n;
+  }
+  return undefined;
+}
+
