@@ -184,4 +184,3 @@ function affectedBySlip(keyNode: Node): Node | undefined {
   }
   return undefined;
 }
-
