@@ -50,8 +50,11 @@ suite('quick fixes', () => {
       (ds) => ds.some((d) => codeOf(d) === 'SCH-2') && ds.some((d) => codeOf(d) === 'json-trailing-comma'),
       'SCH-2 and the trailing comma',
     );
-    await execute('cpworkflow.fixAll');
+    const result = await execute('cpworkflow.fixAll');
     assert.strictEqual(doc.getText(), original, 'both fixed');
+    // it says what it applied and what it could not
+    assert.deepStrictEqual([...result.fixed].sort(), ['SCH-2', 'json-trailing-comma']);
+    assert.match(result.shown, /^Fixed 2 problems \((SCH-2, json-trailing-comma|json-trailing-comma, SCH-2)\)\./);
     await diagnosticsWhen(
       doc.uri,
       (ds) => !ds.some((d) => codeOf(d) === 'SCH-2' || codeOf(d) === 'json-trailing-comma'),

@@ -211,6 +211,10 @@ suite('Customer Profiles view', () => {
       assert.doesNotMatch(copied, new RegExp(`someone-else|eu-west-3|127\\.0\\.0\\.1:${decoyPort}`));
     } finally {
       decoy.close();
+      // the details document it opened reads nothing more once closed (the later tests count requests)
+      await execute('workbench.action.closeAllEditors');
+      const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
+      await until(() => !api.workflows.details.busy, 'the details to stop reading');
     }
   });
 
