@@ -1,20 +1,23 @@
 // The pre-commit hook (.pre-commit-hooks.yaml), run by Debian's pre-commit with `pre-commit try-repo` on a good and
-// a bad workflow file, as a user of the hook would. Offline: the hook is language: system, and the `cpworkflow` it
-// runs is the built CLI, put on PATH for the test.
+// a bad workflow file, as a user of the hook would, from a checkout of this repository with nothing installed but
+// Node: the hook (language: script) builds the CLI in pre-commit's clone on first use. Offline: npm ci reads the npm
+// cache the project's own `npm ci` filled.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT, readExample } from '../support/workflows';
 
 describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function () {
-  this.timeout(120000);
+  this.timeout(240000);
   let dir: string, hooks: string, project: string;
   // no GIT_DIR etc. from a surrounding git hook; pre-commit's cache in the test's folder
   const env = () => ({
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
-    PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}`,
+    // nothing on PATH but what the machine has (node, npm, git): no cpworkflow command
+    PATH: process.env.PATH,
+    npm_config_offline: 'true',
     PRE_COMMIT_HOME: join(dir, 'pre-commit-home'),
     GIT_AUTHOR_NAME: 'test',
     GIT_AUTHOR_EMAIL: 'test@localhost',
@@ -22,7 +25,7 @@ describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function (
     GIT_COMMITTER_EMAIL: 'test@localhost',
   });
   const sh = (cmd: string, args: string[], cwd: string) =>
-    spawnSync(cmd, args, { cwd, env: env(), encoding: 'utf8', timeout: 60000 });
+    spawnSync(cmd, args, { cwd, env: env(), encoding: 'utf8', timeout: 180000 });
   const tryRepo = (...files: string[]) =>
     sh('pre-commit', ['try-repo', hooks, 'cpworkflow-validate', '--color', 'never', '--files', ...files], project);
 
@@ -33,16 +36,14 @@ describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function (
       'pre-commit is not installed: apt-get install pre-commit (scripts/setup.sh does)',
     );
     dir = mkdtempSync(join(tmpdir(), 'cpw-precommit-'));
-    mkdirSync(join(dir, 'bin'));
-    writeFileSync(
-      join(dir, 'bin', 'cpworkflow'),
-      `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist/cli.js')}" "$@"\n`,
-    );
-    chmodSync(join(dir, 'bin', 'cpworkflow'), 0o755);
-    // the hook repository: this project's .pre-commit-hooks.yaml, committed
+    // the hook repository: this repository's tracked files as the work tree has them, committed
     hooks = join(dir, 'hooks');
-    mkdirSync(hooks);
-    copyFileSync(join(ROOT, '.pre-commit-hooks.yaml'), join(hooks, '.pre-commit-hooks.yaml'));
+    const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0');
+    for (const f of tracked.filter(Boolean)) {
+      if (!existsSync(join(ROOT, f))) continue;
+      mkdirSync(dirname(join(hooks, f)), { recursive: true });
+      cpSync(join(ROOT, f), join(hooks, f));
+    }
     for (const args of [
       ['init', '-q'],
       ['add', '.'],

@@ -20,7 +20,7 @@ describe('the editor environment of the demo and the extension-host tests', () =
     Object.assign(process.env, {
       AWS_PROFILE: 'my-work',
       AWS_SESSION_TOKEN: 'my-token',
-      AWS_ENDPOINT_URL: 'https://example.invalid',
+      AWS_ENDPOINT_URL: 'https://127.0.0.1:9/the-users-own-endpoint',
     });
     const keys = fakeAws.fakeAwsKeys();
     const home = { env: { HOME: '/tmp/h' } };
