@@ -1,6 +1,7 @@
 // What the submission commands say to the user, as plain text (no `vscode`), so it is tested without an editor.
 import { signerText, type Signer } from '../../../server/src/aws';
 import { describeWorkflowEnd } from '../../../server/src/aws';
+import { visibleText } from '../../../server/src/engine';
 
 /** What the request will create, read from the file. */
 export interface RequestSummary {
@@ -125,9 +126,6 @@ export function trackingTitle(w: { workflowId: string; flowName?: string }): str
 
 // A notification is one short paragraph: past this, the rest is in the log.
 const NOTIFICATION_MAX_CHARS = 1_000;
-// C0, DEL, C1, the line and paragraph separators and the bidi controls
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOTIFICATION_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text for a notification, which may quote the service or the account (a flow name, an error description, a step's
@@ -136,9 +134,7 @@ const NOTIFICATION_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u2
  * \u{…}, and the text is cut to 1,000 characters (the log keeps all of it).
  */
 export function notificationText(text: string): string {
-  const plain = text
-    .replace(/\]\(/g, '] (')
-    .replace(NOTIFICATION_CONTROLS, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  const plain = visibleText(text.replace(/\]\(/g, '] ('));
   if (plain.length <= NOTIFICATION_MAX_CHARS) return plain;
   return `${plain.slice(0, NOTIFICATION_MAX_CHARS - 1)}… (${plain.length.toLocaleString('en-US')} characters; the log has all of it)`;
 }

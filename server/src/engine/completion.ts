@@ -48,7 +48,7 @@ import { RATE_EXAMPLES } from './domain/scheduleExpression';
 import { DATA_TYPE_KEYS, dataTypesOf } from './domain/dataTypes';
 import type { AccountSnapshot } from './accountSnapshot';
 import { accountProposals, usesAccount } from './accountCompletion';
-import { safeJsonStringify } from './safeJson';
+import { safeJsonStringify } from './controls';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 // VS Code opens the suggestions again once an empty value is inserted, as its JSON support does

@@ -3,7 +3,7 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, rangeOf } from './document';
 import { API_REFERENCE } from '../generated/model';
-import { safeJsonStringify } from './safeJson';
+import { safeJsonStringify } from './controls';
 
 export const SOURCE = 'cpworkflow';
 

@@ -4,3 +4,4 @@
 export { defaultText, sourceObjectOf, sourceObjectProblem, workflowTemplate } from './snippets';
 export { connectors, workflowConnectorTypes } from '../generated/model';
 export { dataOf } from './rules';
+export { visibleText } from './controls';

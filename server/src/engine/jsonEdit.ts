@@ -3,7 +3,7 @@
 // which jsonc-parser's `modify` would do on every call) and keeps the file strict JSON.
 import { TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, rangeOf } from './document';
-import { safeJsonStringify } from './safeJson';
+import { safeJsonStringify } from './controls';
 
 /** The whitespace a line starts with. */
 export function lineIndent(doc: ParsedWorkflow, offset: number): string {

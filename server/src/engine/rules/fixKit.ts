@@ -10,7 +10,7 @@ import { insertProperty, removeEntry, renameKey, replaceNode } from '../jsonEdit
 import { defaultText, workflowSnippetOf } from '../snippets';
 import { instantOf, isoUtc, startOfDayUtc, startSoon } from '../domain/time';
 import type { Fix, FixContext, GenericFixData } from './types';
-import { safeJsonStringify } from '../safeJson';
+import { safeJsonStringify } from '../controls';
 
 /** What every fix may read besides its data: the document, the diagnostic, the node it covers and the clock. */
 export type FixSite = Omit<FixContext<Code>, 'data'>;

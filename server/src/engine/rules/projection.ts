@@ -43,7 +43,7 @@ declare module '../findings' {
 }
 import { COMBINING_TASK_TYPES, TASK_KINDS, operatorFamily } from '../domain/taskKinds';
 import { taskAnchor } from './where';
-import { safeJsonStringify } from '../safeJson';
+import { safeJsonStringify } from '../controls';
 
 // PAT-5: every other TaskType reads fields the projection must fetch, besides Map and comparison filters (PAT-4)
 const READING_TASK_TYPES = new Set(TASK_KINDS.map((k) => k.taskType).filter((t) => t !== 'Map' && t !== 'Filter'));

@@ -26,7 +26,7 @@ import {
   taskTypesForOperator,
 } from '../domain/taskKinds';
 import { taskAnchor } from './where';
-import { safeJsonStringify } from '../safeJson';
+import { safeJsonStringify } from '../controls';
 
 declare module '../findings' {
   interface CodeData {
