@@ -34,6 +34,12 @@ module.exports = {
       'The LSP protocol module (custom methods and their types) is shared by the client and the server.',
     ),
     mayImportOnly(
+      'config-files-import-only-the-engine',
+      '^server/src/configFiles\\.ts$',
+      '^server/src/engine/',
+      "Finding and reading cpworkflow.config.json, shared by the CLI and the LSP server; the rules are the engine's.",
+    ),
+    mayImportOnly(
       'aws-imports-only-engine-and-generated',
       '^server/src/aws/',
       '^server/src/(aws|engine|generated)/',
@@ -48,7 +54,7 @@ module.exports = {
     mayImportOnly(
       'lsp-imports-only-engine-account-and-protocol',
       '^server/src/lsp/',
-      '^server/src/(lsp|engine|generated|account)/|^server/src/protocol\\.ts$',
+      '^server/src/(lsp|engine|generated|account)/|^server/src/(protocol|configFiles)\\.ts$',
       'The LSP server: the engine, the account library (loaded only when the account is on) and the protocol.',
     ),
     mayImportOnly(
@@ -60,7 +66,7 @@ module.exports = {
     mayImportOnly(
       'cli-imports-only-engine-aws-and-account',
       '^server/src/cli/',
-      '^server/src/(cli|engine|generated|aws|account)/',
+      '^server/src/(cli|engine|generated|aws|account)/|^server/src/configFiles\\.ts$',
       'The CLI shares the engine and the libraries with the LSP server, never the server itself or the client.',
     ),
     mayImportOnly(

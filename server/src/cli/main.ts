@@ -27,7 +27,7 @@ import {
   repositoryRoot,
 } from './formats';
 import { terminalText, writeLine } from './terminal';
-import { ConfigFinder } from './config';
+import { RuleConfigFiles } from '../configFiles';
 import {
   RuleConfig,
   RuleConfigError,
@@ -156,18 +156,17 @@ async function validateCommand(argv: string[]): Promise<number> {
   }
   const now = values.now === undefined ? undefined : pinnedNow(values.now);
   const root = repositoryRoot();
-  const configs = new ConfigFinder(root);
-  const overrides = new Map<string, { code: string; level: RuleLevel; from: string }>();
+  const configs = new RuleConfigFiles();
+  const overrides = new Map<string, { code: string; level: RuleLevel }>();
   const configFor = (file: string): RuleConfig => {
     const found = configs.forFile(file);
+    if (found?.error)
+      throw new UsageError(`${found.path}: ${found.error.key ? `${found.error.key}: ` : ''}${found.error.message}`);
     const config = mergeRuleConfigs(found?.config, {
       rules: cliRules,
       ...(values['time-checks'] !== undefined ? { timeChecks: values['time-checks'] } : {}),
     });
-    for (const [code, level] of Object.entries(config.rules)) {
-      const from = code in cliRules ? '--rule' : found!.path;
-      overrides.set(`${code}=${level}`, { code, level, from });
-    }
+    for (const [code, level] of Object.entries(config.rules)) overrides.set(`${code}=${level}`, { code, level });
     return config;
   };
   if (values.account) quietSdkNodeNotice();

@@ -1,20 +1,17 @@
-// The team's rule configuration in the language server: for each workflow file, the nearest cpworkflow.config.json
-// from its folder up to the repository root (the folder with .git), as `cpworkflow validate` finds it, so the editor
-// and CI agree. Read from disk when a folder is first asked about and again after the file changes
-// (workspace/didChangeWatchedFiles), never on the typing path. A file that cannot be used gets one diagnostic of its
-// own (published on the config file), and its rules are not applied: never a silent default.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The team's rule configuration in the language server (configFiles.ts finds it, as for `cpworkflow validate`): read
+// from disk when a folder is first asked about and again after a config file changes (workspace/didChangeWatchedFiles),
+// never on the typing path. A file that cannot be used gets one diagnostic of its own, published on the config file,
+// and its rules are not applied: never a silent default.
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { SOURCE } from '../engine/findings';
-import { CONFIG_FILE_NAME, RuleConfig, RuleConfigError, parseRuleConfig } from '../engine/ruleConfig';
-
-type Found = { readonly path: string; readonly config?: RuleConfig };
+import type { RuleConfig } from '../engine/ruleConfig';
+import { RuleConfigFiles } from '../configFiles';
 
 export class LspRuleConfigs {
-  private readonly byFolder = new Map<string, Found | undefined>();
+  private readonly files = new RuleConfigFiles();
   private readonly published = new Set<string>();
 
   constructor(private readonly publish: (uri: string, diagnostics: Diagnostic[]) => void) {}
@@ -28,52 +25,37 @@ export class LspRuleConfigs {
     } catch {
       return undefined;
     }
-    return this.forFolder(dir)?.config;
+    const found = this.files.forFolder(dir);
+    if (!found?.error) return found?.config;
+    const configUri = pathToFileURL(found.path).href;
+    if (!this.published.has(configUri)) {
+      this.published.add(configUri);
+      this.publish(configUri, [problemAt(found.path, found.text, found.error)]);
+    }
+    return undefined;
   }
 
   /** A cpworkflow.config.json changed, appeared or went: everything is read again when next asked. */
   invalidate(): void {
-    this.byFolder.clear();
+    this.files.forget();
     for (const uri of this.published) this.publish(uri, []);
     this.published.clear();
   }
+}
 
-  private forFolder(dir: string): Found | undefined {
-    if (this.byFolder.has(dir)) return this.byFolder.get(dir);
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    let found: Found | undefined;
-    if (existsSync(candidate)) found = this.read(candidate);
-    else if (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) found = this.forFolder(dirname(dir));
-    this.byFolder.set(dir, found);
-    return found;
-  }
-
-  private read(path: string): Found {
-    let text = '';
-    try {
-      if (!statSync(path).isFile()) throw new RuleConfigError('it is not a regular file', undefined);
-      text = readFileSync(path, 'utf8');
-      return { path, config: parseRuleConfig(text) };
-    } catch (e) {
-      const key = e instanceof RuleConfigError ? e.key : undefined;
-      const uri = pathToFileURL(path).href;
-      const doc = TextDocument.create(uri, 'json', 0, text);
-      // at the key at fault where the text has it ("rules.SCH-66" → "SCH-66"), else at the start
-      const name = key?.split('.').pop();
-      const at = name ? text.indexOf(JSON.stringify(name)) : -1;
-      const start = doc.positionAt(Math.max(0, at));
-      const end = doc.positionAt(at >= 0 ? at + JSON.stringify(name).length : 0);
-      this.publish(uri, [
-        {
-          range: { start, end },
-          severity: DiagnosticSeverity.Error,
-          source: SOURCE,
-          code: 'config',
-          message: `${key ? `${key}: ` : ''}${(e as Error).message}. Until it is fixed, no rule level of this file applies to the workflow files below ${dirname(path)}.`,
-        },
-      ]);
-      this.published.add(uri);
-      return { path };
-    }
-  }
+/** The diagnostic on a config file: at the key at fault where the text has it ("rules.SCH-66" → "SCH-66"). */
+function problemAt(path: string, text: string, error: Error & { key?: string }): Diagnostic {
+  const doc = TextDocument.create(pathToFileURL(path).href, 'json', 0, text);
+  const name = error.key?.split('.').pop();
+  const at = name ? text.indexOf(JSON.stringify(name)) : -1;
+  return {
+    range: {
+      start: doc.positionAt(Math.max(0, at)),
+      end: doc.positionAt(at >= 0 ? at + JSON.stringify(name).length : 0),
+    },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'config',
+    message: `${error.key ? `${error.key}: ` : ''}${error.message}. Until it is fixed, no rule level of this file applies to the workflow files below ${dirname(path)}.`,
+  };
 }

@@ -30,7 +30,7 @@ export interface ValidationReport {
    * The levels a configuration set (cpworkflow.config.json files, --rule), each code and level once: SARIF records
    * them as the run's rule configuration overrides.
    */
-  readonly overrides?: readonly { readonly code: string; readonly level: RuleLevel; readonly from: string }[];
+  readonly overrides?: readonly { readonly code: string; readonly level: RuleLevel }[];
 }
 
 /** The levels --severity takes, most severe first: each shows itself and everything above it. */
