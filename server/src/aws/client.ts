@@ -79,8 +79,12 @@ export async function resolveAwsSettings(options: AwsConnectionOptions = {}): Pr
   return { ...settings, profileExists: settings.profile in configFile || settings.profile in credentialsFile };
 }
 
-/** Keeps the SDK's "upgrade to Node 22" runtime notice out of stderr (the CLI's output, the language server's log). */
-export const quietSdkNodeNotice = (): void => {
+/**
+ * Keeps the SDK's "upgrade to Node 22" runtime notice out of stderr (the CLI's output, the language server's log).
+ * Every client is built through clientConfig, which calls this before the client's constructor, where the SDK
+ * decides whether to warn.
+ */
+const quietSdkNodeNotice = (): void => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 };
 

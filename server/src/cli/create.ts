@@ -72,8 +72,6 @@ export function common(values: {
 }
 
 // The CLI runs on Node 20 like VS Code; the SDK's notice about its own future Node support is not the user's concern.
-export { quietSdkNodeNotice } from '../aws/client';
-import { quietSdkNodeNotice } from '../aws/client';
 
 /** Ctrl-C cancels the call in flight instead of killing the process mid-request. */
 export function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
@@ -142,7 +140,6 @@ export async function createCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('create needs exactly one FILE');
-  quietSdkNodeNotice();
   const { options, json } = common(values);
   const pollMs = seconds(values['poll-interval'], 'poll-interval');
   const file = positionals[0];
@@ -266,7 +263,6 @@ export async function readSession(
   domainName: string,
   service: AwsService = 'customer-profiles',
 ) {
-  quietSdkNodeNotice();
   const settings = await resolveAwsSettings(options);
   const endpointUrl = service === 'appflow' ? settings.appflowEndpointUrl : settings.endpointUrl;
   if (!settings.region)

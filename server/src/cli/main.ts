@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
-import { awsTargetOptions, createCommand, quietSdkNodeNotice, seconds, statusCommand } from './create';
+import { awsTargetOptions, createCommand, seconds, statusCommand } from './create';
 import { AccountProviders, completeSnapshot } from '../account';
 import { listCommand } from './list';
 import { importFlowCommand } from './importFlow';
@@ -169,7 +169,6 @@ async function validateCommand(argv: string[]): Promise<number> {
     for (const [code, level] of Object.entries(config.rules)) overrides.set(`${code}=${level}`, { code, level });
     return config;
   };
-  if (values.account) quietSdkNodeNotice();
   // one provider for every file: each account fact is asked once, whatever the number of files
   const providers = values.account ? new AccountProviders() : undefined;
   const provider = providers?.providerFor({
