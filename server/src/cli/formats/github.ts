@@ -3,13 +3,14 @@
 // also : and , so that a message or a file name can neither end the command nor start another one.
 import { Severity, severityName } from '../../engine/findings';
 import { ValidationReport, repositoryPath, summaryLine } from './report';
-import { RULE_CATALOG } from './ruleCatalog';
+import { ruleCatalog } from './ruleCatalog';
 
 // An annotation's title says what the finding is, not only its code: "TPL-1: A template's example value is left"
 const TITLE_MAX = 100;
-const TITLES = new Map(RULE_CATALOG.map((r) => [r.code, `${r.code}: ${r.shortDescription.replace(/`/g, '')}`]));
+let titles: Map<string, string> | undefined;
 const titleOf = (code: string) => {
-  const t = TITLES.get(code) ?? code;
+  titles ??= new Map(ruleCatalog().map((r) => [r.code, `${r.code}: ${r.shortDescription.replace(/`/g, '')}`]));
+  const t = titles.get(code) ?? code;
   return t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t;
 };
 import { visibleControls } from '../terminal';

@@ -74,4 +74,6 @@ export function parseCodesTable(markdown: string): CatalogEntry[] {
   return entries;
 }
 
-export const RULE_CATALOG: readonly CatalogEntry[] = parseCodesTable(rulesDoc);
+let catalog: readonly CatalogEntry[] | undefined;
+/** The catalog, read from the bundled docs on first use: only the formats that list rules (SARIF, GitHub) pay. */
+export const ruleCatalog = (): readonly CatalogEntry[] => (catalog ??= parseCodesTable(rulesDoc));

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Severity, severityName } from '../../engine/findings';
 import { version } from '../../../../package.json';
-import { RULE_CATALOG } from './ruleCatalog';
+import { ruleCatalog } from './ruleCatalog';
 import { ValidationReport, repositoryUri } from './report';
 import { terminalJson, visibleControls } from '../terminal';
 
@@ -28,7 +28,8 @@ function region(d: Diagnostic) {
 }
 
 export function formatSarif(report: ValidationReport): string {
-  const ruleIndex = new Map(RULE_CATALOG.map((r, i) => [r.code, i]));
+  const catalog = ruleCatalog();
+  const ruleIndex = new Map(catalog.map((r, i) => [r.code, i]));
   const location = (file: string, index: number) => {
     const { uri, inside } = repositoryUri(file, report.root);
     return inside ? { uri, uriBaseId: SRCROOT, index } : { uri, index };
@@ -46,7 +47,7 @@ export function formatSarif(report: ValidationReport): string {
             version,
             semanticVersion: version,
             // what code scanning shows under an alert: docs/rules.md's rows for the code, in the log itself
-            rules: RULE_CATALOG.map((r) => ({
+            rules: catalog.map((r) => ({
               id: r.code,
               shortDescription: { text: r.shortDescription },
               help: r.help,
