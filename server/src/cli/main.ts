@@ -197,7 +197,7 @@ async function validateCommand(argv: string[]): Promise<number> {
     try {
       // the account's facts are fetched first (the snapshot is complete or says why not); the engine stays synchronous
       const account = provider && (await completeSnapshot(provider, doc));
-      all = applyRuleConfig(service.validate(doc, {}, account), config, false);
+      all = applyRuleConfig(service.validate(doc, {}, account), config.rules, config.timeChecks ?? false);
     } catch (e) {
       // one file the engine cannot check does not empty the report of the others
       problems.push({ path: file, message: `${file}: could not be checked (internal error: ${(e as Error).message})` });

@@ -105,26 +105,25 @@ export function mergeRuleConfigs(base: RuleConfig | undefined, over: Partial<Rul
 const NAME: Record<number, string> = { 1: 'an error', 2: 'a warning', 3: 'information', 4: 'a hint' };
 
 /**
- * The diagnostics as the configuration has them: a code turned off is gone, a code given a level has it; a
- * clock-dependent code is information unless `timeChecks` (its message says what create would do). `timeChecks`
- * defaults to `defaultTimeChecks` (true in the editor, which judges with the real clock; false in the CLI).
+ * The diagnostics as the rule levels have them: a code turned off is gone, a code given a level has it; unless
+ * `judgeTime`, a clock-dependent code is information (its message says what create would do). The editor judges
+ * time (with the real clock, as create); the CLI only with --time-checks or "timeChecks": true.
  */
 export function applyRuleConfig(
   diagnostics: readonly Diagnostic[],
-  config: RuleConfig | undefined,
-  defaultTimeChecks: boolean,
+  rules: RuleConfig['rules'] | undefined,
+  judgeTime: boolean,
 ): Diagnostic[] {
-  const timeChecks = config?.timeChecks ?? defaultTimeChecks;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = String(d.code);
-    const configured = config?.rules[code];
+    const configured = rules?.[code];
     if (configured === 'off') continue;
     if (configured) {
       out.push({ ...d, severity: LSP[configured] });
       continue;
     }
-    if (!timeChecks && CLOCK_CODES.has(code as never) && (d.severity ?? 1) < DiagnosticSeverity.Information) {
+    if (!judgeTime && CLOCK_CODES.has(code as never) && (d.severity ?? 1) < DiagnosticSeverity.Information) {
       out.push({
         ...d,
         severity: DiagnosticSeverity.Information,

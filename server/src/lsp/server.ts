@@ -165,7 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const config = ruleConfigs.forDocument(uri);
       diagnostics = service.validate(current, { startsWithBom: savedBom.get(uri) ?? false }, accountFor(current));
-      if (config) diagnostics = applyRuleConfig(diagnostics, { ...config, timeChecks: true }, true);
+      if (config) diagnostics = applyRuleConfig(diagnostics, config.rules, true);
     } catch (e) {
       // an engine bug must not take the server down: say so in the log and keep serving the other documents; the
       // file's old diagnostics would be stale, so they make way for one that says it was not checked
