@@ -57,7 +57,13 @@ export async function fixAllProblems(): Promise<FixAllResult | undefined> {
   }
   // what it applied, and what it could not (the problems left need a choice or a change of the user's own)
   const after = await checked.done;
-  const left = (after ?? []).filter((d) => d.source === 'cpworkflow');
+  if (!after) {
+    // no new check within 10 s (a server that stopped answering): what was applied is all that can be said
+    const shown = 'Applied the fixes that need no choice.';
+    void notify.info(shown);
+    return { fixed: [], left: [], shown };
+  }
+  const left = after.filter((d) => d.source === 'cpworkflow');
   const remaining = new Map<string, number>();
   for (const d of left) remaining.set(codeOf(d), (remaining.get(codeOf(d)) ?? 0) + 1);
   const fixed = ours.filter((d) => {
@@ -65,9 +71,8 @@ export async function fixAllProblems(): Promise<FixAllResult | undefined> {
     if (n > 0) remaining.set(codeOf(d), n - 1);
     return n === 0;
   });
-  const count = after ? fixed.length : Number(/\((\d+)\)/.exec(fixAll.title)?.[1] ?? 0);
   const shown =
-    `Fixed ${count} problem${count === 1 ? '' : 's'}${after ? ` (${codesOf(fixed)})` : ''}.` +
+    `Fixed ${fixed.length} problem${fixed.length === 1 ? '' : 's'} (${codesOf(fixed)}).` +
     (left.length
       ? ` ${left.length} left need a choice or your own change (${codesOf(left)}): see the Problems view.`
       : '');
