@@ -4,11 +4,11 @@
 // and the status.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, readExample } from '../support/workflows';
+import { copyCheckout } from '../support/root';
 
 interface Action {
   inputs: Record<string, { default: string }>;
@@ -92,12 +92,7 @@ describe('action.yml (the validate step, run with bash)', () => {
     const build = action.runs.steps.find((x) => x.name === 'Build the cpworkflow CLI')!;
     // the repository's files as git has them (no node_modules, no dist/)
     const checkout = join(dir, 'action');
-    const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0');
-    for (const f of tracked.filter(Boolean)) {
-      if (!existsSync(join(ROOT, f))) continue; // deleted in the work tree
-      mkdirSync(dirname(join(checkout, f)), { recursive: true });
-      cpSync(join(ROOT, f), join(checkout, f));
-    }
+    copyCheckout(checkout);
     assert.equal(existsSync(join(checkout, 'node_modules')), false);
     const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, npm_config_offline: 'true' };
     const built = spawnSync('bash', ['-e', '-c', build.run!], {

@@ -4,10 +4,11 @@
 // cache the project's own `npm ci` filled.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { ROOT, readExample } from '../support/workflows';
+import { join } from 'node:path';
+import { readExample } from '../support/workflows';
+import { copyCheckout } from '../support/root';
 
 describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function () {
   this.timeout(240000);
@@ -38,12 +39,7 @@ describe('pre-commit hook cpworkflow-validate (pre-commit try-repo)', function (
     dir = mkdtempSync(join(tmpdir(), 'cpw-precommit-'));
     // the hook repository: this repository's tracked files as the work tree has them, committed
     hooks = join(dir, 'hooks');
-    const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0');
-    for (const f of tracked.filter(Boolean)) {
-      if (!existsSync(join(ROOT, f))) continue;
-      mkdirSync(dirname(join(hooks, f)), { recursive: true });
-      cpSync(join(ROOT, f), join(hooks, f));
-    }
+    copyCheckout(hooks);
     for (const args of [
       ['init', '-q'],
       ['add', '.'],
