@@ -238,10 +238,13 @@ describe('completion: values', () => {
     assert.deepEqual(generic.labels, ['string', 'integer', 'double', 'boolean', 'date', 'datetime']);
   });
 
-  it('offers every IANA time zone for Timezone', () => {
+  it('offers every canonical IANA time zone for Timezone, not its links nor ICU legacy ids', () => {
     const r = completeAt(at(SF, '"Timezone": "America/New_York"', '"Timezone": "America/|"'));
-    assert.equal(r.labels.length, Intl.supportedValuesOf('timeZone').length);
-    assert.ok(r.labels.includes('America/New_York') && r.labels.includes('Europe/Berlin'));
+    const zones = (require('tzdata/timezone-data.json') as { zones: Record<string, unknown> }).zones;
+    const canonical = Object.keys(zones).filter((z) => typeof zones[z] !== 'string');
+    assert.deepEqual([...r.labels].sort(), canonical.sort());
+    assert.ok(r.labels.includes('America/New_York') && r.labels.includes('Asia/Kolkata'));
+    for (const old of ['Asia/Calcutta', 'US/Pacific', 'BST']) assert.ok(!r.labels.includes(old), old);
     assert.equal(r.apply('Europe/Berlin'), SF.replace('"America/New_York"', '"Europe/Berlin"'));
   });
 

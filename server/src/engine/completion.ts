@@ -43,7 +43,8 @@ import {
   taskTypeMarkdown,
 } from './modelDocs';
 import { SNIPPETS, WorkflowSnippet, contextOf, snippetsFor, withConnectorKey, withFieldChoices } from './snippets';
-import { TIME_ZONES, isoUtc, startOfDayUtc, startSoon } from './domain/time';
+import { canonicalTimeZones } from './domain/timeZones';
+import { isoUtc, startOfDayUtc, startSoon } from './domain/time';
 import { RATE_EXAMPLES } from './domain/scheduleExpression';
 import { DATA_TYPE_KEYS, dataTypesOf } from './domain/dataTypes';
 import type { AccountSnapshot } from './accountSnapshot';
@@ -317,7 +318,7 @@ function valueProposals(doc: ParsedWorkflow, c: ValueCursor, at: ShapeAtPath, no
   if (s.type === 'boolean')
     return ['true', 'false'].map((v) => ({ label: v, text: v, kind: CompletionItemKind.Value }));
   if (s.type === 'timestamp') return timestampValues(now).map(([label, v]) => value(v, undefined, label));
-  if (at.shapeName === 'Timezone') return TIME_ZONES.map((z) => value(z));
+  if (at.shapeName === 'Timezone') return canonicalTimeZones().map((z) => value(z));
   if (at.shapeName === 'ScheduleExpression') return RATE_EXAMPLES.map((r) => value(r.expression, undefined, r.meaning));
   if (at.owner === 'Task' && at.member === 'SourceFields') {
     // thousands of projected fields: cut them down before building proposals

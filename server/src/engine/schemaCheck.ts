@@ -98,6 +98,29 @@ function typeError(walk: Walk, node: Node, site: Site): void {
   });
 }
 
+/** A whole number written as a float (`3600.0`, `3.6e3`): the AWS CLI refuses it before sending. */
+function integerFormFinding(node: Node, written: string, site: Site): Finding {
+  const value = node.value as number;
+  const integer = Number.isSafeInteger(value) ? value : undefined;
+  const shown = quoted(written.length > 40 ? `${written.slice(0, 40)}…` : written);
+  return {
+    code: 'type',
+    severity: 'error',
+    at: node,
+    href: hrefOf(site),
+    message:
+      `${labelOf(site)} must be written as a whole number, without a decimal point or exponent: the AWS CLI reads ` +
+      `${shown} as a float and refuses it before sending` +
+      (integer === undefined ? '.' : `. Write ${integer}.`),
+    data: {
+      expected: shapes[site.shape].type,
+      shape: site.shape,
+      rules: rulesOf(site.shape),
+      ...(integer === undefined ? {} : { integer }),
+    },
+  };
+}
+
 function checkValue(walk: Walk, node: Node, site: Site): void {
   const shapeName = site.shape;
   const shape = shapes[shapeName];
@@ -137,6 +160,9 @@ function checkValue(walk: Walk, node: Node, site: Site): void {
     case 'long':
     case 'integer': {
       if (node.type !== 'number' || !Number.isInteger(node.value)) return typeError(walk, node, site);
+      // botocore's _validate_integer/_validate_long take a Python int only: json.loads reads 3600.0 and 3.6e3 as floats
+      const written = walk.doc.text.slice(node.offset, node.offset + node.length);
+      if (!/^-?\d+$/.test(written)) return void walk.out.push(integerFormFinding(node, written, site));
       const { min, max } = shape.range ?? { min: null, max: null };
       const v = node.value as number;
       if ((min !== null && v < min) || (max !== null && v > max)) {

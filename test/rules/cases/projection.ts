@@ -65,6 +65,34 @@ export const projectionCases: RuleCase[] = [
     rule: 'PAT-5',
     code: 'PAT-5',
     severity: 'warning',
+    name: 'a Merge source misspelt: the field CONCAT_FORMAT names is the fix',
+    bad: workflowText((w) => {
+      projection(w).SourceFields.push('FirstName', 'LastName');
+      tasksOf(w).push({
+        TaskType: 'Merge',
+        ConnectorOperator: { Salesforce: 'NO_OP' },
+        SourceFields: ['FirstName', m('LastNme')],
+        DestinationField: 'FullName',
+        TaskProperties: { CONCAT_FORMAT: '${FirstName} ${LastName}' },
+      });
+    }),
+    good: workflowText((w) => {
+      projection(w).SourceFields.push('FirstName', 'LastName');
+      tasksOf(w).push({
+        TaskType: 'Merge',
+        ConnectorOperator: { Salesforce: 'NO_OP' },
+        SourceFields: ['FirstName', 'LastName'],
+        DestinationField: 'FullName',
+        TaskProperties: { CONCAT_FORMAT: '${FirstName} ${LastName}' },
+      });
+    }),
+    data: { field: 'LastNme', replacement: 'LastName' },
+    message: /CONCAT_FORMAT names "LastName" instead/,
+  },
+  {
+    rule: 'PAT-5',
+    code: 'PAT-5',
+    severity: 'warning',
     name: 'validated field not projected',
     bad: workflowText((w) => {
       tasksOf(w)[5].SourceFields = [m('Email')];
@@ -87,6 +115,20 @@ export const projectionCases: RuleCase[] = [
       tasksOf(w).push(mapTask('Fax'));
     }),
     data: { field: 'Fax' },
+  },
+  {
+    rule: 'PAT-6',
+    code: 'PAT-6',
+    severity: 'warning',
+    name: 'a projection and no Map task at all: one warning at Tasks',
+    bad: workflowText((w) => {
+      const t = tasksOf(w).filter((task: Json) => task.TaskType !== 'Map');
+      delete fd(w).Tasks;
+      fd(w)[m('Tasks')] = t;
+    }),
+    good: workflowText(),
+    data: { fields: ['Id', 'Name', 'Phone', 'LastModifiedDate'] },
+    message: /projection of 4 fields but no Map task: .* every run imports nothing/,
   },
   {
     rule: 'PAT-7',

@@ -313,6 +313,34 @@ export const taskCases: RuleCase[] = [
     data: { lower: '1746057600000', upper: '1735689600000' },
   },
   {
+    rule: 'TP-10',
+    code: 'TP-10',
+    severity: 'warning',
+    name: 'a number filter VALUE with a thousands separator',
+    bad: workflowText((w) => {
+      tasksOf(w).push(comparison('Salesforce', 'GREATER_THAN', { DATA_TYPE: 'double', VALUE: m('50,000') }));
+    }),
+    good: workflowText((w) => {
+      tasksOf(w).push(comparison('Salesforce', 'GREATER_THAN', { DATA_TYPE: 'double', VALUE: '50000' }));
+    }),
+    data: { property: 'VALUE', replacement: '50000' },
+    message: /VALUE "50,000" is not a number, but DATA_TYPE is "double".*Write "50000"\./,
+  },
+  {
+    rule: 'TP-10',
+    code: 'TP-10',
+    severity: 'warning',
+    name: 'a boolean filter VALUES item that is not true or false',
+    bad: workflowText((w) => {
+      tasksOf(w).push(comparison('Salesforce', 'EQUAL_TO', { DATA_TYPE: 'boolean', VALUES: m('true,yes') }));
+    }),
+    good: workflowText((w) => {
+      tasksOf(w).push(comparison('Salesforce', 'EQUAL_TO', { DATA_TYPE: 'boolean', VALUE: 'true' }));
+    }),
+    data: { property: 'VALUES', dataType: 'boolean' },
+    message: /VALUES "yes" is not true or false/,
+  },
+  {
     rule: 'TP-9',
     code: 'TP-9',
     severity: 'warning',

@@ -147,6 +147,34 @@ export const triggerCases: RuleCase[] = [
       tasksOf(w)[4].TaskProperties = { SOURCE_DATA_TYPE: 'datetime', DESTINATION_DATA_TYPE: 'datetime' };
     }),
     data: { field: 'LastModifiedDate', type: 'string', taskIndex: 4 },
+    message: /If "LastModifiedDate" is a date-time field, correct SOURCE_DATA_TYPE .* such as "SystemModstamp"/,
+  },
+  {
+    rule: 'INC-1',
+    code: 'INC-1',
+    severity: 'warning',
+    name: 'a Filter DATA_TYPE string beside a Map that reads the field as datetime',
+    bad: workflowText((w) => {
+      source(w).IncrementalPullConfig.DatetimeTypeFieldName = 'LastModifiedDate';
+      tasksOf(w)[4].TaskProperties = { SOURCE_DATA_TYPE: 'datetime', DESTINATION_DATA_TYPE: 'datetime' };
+      tasksOf(w).push({
+        TaskType: 'Filter',
+        ConnectorOperator: { Salesforce: 'GREATER_THAN' },
+        SourceFields: ['LastModifiedDate'],
+        TaskProperties: { DATA_TYPE: mark('string'), VALUE: '1735689600000' },
+      });
+    }),
+    good: workflowText((w) => {
+      tasksOf(w)[4].TaskProperties = { SOURCE_DATA_TYPE: 'datetime', DESTINATION_DATA_TYPE: 'datetime' };
+      tasksOf(w).push({
+        TaskType: 'Filter',
+        ConnectorOperator: { Salesforce: 'GREATER_THAN' },
+        SourceFields: ['LastModifiedDate'],
+        TaskProperties: { DATA_TYPE: 'datetime', VALUE: '1735689600000' },
+      });
+    }),
+    data: { replacement: 'datetime', property: 'DATA_TYPE' },
+    message: /but Tasks\[4\] reads it as SOURCE_DATA_TYPE "datetime".*Change DATA_TYPE to "datetime"/,
   },
   {
     rule: 'SCH-11',
@@ -390,9 +418,50 @@ export const triggerCases: RuleCase[] = [
       scheduledOf(w).Timezone = m('America/NewYork');
     }),
     good: workflowText((w) => {
-      scheduledOf(w).Timezone = 'US/Eastern';
+      scheduledOf(w).Timezone = 'America/New_York';
     }),
     message: /"America\/New_York"/,
+  },
+  {
+    rule: 'SCH-16',
+    code: 'SCH-16',
+    severity: 'warning',
+    name: 'Timezone BST: read as Asia/Dhaka, meant Europe/London',
+    bad: workflowText((w) => {
+      scheduledOf(w).Timezone = m('BST');
+    }),
+    good: workflowText((w) => {
+      scheduledOf(w).Timezone = 'Europe/London';
+    }),
+    data: { allowed: ['Europe/London'] },
+    message: /read it as "Asia\/Dhaka".*"Europe\/London"/,
+  },
+  {
+    rule: 'SCH-16',
+    code: 'SCH-16',
+    severity: 'warning',
+    name: 'Timezone PST: the zones that use it, Los Angeles first',
+    bad: workflowText((w) => {
+      scheduledOf(w).Timezone = m('PST');
+    }),
+    good: workflowText((w) => {
+      scheduledOf(w).Timezone = 'America/Los_Angeles';
+    }),
+    message: /The zones that use "PST" today: "America\/Los_Angeles"/,
+  },
+  {
+    rule: 'SCH-16',
+    code: 'SCH-16',
+    severity: 'information',
+    name: 'Timezone US/Pacific: an IANA link',
+    bad: workflowText((w) => {
+      scheduledOf(w).Timezone = m('US/Pacific');
+    }),
+    good: workflowText((w) => {
+      scheduledOf(w).Timezone = 'America/Los_Angeles';
+    }),
+    data: { allowed: ['America/Los_Angeles'] },
+    message: /link\) for "America\/Los_Angeles"; write the canonical name/,
   },
   {
     rule: 'SCH-17',
@@ -406,6 +475,20 @@ export const triggerCases: RuleCase[] = [
       scheduledOf(w).ScheduleOffset = 36000;
     }),
   },
+  ...['3600.0', '3.6e3', '36E2'].map((written): RuleCase => ({
+    rule: 'SCH-17',
+    code: 'type',
+    severity: 'error',
+    name: `ScheduleOffset written ${written} (botocore: a float, not an int)`,
+    bad: workflowText((w) => {
+      scheduledOf(w).ScheduleOffset = mark(3600);
+    }).replace('⟦3600⟧', `⟦${written}⟧`),
+    good: workflowText((w) => {
+      scheduledOf(w).ScheduleOffset = 3600;
+    }),
+    data: { integer: 3600 },
+    message: /AWS CLI reads .* as a float and refuses it before sending\. Write 3600\./,
+  })),
   {
     rule: 'LIM-17',
     code: 'range',

@@ -33,3 +33,42 @@ export const DATA_TYPE_WORDS: Readonly<Record<string, string>> = {
   DESTINATION_DATA_TYPE: 'The data type the field has in the profile object.',
   DATA_TYPE: 'The data type the filter compares the field as.',
 };
+
+/** The data types whose values are numbers (Salesforce's and the generic ones). */
+export const NUMERIC_DATA_TYPES: ReadonlySet<string> = new Set([
+  'int',
+  'double',
+  'integer',
+  'long',
+  'decimal',
+  'currency',
+  'percent',
+]);
+
+/**
+ * The items of a filter value (VALUES: comma-separated) that cannot be a `dataType` value: not a number for a
+ * numeric type, not true/false for a boolean; none for the other types.
+ */
+export function valuesNotOfType(text: string, many: boolean, dataType: string): string[] {
+  const values = many ? text.split(',').map((v) => v.trim()) : [text.trim()];
+  const type = dataType.toLowerCase();
+  if (NUMERIC_DATA_TYPES.has(type)) return values.filter((v) => v === '' || !Number.isFinite(Number(v)));
+  if (type === 'boolean') return values.filter((v) => v !== 'true' && v !== 'false');
+  return [];
+}
+
+/** What a value that does not fit `dataType` likely means: "50,000" → "50000", "Yes" → "true"; else undefined. */
+export function valueOfType(value: string, dataType: string): string | undefined {
+  const v = value.trim();
+  const type = dataType.toLowerCase();
+  if (NUMERIC_DATA_TYPES.has(type)) {
+    const plain = v.replace(/[,_\s]/g, '');
+    return plain !== '' && Number.isFinite(Number(plain)) ? plain : undefined;
+  }
+  if (type === 'boolean') {
+    const word = v.toLowerCase();
+    if (word === 'true' || word === 'yes' || word === '1') return 'true';
+    if (word === 'false' || word === 'no' || word === '0') return 'false';
+  }
+  return undefined;
+}

@@ -324,6 +324,3 @@ export const startSoon = (now: Date): number => Math.ceil((now.getTime() / 1000 
 
 /** The start of `now`'s UTC day, in epoch seconds. */
 export const startOfDayUtc = (now: Date): number => Math.floor(now.getTime() / 86400_000) * 86400;
-
-/** The IANA time zones this runtime knows (Intl), read once: schedule checks and completion both list them. */
-export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');

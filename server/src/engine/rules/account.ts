@@ -1,6 +1,7 @@
 // Checks against the user's account (docs/rules.md, ACC-*): what the service model cannot know and the create would
 // only reveal at runtime. They read the AccountSnapshot in the rule context and say nothing about a fact it lacks,
 // so an empty snapshot (account off, offline, still fetching) leaves the offline diagnostics exactly as they were.
+import { NUMERIC_DATA_TYPES, valuesNotOfType } from '../domain/dataTypes';
 import { TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, keyOf, prop, stringValue } from '../document';
 import { insertItem, insertItems } from '../jsonEdit';
@@ -52,7 +53,6 @@ const MAX_CANDIDATES = 8;
 const candidates = (value: string, all: readonly string[]) => closestFirst(value, all).slice(0, MAX_CANDIDATES);
 
 /** Field types whose filter values are numbers. */
-const NUMERIC_FIELD_TYPES = new Set(['int', 'double', 'integer', 'long', 'decimal', 'currency', 'percent']);
 
 function referenceChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
   const out: Finding[] = [];
@@ -211,7 +211,8 @@ function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityField
         message: `DATA_TYPE is "${dataTypeValue}", but field "${field.identifier}" is ${field.fieldType}: use "${field.fieldType}".`,
       });
     }
-    for (const key of ['VALUE', 'VALUES', 'LOWER_BOUND', 'UPPER_BOUND']) {
+    // values against DATA_TYPE itself are TP-10's, offline; these are against the account's type when they differ
+    for (const key of dataTypeValue === field.fieldType ? [] : ['VALUE', 'VALUES', 'LOWER_BOUND', 'UPPER_BOUND']) {
       const entry = task.taskProperties.get(key);
       const text = stringValue(entry?.valueNode);
       if (!entry?.valueNode || text === undefined) continue;
@@ -224,7 +225,7 @@ function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityField
           href: ACCOUNT_DOCS.entityFields,
           data: { rules: ['ACC-9'] },
           message: `${key} ${listOf(bad.map((b) => `"${b}"`))} ${bad.length > 1 ? 'are' : 'is'} not ${
-            NUMERIC_FIELD_TYPES.has(field.fieldType) ? 'a number' : 'true or false'
+            NUMERIC_DATA_TYPES.has(field.fieldType) ? 'a number' : 'true or false'
           }, but field "${field.identifier}" is ${field.fieldType}.`,
         });
     }
@@ -253,13 +254,6 @@ function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityField
 }
 
 /** The values of a filter property that do not parse as the field's type (numbers and booleans only). */
-function valuesNotOfType(text: string, many: boolean, fieldType: string): string[] {
-  const values = many ? text.split(',').map((v) => v.trim()) : [text.trim()];
-  if (NUMERIC_FIELD_TYPES.has(fieldType)) return values.filter((v) => v === '' || !Number.isFinite(Number(v)));
-  if (fieldType === 'boolean') return values.filter((v) => v !== 'true' && v !== 'false');
-  return [];
-}
-
 /** What the file's Map tasks write: DestinationField → the task's value node. */
 function mapDestinations(w: Workflow): Map<string, Node> {
   const out = new Map<string, Node>();

@@ -24,6 +24,8 @@ declare module '../findings' {
     /** a value of the wrong JSON type; `replacement` is CloudFormation's list form of TaskProperties decoded */
     type: {
       readonly expected: Shape['type'];
+      /** a whole number written as a float (3600.0): the integer to write instead */
+      readonly integer?: number;
       readonly shape: ShapeName;
       readonly replacement?: Readonly<Record<string, string>>;
     };
@@ -71,6 +73,7 @@ function typeFixes(c: FixContext<'type'>): Fix[] {
   const n = c.node;
   const expected = c.data.expected;
   if (!n) return [];
+  if (c.data.integer !== undefined && n.type === 'number') return replaceWith(c, c.data.integer);
   if (expected === 'string' && (n.type === 'number' || n.type === 'boolean')) return replaceWith(c, String(n.value));
   if (expected === 'boolean' && n.type === 'string' && /^(true|false)$/i.test(n.value))
     return replaceWith(c, n.value.toLowerCase() === 'true');

@@ -2,8 +2,8 @@
 // field the flow pulls, then one Map per field. AppFlow rejects a flow without a projection ("You must specify a
 // projection task or a MAP_ALL task", and Customer Profiles has no Map_all), and silently drops fields nobody
 // projected.
-import { keyOf } from '../document';
-import { Finding, listOf, quoted } from '../findings';
+import { keyOf, stringValue } from '../document';
+import { Finding, listOf, nearest, quoted } from '../findings';
 import { Workflow, WorkflowTask, isProjection, projectedFields, taskName, workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Fix, FixContext, Fixes, Rule } from './types';
@@ -18,7 +18,7 @@ import {
   replaceNode,
   insertProperty,
 } from '../jsonEdit';
-import { genericFixes, taskOf } from './fixKit';
+import { genericFixes, replaceWith, taskOf } from './fixKit';
 
 declare module '../findings' {
   interface CodeData {
@@ -30,9 +30,11 @@ declare module '../findings' {
     };
     'PAT-2': object;
     'PAT-3': { readonly fields: readonly string[] };
-    'PAT-4': { readonly field: string };
-    'PAT-5': { readonly field: string };
-    'PAT-6': { readonly field: string };
+    /** `replacement`: the field a Merge's CONCAT_FORMAT names that its SourceFields lack */
+    'PAT-4': { readonly field: string; readonly replacement?: string };
+    'PAT-5': { readonly field: string; readonly replacement?: string };
+    /** `fields`: every projected field, when no task is a Map */
+    'PAT-6': { readonly field: string; readonly fields?: readonly string[] };
     /** a Map without DestinationField (`property`, the source as `replacement`), or with `count` SourceFields */
     'PAT-7': { readonly property?: 'DestinationField'; readonly replacement?: string; readonly count?: number };
     'PAT-8': { readonly field: string };
@@ -151,19 +153,40 @@ export const projectionRules: readonly Rule[] = [
         if (task.taskType === 'Map' || (task.taskType && COMBINING_TASK_TYPES.has(task.taskType)))
           for (const f of task.sourceFields) consumed.add(f.name);
         if (!rule) continue;
+        const expected = concatFormatNames(task).filter((n) => !task.sourceFields.some((f) => f.name === n));
         for (const f of task.sourceFields) {
           if (projected.has(f.name) || intermediate.has(f.name)) continue;
           // PAT-10: an S3 projection must list every CSV column; a column a task reads is certainly one
           const rules = rule === 'PAT-4' && w.connector?.type === 'S3' ? ['PAT-4', 'PAT-10'] : [rule];
+          // a Merge whose CONCAT_FORMAT names a field its SourceFields lack: the one it likely meant
+          const meant = nearest(f.name, expected);
           out.push({
             code: rule,
             severity: 'warning',
             at: f.node,
             href: DOCS.s3Integration,
-            data: { rules, field: f.name },
-            message: `${quoted(f.name)} is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. Add ${quoted(f.name)} to the projection.`,
+            data: { rules, field: f.name, ...(meant ? { replacement: meant } : {}) },
+            message:
+              `${quoted(f.name)} is not in the PROJECTION task's SourceFields, so AppFlow does not fetch it and this ${task.taskType} task sees no value. ` +
+              (meant
+                ? `CONCAT_FORMAT names ${quoted(meant)} instead: change the source field to it, or add ${quoted(f.name)} to the projection.`
+                : `Add ${quoted(f.name)} to the projection.`),
           });
         }
+      }
+      // no Map at all: the flow fetches and writes nothing; one warning at Tasks instead of one note per field
+      if (!w.tasks.some((t) => t.taskType === 'Map' || t.taskType === 'Map_all')) {
+        const fields = [...projected];
+        if (fields.length > 0 && w.tasksNode)
+          out.push({
+            code: 'PAT-6',
+            severity: 'warning',
+            at: keyOf(w.tasksNode) ?? w.tasksNode,
+            href: DOCS.s3Integration,
+            data: { rules: ['PAT-6'], field: fields[0], fields },
+            message: `Tasks has a projection of ${fields.length} field${fields.length === 1 ? '' : 's'} but no Map task: AppFlow fetches them and writes nothing to Customer Profiles, so every run imports nothing. Add a Map task for each field the object type reads.`,
+          });
+        return out;
       }
       for (const p of projections) {
         for (const f of p.sourceFields) {
@@ -249,12 +272,24 @@ export const projectionRules: readonly Rule[] = [
   },
 ];
 
-/** Adds the finding's field to the first projection's SourceFields. */
+/** The fields a Merge's CONCAT_FORMAT names ("${FirstName} ${LastName}"), in order; none for other tasks. */
+function concatFormatNames(task: WorkflowTask): string[] {
+  if (task.taskType !== 'Merge') return [];
+  const format = stringValue(task.taskProperties.get('CONCAT_FORMAT')?.valueNode);
+  return format ? [...format.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]) : [];
+}
+
+/**
+ * The source field the Merge's CONCAT_FORMAT expects instead (when the check found one), then: add the finding's
+ * field to the first projection's SourceFields.
+ */
 function addToProjection(c: FixContext<'PAT-4' | 'PAT-5'>): Fix[] {
   const projection = workflowOf(c.doc).projections[0];
   const field = c.data.field;
-  if (!projection || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return [];
+  const change = typeof c.data.replacement === 'string' ? replaceWith(c, c.data.replacement) : [];
+  if (!projection || typeof field !== 'string' || projection.sourceFieldsNode?.type !== 'array') return change;
   return [
+    ...change,
     { title: `Add "${field}" to the projection task`, edits: [insertItem(c.doc, projection.sourceFieldsNode, field)] },
   ];
 }

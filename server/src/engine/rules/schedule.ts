@@ -2,7 +2,8 @@
 // and start/end/first-pull times that make sense against each other and the clock.
 import { Node, keyOf, prop } from '../document';
 import { Finding, closestFirst, quoted } from '../findings';
-import { TIME_ZONES, instantOf, isoUtc, startSoon } from '../domain/time';
+import { instantOf, isoUtc, startSoon } from '../domain/time';
+import { canonicalTimeZones, readTimeZone } from '../domain/timeZones';
 import { workflowOf } from '../workflowModel';
 import { DOCS } from './docs';
 import type { Fixes, Rule, RuleContext } from './types';
@@ -129,27 +130,49 @@ function expressionFindings(ctx: RuleContext, node: Node): Finding[] {
   }
 }
 
-/** Intl knows the IANA zone names and their aliases; it throws a RangeError for anything else. */
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/**
+ * `Timezone` against the IANA database (domain/timeZones.ts): a canonical name passes; a link ("US/Pacific") is
+ * information with the canonical name; anything else is a warning naming what a reader of legacy ids takes it as
+ * ("BST": Asia/Dhaka) and the zones that use it today ("Europe/London"), or the closest names.
+ */
 function timezoneFinding(node: Node): Finding | undefined {
   const name = node.value as string;
-  if (isTimeZone(name)) return undefined;
-  const allowed = closestFirst(name, TIME_ZONES).slice(0, 5);
+  const reading = readTimeZone(name);
+  if (reading.kind === 'canonical') return undefined;
+  const shown = quoted(name);
+  const list = (zs: readonly string[]) => zs.map((z) => `"${z}"`).join(', ');
+  if (reading.kind === 'link') {
+    const others = reading.alsoMeant.slice(0, 4);
+    return {
+      code: 'SCH-16',
+      severity: 'information',
+      at: node,
+      href: DOCS.appflowScheduledTrigger,
+      data: { rules: ['SCH-16'], value: name, allowed: [reading.canonical, ...others] },
+      message:
+        `${shown} is an old IANA name (a link) for "${reading.canonical}"` +
+        (reading.fixedOffset && others.length
+          ? `, which keeps one offset all year: write the canonical name, or the zone you mean if it has daylight saving (${list(others)}, …).`
+          : '; write the canonical name.'),
+    };
+  }
+  const meant = reading.meant.slice(0, 5);
+  const allowed = meant.length ? meant : closestFirst(name, canonicalTimeZones()).slice(0, 5);
+  const readAs =
+    reading.readAs && reading.readAs !== meant[0]
+      ? ` Tools that accept legacy ids (Intl, Java) read it as "${reading.readAs}".`
+      : '';
   return {
     code: 'SCH-16',
     severity: 'warning',
     at: node,
     href: DOCS.appflowScheduledTrigger,
     data: { rules: ['SCH-16'], value: name, allowed },
-    message: `${quoted(name)} is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset). Closest: ${allowed.map((z) => `"${z}"`).join(', ')}.`,
+    message:
+      `${shown} is not an IANA time zone name such as "America/New_York" (AppFlow shows it as a label; the timestamps carry their own offset).${readAs} ` +
+      (meant.length
+        ? `The zone${meant.length > 1 ? 's' : ''} that use${meant.length > 1 ? '' : 's'} ${shown} today: ${list(meant)}.`
+        : `Closest: ${list(allowed)}.`),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   taskTypesForOperator,
 } from '../domain/taskKinds';
 import { taskAnchor } from './where';
+import { valueOfType, valuesNotOfType } from '../domain/dataTypes';
 import { safeJsonStringify } from '../controls';
 
 declare module '../findings' {
@@ -57,6 +58,8 @@ declare module '../findings' {
     'TP-7': { readonly property: string; readonly replacement?: string };
     /** a BETWEEN whose LOWER_BOUND is above its UPPER_BOUND: the fix swaps them */
     'TP-9': { readonly lower: string; readonly upper: string };
+    /** a filter value that cannot be its own DATA_TYPE: the value it likely means, when one is clear */
+    'TP-10': { readonly property: string; readonly dataType: string; readonly replacement?: string };
   }
 }
 
@@ -264,6 +267,36 @@ function dateValueFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
   return out;
 }
 
+/** TP-10: a comparison filter's values are of its own DATA_TYPE ("50,000" is no number, "yes" no boolean). */
+function valueTypeFindings(task: WorkflowTask, kind: TaskKind): Finding[] {
+  const dataType = stringValue(task.taskProperties.get('DATA_TYPE')?.valueNode);
+  if (!dataType) return [];
+  const out: Finding[] = [];
+  for (const key of ['VALUE', 'VALUES', 'LOWER_BOUND', 'UPPER_BOUND']) {
+    const entry = task.taskProperties.get(key);
+    const text = stringValue(entry?.valueNode);
+    if (!propertiesOf(kind).includes(key) || text === undefined) continue;
+    const bad = valuesNotOfType(text, key === 'VALUES', dataType);
+    if (bad.length === 0) continue;
+    const replacement = key === 'VALUES' ? undefined : valueOfType(text, dataType);
+    const word = dataType.toLowerCase() === 'boolean' ? 'true or false' : 'a number';
+    out.push({
+      code: 'TP-10',
+      severity: 'warning',
+      at: entry!.valueNode!,
+      href: DOCS.appflowTask,
+      data: { rules: ['TP-10'], property: key, dataType, ...(replacement ? { replacement } : {}) },
+      message:
+        `${key} ${bad.map((b) => quoted(b)).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not ${word}, but DATA_TYPE is ${quoted(dataType)}: ` +
+        `AppFlow compares the field as ${dataType}, so this filter matches no record` +
+        (replacement
+          ? `. Write ${quoted(replacement)}.`
+          : ` (write ${word}${key === 'VALUES' ? ', comma-separated' : ''}).`),
+    });
+  }
+  return out;
+}
+
 /** A bound as a number to compare: a number (or epoch milliseconds), or an ISO-8601 date; undefined otherwise. */
 function boundValue(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -318,7 +351,7 @@ export const taskRules: readonly Rule[] = [
   },
   {
     name: 'task-properties',
-    ids: ['TP-3', 'TP-4', 'TP-5', 'TP-6', 'TP-7'],
+    ids: ['TP-3', 'TP-4', 'TP-5', 'TP-6', 'TP-7', 'TP-10'],
     check(ctx) {
       const out: Finding[] = [];
       const { connector, tasks } = workflowOf(ctx.doc);
@@ -333,14 +366,15 @@ export const taskRules: readonly Rule[] = [
         out.push(...irrelevantPropertyFindings(task, kind), ...formatFindings(task, kind));
         const choice = valueChoiceFinding(task, kind);
         if (choice) out.push(choice);
-        out.push(...dateValueFindings(task, kind));
+        out.push(...dateValueFindings(task, kind), ...valueTypeFindings(task, kind));
       }
       return out;
     },
   },
 ];
 
-export const taskFixes: Fixes<'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7' | 'TP-9'> = {
+export const taskFixes: Fixes<'task-operator' | 'TP-3' | 'TP-4' | 'TP-5' | 'TP-6' | 'TP-7' | 'TP-9' | 'TP-10'> = {
+  'TP-10': genericFixes,
   'TP-9': (c) => {
     const task = taskOf(c);
     const lowerNode = task?.taskProperties.get('LOWER_BOUND')?.valueNode;

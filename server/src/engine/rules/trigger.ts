@@ -26,7 +26,14 @@ declare module '../findings' {
     'TRG-8': { readonly replacement: string };
     'TRG-6': { readonly remove: true };
     'SCH-11': { readonly remove: true };
-    'INC-1': { readonly field: string; readonly type: string; readonly taskIndex: number; readonly property: string };
+    'INC-1': {
+      readonly field: string;
+      readonly type: string;
+      readonly taskIndex: number;
+      readonly property: string;
+      /** the date-time type another task gives the same field: the fix */
+      readonly replacement?: string;
+    };
   }
 }
 import { DEFAULT_RATE } from '../domain/scheduleExpression';
@@ -190,24 +197,43 @@ export const triggerRules: readonly Rule[] = [
       const fieldNode = prop(w.incrementalPullConfigNode, 'DatetimeTypeFieldName');
       const field = stringValue(fieldNode);
       if (!field) return [];
-      // the first task that types this one field as something other than a date or time
-      for (const task of w.tasks) {
-        if (task.sourceFields.length !== 1 || task.sourceFields[0].name !== field) continue;
-        for (const key of TYPE_KEYS) {
-          const type = stringValue(task.taskProperties.get(key)?.valueNode);
-          if (!type || DATE_LIKE_TYPE.test(type)) continue;
-          return [
-            {
-              code: 'INC-1',
-              severity: 'warning',
-              at: fieldNode!,
-              href: DOCS.appflowIncrementalPull,
-              data: { rules: ['INC-1'], field, type, taskIndex: task.index, property: key },
-              message: `DatetimeTypeFieldName ${quoted(field)} must be a date-time field for AppFlow to pull only changed records, but Tasks[${task.index}] gives it ${key} ${quoted(type)}. Name a timestamp field such as "LastModifiedDate", or correct ${key}.`,
-            },
-          ];
-        }
+      // every task that types this one field: a date-time typing beside a non-date one says which is wrong
+      const typings = w.tasks.flatMap((task) =>
+        task.sourceFields.length === 1 && task.sourceFields[0].name === field
+          ? TYPE_KEYS.flatMap((key) => {
+              const node = task.taskProperties.get(key)?.valueNode;
+              const type = stringValue(node);
+              return type ? [{ task, key, type, node: node! }] : [];
+            })
+          : [],
+      );
+      const wrong = typings.find((t) => !DATE_LIKE_TYPE.test(t.type));
+      if (!wrong) return [];
+      const right = typings.find((t) => DATE_LIKE_TYPE.test(t.type));
+      const data = { rules: ['INC-1'], field, type: wrong.type, taskIndex: wrong.task.index, property: wrong.key };
+      if (right) {
+        return [
+          {
+            code: 'INC-1',
+            severity: 'warning',
+            at: wrong.node,
+            href: DOCS.appflowIncrementalPull,
+            data: { ...data, replacement: right.type },
+            message: `Tasks[${wrong.task.index}] gives ${quoted(field)} ${wrong.key} ${quoted(wrong.type)}, but Tasks[${right.task.index}] reads it as ${right.key} ${quoted(right.type)}, and DatetimeTypeFieldName pulls changed records by it: it is a date-time field. Change ${wrong.key} to ${quoted(right.type)}.`,
+          },
+        ];
       }
+      const example = field === 'LastModifiedDate' ? 'SystemModstamp' : 'LastModifiedDate';
+      return [
+        {
+          code: 'INC-1',
+          severity: 'warning',
+          at: fieldNode!,
+          href: DOCS.appflowIncrementalPull,
+          data,
+          message: `DatetimeTypeFieldName ${quoted(field)} must be a date-time field for AppFlow to pull only changed records, but Tasks[${wrong.task.index}] gives it ${wrong.key} ${quoted(wrong.type)}. If ${quoted(field)} is a date-time field, correct ${wrong.key} (for example "datetime"); otherwise name a timestamp field such as "${example}".`,
+        },
+      ];
       return [];
     },
   },
@@ -242,5 +268,5 @@ export const triggerFixes: Fixes<'TRG-2' | 'TRG-3' | 'TRG-4' | 'TRG-5' | 'TRG-6'
   'TRG-5': genericFixes,
   'TRG-6': genericFixes,
   'SCH-11': genericFixes,
-  'INC-1': null,
+  'INC-1': genericFixes,
 };
