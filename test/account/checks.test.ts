@@ -61,7 +61,12 @@ describe('account checks, fixes, completion and hover (random account)', functio
   it('a file that fits the account gets no account finding, and exactly the offline diagnostics', async () => {
     const { doc, account, all } = await check(clean());
     assert.deepEqual(account, []);
-    assert.deepEqual(all, service.validate(doc));
+    // but PAT-15's guess ("keep it only if you created that object type"): the account found it in the domain
+    assert.deepEqual(
+      all,
+      service.validate(doc).filter((d) => d.code !== 'PAT-15'),
+    );
+    assert.ok(!all.some((d) => d.code === 'PAT-15'));
   });
 
   it('ACC-1: a domain the account lacks, fixed to the closest real domain', async () => {
@@ -138,7 +143,46 @@ describe('account checks, fixes, completion and hover (random account)', functio
     const found = account.filter((d) => d.code === 'ACC-6');
     assert.equal(found.length, 2);
     for (const d of found) assert.equal(textAt(doc, d), JSON.stringify(wrongName));
-    assert.equal(fixTitles(doc, found[0])[0], `Change to "${choice.sources[0]}"`);
+    // in the projection, the fields it already lists are no replacement (a second copy would be a duplicate)
+    const [inProjection, inMap] = found;
+    const projected = new Set(tasks[0].SourceFields);
+    const offered = fixTitles(doc, inProjection).filter((t) => t.startsWith('Change to '));
+    assert.ok(offered.length > 0, 'replacements offered in the projection');
+    for (const t of offered) assert.ok(!projected.has(JSON.parse(t.slice('Change to '.length))), `${t} is projected`);
+    // in the Map, the closest spelling first, before any fix that adds something elsewhere
+    assert.equal(fixTitles(doc, inMap)[0], `Change to "${choice.sources[0]}"`);
+    const all = service.codeActions(
+      doc,
+      service.validate(doc, {}, await snapshotOf(doc)).filter((d) => d.range.start.line === inMap.range.start.line),
+    );
+    assert.equal(all[0].title, `Change to "${choice.sources[0]}"`, JSON.stringify(all.map((a) => a.title)));
+  });
+
+  it('a Map that reads a field the object type reads but writes it under another name: a warning at that DestinationField, renamed by the fix', async () => {
+    const json = clean();
+    const renamed = choice.keySources[0];
+    const map = flowOf(json).Tasks.find((t) => t.DestinationField === renamed)!;
+    map.DestinationField = `${renamed}Copy`;
+    const { doc, all } = await check(json);
+    const found = all.filter((d) => (d.data as { field?: string }).field === renamed);
+    assert.equal(found.length, 1, JSON.stringify(all.map((d) => [d.code, d.message])));
+    const d = found[0];
+    assert.equal(d.code, 'ACC-10');
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    assert.equal(textAt(doc, d), JSON.stringify(`${renamed}Copy`));
+    assert.ok(!all.some((x) => x.code === 'ACC-11'), 'the renamed destination is not also "nothing reads it"');
+    assert.deepEqual(fixTitles(doc, d), [`Change DestinationField to "${renamed}"`]);
+    const fixed = applyFirstFix(doc, d);
+    const again = service.validate(fixed, {}, await snapshotOf(fixed));
+    assert.deepEqual(
+      again.filter((x) => String(x.code).startsWith('ACC-')),
+      [],
+    );
+    assert.equal(
+      JSON.parse(fixed.getText()).IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks.length,
+      flowOf(json).Tasks.length,
+      'no second Map',
+    );
   });
 
   it('ACC-7: DatetimeTypeFieldName must be a field the connector can pull incrementally', async () => {
@@ -198,7 +242,14 @@ describe('account checks, fixes, completion and hover (random account)', functio
     const dataType = types.find((d) => textAt(doc, d) === '"not-a-type"')!;
     assert.ok(dataType, 'DATA_TYPE flagged');
     assert.deepEqual(fixTitles(doc, dataType), [`Change to "${pick.field.fieldType}"`]);
-    if (numeric) assert.ok(types.some((d) => textAt(doc, d) === '"twelve"'));
+    // a value against DATA_TYPE itself is the offline TP-10, once (not ACC-9 as well)
+    if (numeric) {
+      const all = service.validate(doc, {}, await snapshotOf(doc)).filter((d) => textAt(doc, d) === '"twelve"');
+      assert.deepEqual(
+        all.map((d) => d.code),
+        ['TP-10'],
+      );
+    }
   });
 
   it('ACC-10: a key source no Map writes: the fix projects and maps it, and the finding goes', async () => {

@@ -2,7 +2,7 @@
 // fixesFor); this module finds the node a diagnostic covers, asks the code's fixes, offers a fix that two findings
 // share once, ranks an error's fixes first, and builds `source.fixAll` from every determined fix. Unknown or stale
 // diagnostics get no fix.
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, nodeAt } from './document';
 import { SOURCE } from './findings';
 import { fixesFor } from './rules';
@@ -36,13 +36,21 @@ export function codeActions(doc: ParsedWorkflow, diagnostics: readonly Diagnosti
       out.push(action);
     });
   }
-  // an error's own fixes before those of a warning or a note on the same spot (the light bulb's first entry)
+  // an error's own fixes before those of a warning or a note on the same spot (the light bulb's first entry); at
+  // one severity, a fix that rewrites the flagged text itself ("Change to Rating__c") before one that adds
+  // something elsewhere ("Add a Map task for Rating_c")
   const rank = (a: CodeAction) => Math.min(...a.diagnostics!.map((d) => d.severity ?? 1));
+  const inPlace = (a: CodeAction) =>
+    a.edit!.changes![doc.document.uri].every((e) => a.diagnostics!.some((d) => within(e.range, d.range))) ? 0 : 1;
   return out
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
+    .map((a, i) => ({ a, i, place: inPlace(a) }))
+    .sort((x, y) => rank(x.a) - rank(y.a) || x.place - y.place || x.i - y.i)
     .map(({ a }) => a);
 }
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+/** Whether `inner` lies within `outer`. */
+const within = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
 
 /** The kind of the one action that applies every determined fix (LSP's `source.fixAll`, as ESLint's). */
 const FIX_ALL_KIND = 'source.fixAll';

@@ -1,5 +1,5 @@
 // Cases for the projection + Map pattern (§3) and the integration as a whole.
-import { Json, RuleCase, fd, m, mapTask, mark, tasksOf, useConnector, workflowText } from '../support';
+import { Json, RuleCase, fd, m, mapTask, mark, source, tasksOf, useConnector, workflowText } from '../support';
 
 const projection = (w: Json) => tasksOf(w)[0];
 
@@ -238,6 +238,38 @@ export const projectionCases: RuleCase[] = [
     }),
     good: workflowText(),
     data: { template: 'Salesforce-Account' },
+  },
+  {
+    rule: 'PAT-15',
+    code: 'PAT-15',
+    severity: 'warning',
+    name: 'a Contact flow into the Salesforce-Account template',
+    bad: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.Object = 'Contact';
+      w.ObjectTypeName = m('Salesforce-Account');
+    }),
+    good: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.Object = 'Contact';
+      w.ObjectTypeName = 'Salesforce-Contact';
+    }),
+    data: { replacement: 'Salesforce-Contact' },
+    message: /template for Salesforce "Account", but this flow reads "Contact".*Use "Salesforce-Contact"\./,
+  },
+  {
+    rule: 'PAT-15',
+    code: 'PAT-15',
+    severity: 'warning',
+    name: 'a custom object into a template: no template is claimed for it',
+    bad: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.Object = 'Invoice__c';
+      w.ObjectTypeName = m('Salesforce-Account');
+    }),
+    // a custom object has no template: any other name passes
+    good: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.Object = 'Invoice__c';
+      w.ObjectTypeName = 'Invoice';
+    }),
+    message: /Use an object type made for "Invoice__c"\./,
   },
   {
     rule: 'LIM-12',

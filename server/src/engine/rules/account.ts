@@ -5,7 +5,7 @@ import { NUMERIC_DATA_TYPES, valuesNotOfType } from '../domain/dataTypes';
 import { TextEdit } from 'vscode-languageserver-types';
 import { Node, ParsedWorkflow, keyOf, prop, stringValue } from '../document';
 import { insertItem, insertItems } from '../jsonEdit';
-import { Finding, closestFirst, listOf } from '../findings';
+import { Finding, closestFirst, listOf, quoted } from '../findings';
 import { isProjection, workflowOf, type Workflow } from '../workflowModel';
 import {
   AccountSnapshot,
@@ -17,7 +17,7 @@ import {
 } from '../accountSnapshot';
 import { identityMapTask, operatorFamily } from '../domain/taskKinds';
 import type { Fix, FixContext, Fixes, Rule, RuleContext } from './types';
-import { genericFixes } from './fixKit';
+import { genericFixes, replaceWith } from './fixKit';
 
 declare module '../findings' {
   interface CodeData {
@@ -32,8 +32,9 @@ declare module '../findings' {
     'ACC-8': { readonly allowed: readonly string[] };
     'ACC-9': { readonly allowed?: readonly string[] };
     /** a field the object type reads (for a key: ACC-10) that no Map writes, and every such field */
-    'ACC-10': { readonly field: string; readonly all: readonly string[] };
-    'ACC-12': { readonly field: string; readonly all: readonly string[] };
+    /** `rename`: a Map reads `field` but writes it under another name (the finding is at that DestinationField) */
+    'ACC-10': { readonly field: string; readonly all: readonly string[]; readonly rename?: true };
+    'ACC-12': { readonly field: string; readonly all: readonly string[]; readonly rename?: true };
     'ACC-11': object;
     'ACC-13': { readonly replacement: string };
   }
@@ -51,8 +52,6 @@ const ACCOUNT_DOCS = {
 /** Choices a fix offers, closest first. */
 const MAX_CANDIDATES = 8;
 const candidates = (value: string, all: readonly string[]) => closestFirst(value, all).slice(0, MAX_CANDIDATES);
-
-/** Field types whose filter values are numbers. */
 
 function referenceChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
   const out: Finding[] = [];
@@ -167,20 +166,25 @@ function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityField
   const r = accountReferences(ctx.doc);
   const byName = new Map(fields.map((f) => [f.identifier, f]));
   const names = fields.map((f) => f.identifier);
-  const unknownField = (name: string, node: Node): Finding => ({
-    code: 'ACC-6',
-    severity: 'warning',
-    at: node,
-    href: ACCOUNT_DOCS.entityFields,
-    data: { rules: ['ACC-6'], allowed: candidates(name, names) },
-    message: `Object "${r.object}" of connection "${r.connectorProfileName}" has no field "${name}". Closest: ${listOf(
-      candidates(name, names).slice(0, 5),
-    )}.`,
-  });
+  // `taken`: names a replacement must not be (those a projection already lists: a second copy would be a duplicate)
+  const unknownField = (name: string, node: Node, taken?: ReadonlySet<string>): Finding => {
+    const allowed = candidates(name, taken ? names.filter((n) => !taken.has(n)) : names);
+    return {
+      code: 'ACC-6',
+      severity: 'warning',
+      at: node,
+      href: ACCOUNT_DOCS.entityFields,
+      data: { rules: ['ACC-6'], allowed },
+      message: `Object ${quoted(r.object ?? '')} of connection ${quoted(r.connectorProfileName ?? '')} has no field ${quoted(name)}. Closest: ${listOf(
+        allowed.slice(0, 5).map((a) => quoted(a)),
+      )}.`,
+    };
+  };
   for (const task of w.tasks) {
+    const taken = isProjection(task) ? new Set(task.sourceFields.map((f) => f.name)) : undefined;
     for (const f of task.sourceFields) {
       if (w.intermediateFields.has(f.name) || byName.has(f.name)) continue;
-      out.push(unknownField(f.name, f.node));
+      out.push(unknownField(f.name, f.node, taken));
     }
     // a comparison Filter: the operator and the values must suit the field
     if (task.taskType !== 'Filter' || isProjection(task) || !task.operator) continue;
@@ -294,14 +298,44 @@ function mappingChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
   const Whose = whose[0].toUpperCase() + whose.slice(1);
   const tasksKey = keyOf(w.tasksNode) ?? w.tasksNode;
   const missing = [...read].filter((s) => !written.has(s));
-  for (const source of missing) {
+  // a Map that reads X but writes it as Y, which the object type does not read: the data it expects, renamed on
+  // the way; the finding goes to that DestinationField, whose fix is the name, not a second Map
+  const renamedBy = new Map<string, Node>();
+  for (const t of w.tasks) {
+    const from = t.sourceFields[0]?.name;
+    const to = t.destinationFieldNode;
+    if (t.taskType !== 'Map' || !from || to?.type !== 'string' || to.value === from) continue;
+    if (missing.includes(from) && !read.has(to.value as string) && !renamedBy.has(from)) renamedBy.set(from, to);
+  }
+  const unwritten = missing.filter((s) => !renamedBy.has(s));
+  for (const [source, node] of renamedBy) {
+    const keys = byKey.get(source);
+    const code = keys ? 'ACC-10' : 'ACC-12';
+    out.push({
+      code,
+      severity: 'warning',
+      at: node,
+      href: ACCOUNT_DOCS.objectTypeKeys,
+      data: { rules: [code], field: source, all: unwritten, rename: true },
+      message:
+        `This Map reads ${quoted(source)} but writes it as ${quoted(node.value as string)}, while ${whose} reads _source.${source}` +
+        (keys
+          ? ` for its key ${listOf(
+              keys.map((k) => quoted(k)),
+              'and',
+            )}`
+          : '') +
+        `: the data it expects never arrives. Change DestinationField to ${quoted(source)}.`,
+    });
+  }
+  for (const source of unwritten) {
     const keys = byKey.get(source);
     out.push({
       code: keys ? 'ACC-10' : 'ACC-12',
       severity: keys ? 'warning' : 'information',
       at: keys ? tasksKey : (prop(ctx.doc.root, 'ObjectTypeName') ?? tasksKey),
       href: ACCOUNT_DOCS.objectTypeKeys,
-      data: { rules: [keys ? 'ACC-10' : 'ACC-12'], field: source, all: missing },
+      data: { rules: [keys ? 'ACC-10' : 'ACC-12'], field: source, all: unwritten },
       message: keys
         ? `No Map task writes "${source}", which ${whose} reads as _source.${source} for its key ${listOf(
             keys.map((k) => `"${k}"`),
@@ -312,8 +346,8 @@ function mappingChecks(ctx: RuleContext, account: AccountSnapshot): Finding[] {
   }
   if (read.size > 0)
     for (const [destination, taskNode] of written) {
-      if (read.has(destination)) continue;
       const node = prop(taskNode, 'DestinationField') ?? taskNode;
+      if (read.has(destination) || [...renamedBy.values()].includes(node)) continue;
       out.push({
         code: 'ACC-11',
         severity: 'information',
@@ -387,6 +421,9 @@ function mapFieldsEdits(doc: ParsedWorkflow, fields: readonly string[]): TextEdi
 function mapFieldsFixes(c: FixContext<'ACC-10' | 'ACC-12'>): Fix[] {
   const { field, all } = c.data;
   if (typeof field !== 'string' || !Array.isArray(all)) return [];
+  // the Map that renames the field: its DestinationField is the fix, and a second Map beside it would be wrong
+  if (c.data.rename === true)
+    return c.node?.type === 'string' ? replaceWith(c, field, `Change DestinationField to "${field}"`) : [];
   const one = mapFieldsEdits(c.doc, [field]);
   const every = mapFieldsEdits(c.doc, all);
   return [

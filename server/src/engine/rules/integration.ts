@@ -4,16 +4,18 @@ import { at, keyOf, prop, stringValue } from '../document';
 import { workflowOf } from '../workflowModel';
 import { quoted } from '../findings';
 import { DOCS } from './docs';
-import type { Fixes, Rule } from './types';
+import type { Fixes, Rule, RuleContext } from './types';
 import type { Finding } from '../findings';
 import { insertProperty } from '../jsonEdit';
-import { objectOfAnchor, placeholder } from './fixKit';
+import { genericFixes, objectOfAnchor, placeholder } from './fixKit';
+import { accountReferences, objectTypeOf, type TemplateSummary } from '../accountSnapshot';
 import { pathOf } from '../document';
 
 declare module '../findings' {
   interface CodeData {
     'PAT-13': { readonly property: 'AppflowIntegration' };
-    'PAT-15': { readonly template: string; readonly objectTypeName: string };
+    /** `template`: the template for the flow's object, when there is one (`replacement` when the fix is it) */
+    'PAT-15': { readonly template?: string; readonly objectTypeName: string; readonly replacement?: string };
     /** a RoleArn that names an IAM user, group or assumed-role session, not a role */
     'ROLE-1': { readonly kind: string };
     /** a KmsArn that is an alias ARN: AppFlow needs the key's own ARN */
@@ -47,26 +49,63 @@ export const integrationRules: readonly Rule[] = [
     check(ctx) {
       const w = workflowOf(ctx.doc);
       if (w.connector?.type !== 'Salesforce') return [];
-      const object = stringValue(at(w.sourceConnectorPropertiesNode, 'Salesforce', 'Object'));
+      const written = stringValue(at(w.sourceConnectorPropertiesNode, 'Salesforce', 'Object'));
       const objectTypeNode = prop(ctx.doc.root, 'ObjectTypeName');
       const objectTypeName = stringValue(objectTypeNode);
-      // Customer Profiles ships templates named Salesforce-<Object> (Salesforce-Account, Salesforce-Contact).
-      // (an event flow reads <Object>ChangeEvent, which feeds the same object type)
-      const template = object ? `Salesforce-${object.replace(/ChangeEvent$/, '')}` : undefined;
-      if (!template || !objectTypeName || objectTypeName === template) return [];
+      if (!written || !objectTypeName) return [];
+      // an event flow reads <Object>ChangeEvent, which feeds the same object type
+      const object = written.replace(/ChangeEvent$/, '');
+      const templates = salesforceTemplates(ctx);
+      const template = templates.find((t) => t.sourceObject === object)?.id;
+      const named = templates.find((t) => t.id === objectTypeName);
+      const href = DOCS.salesforceObjects;
+      const data = { rules: ['PAT-15'], objectTypeName, ...(template ? { template, replacement: template } : {}) };
+      // the template of another Salesforce object: its keys and fields read that object's fields
+      if (named && named.sourceObject !== object)
+        return [
+          {
+            code: 'PAT-15',
+            severity: 'warning',
+            at: objectTypeNode!,
+            href,
+            data,
+            message:
+              `ObjectTypeName ${quoted(objectTypeName)} is Customer Profiles' template for Salesforce ${quoted(named.sourceObject)}, but this flow reads ${quoted(object)}: ` +
+              `the template's keys and fields read ${named.sourceObject} fields, so ${object} records would not be stored or matched as it expects. ` +
+              (template ? `Use ${quoted(template)}.` : `Use an object type made for ${quoted(object)}.`),
+          },
+        ];
+      // no template for this object (a custom object, __c, among them): nothing to compare with
+      if (!template || objectTypeName === template) return [];
+      // the domain has this object type: the account says it exists
+      if (ctx.account && objectTypeOf(ctx.account, accountReferences(ctx.doc))?.from === 'domain') return [];
       return [
         {
           code: 'PAT-15',
           severity: 'information',
           at: objectTypeNode!,
-          href: DOCS.salesforceObjects,
-          data: { rules: ['PAT-15'], template, objectTypeName },
-          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${quoted(template.slice('Salesforce-'.length))} is ${quoted(template)}; keep ${quoted(objectTypeName)} only if you created that object type.`,
+          href,
+          data: { rules: ['PAT-15'], objectTypeName, template },
+          message: `ObjectTypeName must name an object type that exists in the domain. The built-in mapping for Salesforce ${quoted(object)} is ${quoted(template)}; keep ${quoted(objectTypeName)} only if you created that object type.`,
         },
       ];
     },
   },
 ];
+
+/**
+ * The Salesforce templates Customer Profiles ships: the account's list (ListProfileObjectTypeTemplates) when the
+ * account is on and has it, else the ones its documentation names (Mapping Salesforce objects).
+ */
+const DOCUMENTED_SALESFORCE_TEMPLATES: readonly TemplateSummary[] = ['Account', 'Contact'].map((o) => ({
+  id: `Salesforce-${o}`,
+  sourceName: 'Salesforce',
+  sourceObject: o,
+}));
+function salesforceTemplates(ctx: RuleContext): readonly TemplateSummary[] {
+  const listed = ctx.account?.templates?.filter((t) => t.sourceName.toLowerCase() === 'salesforce');
+  return listed?.length ? listed : DOCUMENTED_SALESFORCE_TEMPLATES;
+}
 
 /** What an IAM ARN's resource names: "role", "user", "group", "assumed-role" … (arn:aws:iam::123:user/x → "user"). */
 const iamKindOf = (arn: string) => /^arn:aws[\w-]*:(?:iam|sts)::\d+:([\w-]+)\//.exec(arn)?.[1];
@@ -128,5 +167,5 @@ export const integrationFixes: Fixes<'PAT-13' | 'PAT-15' | 'ROLE-1' | 'KMS-1'> =
         ]
       : [];
   },
-  'PAT-15': null,
+  'PAT-15': genericFixes,
 };
