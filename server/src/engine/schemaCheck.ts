@@ -94,7 +94,7 @@ function typeError(walk: Walk, node: Node, site: Site): void {
     at: node,
     href: hrefOf(site),
     message: `${labelOf(site)} must be ${EXPECTED_WORD[shape.type]}, not ${JSON_TYPE_WORD[node.type] ?? node.type}.`,
-    data: { expected: shape.type, shape: site.shape },
+    data: { expected: shape.type, shape: site.shape, rules: rulesOf(site.shape, 'TYPE-1') },
   });
 }
 

@@ -1,7 +1,33 @@
 // Cases for the source connector: operator keys, SourceConnectorProperties, connector choice and casing (§1, §3, §6).
-import { RuleCase, fd, m, source, tasksOf, useConnector, workflowText } from '../support';
+import { RuleCase, fd, m, mark, source, tasksOf, useConnector, workflowText } from '../support';
 
 export const connectorCases: RuleCase[] = [
+  {
+    rule: 'TYPE-1',
+    code: 'type',
+    severity: 'error',
+    name: 'IncludeDeletedRecords as the string "true"',
+    bad: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.IncludeDeletedRecords = m('true');
+    }),
+    good: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.IncludeDeletedRecords = true;
+    }),
+    data: { expected: 'boolean' },
+  },
+  {
+    rule: 'TYPE-1',
+    code: 'type',
+    severity: 'error',
+    name: 'IncludeDeletedRecords as the number 1 (botocore: not a bool)',
+    bad: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.IncludeDeletedRecords = mark(1);
+    }),
+    good: workflowText((w) => {
+      source(w).SourceConnectorProperties.Salesforce.IncludeDeletedRecords = true;
+    }),
+    message: /must be true or false, not a number/,
+  },
   {
     rule: 'ROLE-1',
     code: 'ROLE-1',
