@@ -30,7 +30,7 @@ export interface AccountProviderOptions {
 }
 
 type Entry =
-  | { readonly state: 'ok'; readonly value: FactValue; readonly at: number }
+  | { readonly state: 'ok'; readonly value: FactValue; readonly at: number; readonly cut?: string }
   | { readonly state: 'pending' }
   | { readonly state: 'failed'; readonly message: string; readonly retryAt: number };
 
@@ -103,6 +103,7 @@ export class AccountProvider {
         this.queue.push({ id, fact });
         pending = true;
       } else if (e.state === 'failed' && !failures.includes(e.message)) failures.push(e.message);
+      else if (e.state === 'ok' && e.cut && !failures.includes(e.cut)) failures.push(e.cut);
     }
     this.pump();
     return this.build(pending, failures);
@@ -167,8 +168,13 @@ export class AccountProvider {
   private async fetchOne(id: string, fact: AccountFact): Promise<void> {
     try {
       this.clients ??= (this.options.clients ?? (() => defaultClients(this.options.connection)))();
-      const value = await fetchFact(await this.clients, fact, this.abort.signal);
-      this.cache.set(id, { state: 'ok', value, at: this.now() });
+      const { value, cut } = await fetchFact(await this.clients, fact, this.abort.signal);
+      this.cache.set(id, {
+        state: 'ok',
+        value,
+        at: this.now(),
+        ...(cut ? { cut: `${SERVICE_OF[fact.kind]} listed ${cut}; the checks use what fits.` } : {}),
+      });
       this.throttleMs = 0;
     } catch (err) {
       if (this.abort.signal.aborted) return;

@@ -8,9 +8,17 @@ import type { AccountProvider } from './provider';
 
 /** The snapshot for this document now: its needs, as far as the facts already known reveal them. */
 export function snapshotFor(provider: AccountProvider, doc: ParsedWorkflow): AccountSnapshot {
-  // two rounds: what the cache knows can widen the needs (the template of a missing object type)
-  const first = provider.snapshot(accountNeeds(doc, emptyAccountSnapshot(provider.label)));
-  return provider.snapshot(accountNeeds(doc, first));
+  // what the cache knows widens the needs (a connection's objects once the connection is listed, an object's fields
+  // once the object is, the template of a missing object type): ask until they stop growing (four levels at most)
+  let needs = accountNeeds(doc, emptyAccountSnapshot(provider.label));
+  let snapshot = provider.snapshot(needs);
+  for (let level = 0; level < 4; level++) {
+    const wider = accountNeeds(doc, snapshot);
+    if (wider.length === needs.length) break;
+    needs = wider;
+    snapshot = provider.snapshot(needs);
+  }
+  return snapshot;
 }
 
 /** Resolves once the provider has nothing queued or in flight. */
@@ -29,7 +37,7 @@ export function settled(provider: AccountProvider): Promise<void> {
 /** The complete snapshot for a document: asks and waits until no fact it needs is missing. */
 export async function completeSnapshot(provider: AccountProvider, document: TextDocument): Promise<AccountSnapshot> {
   const doc = parseWorkflow(document);
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 8; round++) {
     const s = snapshotFor(provider, doc);
     if (!s.pending) return s;
     await settled(provider);

@@ -136,9 +136,14 @@ export function accountNeeds(doc: ParsedWorkflow, known: AccountSnapshot): Accou
   }
   // S3 sources name a bucket, not a connector profile
   if (connectorType !== 'S3') out.push({ kind: 'connectorProfiles' });
-  if (r.connectorProfileName) {
-    out.push({ kind: 'entities', profile: r.connectorProfileName, connectorType });
-    if (r.object) out.push({ kind: 'fields', profile: r.connectorProfileName, entity: r.object, connectorType });
+  // a connection's objects and an object's fields only for names the account lists: typing a name letter by letter
+  // asks nothing for each prefix (the lists say it is no connection yet)
+  const profile = r.connectorProfileName;
+  if (profile && known.connectorProfiles?.some((p) => p.name === profile)) {
+    out.push({ kind: 'entities', profile, connectorType });
+    const object = r.object;
+    if (object && known.entities.get(profile)?.some((e) => e.name === object))
+      out.push({ kind: 'fields', profile, entity: object, connectorType });
   }
   return out;
 }

@@ -109,8 +109,13 @@ const SUGGESTION_MAX_LENGTH = 100;
 export function closestFirst(value: string, candidates: readonly string[]): string[] {
   if (value.length > SUGGESTION_MAX_LENGTH) return [...candidates];
   const v = value.toLowerCase();
-  // each distance once, not once per comparison (418 time zones)
-  const scored = candidates.map((c) => ({ c, d: editDistance(v, c.toLowerCase()) }));
+  // each distance once, not once per comparison (418 time zones); a candidate far longer than the value is no typo
+  // of it: its length difference (a lower bound of the distance) ranks it, without the length × length table
+  const far = 2 * v.length + 16;
+  const scored = candidates.map((c) => ({
+    c,
+    d: c.length > far ? c.length - v.length : editDistance(v, c.toLowerCase()),
+  }));
   return scored.sort((a, b) => a.d - b.d).map((s) => s.c);
 }
 

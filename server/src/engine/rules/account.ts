@@ -167,8 +167,13 @@ function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityField
   const byName = new Map(fields.map((f) => [f.identifier, f]));
   const names = fields.map((f) => f.identifier);
   // `taken`: names a replacement must not be (those a projection already lists: a second copy would be a duplicate)
+  // the closest names of one misspelling, once per validation however often the file repeats it
+  const closest = new Map<string, string[]>();
   const unknownField = (name: string, node: Node, taken?: ReadonlySet<string>): Finding => {
-    const allowed = candidates(name, taken ? names.filter((n) => !taken.has(n)) : names);
+    const memo = `${taken ? 'p' : 'm'}${name}`;
+    const allowed =
+      closest.get(memo) ?? candidates(name, taken ? names.filter((n) => !taken.has(n)) : names);
+    closest.set(memo, allowed);
     return {
       code: 'ACC-6',
       severity: 'warning',
