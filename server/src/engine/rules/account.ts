@@ -171,8 +171,7 @@ function fieldChecks(ctx: RuleContext, w: Workflow, fields: readonly EntityField
   const closest = new Map<string, string[]>();
   const unknownField = (name: string, node: Node, taken?: ReadonlySet<string>): Finding => {
     const memo = `${taken ? 'p' : 'm'}${name}`;
-    const allowed =
-      closest.get(memo) ?? candidates(name, taken ? names.filter((n) => !taken.has(n)) : names);
+    const allowed = closest.get(memo) ?? candidates(name, taken ? names.filter((n) => !taken.has(n)) : names);
     closest.set(memo, allowed);
     return {
       code: 'ACC-6',
