@@ -14,9 +14,9 @@ export interface ListingBudget {
   readonly maxBytes: number;
 }
 
-// Beyond this many pages (of up to 100 items) a listing stops: a service that hands out tokens forever must not spin
-// the caller.
-const MAX_PAGES = 50;
+// Beyond this many pages a listing stops: a service that hands out tokens forever must not spin the caller (the item
+// and byte budgets bound the memory; this bounds the requests: 500 pages of 100 items reach the item budget).
+const MAX_PAGES = 600;
 /** The default budget of a listing: far above a real account (AppFlow lists a Salesforce org's ~2,000 objects and
  * an object's ~1,000 fields), far below what would stall an editor (375 MB from 50 pages of 8 MB). */
 export const LISTING_BUDGET: ListingBudget = { maxItems: 50_000, maxBytes: 8 * 1024 * 1024 };
