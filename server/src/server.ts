@@ -11,4 +11,13 @@ const ACCOUNT_BUNDLE = path.join(__dirname, 'account.js');
 
 startServer(createConnection(ProposedFeatures.all), {
   loadAccount: () => require(ACCOUNT_BUNDLE) as AccountLibrary,
+  // over stdio the server sees its output back up when the client stops reading
+  ...(process.argv.includes('--stdio')
+    ? {
+        output: {
+          backlog: () => process.stdout.writableLength,
+          onDrain: (listener: () => void) => void process.stdout.once('drain', listener),
+        },
+      }
+    : {}),
 });

@@ -94,6 +94,11 @@ export class LspTestClient {
     });
   }
 
+  /** How many diagnostics publishes for `uri` have arrived and not been taken by `diagnostics()`. */
+  unread(uri: string): number {
+    return this.published.filter((p) => p.uri === uri).length;
+  }
+
   open(uri: string, text: string, languageId = 'cpworkflow', version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version, text },

@@ -37,7 +37,13 @@ export interface ServerOptions {
   readonly engine?: WorkflowServiceOptions;
   /** loads the account library when the account is turned on (the entry loads dist/account.js, with the SDK) */
   readonly loadAccount?: () => AccountLibrary;
+  /** the connection's output, when the server can see it back up (stdio): bytes written but not yet taken by the
+   * client, and a call when they have been */
+  readonly output?: { backlog(): number; onDrain(listener: () => void): void };
 }
+
+/** Output the client has not read past which diagnostics wait: then only the latest per document is sent. */
+export const OUTPUT_BACKLOG_BYTES = 1024 * 1024;
 
 /**
  * SCH-12 and SCH-13 compare a schedule's times with now. A document that holds those members is checked again this
@@ -224,6 +230,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     service.forget(e.document.uri);
     if (isWorkflow(e.document)) publish({ uri: e.document.uri, diagnostics: [] });
   });
+  const held = new Map<string, PublishDiagnosticsParams>();
   function stopTimers(): void {
     scheduler.dispose();
     for (const uri of [...timeRechecks.keys()]) recheckLater(uri, false);
@@ -236,6 +243,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * end): the server then stops its timers, which would otherwise keep firing into the closed connection.
    */
   function publish(params: PublishDiagnosticsParams): boolean {
+    // a client that stops reading (a hung editor): hold the latest diagnostics per document until its output drains,
+    // instead of queueing every publish in memory
+    const output = options.output;
+    if (output && (held.size > 0 || output.backlog() > OUTPUT_BACKLOG_BYTES)) {
+      if (held.size === 0) output.onDrain(flushHeld);
+      held.delete(params.uri);
+      held.set(params.uri, params);
+      return true;
+    }
+    return send(params);
+  }
+  function flushHeld(): void {
+    const waiting = [...held.values()];
+    held.clear();
+    for (const params of waiting) if (!publish(params)) return;
+  }
+  function send(params: PublishDiagnosticsParams): boolean {
     try {
       void connection.sendDiagnostics(params);
       return true;
