@@ -14,6 +14,7 @@ import {
 } from '../engine/accountSnapshot';
 import type { AwsConnectionOptions } from '../aws/client';
 import { redactCredentials } from '../aws/redaction';
+import { visibleText } from '../engine/controls';
 import { AccountClients, FactValue, fetchFact } from './fetch';
 
 export interface AccountProviderOptions {
@@ -185,7 +186,12 @@ export class AccountProvider {
       // a client that could not be built (no region, unknown profile) fails every fact the same way: build it anew
       if ((err as Error)?.name === 'MissingRegionError' || (err as Error)?.name === 'ProfileNotFoundError')
         this.clients = undefined;
-      this.cache.set(id, { state: 'failed', message: describeFailure(err, fact, wait), retryAt: this.now() + wait });
+      const where = this.options.connection.endpointUrl;
+      this.cache.set(id, {
+        state: 'failed',
+        message: describeFailure(err, fact, wait, where),
+        retryAt: this.now() + wait,
+      });
     }
   }
 }
@@ -209,30 +215,46 @@ const SERVICE_OF: Record<AccountFact['kind'], string> = {
   flows: 'AppFlow ListFlows',
 };
 
-/** One sentence: which call, what the service said (no control characters, no credentials), what happens next. */
-export function describeFailure(err: unknown, fact: AccountFact, retryInMs: number): string {
+const NETWORK_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/**
+ * One sentence: what failed, where, and when it is asked again ("Can't reach http://127.0.0.1:47001 (connection
+ * refused): trying again in 30 s."). No control characters, no credentials, no SDK hint for developers, and no
+ * editor-only advice (the CLI prints it too). `where`: the endpoint URL the user set, if any.
+ */
+export function describeFailure(err: unknown, fact: AccountFact, retryInMs: number, where?: string): string {
   const e = err as { name?: string; message?: string; code?: string };
   const name = e?.name ?? 'Error';
   const said = redactCredentials(String(e?.message ?? err))
     // the SDK's hint for developers ("Deserialization error: to see the raw response, inspect the hidden field
-    // {error}.$response on this object.") is no help to a user: the finding says what failed in one sentence
+    // {error}.$response on this object.") is no help to a user
     .replace(/\s*Deserialization error: to see the raw response[^.]*\.[^.]*\.?/gi, '')
     .replace(/\p{Cc}+/gu, ' ')
     .trim()
-    .slice(0, 300);
-  const what =
-    name === 'AccessDeniedException'
-      ? 'access denied'
-      : isThrottling(err)
-        ? 'throttled'
-        : name === 'TimeoutError' || /timed? ?out/i.test(said)
-          ? 'no answer in time'
-          : name === 'CredentialsProviderError'
-            ? 'no credentials'
-            : ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(String(e?.code))
-              ? 'endpoint unreachable'
-              : 'failed';
-  return `${SERVICE_OF[fact.kind]}: ${what} (${name}: ${said}); asked again in ${Math.round(retryInMs / 1000)} s or on "Refresh Account".`;
+    .slice(0, 300)
+    .replace(/\.$/, '');
+  const call = SERVICE_OF[fact.kind];
+  const again = `trying again in ${Math.round(retryInMs / 1000)} s.`;
+  const network = NETWORK_WORDS[String(e?.code)];
+  if (network) {
+    // the endpoint the user set, else the host Node names (an AWS_ENDPOINT_URL_* variable may have sent it there)
+    const n = err as { hostname?: string; address?: string; port?: number };
+    const host = n.hostname ?? (n.address ? `${n.address}${n.port ? `:${n.port}` : ''}` : undefined);
+    const target = where ?? (host ? visibleText(host).slice(0, 200) : 'AWS');
+    return `Can't reach ${redactCredentials(target)} (${network}): ${again}`;
+  }
+  if (name === 'TimeoutError' || /timed? ?out/i.test(said)) return `${call} got no answer in time: ${again}`;
+  if (isThrottling(err)) return `${call} was throttled: ${again}`;
+  if (name === 'AccessDeniedException') return `${call}: access denied (${said}): ${again}`;
+  if (name === 'CredentialsProviderError') return `No AWS credentials (${said}): ${again}`;
+  return `${call} failed (${name}: ${said}): ${again}`;
 }
 
 async function defaultClients(connection: AwsConnectionOptions): Promise<AccountClients> {

@@ -17,6 +17,8 @@ export interface ListingBudget {
 // Beyond this many pages a listing stops: a service that hands out tokens forever must not spin the caller (the item
 // and byte budgets bound the memory; this bounds the requests: 500 pages of 100 items reach the item budget).
 const MAX_PAGES = 600;
+// AWS may hand out an empty page with a token (a filtered listing); this many in a row is a service that never ends
+const MAX_EMPTY_PAGES_IN_A_ROW = 10;
 /** The default budget of a listing: far above a real account (AppFlow lists a Salesforce org's ~2,000 objects and
  * an object's ~1,000 fields), far below what would stall an editor (375 MB from 50 pages of 8 MB). */
 export const LISTING_BUDGET: ListingBudget = { maxItems: 50_000, maxBytes: 8 * 1024 * 1024 };
@@ -56,9 +58,12 @@ export async function allPages<T>(
   let token: string | undefined;
   let requestId: string | undefined;
   let bytes = 0;
+  let empty = 0;
   for (let n = 0; n < MAX_PAGES; n++) {
     const page = await fetchPage(token);
     requestId = page.requestId ?? requestId;
+    empty = page.items.length === 0 ? empty + 1 : 0;
+    if (empty >= MAX_EMPTY_PAGES_IN_A_ROW) return { items, requestId, cut: `${empty} empty pages in a row` };
     const cut = takeWithin(items, page.items, budget, bytes);
     bytes = cut.bytes;
     if (cut.reason) return { items, requestId, cut: cut.reason };

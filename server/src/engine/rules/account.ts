@@ -388,7 +388,7 @@ export function accountUnavailable(account: AccountSnapshot | undefined): Findin
       severity: 'information',
       at: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       data: { rules: ['ACC-0'] },
-      message: `Account checks are incomplete: ${account.unavailable} The offline checks still apply.`,
+      message: `Account checks are incomplete. ${account.unavailable}`,
     },
   ];
 }
