@@ -29,7 +29,8 @@ export function accountSettings(): AccountSettings {
 /** Wires the setting, the commands and the status item to a started client; returns the item (the extension API). */
 export function registerAccount(context: vscode.ExtensionContext, client: LanguageClient): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('cpworkflow.account', DOCUMENT_SELECTOR);
-  item.name = 'Customer Profiles account';
+  // named for what it does: "Account" would also read as the Salesforce Account object a flow reads
+  item.name = 'Check against AWS';
   context.subscriptions.push(item);
   let shown: AccountStatus = { state: 'off' };
   const show = (s: AccountStatus) => {
@@ -38,7 +39,7 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
     item.severity =
       s.state === 'unavailable' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     if (s.state === 'off') {
-      item.text = 'Account: off';
+      item.text = 'Check against AWS: off';
       item.detail = vscode.workspace.isTrusted
         ? 'Check names and fields against your AWS account'
         : 'Not in Restricted Mode: trust the workspace to use the account';
@@ -47,7 +48,7 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
         : undefined;
       return;
     }
-    item.text = `Account: ${s.label ?? ''}`;
+    item.text = `Check against AWS: ${s.label ?? ''}`;
     item.detail =
       s.state === 'fetching'
         ? 'Reading connections, objects and fields…'

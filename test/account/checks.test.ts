@@ -371,6 +371,17 @@ describe('account checks, fixes, completion and hover (random account)', functio
     assert.equal(list.isIncomplete, false);
   });
 
+  it('in the projection, SourceFields completion lists unused fields first and marks those already projected', async () => {
+    const json = clean();
+    const used = choice.entity.fields[0].identifier;
+    flowOf(json).Tasks[0].SourceFields = [used, CARET];
+    const list = await completeAt(json);
+    const fromAccount = list.items.slice(0, choice.entity.fields.length);
+    assert.equal(fromAccount[fromAccount.length - 1].label, used, 'the projected field comes last');
+    assert.ok(fromAccount[fromAccount.length - 1].detail!.startsWith('already projected · '));
+    for (const item of fromAccount.slice(0, -1)) assert.ok(!item.detail!.startsWith('already projected'), item.label);
+  });
+
   it("completes ConnectorProfileName with the connections of the file's connector only", async () => {
     const json = clean();
     flowOf(json).SourceFlowConfig.ConnectorProfileName = CARET;

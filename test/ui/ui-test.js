@@ -469,6 +469,38 @@ async function main() {
       },
     );
 
+    await step(
+      "the view's title-bar Filter button opens a status pick; the active filter shows and its Clear button ends it",
+      async () => {
+        const sidebar = page.locator('.sidebar');
+        const rows = sidebar.locator('.monaco-list-row');
+        await sidebar.hover();
+        await page.locator('.sidebar a.action-label[aria-label^="Filter Workflows by Status"]').click();
+        const pick = page.locator('.quick-input-widget');
+        await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'FAILED' }).first().waitFor();
+        assert.equal(
+          await rows.filter({ hasText: 'No [object Object]' }).count(),
+          0,
+          'the button did not filter by its own argument',
+        );
+        await pick.locator('.quick-input-box input').fill('FAILED');
+        await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'FAILED' }).waitFor();
+        await page.keyboard.press('Enter');
+        await sidebar.getByText('Filtered: FAILED').waitFor();
+        await rows.filter({ hasText: 'FAILED ·' }).first().waitFor();
+        await poll(
+          () => rows.filter({ hasText: 'COMPLETE ·' }).count(),
+          (n) => n === 0,
+        );
+        assert.equal(await rows.filter({ hasText: 'COMPLETE ·' }).count(), 0, 'only FAILED workflows are listed');
+        await wb.shot('workflows-filtered.png');
+        await sidebar.hover();
+        await page.locator('.sidebar a.action-label[aria-label^="Clear Workflow Status Filter"]').click();
+        await sidebar.getByText('Filtered: FAILED').waitFor({ state: 'detached' });
+        await rows.filter({ hasText: 'COMPLETE ·' }).first().waitFor();
+      },
+    );
+
     await step('F1 "New Workflow File from AppFlow Flow" opens a picked flow as a checked workflow file', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget .quick-input-box input');

@@ -14,7 +14,14 @@ import {
 } from './workflowActions';
 import { DETAILS_SCHEME, WorkflowDetailsDocuments } from './workflowDetails';
 import { IMPORT_FLOW_COMMAND, importFlowCommand } from './importFlowCommand';
-import { FILTER_COMMAND, REFRESH_COMMAND, SHOW_DETAILS_COMMAND, VIEW_ID, WorkflowsTree } from './workflowsTree';
+import {
+  CLEAR_FILTER_COMMAND,
+  FILTER_COMMAND,
+  REFRESH_COMMAND,
+  SHOW_DETAILS_COMMAND,
+  VIEW_ID,
+  WorkflowsTree,
+} from './workflowsTree';
 
 export interface WorkflowsViewApi {
   readonly tree: WorkflowsTree;
@@ -58,7 +65,8 @@ export function registerWorkflowsView(context: vscode.ExtensionContext, ctx: Sub
     details,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     vscode.commands.registerCommand(REFRESH_COMMAND, () => tree.refresh()),
-    vscode.commands.registerCommand(FILTER_COMMAND, (status?: string | null) => filterByStatus(tree, status)),
+    vscode.commands.registerCommand(FILTER_COMMAND, (status?: unknown) => filterByStatus(tree, status)),
+    vscode.commands.registerCommand(CLEAR_FILTER_COMMAND, () => filterByStatus(tree, null)),
     vscode.commands.registerCommand(
       SHOW_DETAILS_COMMAND,
       run(async (args): Promise<StatusResult> => {
@@ -92,9 +100,15 @@ export function registerWorkflowsView(context: vscode.ExtensionContext, ctx: Sub
   return { tree, details, treeView };
 }
 
-/** The status filter: a quick pick, or the status given (null: every status). */
-async function filterByStatus(tree: WorkflowsTree, status?: string | null): Promise<string | undefined> {
-  let chosen: string | null | undefined = status;
+/**
+ * The status filter: the status given (null: every status), else a quick pick. Anything else in the argument (the
+ * view's title-bar button passes its own context, not a status) opens the pick too.
+ */
+async function filterByStatus(tree: WorkflowsTree, status?: unknown): Promise<string | undefined> {
+  let chosen: string | null | undefined =
+    status === null || (typeof status === 'string' && Object.hasOwn(WORKFLOW_STATUS_LABELS, status))
+      ? status
+      : undefined;
   if (chosen === undefined) {
     const current = tree.statusFilter;
     const picked = await vscode.window.showQuickPick(

@@ -13,6 +13,7 @@ import { SELECT_TARGET_COMMAND } from '../constants';
 export const REFRESH_COMMAND = 'cpworkflow.workflows.refresh';
 export const SHOW_DETAILS_COMMAND = 'cpworkflow.workflows.showDetails';
 export const FILTER_COMMAND = 'cpworkflow.workflows.filter';
+export const CLEAR_FILTER_COMMAND = 'cpworkflow.workflows.clearFilter';
 const FILTER_KEY = 'cpworkflow.workflowsView.statusFilter';
 // GetWorkflow (for records processed) is asked for the newest this many workflows of a domain; finished ones once.
 const METRICS_FOR_NEWEST = 50;

@@ -11,6 +11,7 @@ import { iconOf, isoTime, oneLine, stepDescription, workflowDescription } from '
 import { SHOW_DETAILS_COMMAND, WorkflowsModel, type ViewNode } from './workflowsModel';
 
 export {
+  CLEAR_FILTER_COMMAND,
   FILTER_COMMAND,
   REFRESH_COMMAND,
   SHOW_DETAILS_COMMAND,
@@ -78,8 +79,10 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.describeFilter();
   }
 
+  /** An active filter shows in the view's title ("Filtered: FAILED"), with its Clear button beside it. */
   private describeFilter(): void {
-    if (this.treeView) this.treeView.description = this.statusFilter ? `${this.statusFilter} only` : undefined;
+    if (this.treeView) this.treeView.description = this.statusFilter ? `Filtered: ${this.statusFilter}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'cpworkflow.workflows.filtered', this.statusFilter !== undefined);
   }
 
   /** Forgets everything read; the tree is read again as VS Code asks for it. */

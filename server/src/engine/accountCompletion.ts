@@ -82,8 +82,20 @@ export function accountProposals(
             detail: `${e.label} · ${r.connectorProfileName}`,
           }))
         : [];
-    case 'field':
-      return fieldProposals(sourceFieldsOf(account, r) ?? []);
+    case 'field': {
+      // in the projection, the fields it already lists are marked and offered last (a second copy is a duplicate)
+      const w = workflowOf(doc);
+      const task = w.tasks[path[path.length - 3] as number];
+      const projected = new Set(w.projections.flatMap((p) => p.sourceFields.map((f) => f.name)));
+      const inProjection = task !== undefined && w.projections.includes(task);
+      const fields = sourceFieldsOf(account, r) ?? [];
+      const ordered = inProjection
+        ? [...fields.filter((f) => !projected.has(f.identifier)), ...fields.filter((f) => projected.has(f.identifier))]
+        : fields;
+      return fieldProposals(ordered).map((p) =>
+        projected.has(p.label) ? { ...p, detail: `already projected · ${p.detail}` } : p,
+      );
+    }
     case 'incremental': {
       const fields = sourceFieldsOf(account, r) ?? [];
       return fieldProposals([...fields.filter((f) => f.incremental), ...fields.filter((f) => !f.incremental)]);

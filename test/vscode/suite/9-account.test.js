@@ -82,9 +82,9 @@ suite('account', () => {
   });
 
   test('off: offline diagnostics only, no request, and the status item offers "Use account (profile, region)"', async () => {
-    await until(() => item.text === 'Account: off', 'the account status item');
+    await until(() => item.text === 'Check against AWS: off', 'the account status item');
     assert.ok(!vscode.languages.getDiagnostics(doc.uri).some(isAccountFinding), 'no account finding while off');
-    assert.strictEqual(item.text, 'Account: off');
+    assert.strictEqual(item.text, 'Check against AWS: off');
     assert.strictEqual(item.command?.title, `Use account (profile ${PROFILE}, ${endpoint.region})`);
     assert.strictEqual(endpoint.requests.length, 0, 'nothing reached the account');
   });

@@ -71,7 +71,7 @@ export const integrationRules: readonly Rule[] = [
             data,
             message:
               `ObjectTypeName ${quoted(objectTypeName)} is Customer Profiles' template for Salesforce ${quoted(named.sourceObject)}, but this flow reads ${quoted(object)}: ` +
-              `the template's keys and fields read ${named.sourceObject} fields, so ${object} records would not be stored or matched as it expects. ` +
+              `the template's keys and fields read its fields, so these records would not be stored or matched as it expects. ` +
               (template ? `Use ${quoted(template)}.` : `Use an object type made for ${quoted(object)}.`),
           },
         ];
