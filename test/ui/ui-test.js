@@ -475,7 +475,7 @@ async function main() {
         const sidebar = page.locator('.sidebar');
         const rows = sidebar.locator('.monaco-list-row');
         await sidebar.hover();
-        await page.locator('.sidebar a.action-label[aria-label^="Filter Workflows by Status"]').click();
+        await page.locator('.sidebar a.action-label[aria-label^="Filter Workflows by Status"]:visible').first().click();
         const pick = page.locator('.quick-input-widget');
         await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'FAILED' }).first().waitFor();
         assert.equal(
@@ -486,7 +486,7 @@ async function main() {
         await pick.locator('.quick-input-box input').fill('FAILED');
         await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'FAILED' }).waitFor();
         await page.keyboard.press('Enter');
-        await sidebar.getByText('Filtered: FAILED').waitFor();
+        await sidebar.getByText('Filtered: FAILED workflows only').waitFor();
         await rows.filter({ hasText: 'FAILED ·' }).first().waitFor();
         await poll(
           () => rows.filter({ hasText: 'COMPLETE ·' }).count(),
@@ -495,8 +495,11 @@ async function main() {
         assert.equal(await rows.filter({ hasText: 'COMPLETE ·' }).count(), 0, 'only FAILED workflows are listed');
         await wb.shot('workflows-filtered.png');
         await sidebar.hover();
-        await page.locator('.sidebar a.action-label[aria-label^="Clear Workflow Status Filter"]').click();
-        await sidebar.getByText('Filtered: FAILED').waitFor({ state: 'detached' });
+        await page
+          .locator('.sidebar a.action-label[aria-label^="Clear Workflow Status Filter"]:visible')
+          .first()
+          .click();
+        await sidebar.getByText('Filtered: FAILED workflows only').waitFor({ state: 'hidden' });
         await rows.filter({ hasText: 'COMPLETE ·' }).first().waitFor();
       },
     );

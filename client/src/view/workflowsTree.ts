@@ -79,9 +79,17 @@ export class WorkflowsTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.describeFilter();
   }
 
-  /** An active filter shows in the view's title ("Filtered: FAILED"), with its Clear button beside it. */
+  /**
+   * An active filter shows above the list ("Filtered: FAILED workflows only") and in the view's title when VS Code
+   * shows the view's own header, with its Clear button in the title bar.
+   */
   private describeFilter(): void {
-    if (this.treeView) this.treeView.description = this.statusFilter ? `Filtered: ${this.statusFilter}` : undefined;
+    if (this.treeView) {
+      this.treeView.description = this.statusFilter ? `Filtered: ${this.statusFilter}` : undefined;
+      this.treeView.message = this.statusFilter
+        ? `Filtered: ${this.statusFilter} workflows only (Clear Workflow Status Filter shows all)`
+        : undefined;
+    }
     void vscode.commands.executeCommand('setContext', 'cpworkflow.workflows.filtered', this.statusFilter !== undefined);
   }
 
