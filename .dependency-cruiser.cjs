@@ -136,6 +136,8 @@ module.exports = {
     exclude: { path: '^(dist|out|node_modules|\\.cache)/|^esbuild\\.mjs$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // packages that publish entry points through "exports" only (csv-parse/sync), as Node and esbuild resolve them
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
     combinedDependencies: true,
   },
 };

@@ -5,6 +5,8 @@ import { severityName } from '../engine/findings';
 import { terminalText } from './terminal';
 import { version } from '../../../package.json';
 
+import { parseIsoTimestamp } from '../engine/domain/time';
+
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
@@ -39,6 +41,11 @@ Usage:
   cpworkflow import-flow FLOW_NAME [--domain D] [--object-type T] [--role-arn ARN] [--flow-name NEW_NAME]
                     [--profile P] [--region R] [--endpoint-url URL] > x.cpworkflow.json
                                                      an AppFlow flow (DescribeFlow) as a workflow file
+  cpworkflow preview FILE --records RECORDS [--format text|json] [--runs N] [--now ISO-8601] [--account …]
+                                                     the dry run: each sample record kept or dropped (by which
+                                                     task), the object it becomes, its profile keys (--account),
+                                                     and the next N runs (default 5); RECORDS is a JSON array,
+                                                     JSON Lines, or CSV with a header row
   cpworkflow --help | --version
 
 A cpworkflow.config.json in a checked file's folder or one above it (up to the repository root) sets levels for
@@ -106,4 +113,13 @@ export function readWorkflowText(file: string): string {
   // Like the editor: keep a BOM and show bytes that are not UTF-8 as U+FFFD; the checks report both as the AWS CLI
   // refuses them (json-bom, json-encoding).
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+}
+
+/** --now: an ISO-8601 time with its zone (2026-12-07T09:00:00Z, …+02:00), the instant every check compares with. */
+export function pinnedNow(text: string): Date {
+  const t = /^\d{4}-\d\d-\d\dT/.test(text) ? parseIsoTimestamp(text) : undefined;
+  const seconds = t && t.form === 'iso' && !t.zoneless ? t.epochSeconds : undefined;
+  if (seconds === undefined)
+    throw new UsageError(`--now takes an ISO-8601 time such as 2026-12-07T09:00:00Z, not "${text}"`);
+  return new Date(seconds * 1000);
 }

@@ -14,7 +14,8 @@ import { awsTargetOptions, createCommand, seconds, statusCommand } from './creat
 import { AccountProviders, completeSnapshot } from '../account';
 import { listCommand } from './list';
 import { importFlowCommand } from './importFlow';
-import { EXIT, HELP, UsageError, readWorkflowText } from './common';
+import { EXIT, HELP, UsageError, pinnedNow, readWorkflowText } from './common';
+import { previewCommand } from './preview';
 import {
   FORMATS,
   FileResult,
@@ -36,7 +37,6 @@ import {
   mergeRuleConfigs,
   parseRuleOptions,
 } from '../engine/ruleConfig';
-import { parseIsoTimestamp } from '../engine/domain/time';
 
 const errnoText = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
@@ -231,15 +231,6 @@ async function validateCommand(argv: string[]): Promise<number> {
 const byPosition = (a: { range: Range }, b: { range: Range }) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
-/** --now: an ISO-8601 time with its zone (2026-12-07T09:00:00Z, …+02:00), the instant every check compares with. */
-function pinnedNow(text: string): Date {
-  const t = /^\d{4}-\d\d-\d\dT/.test(text) ? parseIsoTimestamp(text) : undefined;
-  const seconds = t && t.form === 'iso' && !t.zoneless ? t.epochSeconds : undefined;
-  if (seconds === undefined)
-    throw new UsageError(`--now takes an ISO-8601 time such as 2026-12-07T09:00:00Z, not "${text}"`);
-  return new Date(seconds * 1000);
-}
-
 /** Subcommands; each returns the exit status. */
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
@@ -247,6 +238,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   status: statusCommand,
   list: listCommand,
   'import-flow': importFlowCommand,
+  preview: previewCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
