@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { parseWorkflow } from '../../server/src/engine/document';
 import { simulate, type SourceRecord } from '../../server/src/engine/simulate';
 import { nextRuns } from '../../server/src/engine/nextRuns';
+import { createWorkflowLanguageService } from '../../server/src/engine/service';
 import type { ObjectTypeFacts } from '../../server/src/engine/accountSnapshot';
 import { Json, fd, mapTask, scheduledOf, tasksOf, workflowText } from '../rules/support';
 import { withRanges } from '../support/markers';
@@ -292,6 +293,26 @@ describe('next runs', () => {
     assert.deepEqual(
       r.runs.map((x) => x.at),
       ['2027-01-01T01:15:00Z', '2027-01-01T01:30:00Z'],
+    );
+  });
+
+  it('hovering ScheduleExpression shows the next runs in UTC and in the Timezone', () => {
+    const text = withRanges(
+      workflowText((w) => {
+        Object.assign(scheduledOf(w), {
+          ScheduleExpression: 'rate(1hours)',
+          ScheduleStartTime: '2027-01-04T09:00:00Z',
+          Timezone: 'America/Chicago',
+        });
+      }),
+    ).text;
+    const service = createWorkflowLanguageService({ now: () => new Date('2027-01-01T00:00:00Z') });
+    const doc = docOf(text);
+    const h = service.hover(doc, doc.positionAt(text.indexOf('"rate(1hours)"') + 2));
+    const value = (h?.contents as { value: string }).value;
+    assert.match(
+      value,
+      /\*\*Next runs\*\*: 2027-01-04 09:00 UTC \(Mon 4 Jan 2027,? 03\\?:00 America\/Chicago\); 2027-01-04 10:00 UTC/,
     );
   });
 

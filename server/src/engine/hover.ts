@@ -6,6 +6,8 @@ import { Node, ParsedWorkflow, isKey, nodeAt, pathOf, rangeOf, stringValue } fro
 import { shapeAt } from './shapePath';
 import { connectorByType, taskAt, workflowOf } from './workflowModel';
 import { ALL_OPERATORS, taskKindOf } from './domain/taskKinds';
+import { nextRuns } from './nextRuns';
+import { mdText } from './markdown';
 import {
   connectorMarkdown,
   memberMarkdown,
@@ -22,14 +24,24 @@ import { accountHover } from './accountCompletion';
 
 const SCALARS = new Set(['string', 'number', 'boolean', 'null']);
 
-export function hover(doc: ParsedWorkflow, offset: number, account?: AccountSnapshot): Hover | null {
+export function hover(doc: ParsedWorkflow, offset: number, account?: AccountSnapshot, now?: Date): Hover | null {
   const n = nodeAt(doc, offset);
   if (!n || !SCALARS.has(n.type)) return null;
   const fromAccount = account && !isKey(n) ? accountHover(doc, n, account) : undefined;
+  const runs = now && !isKey(n) && pathOf(n).at(-1) === 'ScheduleExpression' ? runsMarkdown(doc, now) : undefined;
   const value = isKey(n)
     ? keyMarkdown(doc, n)
-    : [fromAccount, valueMarkdown(doc, n)].filter(Boolean).join('\n\n---\n\n');
+    : [fromAccount, runs, valueMarkdown(doc, n)].filter(Boolean).join('\n\n---\n\n');
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
+}
+
+/** The schedule's next runs (engine/nextRuns.ts): "Next runs: 2027-01-04 09:00 UTC (Mon 4 Jan 03:00 America/Chicago), …". */
+function runsMarkdown(doc: ParsedWorkflow, now: Date): string | undefined {
+  const { runs, notes } = nextRuns(doc, now, 3);
+  if (!runs.length) return notes.length ? mdText(notes[0]) : undefined;
+  const line = (r: (typeof runs)[number]) =>
+    `${r.at.replace('T', ' ').replace(/:00Z$/, ' UTC')}${r.local ? ` (${mdText(r.local)})` : ''}`;
+  return `**Next runs**: ${runs.map(line).join('; ')}${notes.length ? `\n\n${notes.map(mdText).join(' ')}` : ''}`;
 }
 
 function taskKindAt(doc: ParsedWorkflow, offset: number) {

@@ -150,7 +150,7 @@ export function createWorkflowLanguageService(options: WorkflowServiceOptions = 
     forget: (uri) => void parsed.delete(uri),
     complete: (document, position, account) =>
       completions(parse(document), document.offsetAt(position), now(), account),
-    hover: (document, position, account) => hover(parse(document), document.offsetAt(position), account),
+    hover: (document, position, account) => hover(parse(document), document.offsetAt(position), account, now()),
     codeActions: (document, diagnostics) => codeActions(parse(document), diagnostics, now()),
     fixAll: (document, account) => fixAll(parse(document), validate(document, {}, account), now()),
     symbols: (document) => documentSymbols(parse(document)),
