@@ -2,7 +2,7 @@
 // ask again with what is now known (an object type's template is needed only once the domain lacks it), until
 // nothing more is needed. The LSP server does not wait: it re-validates on each arrival instead.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AccountSnapshot, accountNeeds, emptyAccountSnapshot } from '../engine/accountSnapshot';
+import { AccountSnapshot, accountNeeds } from '../engine/accountSnapshot';
 import { ParsedWorkflow, parseWorkflow } from '../engine/document';
 import type { AccountProvider } from './provider';
 
@@ -10,7 +10,8 @@ import type { AccountProvider } from './provider';
 export function snapshotFor(provider: AccountProvider, doc: ParsedWorkflow): AccountSnapshot {
   // what the cache knows widens the needs (a connection's objects once the connection is listed, an object's fields
   // once the object is, the template of a missing object type): ask until they stop growing (four levels at most)
-  let needs = accountNeeds(doc, emptyAccountSnapshot(provider.label));
+  // from what the cache already knows (asking for nothing), so a name the known lists lack is not asked for
+  let needs = accountNeeds(doc, provider.snapshot([]));
   let snapshot = provider.snapshot(needs);
   for (let level = 0; level < 4; level++) {
     const wider = accountNeeds(doc, snapshot);

@@ -136,13 +136,16 @@ export function accountNeeds(doc: ParsedWorkflow, known: AccountSnapshot): Accou
   }
   // S3 sources name a bucket, not a connector profile
   if (connectorType !== 'S3') out.push({ kind: 'connectorProfiles' });
-  // a connection's objects and an object's fields only for names the account lists: typing a name letter by letter
-  // asks nothing for each prefix (the lists say it is no connection yet)
+  // a connection's objects and an object's fields only for names the account lists once the list is known: typing a
+  // name letter by letter asks nothing for each prefix; before the lists arrive (a file just opened) everything is
+  // asked at once, so the first account-aware diagnostics do not wait a round per level
   const profile = r.connectorProfileName;
-  if (profile && known.connectorProfiles?.some((p) => p.name === profile)) {
+  const profiles = known.connectorProfiles;
+  if (profile && (!profiles || profiles.some((p) => p.name === profile))) {
     out.push({ kind: 'entities', profile, connectorType });
     const object = r.object;
-    if (object && known.entities.get(profile)?.some((e) => e.name === object))
+    const objects = known.entities.get(profile);
+    if (object && (!objects || objects.some((e) => e.name === object)))
       out.push({ kind: 'fields', profile, entity: object, connectorType });
   }
   return out;

@@ -35,7 +35,7 @@ export function hover(doc: ParsedWorkflow, offset: number, account?: AccountSnap
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, n) } : null;
 }
 
-/** The schedule's next runs (engine/nextRuns.ts): "Next runs: 2027-01-04 09:00 UTC (Mon 4 Jan 03:00 America/Chicago), …". */
+/** The next runs (engine/nextRuns.ts): "Next runs: 2027-01-04 09:00 UTC (Mon 4 Jan 03:00 America/Chicago); …". */
 function runsMarkdown(doc: ParsedWorkflow, now: Date): string | undefined {
   const { runs, notes } = nextRuns(doc, now, 3);
   if (!runs.length) return notes.length ? mdText(notes[0]) : undefined;
