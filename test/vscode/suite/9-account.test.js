@@ -106,7 +106,7 @@ suite('account', () => {
       'the object type was read from the account',
     );
     await until(() => item.command?.title === 'Refresh Account', 'the status item to offer "Refresh Account"');
-    assert.strictEqual(item.text, `Account: profile ${PROFILE}, ${endpoint.region}`);
+    assert.strictEqual(item.text, `Check against AWS: profile ${PROFILE}, ${endpoint.region}`);
   });
 
   test('"Refresh Account" asks the account again and keeps the finding', async () => {
