@@ -1,5 +1,6 @@
 // The VS Code extension: starts the language server for cpworkflow files and shows what checks them.
 // The only code that imports `vscode`.
+import { registerPreview } from './preview';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerSubmission } from './submit';
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   context.subscriptions.push(client);
   const accountStatus = registerAccount(context, client);
+  registerPreview(context, client);
   return { client, workflows, accountStatus };
 }
 

@@ -34,3 +34,13 @@ export const ACCOUNT_STATUS_NOTIFICATION = 'cpworkflow/accountStatus';
  * line, and tests: 'off' means no account library is loaded and no account request is pending).
  */
 export const GET_ACCOUNT_STATUS_REQUEST = 'cpworkflow/getAccountStatus';
+
+/** client → server request: the preview of an open workflow file (the mapping picture, the dry run, the next runs). */
+export const PREVIEW_REQUEST = 'cpworkflow/preview';
+export interface PreviewParams {
+  readonly uri: string;
+  /** sample source records (a JSON array, JSON Lines, or CSV with a header row) to run through the tasks */
+  readonly recordsText?: string;
+  /** how many next runs (default 5) */
+  readonly runs?: number;
+}

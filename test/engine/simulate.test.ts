@@ -5,6 +5,7 @@ import { parseWorkflow } from '../../server/src/engine/document';
 import { simulate, type SourceRecord } from '../../server/src/engine/simulate';
 import { nextRuns } from '../../server/src/engine/nextRuns';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
+import { previewMermaid, previewModel } from '../../server/src/engine/previewModel';
 import type { ObjectTypeFacts } from '../../server/src/engine/accountSnapshot';
 import { Json, fd, mapTask, scheduledOf, tasksOf, workflowText } from '../rules/support';
 import { withRanges } from '../support/markers';
@@ -327,5 +328,62 @@ describe('next runs', () => {
     }, '2027-01-01T00:00:00Z');
     assert.deepEqual(cron.runs, []);
     assert.match(cron.notes[0], /cron/);
+  });
+});
+
+describe('the mapping picture (model and Mermaid)', () => {
+  const objectType: ObjectTypeFacts = {
+    fields: {
+      AccountId: { source: '_source.Id', target: '_profile.AccountNumber' },
+      City: { source: '_source.City', target: '_profile.Address.City' },
+    },
+    keys: { _account: [{ standardIdentifiers: ['PROFILE', 'UNIQUE'], fieldNames: ['AccountId'] }] },
+  };
+
+  it('marks projected fields no Map writes, destinations the object type does not read, and fields nothing writes', () => {
+    const m = previewModel(
+      parsed(
+        workflowText((w) => {
+          tasksOf(w)[0].SourceFields.push('Fax');
+        }),
+      ),
+      objectType,
+    );
+    assert.deepEqual(
+      m.fields.filter((f) => f.projected && !f.mapped).map((f) => f.name),
+      ['Fax'],
+    );
+    assert.deepEqual(
+      m.destinations.filter((d) => d.read === false).map((d) => d.name),
+      ['Name', 'Phone', 'LastModifiedDate'],
+    );
+    assert.deepEqual(
+      m.objectType!.map((o) => [o.name, o.keys, o.written]),
+      [
+        ['AccountId', ['_account'], true],
+        ['City', [], false],
+      ],
+    );
+    assert.equal(m.tasks[1].taskType, 'Map');
+    assert.ok(m.tasks[1].start < m.tasks[1].end);
+  });
+
+  it('Mermaid: positional ids, names as entity-escaped labels, lost fields dashed, keys bold', () => {
+    const m = previewModel(
+      parsed(
+        workflowText((w) => {
+          tasksOf(w)[0].SourceFields.push('x"]; click f0 call alert(1) %%');
+        }),
+      ),
+      objectType,
+    );
+    const text = previewMermaid(m);
+    assert.match(text, /^flowchart LR\n/);
+    assert.match(text, /f0\["Id"\]/);
+    assert.match(text, /f0 -->\|"Tasks#91;1#93;"\| d0/);
+    assert.ok(!text.includes('"];'), 'a name cannot close its label');
+    assert.match(text, /x#34;#93;#59; click f0 call alert#40;1#41; #37;#37;/);
+    assert.match(text, /class f4,o1 lost/);
+    assert.match(text, /class o0 key/);
   });
 });

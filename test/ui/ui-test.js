@@ -504,6 +504,74 @@ async function main() {
       },
     );
 
+    await step(
+      '"Preview Workflow" draws the mapping beside the file, follows typing, selects a clicked task, runs sample records, loads nothing remote',
+      async () => {
+        const remote = [];
+        const onRequest = (r) => {
+          const host = new URL(r.url()).hostname;
+          if (
+            !['127.0.0.1', 'localhost'].includes(host) &&
+            !r.url().startsWith('data:') &&
+            !r.url().startsWith('blob:')
+          )
+            remote.push(r.url());
+        };
+        page.context().on('request', onRequest);
+        const text = fs.readFileSync(path.join(folder, SUBMITTED), 'utf8');
+        await page.keyboard.press('Control+P');
+        const quick = page.locator('.quick-input-widget .quick-input-box input');
+        await quick.fill(SUBMITTED);
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: SUBMITTED }).waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: SUBMITTED }).waitFor();
+        await page.keyboard.press('F1');
+        await quick.fill('>Customer Profiles: Preview Workflow');
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Preview Workflow' }).waitFor();
+        await page.keyboard.press('Enter');
+        const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await view.getByRole('button', { name: /^Tasks\[1\] Map NO_OP/ }).waitFor();
+        await view.getByRole('button', { name: /^BillingCity, from BillingCity/ }).waitFor();
+        // type in the file: the picture follows
+        await page.locator('.tab', { hasText: SUBMITTED }).first().click();
+        const dest = lineColumn(text, '"BillingCity"', '"DestinationField": "BillingCity"');
+        await wb.goTo({ line: dest.line, column: dest.column + 1 });
+        for (let i = 0; i < 'BillingCity'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.type('City');
+        await page.keyboard.press('Escape');
+        await view.getByRole('button', { name: /^City, from BillingCity/ }).waitFor();
+        // a click on a task selects it in the editor
+        const validate = lineColumn(text, '{', '"TaskType": "Validate"');
+        const taskLine = text
+          .slice(0, text.lastIndexOf('{', text.indexOf('"TaskType": "Validate"')))
+          .split('\n').length;
+        await view.getByRole('button', { name: /^Tasks\[6\] Validate VALIDATE_NON_NULL/ }).click();
+        await poll(
+          () => page.locator('[id="status.editor.selection"]').innerText(),
+          (t) => t.startsWith(`Ln ${taskLine},`) || /selected/.test(t),
+        );
+        assert.ok(validate.line > 0);
+        assert.match(await page.locator('[id="status.editor.selection"]').innerText(), /selected/);
+        // the dry run on the example's sample records
+        await view.getByRole('button', { name: 'Run Sample Records…' }).click();
+        await quick.waitFor({ state: 'visible' });
+        await quick.fill(path.join(folder, 'records', 'salesforce-account.records.json'));
+        await page.keyboard.press('Enter');
+        await view.getByText('2 of 3 records kept').waitFor();
+        await view.getByText(/dropped by Tasks\[6\]: Id null fails VALIDATE_NON_NULL/).waitFor();
+        await view
+          .getByText(/^2027|^20\d\d-\d\d-\d\dT/)
+          .first()
+          .waitFor();
+        await wb.shot('preview.png');
+        page.context().off('request', onRequest);
+        assert.deepEqual(remote, [], 'the preview loaded nothing from the network');
+        // put the file back as it was for the steps after this one
+        await page.locator('.tab', { hasText: SUBMITTED }).first().click();
+        await page.keyboard.press('Control+Z');
+      },
+    );
+
     await step('F1 "New Workflow File from AppFlow Flow" opens a picked flow as a checked workflow file', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget .quick-input-box input');

@@ -45,7 +45,8 @@ Usage:
                                                      the dry run: each sample record kept or dropped (by which
                                                      task), the object it becomes, its profile keys (--account),
                                                      and the next N runs (default 5); RECORDS is a JSON array,
-                                                     JSON Lines, or CSV with a header row
+                                                     JSON Lines, or CSV with a header row; --format mermaid
+                                                     (no --records): the mapping as a Mermaid flowchart
   cpworkflow --help | --version
 
 A cpworkflow.config.json in a checked file's folder or one above it (up to the repository root) sets levels for

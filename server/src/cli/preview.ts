@@ -4,65 +4,31 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
 import { parseWorkflow } from '../engine/document';
 import { simulate, type SourceRecord } from '../engine/simulate';
+import { parseRecords } from '../engine/records';
 import { nextRuns } from '../engine/nextRuns';
+import { previewMermaid, previewModel } from '../engine/previewModel';
 import { accountReferences, objectTypeOf } from '../engine/accountSnapshot';
 import { AccountProviders, completeSnapshot } from '../account';
 import { EXIT, UsageError, diagnosticLine, pinnedNow, readRegularFile, readWorkflowText } from './common';
 import { awsTargetOptions, seconds } from './create';
 import { terminalText, writeLine } from './terminal';
 
-/** The most records a preview runs: a sample, not an export (the file itself is at most 50 MB). */
-export const MAX_RECORDS = 100_000;
-
 /** Source records from a JSON array, JSON Lines, or CSV with a header row (S3), as the connector returns them. */
 export function readRecords(file: string): SourceRecord[] {
   const bytes = readRegularFile(file);
   if (bytes.includes(0)) throw new UsageError(`${file}: not a text file (it contains NUL bytes).`);
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-  const trimmed = text.trimStart();
-  const bad = (why: string) => new UsageError(`${file}: ${why}`);
-  let records: unknown[];
-  if (trimmed.startsWith('[')) {
-    try {
-      records = JSON.parse(text) as unknown[];
-    } catch (e) {
-      throw bad(`not JSON: ${(e as Error).message}`);
-    }
-    if (!Array.isArray(records)) throw bad('a JSON file of records is an array of objects.');
-  } else if (trimmed.startsWith('{')) {
-    records = [];
-    const lines = text.split('\n');
-    for (const [i, line] of lines.entries()) {
-      if (!line.trim()) continue;
-      try {
-        records.push(JSON.parse(line));
-      } catch (e) {
-        throw bad(`line ${i + 1} is not JSON: ${(e as Error).message}`);
-      }
-      if (records.length > MAX_RECORDS) break;
-    }
-  } else {
-    try {
-      records = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, to: MAX_RECORDS + 1 });
-    } catch (e) {
-      throw bad(`not CSV with a header row: ${(e as Error).message}`);
-    }
-  }
-  if (records.length > MAX_RECORDS)
-    throw bad(`more than ${MAX_RECORDS.toLocaleString('en-US')} records: take a sample.`);
-  const notObject = records.findIndex((r) => r === null || typeof r !== 'object' || Array.isArray(r));
-  if (notObject >= 0) throw bad(`record ${notObject} is not an object of source field → value.`);
-  return records as SourceRecord[];
+  const read = parseRecords(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+  if ('error' in read) throw new UsageError(`${file}: ${read.error}`);
+  return read.records;
 }
 
 const HELP_LINE =
-  'cpworkflow preview FILE --records RECORDS [--format text|json] [--runs N] [--now ISO-8601] [--account …]';
+  'cpworkflow preview FILE --records RECORDS [--format text|json] [--runs N] [--now ISO-8601] [--account …], or FILE --format mermaid';
 
 export async function previewCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -78,16 +44,17 @@ export async function previewCommand(argv: string[]): Promise<number> {
     },
   });
   if (positionals.length !== 1) throw new UsageError(`preview takes one workflow file: ${HELP_LINE}`);
-  if (!values.records) throw new UsageError(`preview needs --records RECORDS: ${HELP_LINE}`);
-  if (values.format !== 'text' && values.format !== 'json')
-    throw new UsageError(`--format is text or json, not "${values.format}"`);
+  const picture = values.format === 'mermaid';
+  if (!values.records && !picture) throw new UsageError(`preview needs --records RECORDS: ${HELP_LINE}`);
+  if (values.format !== 'text' && values.format !== 'json' && !picture)
+    throw new UsageError(`--format is text, json or mermaid, not "${values.format}"`);
   const runCount = Number(values.runs);
   if (!Number.isInteger(runCount) || runCount < 0 || runCount > 1000)
     throw new UsageError(`--runs takes a whole number from 0 to 1000, not "${values.runs}"`);
   const now = values.now === undefined ? new Date() : pinnedNow(values.now);
   const [file] = positionals;
   const text = readWorkflowText(file);
-  const records = readRecords(values.records);
+  const records = values.records ? readRecords(values.records) : [];
   const doc = TextDocument.create(pathToFileURL(resolve(file)).href, 'cpworkflow', 1, text);
   const service = createWorkflowLanguageService({ now: () => now });
   let objectType;
@@ -118,6 +85,10 @@ export async function previewCommand(argv: string[]): Promise<number> {
     providers?.dispose();
   }
   const parsed = parseWorkflow(doc);
+  if (picture) {
+    process.stdout.write(previewMermaid(previewModel(parsed, objectType)));
+    return EXIT.ok;
+  }
   const simulation = simulate(parsed, records, objectType);
   const runs = nextRuns(parsed, now, runCount);
   if (values.format === 'json') {

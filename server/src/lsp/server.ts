@@ -29,6 +29,12 @@ import {
   type AccountSettings,
 } from './account';
 import { version } from '../../../package.json';
+import { PREVIEW_REQUEST, type PreviewParams } from '../protocol';
+import { accountReferences, objectTypeOf } from '../engine/accountSnapshot';
+import { previewModel } from '../engine/previewModel';
+import { simulate } from '../engine/simulate';
+import { parseRecords } from '../engine/records';
+import { nextRuns } from '../engine/nextRuns';
 
 export interface ServerOptions {
   /** the validation scheduler's clock (tests pass a fake one) */
@@ -114,6 +120,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onNotification(ACCOUNT_SETTINGS_NOTIFICATION, (settings: AccountSettings) => configureAccount(settings));
   connection.onNotification(REFRESH_ACCOUNT_NOTIFICATION, () => account.refresh());
   connection.onRequest(GET_ACCOUNT_STATUS_REQUEST, () => account.current);
+  // the preview: the picture, the dry run of the records given, the next runs; the object type from the account
+  connection.onRequest(PREVIEW_REQUEST, (p: PreviewParams) =>
+    serve(p.uri, null, 'preview', (doc) => {
+      const parsed = service.parse(doc);
+      const snapshot = accountFor(doc);
+      const objectType = snapshot && objectTypeOf(snapshot, accountReferences(parsed))?.facts;
+      const read = typeof p.recordsText === 'string' ? parseRecords(p.recordsText) : undefined;
+      return {
+        model: previewModel(parsed, objectType),
+        ...(read && 'error' in read ? { recordsError: read.error } : {}),
+        ...(read && 'records' in read ? { simulation: simulate(parsed, read.records, objectType) } : {}),
+        runs: nextRuns(parsed, options.engine?.now?.() ?? new Date(), Math.min(Math.max(p.runs ?? 5, 0), 50)),
+      };
+    }),
+  );
   let watchConfigs = false;
   connection.onInitialized(() => {
     configureAccount(initialAccount);
