@@ -554,9 +554,16 @@ async function main() {
         assert.match(await page.locator('[id="status.editor.selection"]').innerText(), /selected/);
         // the dry run on the example's sample records
         await view.getByRole('button', { name: 'Run Sample Records…' }).click();
-        await quick.waitFor({ state: 'visible' });
-        await quick.fill(path.join(folder, 'records', 'salesforce-account.records.json'));
-        await page.keyboard.press('Enter');
+        // code-server's file dialog: once it lists a folder, the full path typed and Enter picks the file
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: '..' }).first().waitFor();
+        const picked = path.join(folder, 'records', 'salesforce-account.records.json');
+        await quick.fill(picked);
+        await poll(
+          () => quick.inputValue(),
+          (v) => v === picked,
+        );
+        await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+        await quick.waitFor({ state: 'hidden' });
         await view.getByText('2 of 3 records kept').waitFor();
         await view.getByText(/dropped by Tasks\[6\]: Id null fails VALIDATE_NON_NULL/).waitFor();
         await view
