@@ -67,6 +67,8 @@ const builds = [
       server: 'server/src/server.ts',
       cli: 'server/src/cli/main.ts',
       account: 'server/src/account/index.ts',
+      // dist/svg.js: ELK and the SVG writer, loaded by the CLI only for preview --format svg
+      svg: 'server/src/cli/svg.ts',
     },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },

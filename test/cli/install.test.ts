@@ -47,6 +47,8 @@ describe('the CLI package, installed as the README says (npm pack, npm install -
       'package/LICENSE',
       'package/README.md',
       'package/dist/cli.js',
+      // ELK and the SVG writer, loaded only by preview --format svg
+      'package/dist/svg.js',
       'package/package.json',
     ]);
     const size = readFileSync(join(ROOT, tarball)).length;

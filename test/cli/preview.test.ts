@@ -3,7 +3,7 @@
 // --account against the local endpoint serving an account nobody chose: the profile keys each record gets.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/root';
@@ -135,6 +135,29 @@ describe('cpworkflow preview (the built CLI)', function () {
     assert.match(r.stderr, /bad\.cpworkflow\.json:1:\d+ error json-/);
     assert.match(r.stderr, /nothing was simulated/);
     assert.equal(r.stdout, '');
+  });
+
+  it('--format mermaid and svg: the picture, with a hostile field name kept as text', async () => {
+    const w = JSON.parse(readFileSync(example('salesforce-account.cpworkflow.json'), 'utf8'));
+    w.IntegrationConfig.AppflowIntegration.FlowDefinition.Tasks[0].SourceFields.push(
+      '<script>x</script>"]; %%\u001b[31m',
+    );
+    const file = write('hostile.cpworkflow.json', JSON.stringify(w, null, 2));
+    const mermaid = await cli(['preview', file, '--format', 'mermaid']);
+    assert.equal(mermaid.code, 0, mermaid.stderr);
+    assert.match(mermaid.stdout, /^flowchart LR\n/);
+    assert.match(mermaid.stdout, /f0 -->\|"Tasks#91;1#93;"\| d0/);
+    assert.ok(!mermaid.stdout.includes('<script>') && !mermaid.stdout.includes('\u001b'));
+    const svg = await cli(['preview', file, '--format', 'svg']);
+    assert.equal(svg.code, 0, svg.stderr);
+    assert.match(svg.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+    for (const name of ['Id', 'Name', 'Phone', 'BillingCity', 'LastModifiedDate'])
+      assert.ok(svg.stdout.includes(`>${name}</text>`), name);
+    assert.ok(svg.stdout.includes('&lt;script&gt;x&lt;/script&gt;&quot;'), 'the name is text, not markup');
+    assert.ok(!svg.stdout.includes('<script') && !svg.stdout.includes('\u001b'));
+    // one edge per Map, laid out left to right
+    assert.equal(svg.stdout.match(/<polyline /g)?.length, 5);
+    assert.match(svg.stdout, /stroke-dasharray="5 4"/, 'the projected field no Map writes is dashed');
   });
 
   describe('--account (an account nobody chose)', () => {

@@ -46,7 +46,7 @@ Usage:
                                                      task), the object it becomes, its profile keys (--account),
                                                      and the next N runs (default 5); RECORDS is a JSON array,
                                                      JSON Lines, or CSV with a header row; --format mermaid
-                                                     (no --records): the mapping as a Mermaid flowchart
+                                                     or svg (no --records): the mapping as a picture
   cpworkflow --help | --version
 
 A cpworkflow.config.json in a checked file's folder or one above it (up to the repository root) sets levels for

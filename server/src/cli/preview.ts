@@ -2,7 +2,7 @@
 // and its next runs (engine/nextRuns.ts), as text or JSON. A file with errors is reported as `validate` reports it
 // and nothing is simulated; records that cannot be read are a usage error (exit 2) naming their file.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -27,8 +27,11 @@ export function readRecords(file: string): SourceRecord[] {
   return read.records;
 }
 
+// A computed path, so esbuild leaves the require to run time: dist/svg.js (with ELK) is parsed only for --format svg.
+const SVG_BUNDLE = join(__dirname, 'svg.js');
+
 const HELP_LINE =
-  'cpworkflow preview FILE --records RECORDS [--format text|json] [--runs N] [--now ISO-8601] [--account …], or FILE --format mermaid';
+  'cpworkflow preview FILE --records RECORDS [--format text|json] [--runs N] [--now ISO-8601] [--account …], or FILE --format mermaid|svg';
 
 export async function previewCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,10 +47,10 @@ export async function previewCommand(argv: string[]): Promise<number> {
     },
   });
   if (positionals.length !== 1) throw new UsageError(`preview takes one workflow file: ${HELP_LINE}`);
-  const picture = values.format === 'mermaid';
+  const picture = values.format === 'mermaid' || values.format === 'svg';
   if (!values.records && !picture) throw new UsageError(`preview needs --records RECORDS: ${HELP_LINE}`);
   if (values.format !== 'text' && values.format !== 'json' && !picture)
-    throw new UsageError(`--format is text, json or mermaid, not "${values.format}"`);
+    throw new UsageError(`--format is text, json, mermaid or svg, not "${values.format}"`);
   const runCount = Number(values.runs);
   if (!Number.isInteger(runCount) || runCount < 0 || runCount > 1000)
     throw new UsageError(`--runs takes a whole number from 0 to 1000, not "${values.runs}"`);
@@ -86,7 +89,9 @@ export async function previewCommand(argv: string[]): Promise<number> {
   }
   const parsed = parseWorkflow(doc);
   if (picture) {
-    process.stdout.write(previewMermaid(previewModel(parsed, objectType)));
+    const model = previewModel(parsed, objectType);
+    if (values.format === 'mermaid') process.stdout.write(previewMermaid(model));
+    else process.stdout.write(await (require(SVG_BUNDLE) as typeof import('./svg')).previewSvg(model));
     return EXIT.ok;
   }
   const simulation = simulate(parsed, records, objectType);
