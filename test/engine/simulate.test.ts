@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseWorkflow } from '../../server/src/engine/document';
 import { simulate, type SourceRecord } from '../../server/src/engine/simulate';
-import { nextRuns } from '../../server/src/engine/nextRuns';
+import { nextRuns, scheduleLens } from '../../server/src/engine/nextRuns';
 import { createWorkflowLanguageService } from '../../server/src/engine/service';
 import { previewMermaid, previewModel } from '../../server/src/engine/previewModel';
 import type { ObjectTypeFacts } from '../../server/src/engine/accountSnapshot';
@@ -385,5 +385,23 @@ describe('the mapping picture (model and Mermaid)', () => {
     assert.match(text, /x#34;#93;#59; click f0 call alert#40;1#41; #37;#37;/);
     assert.match(text, /class f4,o1 lost/);
     assert.match(text, /class o0 key/);
+  });
+});
+
+describe('the schedule lens', () => {
+  it('says the next run in the Timezone and the interval, and opens the preview', () => {
+    const text = withRanges(
+      workflowText((w) => {
+        Object.assign(scheduledOf(w), {
+          ScheduleExpression: 'rate(1hours)',
+          ScheduleStartTime: '2027-01-04T09:00:00Z',
+          Timezone: 'America/Chicago',
+        });
+      }),
+    ).text;
+    const lens = scheduleLens(parsed(text), new Date('2027-01-01T00:00:00Z'))!;
+    assert.match(lens.command!.title, /^Next run: Mon 4 Jan 2027,? 03:00 America\/Chicago, then every 1 hour$/);
+    assert.equal(lens.command!.command, 'cpworkflow.previewWorkflow');
+    assert.equal(text.split('\n')[lens.range.start.line].includes('"ScheduleExpression"'), true);
   });
 });

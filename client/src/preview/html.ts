@@ -94,7 +94,7 @@ const SCRIPT = `
     $('subtitle').textContent = m.objectTypeName ? 'into object type ' + m.objectTypeName + (m.objectType ? '' : ' (its fields are known with Check against AWS on)') : '';
     const cols = $('columns'); cols.replaceChildren();
     const src = column('Source fields');
-    for (const f of m.fields) src.appendChild(box(f.name, !f.projected ? 'not projected' : !f.mapped ? 'projected, never mapped' : '', !f.projected ? 'muted' : !f.mapped ? 'lost' : '', undefined,
+    for (const f of m.fields) src.appendChild(box(f.name, !f.projected ? 'not projected' : !f.mapped ? 'projected, never mapped' : '', !f.projected ? 'muted' : !f.mapped ? 'lost' : '', f.task,
       f.name + (!f.projected ? ', not projected' : !f.mapped ? ', projected but never mapped' : '')));
     const tasks = column('Tasks');
     for (const t of m.tasks) tasks.appendChild(box('Tasks[' + t.index + '] ' + t.taskType + ' ' + t.operator,
@@ -105,7 +105,7 @@ const SCRIPT = `
     if (!m.objectType) ot.appendChild(el('p', 'note', 'Not known offline: turn on Check against AWS to see its fields and keys.'));
     else for (const o of m.objectType) ot.appendChild(box((o.target || o.name) + (o.keys.length ? ' 🔑' : ''),
       o.source + (o.keys.length ? ' · key ' + o.keys.join(', ') : '') + (o.written ? '' : ' · no Map writes it'),
-      (o.keys.length ? 'key ' : '') + (o.written ? '' : 'lost')));
+      (o.keys.length ? 'key ' : '') + (o.written ? '' : 'lost'), o.task));
     cols.append(src, tasks, dest, ot);
   }
   function drawSimulation(s) {

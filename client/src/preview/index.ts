@@ -25,8 +25,12 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   const panels = new Map<string, vscode.WebviewPanel>();
   context.subscriptions.push(
     vscode.commands.registerCommand(PREVIEW_COMMAND, async (uri?: unknown) => {
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-      const document = target && (await vscode.workspace.openTextDocument(target));
+      // from the editor title (a Uri), a CodeLens (the URI as a string) or the palette (the active editor); only a
+      // document already open is previewed, whatever an argument names
+      const wanted = uri instanceof vscode.Uri ? uri.toString() : typeof uri === 'string' ? uri : undefined;
+      const document = wanted
+        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted)
+        : vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== LANGUAGE_ID) {
         void vscode.window.showInformationMessage('Open a .cpworkflow.json file to preview it.');
         return;

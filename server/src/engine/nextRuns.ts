@@ -1,7 +1,8 @@
 // The next runs of a Scheduled flow, from its trigger: `rate(…)` stepped from ScheduleStartTime (or from now when it
 // has none or it has passed), delayed by ScheduleOffset, stopping at ScheduleEndTime; each with the window an
 // Incremental pull reads (from the previous run, or FirstExecutionFrom for the first). Pure: `now` is given.
-import { ParsedWorkflow, prop, stringValue } from './document';
+import { ParsedWorkflow, prop, rangeOf, stringValue } from './document';
+import type { CodeLens } from 'vscode-languageserver-types';
 import { workflowOf } from './workflowModel';
 import { instantOf, isoUtc } from './domain/time';
 import { parseScheduleExpression } from './domain/scheduleExpression';
@@ -96,4 +97,21 @@ export function nextRuns(doc: ParsedWorkflow, now: Date, count = 5): RunsPreview
   if (incremental && first === undefined && runs.length && (start === undefined || start >= nowSeconds))
     notes.push('The first Incremental run has no FirstExecutionFrom: AppFlow pulls every record it finds then.');
   return { runs, notes };
+}
+
+/** The command a schedule lens runs: VS Code's "Preview Workflow" (another client shows the title only). */
+export const PREVIEW_COMMAND = 'cpworkflow.previewWorkflow';
+
+/** "Next run: Mon 4 Jan 2027 03:00 America/Chicago, then every 1 hour" over ScheduleExpression, if it has one. */
+export function scheduleLens(doc: ParsedWorkflow, now: Date): CodeLens | undefined {
+  const node = prop(workflowOf(doc).scheduledNode, 'ScheduleExpression');
+  if (!node) return undefined;
+  const { runs, notes } = nextRuns(doc, now, 1);
+  const expression = parseScheduleExpression(stringValue(node) ?? '');
+  const every =
+    expression.kind === 'rate'
+      ? `, then every ${expression.count} ${expression.count === 1 ? expression.unit.replace(/s$/, '') : expression.unit}`
+      : '';
+  const title = runs.length ? `Next run: ${runs[0].local ?? runs[0].at}${every}` : (notes[0] ?? 'No run');
+  return { range: rangeOf(doc, node), command: { title: title.slice(0, 200), command: PREVIEW_COMMAND } };
 }

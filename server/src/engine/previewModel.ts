@@ -22,6 +22,8 @@ export interface PreviewField {
   readonly projected: boolean;
   /** some Map (directly or through Merge/Arithmetic) writes it */
   readonly mapped: boolean;
+  /** the first task after the projection that reads it (what a click on it selects) */
+  readonly task?: number;
 }
 
 export interface PreviewDestination {
@@ -41,6 +43,8 @@ export interface PreviewObjectTypeField {
   readonly keys: readonly string[];
   /** whether a Map writes its `_source.X` */
   readonly written: boolean;
+  /** the Map that writes it (what a click on it selects) */
+  readonly task?: number;
 }
 
 export interface PreviewModel {
@@ -107,11 +111,17 @@ export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts):
   const names = new Set<string>([...projected]);
   for (const t of w.tasks)
     if (!isProjection(t)) for (const f of t.sourceFields) if (!madeFrom.has(f.name)) names.add(f.name);
-  const fields = [...names].map((name) => ({
-    name,
-    projected: w.projections.length === 0 || projected.has(name),
-    mapped: mapped.has(name),
-  }));
+  const readerOf = (name: string) =>
+    w.tasks.find((t) => !isProjection(t) && t.sourceFields.some((f) => f.name === name));
+  const fields = [...names].map((name) => {
+    const reader = readerOf(name) ?? w.projections[0];
+    return {
+      name,
+      projected: w.projections.length === 0 || projected.has(name),
+      mapped: mapped.has(name),
+      ...(reader ? { task: reader.index } : {}),
+    };
+  });
   const written = new Set(destinations.map((d) => d.name));
   const keysOf = new Map<string, string[]>();
   for (const [keyName, list] of Object.entries(objectType?.keys ?? {}))
@@ -123,6 +133,9 @@ export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts):
         target: f.target,
         keys: keysOf.get(name) ?? [],
         written: written.has(sourceName(f.source) ?? '\u0000'),
+        ...(destinations.some((d) => `_source.${d.name}` === f.source)
+          ? { task: destinations.find((d) => `_source.${d.name}` === f.source)!.task }
+          : {}),
       }))
     : undefined;
   return {

@@ -34,7 +34,7 @@ import { accountReferences, objectTypeOf } from '../engine/accountSnapshot';
 import { previewModel } from '../engine/previewModel';
 import { simulate } from '../engine/simulate';
 import { parseRecords } from '../engine/records';
-import { nextRuns } from '../engine/nextRuns';
+import { nextRuns, scheduleLens } from '../engine/nextRuns';
 
 export interface ServerOptions {
   /** the validation scheduler's clock (tests pass a fake one) */
@@ -170,6 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // `"` opens a key or a string value, `:` a value
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll],
           resolveProvider: false,
@@ -308,6 +309,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onHover((p) =>
     serve(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position, accountFor(doc))),
+  );
+  // the schedule's next run over ScheduleExpression; a click opens the preview (VS Code's command)
+  connection.onCodeLens((p) =>
+    serve(p.textDocument.uri, [], 'code lens', (doc) => {
+      const lens = scheduleLens(service.parse(doc), options.engine?.now?.() ?? new Date());
+      return lens?.command ? [{ ...lens, command: { ...lens.command, arguments: [p.textDocument.uri] } }] : [];
+    }),
   );
   // `only` names kinds or their parents ("source" asks for source.fixAll too)
   const asked = (only: string[] | undefined, kind: string) => !only || only.some((k) => kind.startsWith(k));
