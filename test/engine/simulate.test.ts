@@ -317,6 +317,21 @@ describe('next runs', () => {
     );
   });
 
+  it('the history batches come first, as a timeline before the runs', () => {
+    const r = runs((w) => {
+      w.IntegrationConfig.AppflowIntegration.Batches = [
+        { StartTime: '2026-01-01T00:00:00Z', EndTime: '2026-07-01T00:00:00Z' },
+        { StartTime: 1782864000, EndTime: '2027-01-01T00:00:00Z' },
+      ];
+      Object.assign(scheduledOf(w), { ScheduleExpression: 'rate(1days)', ScheduleStartTime: '2027-01-02T00:00:00Z' });
+    }, '2027-01-01T00:00:00Z');
+    assert.deepEqual(r.history, [
+      { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' },
+      { from: '2026-07-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+    ]);
+    assert.equal(r.runs[0].at, '2027-01-02T00:00:00Z');
+  });
+
   it('an Event flow and a cron schedule say why no run is listed', () => {
     const event = runs((w) => {
       fd(w).TriggerConfig = { TriggerType: 'Event' };

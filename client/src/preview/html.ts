@@ -132,6 +132,7 @@ const SCRIPT = `
   }
   function drawRuns(r) {
     const list = $('runs'); list.replaceChildren();
+    for (const b of r.history || []) list.appendChild(el('li', 'note', 'history batch ' + (b.from || '?') + ' → ' + (b.to || '?')));
     for (const x of r.runs) list.appendChild(el('li', '', x.at + (x.local ? ' (' + x.local + ')' : '') + (x.to ? ' · pulls ' + (x.from || 'everything') + ' → ' + x.to : '')));
     $('runs-notes').textContent = (r.notes || []).join(' ');
   }

@@ -98,7 +98,16 @@ export async function previewCommand(argv: string[]): Promise<number> {
   const runs = nextRuns(parsed, now, runCount);
   if (values.format === 'json') {
     process.stdout.write(
-      `${JSON.stringify({ records: simulation.records, runs: runs.runs, notes: [...simulation.notes, ...runs.notes] }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          records: simulation.records,
+          ...(runs.history ? { history: runs.history } : {}),
+          runs: runs.runs,
+          notes: [...simulation.notes, ...runs.notes],
+        },
+        null,
+        2,
+      )}\n`,
     );
     return EXIT.ok;
   }
@@ -114,6 +123,10 @@ export async function previewCommand(argv: string[]): Promise<number> {
   }
   if (!objectType)
     out.push('  (the object type is not known offline: --account shows the profile keys each record gets)');
+  if (runs.history?.length) {
+    out.push('history batches first:');
+    for (const b of runs.history) out.push(`  ${b.from ?? '?'} → ${b.to ?? '?'}`);
+  }
   if (runs.runs.length) {
     out.push('next runs:');
     for (const run of runs.runs)

@@ -18,6 +18,8 @@ export interface NextRun {
 }
 
 export interface RunsPreview {
+  /** the history batches (Batches) the workflow imports first, in file order */
+  readonly history?: readonly { readonly from?: string; readonly to?: string }[];
   readonly runs: readonly NextRun[];
   /** why there are no (more) runs, or what was assumed */
   readonly notes: readonly string[];
@@ -46,6 +48,16 @@ function localTime(epochSeconds: number, timeZone: string): string | undefined {
 }
 
 export function nextRuns(doc: ParsedWorkflow, now: Date, count = 5): RunsPreview {
+  const preview = scheduledRuns(doc, now, count);
+  const history = workflowOf(doc).batches.map((b) => {
+    const from = instantOf(b.startTimeNode);
+    const to = instantOf(b.endTimeNode);
+    return { ...(from !== undefined ? { from: isoUtc(from) } : {}), ...(to !== undefined ? { to: isoUtc(to) } : {}) };
+  });
+  return history.length ? { history, ...preview } : preview;
+}
+
+function scheduledRuns(doc: ParsedWorkflow, now: Date, count: number): RunsPreview {
   const w = workflowOf(doc);
   const scheduled = w.scheduledNode;
   if (w.triggerType !== 'Scheduled' || scheduled?.type !== 'object')
