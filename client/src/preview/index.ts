@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_REQUEST, type PreviewParams } from '../../../server/src/protocol';
 import { previewHtml } from './html';
+import { notify } from '../notify';
 
 export const PREVIEW_COMMAND = 'cpworkflow.previewWorkflow';
 const LANGUAGE_ID = 'cpworkflow';
@@ -32,7 +33,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted)
         : vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== LANGUAGE_ID) {
-        void vscode.window.showInformationMessage('Open a .cpworkflow.json file to preview it.');
+        void notify.info('Open a .cpworkflow.json file to preview it.');
         return;
       }
       const key = document.uri.toString();
