@@ -4,7 +4,7 @@
 // Nothing here loads the AWS SDK.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { awsSettings, proxyOption } from './aws/target';
+import { awsSettings, proxyOption, targetFromConfigFiles } from './aws/target';
 import { DOCUMENT_SELECTOR } from './constants';
 import { awsSettingsInOrder } from '../../server/src/aws';
 import {
@@ -46,6 +46,12 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
       item.command = vscode.workspace.isTrusted
         ? { title: `Use account (${accountLabel()})`, command: USE_ACCOUNT_COMMAND }
         : undefined;
+      // the profile's own region from its config file, as the status bar and the AWS CLI say it
+      if (vscode.workspace.isTrusted && accountLabel().endsWith("the profile's region"))
+        void resolvedAccountLabel().then((label) => {
+          if (shown.state === 'off' && item.command)
+            item.command = { title: `Use account (${label})`, command: USE_ACCOUNT_COMMAND };
+        });
       return;
     }
     item.text = `Check against AWS: ${s.label ?? ''}`;
@@ -92,8 +98,17 @@ export function registerAccount(context: vscode.ExtensionContext, client: Langua
   return item;
 }
 
-/** Profile and region in the AWS CLI's order (settings, then environment), as the status bar shows them. */
+/**
+ * Profile and region in the AWS CLI's order (settings, then environment, then the profile's config once the status
+ * bar has read it), as the status bar shows them.
+ */
 function accountLabel(): string {
   const s = awsSettingsInOrder(awsSettings(), process.env);
   return `profile ${s.profile}, ${s.region ?? "the profile's region"}`;
+}
+
+/** The same with the profile's own region read from the shared config files, as the status bar shows it. */
+async function resolvedAccountLabel(): Promise<string> {
+  const t = await targetFromConfigFiles();
+  return `profile ${t.profile}, ${t.hasRegion ? t.region : 'no region'}`;
 }

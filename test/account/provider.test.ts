@@ -2,7 +2,10 @@
 // a cache hit sends nothing, TTL and refresh, bounded concurrency, and an account that is down, slow, throttling or
 // denies access becomes one clear sentence, asked again only after a back-off (never in a loop).
 import * as assert from 'node:assert/strict';
-import { AccountProvider, completeSnapshot, settled } from '../../server/src/account';
+import { AccountProvider, AccountProviders, completeSnapshot, settled } from '../../server/src/account';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeFailure } from '../../server/src/account/provider';
 import { accountNeeds, emptyAccountSnapshot } from '../../server/src/engine/accountSnapshot';
 import { parseWorkflow } from '../../server/src/engine/document';
@@ -166,6 +169,25 @@ describe('account provider (cache, de-duplication, failures)', function () {
     const s = p.snapshot([{ kind: 'domains' }]);
     assert.equal(s.unavailable, undefined);
     assert.deepEqual(s.domains, Object.keys(fx.account.domains));
+  });
+
+  it('names the profile\'s own region once it is read, not "default region"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpw-region-'));
+    try {
+      const config = join(dir, 'config');
+      writeFileSync(config, '[profile regional]\nregion = eu-west-3\n');
+      fx.sandbox.setEnv({ AWS_CONFIG_FILE: config, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined });
+      const all = new AccountProviders();
+      const p = all.providerFor({ profile: 'regional', endpointUrl: fx.endpoint.url, timeoutMs: 2000 });
+      assert.equal(p.label, 'profile regional, default region');
+      p.snapshot([{ kind: 'domains' }]);
+      await settled(p);
+      assert.equal(p.label, 'profile regional, eu-west-3');
+      all.dispose();
+    } finally {
+      fx.sandbox.setEnv({ AWS_CONFIG_FILE: undefined });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('access denied: says so, names the call, and other facts still arrive', async () => {

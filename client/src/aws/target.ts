@@ -69,6 +69,20 @@ function targetWithoutFiles(): Omit<ResolvedTarget, 'settings'> {
   return target.hasRegion ? target : { ...target, regionFrom: PROFILE_REGION_UNREAD };
 }
 
+/**
+ * The same, with the profile's own region read from the shared config files as the AWS CLI reads them (the SDK's
+ * small file loader, not the submission bundle): what the status bar shows before any command ran.
+ */
+export async function targetFromConfigFiles(): Promise<Omit<ResolvedTarget, 'settings'>> {
+  try {
+    const { loadSharedConfigFiles } = await import('@smithy/core/config');
+    const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
+    return describeTarget(awsSettingsInOrder(awsSettings(), process.env, (profile) => configFile[profile]));
+  } catch {
+    return targetWithoutFiles();
+  }
+}
+
 /** The settings as the confirmation and the status bar show them: each value and where it came from. */
 function describeTarget(s: AwsSettingsInOrder): Omit<ResolvedTarget, 'settings'> {
   const from = (source: SettingSource, setting: string, variable: string | undefined, inProfile: string) =>
@@ -222,7 +236,11 @@ export class AwsTargetStatus implements vscode.Disposable {
     try {
       // Reading the shared config files takes the submission bundle (the AWS SDK); until a command has loaded
       // it, show what settings and environment say and leave the profile's own region unread.
-      const t = submissionModulesLoaded() ? await resolveTarget(this.memory) : targetWithoutFiles();
+      const t = submissionModulesLoaded()
+        ? await resolveTarget(this.memory)
+        : vscode.workspace.isTrusted
+          ? await targetFromConfigFiles()
+          : targetWithoutFiles();
       this.item.text = `$(cloud) ${t.signer === 'environment' ? 'environment keys' : t.profile} · ${t.hasRegion ? t.region : t.regionFrom === PROFILE_REGION_UNREAD ? "profile's region" : 'no region'}`;
       const tip = new vscode.MarkdownString(undefined, true);
       tip.appendMarkdown(`**Customer Profiles requests**\n\n`);

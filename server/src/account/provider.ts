@@ -56,8 +56,13 @@ export class AccountProvider {
 
   constructor(
     private readonly options: AccountProviderOptions,
-    readonly label: string,
+    private shownLabel: string,
   ) {}
+
+  /** "profile default, us-east-1": the region as the AWS CLI resolves it (the profile's) once the clients are built */
+  get label(): string {
+    return this.shownLabel;
+  }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
@@ -168,7 +173,14 @@ export class AccountProvider {
 
   private async fetchOne(id: string, fact: AccountFact): Promise<void> {
     try {
-      this.clients ??= (this.options.clients ?? (() => defaultClients(this.options.connection)))();
+      this.clients ??= (
+        this.options.clients ??
+        (() =>
+          defaultClients(this.options.connection, (region) => {
+            // "default region" was a placeholder: the profile's own region, as the AWS CLI and the create dialog say
+            if (region) this.shownLabel = this.shownLabel.replace(/, default region$/, `, ${region}`);
+          }))
+      )();
       const { value, cut } = await fetchFact(await this.clients, fact, this.abort.signal);
       this.cache.set(id, {
         state: 'ok',
@@ -257,11 +269,15 @@ export function describeFailure(err: unknown, fact: AccountFact, retryInMs: numb
   return `${call} failed (${name}: ${said}): ${again}`;
 }
 
-async function defaultClients(connection: AwsConnectionOptions): Promise<AccountClients> {
+async function defaultClients(
+  connection: AwsConnectionOptions,
+  onRegion: (region: string | undefined) => void = () => {},
+): Promise<AccountClients> {
   const { createAppflowClient, createCustomerProfilesClient, resolveAwsSettings } = await import('../aws/client');
   // no SDK retries: the provider backs off instead, so a throttled account is not asked again in a loop
   const options = { ...connection, maxAttempts: 1 };
   const settings = await resolveAwsSettings(options);
+  onRegion(settings.region);
   const [customerProfiles, appflow] = await Promise.all([
     createCustomerProfilesClient(options, settings),
     createAppflowClient(options, settings),

@@ -89,6 +89,20 @@ suite('account', () => {
     assert.strictEqual(endpoint.requests.length, 0, 'nothing reached the account');
   });
 
+  test("off, with no region setting: the item names the profile's own region from its config file", async () => {
+    const aws = vscode.workspace.getConfiguration('cpworkflow.aws');
+    await aws.update('region', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      await until(
+        () => item.command?.title === `Use account (profile ${PROFILE}, ${endpoint.region})`,
+        "the profile's region, read from its config file",
+      );
+      assert.strictEqual(endpoint.requests.length, 0, 'reading the config file asks nothing of the account');
+    } finally {
+      await aws.update('region', endpoint.region, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('"Use account": the key the mapping drops is flagged (ACC-10) without a reload', async () => {
     await execute(item.command.command, ...(item.command.arguments ?? []));
     assert.strictEqual(
