@@ -3,7 +3,7 @@
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -72,6 +72,18 @@ const builds = [
     },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    // dist/web/server.js: the language server as a Web Worker (vscode.dev, github.dev); no Node built-in may enter
+    entryPoints: { server: 'server/src/browserServer.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
+    // csv-parse's own browser build (its Node build needs Buffer); its package exports name no browser entry
+    alias: { 'csv-parse/sync': resolvePath('node_modules/csv-parse/dist/esm/sync.js') },
   },
 ];
 if (!production) {

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { nodeFiles } from './lsp/nodeFiles';
 import type { AccountLibrary } from './lsp/account';
 
 // A computed path, so esbuild leaves the require to run time: dist/account.js (with the AWS SDK) is parsed only
@@ -11,6 +12,7 @@ const ACCOUNT_BUNDLE = path.join(__dirname, 'account.js');
 
 startServer(createConnection(ProposedFeatures.all), {
   loadAccount: () => require(ACCOUNT_BUNDLE) as AccountLibrary,
+  files: nodeFiles,
   // over stdio the server sees its output back up when the client stops reading
   ...(process.argv.includes('--stdio')
     ? {

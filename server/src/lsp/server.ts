@@ -10,15 +10,13 @@ import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkflowLanguageService, type WorkflowServiceOptions } from '../engine/service';
 import { SOURCE } from '../engine/findings';
 import { createValidationScheduler, systemClock, type SchedulerClock } from './scheduler';
 import { coalescingDocuments } from './coalescingDocument';
-import { LspRuleConfigs } from './ruleConfigs';
-import { applyRuleConfig, CONFIG_FILE_NAME } from '../engine/ruleConfig';
+import { applyRuleConfig, CONFIG_FILE_NAME, type RuleConfig } from '../engine/ruleConfig';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   ACCOUNT_SETTINGS_NOTIFICATION,
   ACCOUNT_STATUS_NOTIFICATION,
@@ -43,10 +41,31 @@ export interface ServerOptions {
   readonly engine?: WorkflowServiceOptions;
   /** loads the account library when the account is turned on (the entry loads dist/account.js, with the SDK) */
   readonly loadAccount?: () => AccountLibrary;
+  /**
+   * What the server reads besides the editor's text: the saved file's first bytes (a BOM the editor hides) and the
+   * team's cpworkflow.config.json. The Node entry passes the file system's (lsp/nodeFiles.ts); without it (the
+   * browser's Web Worker) there is no BOM check and no config file.
+   */
+  readonly files?: ServerFiles;
   /** the connection's output, when the server can see it back up (stdio): bytes written but not yet taken by the
    * client, and a call when they have been */
   readonly output?: { backlog(): number; onDrain(listener: () => void): void };
 }
+
+export interface ServerFiles {
+  /** whether the saved file at `uri` starts with a UTF-8 BOM */
+  savedBom(uri: string): boolean;
+  /** the rule configuration of workflow documents; `publish` reports a config file that cannot be used */
+  ruleConfigs(publish: (uri: string, diagnostics: Diagnostic[]) => void): RuleConfigSource;
+}
+export interface RuleConfigSource {
+  forDocument(uri: string): RuleConfig | undefined;
+  invalidate(): void;
+}
+const NO_FILES: ServerFiles = {
+  savedBom: () => false,
+  ruleConfigs: () => ({ forDocument: () => undefined, invalidate: () => {} }),
+};
 
 /** Output the client has not read past which diagnostics wait: then only the latest per document is sent. */
 export const OUTPUT_BACKLOG_BYTES = 1024 * 1024;
@@ -57,27 +76,6 @@ export const OUTPUT_BACKLOG_BYTES = 1024 * 1024;
  */
 export const TIME_RECHECK_MS = 60_000;
 const holdsTimes = (text: string) => text.includes('"ScheduleStartTime"') || text.includes('"FirstExecutionFrom"');
-
-/**
- * Whether the saved file starts with a UTF-8 BOM, which VS Code and Neovim keep but hide from the text they send.
- * Only a regular file is opened (a FIFO would block), and only its first three bytes are read.
- */
-function savedWithBom(uri: string): boolean {
-  if (!uri.startsWith('file:')) return false;
-  let fd: number | undefined;
-  try {
-    const path = fileURLToPath(uri);
-    if (!statSync(path).isFile()) return false;
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(3);
-    return readSync(fd, head, 0, 3, 0) === 3 && head.equals(UTF8_BOM);
-  } catch {
-    return false; // not saved yet, gone, or unreadable: the text is all there is
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const isWorkflow = (doc: TextDocument) => doc.languageId === 'cpworkflow' || /\.cpworkflow\.json$/i.test(doc.uri);
 
@@ -90,7 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const scheduler = createValidationScheduler(validateNow, clock);
   const timeRechecks = new Map<string, unknown>();
   // cpworkflow.config.json: the same rule levels as `cpworkflow validate` reads (the editor judges time, as create)
-  const ruleConfigs = new LspRuleConfigs((uri, diagnostics) => void publish({ uri, diagnostics }));
+  const files = options.files ?? NO_FILES;
+  const ruleConfigs = files.ruleConfigs((uri, diagnostics) => void publish({ uri, diagnostics }));
   const revalidateAll = () => documents.all().forEach((d) => isWorkflow(d) && scheduler.schedule(d.uri));
   connection.onDidChangeWatchedFiles((p) => {
     if (!p.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
@@ -232,12 +231,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen((e) => {
     // a client that does not watch files for us: the config files are read again as a workflow file opens
     if (isWorkflow(e.document) && !watchConfigs) ruleConfigs.invalidate();
-    if (isWorkflow(e.document)) savedBom.set(e.document.uri, savedWithBom(e.document.uri));
+    if (isWorkflow(e.document)) savedBom.set(e.document.uri, files.savedBom(e.document.uri));
   });
   documents.onDidSave((e) => {
     const uri = e.document.uri;
     if (!isWorkflow(e.document)) return;
-    const bom = savedWithBom(uri);
+    const bom = files.savedBom(uri);
     if (bom === savedBom.get(uri)) return;
     savedBom.set(uri, bom);
     scheduler.schedule(uri);
