@@ -75,6 +75,18 @@ const builds = [
   },
   {
     ...common,
+    // dist/web/extension.js: the extension in the browser (package.json "browser"), with the LSP client for a worker
+    entryPoints: { extension: 'client/src/web/extension.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [ownModulesArePure],
+  },
+  {
+    ...common,
     // dist/web/server.js: the language server as a Web Worker (vscode.dev, github.dev); no Node built-in may enter
     entryPoints: { server: 'server/src/browserServer.ts' },
     outdir: 'dist/web',

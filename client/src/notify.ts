@@ -1,7 +1,7 @@
 // Every notification of the extension (not the modal questions, whose detail is plain text): through
 // notificationText, so a service or account text can neither be a live link nor flood the screen.
 import * as vscode from 'vscode';
-import { notificationText } from './submit/submissionText';
+import { notificationText } from './notificationText';
 
 export const notify = {
   info: (text: string, ...items: string[]) => vscode.window.showInformationMessage(notificationText(text), ...items),

@@ -1,9 +1,8 @@
 // "Preview Workflow": a webview beside the file with the mapping picture, the dry run of sample records and the next
 // runs, all computed by the language server (cpworkflow/preview) from the same engine as the checks. It follows the
 // file as the user types, a click on a task selects it in the editor, and it loads nothing remote.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PREVIEW_REQUEST, type PreviewParams } from '../../../server/src/protocol';
 import { previewHtml } from './html';
 import { notify } from '../notify';
@@ -56,10 +55,10 @@ function openPreview(client: LanguageClient, document: vscode.TextDocument, onCl
     // no local resource roots: the page is one HTML string, nothing is loaded
     { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
   );
-  panel.webview.html = previewHtml(panel.webview.cspSource, randomBytes(16).toString('base64'));
+  panel.webview.html = previewHtml(panel.webview.cspSource, nonce());
   let recordsText: string | undefined;
   let latest: Preview | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
   const refresh = async () => {
     const mine = ++generation;
@@ -128,4 +127,9 @@ async function selectTask(document: vscode.TextDocument, latest: Preview | undef
     preserveFocus: false,
   });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** A fresh nonce for the page's script and style (Web Crypto: the same in the desktop and the browser). */
+function nonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }

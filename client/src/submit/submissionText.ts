@@ -1,7 +1,6 @@
 // What the submission commands say to the user, as plain text (no `vscode`), so it is tested without an editor.
 import { signerText, type Signer } from '../../../server/src/aws';
 import { describeWorkflowEnd } from '../../../server/src/aws';
-import { visibleText } from '../../../server/src/engine';
 
 /** What the request will create, read from the file. */
 export interface RequestSummary {
@@ -125,16 +124,5 @@ export function trackingTitle(w: { workflowId: string; flowName?: string }): str
 }
 
 // A notification is one short paragraph: past this, the rest is in the log.
-const NOTIFICATION_MAX_CHARS = 1_000;
 
-/**
- * Text for a notification, which may quote the service or the account (a flow name, an error description, a step's
- * message). VS Code's notifications turn `[label](command:…)` and `[label](https://…)` into live links, whatever
- * backslash escapes say: a space between `]` and `(` keeps such text a text. Controls and bidi marks are shown as
- * \u{…}, and the text is cut to 1,000 characters (the log keeps all of it).
- */
-export function notificationText(text: string): string {
-  const plain = visibleText(text.replace(/\]\(/g, '] ('));
-  if (plain.length <= NOTIFICATION_MAX_CHARS) return plain;
-  return `${plain.slice(0, NOTIFICATION_MAX_CHARS - 1)}… (${plain.length.toLocaleString('en-US')} characters; the log has all of it)`;
-}
+export { notificationText, NOTIFICATION_MAX_CHARS } from '../notificationText';
