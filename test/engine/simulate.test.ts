@@ -332,17 +332,59 @@ describe('next runs', () => {
     assert.equal(r.runs[0].at, '2027-01-02T00:00:00Z');
   });
 
-  it('an Event flow and a cron schedule say why no run is listed', () => {
+  it('an Event flow says why no run is listed', () => {
     const event = runs((w) => {
       fd(w).TriggerConfig = { TriggerType: 'Event' };
     }, '2027-01-01T00:00:00Z');
     assert.deepEqual(event.runs, []);
     assert.match(event.notes[0], /when the source sends an event/);
-    const cron = runs((w) => {
-      scheduledOf(w).ScheduleExpression = 'cron(0 9 * * ? *)';
+  });
+
+  it('cron(…) as EventBridge reads it: weekdays at 09:30 UTC, names and ranges, stopping at the end time', () => {
+    const r = runs(
+      (w) => {
+        Object.assign(scheduledOf(w), {
+          ScheduleExpression: 'cron(30 9 ? JAN MON-FRI 2027)',
+          ScheduleStartTime: '2027-01-01T00:00:00Z',
+          ScheduleEndTime: '2027-01-06T12:00:00Z',
+        });
+      },
+      '2026-12-15T00:00:00Z',
+      5,
+    );
+    // 1 January 2027 is a Friday
+    assert.deepEqual(
+      r.runs.map((x) => x.at),
+      ['2027-01-01T09:30:00Z', '2027-01-04T09:30:00Z', '2027-01-05T09:30:00Z', '2027-01-06T09:30:00Z'],
+    );
+    assert.ok(r.notes.some((n) => n.includes('UTC')));
+    const steps = runs(
+      (w) => {
+        Object.assign(scheduledOf(w), {
+          ScheduleExpression: 'cron(0/20 8-9 1,15 * ? *)',
+          ScheduleStartTime: '2027-03-01T00:00:00Z',
+        });
+      },
+      '2027-01-01T00:00:00Z',
+      7,
+    );
+    assert.deepEqual(
+      steps.runs.map((x) => x.at),
+      [
+        '2027-03-01T08:00:00Z',
+        '2027-03-01T08:20:00Z',
+        '2027-03-01T08:40:00Z',
+        '2027-03-01T09:00:00Z',
+        '2027-03-01T09:20:00Z',
+        '2027-03-01T09:40:00Z',
+        '2027-03-15T08:00:00Z',
+      ],
+    );
+    const unsupported = runs((w) => {
+      scheduledOf(w).ScheduleExpression = 'cron(0 9 L * ? *)';
     }, '2027-01-01T00:00:00Z');
-    assert.deepEqual(cron.runs, []);
-    assert.match(cron.notes[0], /cron/);
+    assert.deepEqual(unsupported.runs, []);
+    assert.match(unsupported.notes[0], /L, W and # are not computed yet/);
   });
 });
 

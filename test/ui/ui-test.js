@@ -571,6 +571,11 @@ async function main() {
           .first()
           .waitFor();
         await wb.shot('preview.png');
+        // or pasted: JSON Lines typed into the page
+        await view.getByText('Or paste records').click();
+        await view.getByRole('textbox', { name: /Sample records/ }).fill('{"Id":"9","Name":"Pasted"}\n');
+        await view.getByRole('button', { name: 'Run Pasted Records' }).click();
+        await view.getByText('1 of 1 records kept').waitFor();
         page.context().off('request', onRequest);
         assert.deepEqual(remote, [], 'the preview loaded nothing from the network');
         // put the file back as it was for the steps after this one

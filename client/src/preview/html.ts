@@ -36,6 +36,11 @@ written · <span class="box key">bold</span> a key the profile is matched by · 
 <section aria-labelledby="run-heading">
 <h2 id="run-heading">Dry run</h2>
 <p><button id="pick" type="button">Run Sample Records…</button> <span id="run-status" role="status"></span></p>
+<details><summary>Or paste records</summary>
+<textarea id="paste" rows="6" spellcheck="false"
+  aria-label="Sample records: a JSON array, JSON Lines, or CSV with a header row"></textarea>
+<p><button id="run-paste" type="button">Run Pasted Records</button></p>
+</details>
 <div id="records"></div>
 </section>
 <section aria-labelledby="runs-heading">
@@ -67,7 +72,9 @@ button.box:focus-visible, button:focus-visible { outline: 1px solid var(--vscode
 .box.key { border-width: 2px; font-weight: 600; }
 .box.muted { opacity: 0.65; }
 .box small { display: block; color: var(--vscode-descriptionForeground); }
-button#pick { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background);
+textarea { width: 100%; box-sizing: border-box; font-family: var(--vscode-editor-font-family); color: inherit;
+  background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, #8888); }
+button#run-paste, button#pick { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background);
   border: none; padding: 4px 10px; cursor: pointer; }
 table { border-collapse: collapse; width: 100%; } td, th { text-align: left; vertical-align: top; padding: 3px 6px;
   border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); overflow-wrap: anywhere; }
@@ -137,6 +144,7 @@ const SCRIPT = `
     $('runs-notes').textContent = (r.notes || []).join(' ');
   }
   $('pick').addEventListener('click', () => vscode.postMessage({ type: 'pickRecords' }));
+  $('run-paste').addEventListener('click', () => vscode.postMessage({ type: 'records', text: $('paste').value }));
   window.addEventListener('message', (e) => {
     const m = e.data;
     if (m.type === 'preview') { drawModel(m.preview.model); drawRuns(m.preview.runs); drawSimulation(m.preview.simulation); }

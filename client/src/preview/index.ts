@@ -83,8 +83,16 @@ function openPreview(client: LanguageClient, document: vscode.TextDocument, onCl
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), FOLLOW_MS);
     }),
-    panel.webview.onDidReceiveMessage(async (m: { type?: string; task?: unknown }) => {
+    panel.webview.onDidReceiveMessage(async (m: { type?: string; task?: unknown; text?: unknown }) => {
       if (m.type === 'ready') return refresh();
+      if (m.type === 'records' && typeof m.text === 'string') {
+        if (m.text.length > MAX_RECORDS_BYTES) {
+          void panel.webview.postMessage({ type: 'error', message: 'Paste a sample of at most 20 MB.' });
+          return undefined;
+        }
+        recordsText = m.text;
+        return refresh();
+      }
       if (m.type === 'select' && typeof m.task === 'number') return selectTask(document, latest, m.task);
       if (m.type === 'pickRecords') {
         const picked = await vscode.window.showOpenDialog({

@@ -6,6 +6,7 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import { workflowOf } from './workflowModel';
 import { instantOf, isoUtc } from './domain/time';
 import { parseScheduleExpression } from './domain/scheduleExpression';
+import { nextCronTimes, parseCron } from './domain/cron';
 
 export interface NextRun {
   /** when the run starts, ISO-8601 UTC */
@@ -67,9 +68,9 @@ function scheduledRuns(doc: ParsedWorkflow, now: Date, count: number): RunsPrevi
         `A ${w.triggerType ?? 'flow without a TriggerType'} flow has no schedule: it runs ${w.triggerType === 'Event' ? 'when the source sends an event' : 'when it is started'}.`,
       ],
     };
-  const expression = parseScheduleExpression(stringValue(prop(scheduled, 'ScheduleExpression')) ?? '');
-  if (expression.kind === 'cron')
-    return { runs: [], notes: ['cron(…) schedules are not computed yet; rate(…) ones are.'] };
+  const expressionText = stringValue(prop(scheduled, 'ScheduleExpression')) ?? '';
+  const expression = parseScheduleExpression(expressionText);
+  if (expression.kind === 'cron') return cronRuns(doc, expressionText, now, count);
   if (expression.kind !== 'rate') return { runs: [], notes: ['ScheduleExpression is not a rate(…) AppFlow reads.'] };
   const step = expression.intervalMinutes * 60;
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -108,6 +109,36 @@ function scheduledRuns(doc: ParsedWorkflow, now: Date, count: number): RunsPrevi
   }
   if (incremental && first === undefined && runs.length && (start === undefined || start >= nowSeconds))
     notes.push('The first Incremental run has no FirstExecutionFrom: AppFlow pulls every record it finds then.');
+  return { runs, notes };
+}
+
+/** A cron(…) schedule's next runs: after now (or the start), none after the end, each delayed by the offset. */
+function cronRuns(doc: ParsedWorkflow, text: string, now: Date, count: number): RunsPreview {
+  const scheduled = workflowOf(doc).scheduledNode;
+  const inside = /^\s*cron\s*\((.*)\)\s*$/is.exec(text)?.[1] ?? '';
+  const schedule = parseCron(inside);
+  if ('error' in schedule) return { runs: [], notes: [`The cron expression cannot be computed: ${schedule.error}.`] };
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const start = instantOf(prop(scheduled, 'ScheduleStartTime'));
+  const end = instantOf(prop(scheduled, 'ScheduleEndTime'));
+  const offset = Number(prop(scheduled, 'ScheduleOffset')?.value ?? 0) || 0;
+  const first = instantOf(prop(scheduled, 'FirstExecutionFrom'));
+  const incremental = stringValue(prop(scheduled, 'DataPullMode')) === 'Incremental';
+  const zone = stringValue(prop(scheduled, 'Timezone'));
+  const from = Math.max(nowSeconds, start ?? nowSeconds) - 1;
+  const times = nextCronTimes(schedule, from, count).filter((t) => end === undefined || t <= end);
+  const notes = [
+    'cron(…) is read in UTC, as EventBridge reads it; AppFlow does not document whether Timezone shifts it.',
+  ];
+  if (end !== undefined && times.length < count) notes.push(`ScheduleEndTime ${isoUtc(end)}: no run after it.`);
+  const runs = times.map((t, i) => {
+    const previous = i > 0 ? times[i - 1] : first;
+    return {
+      at: isoUtc(t + offset),
+      ...(zone ? { local: localTime(t + offset, zone) } : {}),
+      ...(incremental ? { ...(previous !== undefined ? { from: isoUtc(previous) } : {}), to: isoUtc(t) } : {}),
+    };
+  });
   return { runs, notes };
 }
 
