@@ -205,8 +205,10 @@ describe('hostile input to the submission library', () => {
       return performance.now() - t;
     };
     time(1000, 100);
-    const small = time(5_000, 500);
-    const large = time(20_000, 2_000);
+    // the fastest of three: a GC pause or a busy machine is not the algorithm's cost
+    const fastest = (tasks: number, paths: number) => Math.min(...[0, 1, 2].map(() => time(tasks, paths)));
+    const small = fastest(5_000, 500);
+    const large = fastest(20_000, 2_000);
     // 4× the file and 4× the message: quadratic work would take ~16× as long
     assert.ok(large < Math.max(small * 8, 500), `small ${small.toFixed(0)} ms, large ${large.toFixed(0)} ms`);
   });

@@ -9,6 +9,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { FakeClock } from '../support/fakeClock';
 import { startServer, TIME_RECHECK_MS } from '../../server/src/lsp/server';
+import { nodeFiles } from '../../server/src/lsp/nodeFiles';
 import { version } from '../../package.json';
 import { readExample } from '../support/workflows';
 
@@ -17,7 +18,8 @@ function startInProcess() {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverSide = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverSide);
+  // the Node server's files (the saved file's BOM, the config files), as dist/server.js passes them
+  startServer(serverSide, { files: nodeFiles });
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   client.listen();
   return { client, serverSide };
