@@ -22,6 +22,7 @@ import { bytes, median, ms, percentile, ratio, timed } from './stats.mjs';
 import { peerServerPath, startOurs, startPeer } from './servers.mjs';
 import { measureEditBurst } from './editBurst.mjs';
 import { measureAccount } from './account.mjs';
+import { measureWeb } from './web.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/.out');
@@ -389,6 +390,8 @@ async function main() {
     log('the account (local endpoint, demo account)…');
     results.account = await measureAccount(dist, ROOT, { opens: RUNS.open, requests: RUNS.requests });
   }
+  log('the language server in a browser Web Worker (Chromium)…');
+  results.web = await measureWeb(ROOT, dist, readFileSync(writeWorkflowFile(1000), 'utf8'), RUNS.open);
   if (!opts['no-vscode']) {
     log('activation in a real VS Code (code-server)…');
     results.activation = await measureActivation(writeWorkflowFile(100, { defects: true }));
@@ -525,6 +528,20 @@ function render(R) {
         target,
       );
     }
+  }
+  const W = R.web;
+  if (W) {
+    row(
+      'Browser: open → first diagnostics, a fresh Web Worker (its start included)',
+      '1,000',
+      ms(W.coldMs),
+      '',
+      '',
+      '',
+    );
+    row('Browser: open → first diagnostics, a worker already running', '1,000', ms(W.warmMs), '', '', '');
+    for (const [name, s] of Object.entries(W.sizes))
+      row(`Bundle \`dist/web/${name}.js\` (gzip)`, '–', `${bytes(s.bytes)} (${bytes(s.gzip)})`, '', '', '');
   }
   const AC = R.account;
   if (AC) {
