@@ -62,13 +62,22 @@ export function common(values: {
 }) {
   if (values.format !== 'text' && values.format !== 'json')
     throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  const options: AwsConnectionOptions = {
+  return { options: connectionFrom(values), json: values.format === 'json' };
+}
+
+/** Profile, region, endpoint and timeout as the --profile, --region, --endpoint-url and --timeout options give them. */
+export function connectionFrom(values: {
+  profile?: string;
+  region?: string;
+  'endpoint-url'?: string;
+  timeout?: string;
+}): AwsConnectionOptions {
+  return {
     profile: values.profile,
     region: values.region,
     endpointUrl: values['endpoint-url'],
     timeoutMs: seconds(values.timeout ?? '30', 'timeout'),
   };
-  return { options, json: values.format === 'json' };
 }
 
 // The CLI runs on Node 20 like VS Code; the SDK's notice about its own future Node support is not the user's concern.

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { createWorkflowLanguageService } from '../engine/service';
 import { version } from '../../../package.json';
-import { awsTargetOptions, createCommand, seconds, statusCommand } from './create';
+import { awsTargetOptions, connectionFrom, createCommand, seconds, statusCommand } from './create';
 import { AccountProviders, completeSnapshot } from '../account';
 import { listCommand } from './list';
 import { importFlowCommand } from './importFlow';
@@ -147,7 +147,8 @@ async function validateCommand(argv: string[]): Promise<number> {
   for (const flag of ['profile', 'region', 'endpoint-url'] as const)
     if (values[flag] !== undefined && !values.account)
       throw new UsageError(`--${flag} applies to the account checks: add --account`);
-  const timeoutMs = seconds(values.timeout, 'timeout');
+  // a bad --timeout is a usage error (exit 2) before any file is read, with or without --account
+  seconds(values.timeout, 'timeout');
   let cliRules: Record<string, RuleLevel>;
   try {
     cliRules = parseRuleOptions(values.rule ?? []);
@@ -171,12 +172,7 @@ async function validateCommand(argv: string[]): Promise<number> {
   };
   // one provider for every file: each account fact is asked once, whatever the number of files
   const providers = values.account ? new AccountProviders() : undefined;
-  const provider = providers?.providerFor({
-    profile: values.profile,
-    region: values.region,
-    endpointUrl: values['endpoint-url'],
-    timeoutMs,
-  });
+  const provider = providers?.providerFor(connectionFrom(values));
   const service = createWorkflowLanguageService(now ? { now: () => now } : {});
   const { files, problems } = expandPaths(positionals);
   const results: FileResult[] = [];

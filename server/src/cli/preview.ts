@@ -15,7 +15,7 @@ import { previewMermaid, previewModel } from '../engine/previewModel';
 import { accountReferences, objectTypeOf } from '../engine/accountSnapshot';
 import { AccountProviders, completeSnapshot } from '../account';
 import { EXIT, UsageError, diagnosticLine, pinnedNow, readRegularFile, readWorkflowText } from './common';
-import { awsTargetOptions, seconds } from './create';
+import { awsTargetOptions, connectionFrom } from './create';
 import { terminalText, writeLine } from './terminal';
 
 /** Source records from a JSON array, JSON Lines, or CSV with a header row (S3), as the connector returns them. */
@@ -66,12 +66,7 @@ export async function previewCommand(argv: string[]): Promise<number> {
     let account;
     if (values.account) {
       providers = new AccountProviders();
-      const provider = providers.providerFor({
-        profile: values.profile,
-        region: values.region,
-        endpointUrl: values['endpoint-url'],
-        timeoutMs: seconds(values.timeout, 'timeout'),
-      });
+      const provider = providers.providerFor(connectionFrom(values));
       account = await completeSnapshot(provider, doc);
       objectType = objectTypeOf(account, accountReferences(parseWorkflow(doc)))?.facts;
     }

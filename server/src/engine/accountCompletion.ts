@@ -2,7 +2,7 @@
 // connector, the profile's objects, the object's fields (label, type, "primary key", "incremental"), and the
 // `_source.` names the object type reads for DestinationField. Reads the snapshot only; a fact it lacks adds nothing.
 import { Node, ParsedWorkflow, pathOf, stringValue } from './document';
-import { workflowOf } from './workflowModel';
+import { projectedFields, workflowOf } from './workflowModel';
 import {
   AccountSnapshot,
   EntityFieldFacts,
@@ -86,7 +86,7 @@ export function accountProposals(
       // in the projection, the fields it already lists are marked and offered last (a second copy is a duplicate)
       const w = workflowOf(doc);
       const task = w.tasks[path[path.length - 3] as number];
-      const projected = new Set(w.projections.flatMap((p) => p.sourceFields.map((f) => f.name)));
+      const projected = projectedFields(w.projections);
       const inProjection = task !== undefined && w.projections.includes(task);
       const fields = sourceFieldsOf(account, r) ?? [];
       const ordered = inProjection

@@ -58,6 +58,17 @@ export function nextRuns(doc: ParsedWorkflow, now: Date, count = 5): RunsPreview
   return history.length ? { history, ...preview } : preview;
 }
 
+/** What a Scheduled trigger says about when it runs, read once for both kinds of expression. */
+interface ScheduleFacts {
+  readonly nowSeconds: number;
+  readonly start?: number;
+  readonly end?: number;
+  readonly offset: number;
+  readonly first?: number;
+  readonly incremental: boolean;
+  readonly zone?: string;
+}
+
 function scheduledRuns(doc: ParsedWorkflow, now: Date, count: number): RunsPreview {
   const w = workflowOf(doc);
   const scheduled = w.scheduledNode;
@@ -68,78 +79,77 @@ function scheduledRuns(doc: ParsedWorkflow, now: Date, count: number): RunsPrevi
         `A ${w.triggerType ?? 'flow without a TriggerType'} flow has no schedule: it runs ${w.triggerType === 'Event' ? 'when the source sends an event' : 'when it is started'}.`,
       ],
     };
+  const facts: ScheduleFacts = {
+    nowSeconds: Math.floor(now.getTime() / 1000),
+    start: instantOf(prop(scheduled, 'ScheduleStartTime')),
+    end: instantOf(prop(scheduled, 'ScheduleEndTime')),
+    offset: Number(prop(scheduled, 'ScheduleOffset')?.value ?? 0) || 0,
+    first: instantOf(prop(scheduled, 'FirstExecutionFrom')),
+    incremental: stringValue(prop(scheduled, 'DataPullMode')) === 'Incremental',
+    zone: stringValue(prop(scheduled, 'Timezone')),
+  };
   const expressionText = stringValue(prop(scheduled, 'ScheduleExpression')) ?? '';
   const expression = parseScheduleExpression(expressionText);
-  if (expression.kind === 'cron') return cronRuns(doc, expressionText, now, count);
-  if (expression.kind !== 'rate') return { runs: [], notes: ['ScheduleExpression is not a rate(…) AppFlow reads.'] };
-  const step = expression.intervalMinutes * 60;
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const start = instantOf(prop(scheduled, 'ScheduleStartTime'));
-  const end = instantOf(prop(scheduled, 'ScheduleEndTime'));
-  const offset = Number(prop(scheduled, 'ScheduleOffset')?.value ?? 0) || 0;
-  const first = instantOf(prop(scheduled, 'FirstExecutionFrom'));
-  const incremental = stringValue(prop(scheduled, 'DataPullMode')) === 'Incremental';
-  const zone = stringValue(prop(scheduled, 'Timezone'));
-  const notes: string[] = [];
-  // the first boundary at or after now, on the start's grid
-  let t = start ?? Math.ceil(nowSeconds / 60) * 60;
-  if (start === undefined)
-    notes.push('No ScheduleStartTime: AppFlow starts the schedule when the flow is activated; shown from now.');
-  else if (start < nowSeconds) {
-    t = start + Math.ceil((nowSeconds - start) / step) * step;
-    notes.push(`ScheduleStartTime ${isoUtc(start)} has passed: the runs from now on are shown.`);
-  }
-  if (offset) notes.push(`ScheduleOffset ${offset} s delays each run after its time on the schedule.`);
-  const runs: NextRun[] = [];
-  let previous: number | undefined = start !== undefined && start < nowSeconds ? t - step : undefined;
-  for (let i = 0; i < count; i++) {
-    if (end !== undefined && t > end) {
-      notes.push(`ScheduleEndTime ${isoUtc(end)}: no run after it.`);
-      break;
-    }
-    const at = t + offset;
-    const from = previous ?? first;
-    runs.push({
+  const times =
+    expression.kind === 'cron'
+      ? cronTimes(expressionText, facts, count)
+      : expression.kind === 'rate'
+        ? rateTimes(expression.intervalMinutes * 60, facts, count)
+        : { times: [], notes: ['ScheduleExpression is not a rate(…) AppFlow reads.'] };
+  const runs = times.times.map((t, i): NextRun => {
+    const at = t + facts.offset;
+    const from = i > 0 ? times.times[i - 1] : (times.previous ?? facts.first);
+    return {
       at: isoUtc(at),
-      ...(zone ? { local: localTime(at, zone) } : {}),
-      ...(incremental ? { ...(from !== undefined ? { from: isoUtc(from) } : {}), to: isoUtc(t) } : {}),
-    });
-    previous = t;
-    t += step;
-  }
-  if (incremental && first === undefined && runs.length && (start === undefined || start >= nowSeconds))
+      ...(facts.zone ? { local: localTime(at, facts.zone) } : {}),
+      ...(facts.incremental ? { ...(from !== undefined ? { from: isoUtc(from) } : {}), to: isoUtc(t) } : {}),
+    };
+  });
+  const notes = [...times.notes];
+  if (facts.offset) notes.push(`ScheduleOffset ${facts.offset} s delays each run after its time on the schedule.`);
+  if (facts.end !== undefined && runs.length < count)
+    notes.push(`ScheduleEndTime ${isoUtc(facts.end)}: no run after it.`);
+  if (facts.incremental && facts.first === undefined && runs.length && times.previous === undefined)
     notes.push('The first Incremental run has no FirstExecutionFrom: AppFlow pulls every record it finds then.');
   return { runs, notes };
 }
 
-/** A cron(…) schedule's next runs: after now (or the start), none after the end, each delayed by the offset. */
-function cronRuns(doc: ParsedWorkflow, text: string, now: Date, count: number): RunsPreview {
-  const scheduled = workflowOf(doc).scheduledNode;
+/** The times on the schedule (before ScheduleOffset) and the one before the first, with what was assumed. */
+interface ScheduleTimes {
+  readonly times: readonly number[];
+  /** the schedule time before the first run shown (its Incremental window starts there) */
+  readonly previous?: number;
+  readonly notes: readonly string[];
+}
+
+/** rate(…): every `step` seconds on the start's grid, from now on, none after the end. */
+function rateTimes(step: number, f: ScheduleFacts, count: number): ScheduleTimes {
+  const notes: string[] = [];
+  // the first boundary at or after now, on the start's grid
+  let t = f.start ?? Math.ceil(f.nowSeconds / 60) * 60;
+  let previous: number | undefined;
+  if (f.start === undefined)
+    notes.push('No ScheduleStartTime: AppFlow starts the schedule when the flow is activated; shown from now.');
+  else if (f.start < f.nowSeconds) {
+    t = f.start + Math.ceil((f.nowSeconds - f.start) / step) * step;
+    previous = t - step;
+    notes.push(`ScheduleStartTime ${isoUtc(f.start)} has passed: the runs from now on are shown.`);
+  }
+  const times: number[] = [];
+  for (; times.length < count && (f.end === undefined || t <= f.end); t += step) times.push(t);
+  return { times, previous, notes };
+}
+
+/** cron(…): its times after now (or the start), in UTC, none after the end. */
+function cronTimes(text: string, f: ScheduleFacts, count: number): ScheduleTimes {
   const inside = /^\s*cron\s*\((.*)\)\s*$/is.exec(text)?.[1] ?? '';
   const schedule = parseCron(inside);
-  if ('error' in schedule) return { runs: [], notes: [`The cron expression cannot be computed: ${schedule.error}.`] };
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const start = instantOf(prop(scheduled, 'ScheduleStartTime'));
-  const end = instantOf(prop(scheduled, 'ScheduleEndTime'));
-  const offset = Number(prop(scheduled, 'ScheduleOffset')?.value ?? 0) || 0;
-  const first = instantOf(prop(scheduled, 'FirstExecutionFrom'));
-  const incremental = stringValue(prop(scheduled, 'DataPullMode')) === 'Incremental';
-  const zone = stringValue(prop(scheduled, 'Timezone'));
-  const from = Math.max(nowSeconds, start ?? nowSeconds) - 1;
-  const times = nextCronTimes(schedule, from, count).filter((t) => end === undefined || t <= end);
-  const notes = [
-    'cron(…) is read in UTC, as EventBridge reads it; AppFlow does not document whether Timezone shifts it.',
-  ];
-  if (end !== undefined && times.length < count) notes.push(`ScheduleEndTime ${isoUtc(end)}: no run after it.`);
-  const runs = times.map((t, i) => {
-    const previous = i > 0 ? times[i - 1] : first;
-    return {
-      at: isoUtc(t + offset),
-      ...(zone ? { local: localTime(t + offset, zone) } : {}),
-      ...(incremental ? { ...(previous !== undefined ? { from: isoUtc(previous) } : {}), to: isoUtc(t) } : {}),
-    };
-  });
-  return { runs, notes };
+  if ('error' in schedule) return { times: [], notes: [`The cron expression cannot be computed: ${schedule.error}.`] };
+  const after = Math.max(f.nowSeconds, f.start ?? f.nowSeconds) - 1;
+  return {
+    times: nextCronTimes(schedule, after, count).filter((t) => f.end === undefined || t <= f.end),
+    notes: ['cron(…) is read in UTC, as EventBridge reads it; AppFlow does not document whether Timezone shifts it.'],
+  };
 }
 
 /** The command a schedule lens runs: VS Code's "Preview Workflow" (another client shows the title only). */

@@ -2,8 +2,8 @@
 // type's fields and keys. The VS Code preview draws it, `cpworkflow preview --format mermaid` writes it as a Mermaid
 // flowchart. Pure: from the parsed file and, when known, the object type.
 import { ParsedWorkflow, at, prop, stringValue } from './document';
-import { workflowOf, isProjection } from './workflowModel';
-import type { ObjectTypeFacts } from './accountSnapshot';
+import { isProjection, projectedFields, workflowOf } from './workflowModel';
+import { sourceNameOf, type ObjectTypeFacts } from './accountSnapshot';
 
 export interface PreviewTask {
   readonly index: number;
@@ -58,7 +58,8 @@ export interface PreviewModel {
   readonly objectType?: readonly PreviewObjectTypeField[];
 }
 
-const sourceName = (source: string) => (source.startsWith('_source.') ? source.slice('_source.'.length) : undefined);
+/** `{ task }` of the Map that writes a destination, or nothing. */
+const taskOf = (d: PreviewDestination | undefined) => (d ? { task: d.task } : {});
 
 export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts): PreviewModel {
   const w = workflowOf(doc);
@@ -66,7 +67,7 @@ export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts):
   const object = w.connector
     ? stringValue(at(w.sourceConnectorPropertiesNode, w.connector.sourcePropertiesKey, 'Object'))
     : undefined;
-  const projected = new Set(w.projections.flatMap((p) => p.sourceFields.map((f) => f.name)));
+  const projected = projectedFields(w.projections);
   const tasks: PreviewTask[] = w.tasks.map((t) => ({
     index: t.index,
     taskType: t.taskType ?? '?',
@@ -93,7 +94,7 @@ export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts):
   const destinations: PreviewDestination[] = [];
   const readByType = new Set(
     Object.values(objectType?.fields ?? {}).flatMap((f) => {
-      const s = sourceName(f.source);
+      const s = sourceNameOf(f.source);
       return s ? [s] : [];
     }),
   );
@@ -111,15 +112,18 @@ export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts):
   const names = new Set<string>([...projected]);
   for (const t of w.tasks)
     if (!isProjection(t)) for (const f of t.sourceFields) if (!madeFrom.has(f.name)) names.add(f.name);
-  const readerOf = (name: string) =>
-    w.tasks.find((t) => !isProjection(t) && t.sourceFields.some((f) => f.name === name));
+  // the first task after the projection reading each field, in one pass (the picture is redrawn as the file is typed)
+  const firstReader = new Map<string, number>();
+  for (const t of w.tasks)
+    if (!isProjection(t))
+      for (const f of t.sourceFields) if (!firstReader.has(f.name)) firstReader.set(f.name, t.index);
   const fields = [...names].map((name) => {
-    const reader = readerOf(name) ?? w.projections[0];
+    const reader = firstReader.get(name) ?? w.projections[0]?.index;
     return {
       name,
       projected: w.projections.length === 0 || projected.has(name),
       mapped: mapped.has(name),
-      ...(reader ? { task: reader.index } : {}),
+      ...(reader !== undefined ? { task: reader } : {}),
     };
   });
   const written = new Set(destinations.map((d) => d.name));
@@ -132,10 +136,8 @@ export function previewModel(doc: ParsedWorkflow, objectType?: ObjectTypeFacts):
         source: f.source,
         target: f.target,
         keys: keysOf.get(name) ?? [],
-        written: written.has(sourceName(f.source) ?? '\u0000'),
-        ...(destinations.some((d) => `_source.${d.name}` === f.source)
-          ? { task: destinations.find((d) => `_source.${d.name}` === f.source)!.task }
-          : {}),
+        written: written.has(sourceNameOf(f.source) ?? '\u0000'),
+        ...taskOf(destinations.find((d) => `_source.${d.name}` === f.source)),
       }))
     : undefined;
   return {

@@ -5,8 +5,8 @@
 // will be matched by. Pure and synchronous; where AppFlow does not document a behaviour, a note says so instead of a
 // silent guess.
 import { ParsedWorkflow, stringValue } from './document';
-import { WorkflowTask, isProjection, workflowOf } from './workflowModel';
-import type { ObjectTypeFacts } from './accountSnapshot';
+import { WorkflowTask, isProjection, projectedFields, workflowOf } from './workflowModel';
+import { sourceNameOf, type ObjectTypeFacts } from './accountSnapshot';
 import { NUMERIC_DATA_TYPES } from './domain/dataTypes';
 
 /** A source record: source field → value as the connector returns it. */
@@ -256,9 +256,6 @@ function runRecord(
   return { index, kept: true, object, problems };
 }
 
-/** `_source.X` → X. */
-const sourceName = (source: string) => (source.startsWith('_source.') ? source.slice('_source.'.length) : undefined);
-
 /** The object type's view of a kept record: its attributes and its key values (a problem per key source missing). */
 function profileOf(
   record: SimulatedRecord,
@@ -267,7 +264,7 @@ function profileOf(
   const object = record.object ?? {};
   const attributes: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(objectType.fields)) {
-    const s = sourceName(f.source);
+    const s = sourceNameOf(f.source);
     if (s !== undefined && object[s] !== undefined) attributes[f.target || name] = object[s];
   }
   const keys: Record<string, string> = {};
@@ -278,7 +275,7 @@ function profileOf(
     for (const k of list)
       for (const fieldName of k.fieldNames) {
         const source = objectType.fields[fieldName]?.source ?? '';
-        const s = sourceName(source);
+        const s = sourceNameOf(source);
         const v = s === undefined ? undefined : object[s];
         if (v === undefined || v === null || v === '') missing ??= source || fieldName;
         else parts.push(String(v));
@@ -297,9 +294,7 @@ export function simulate(
 ): Simulation {
   const w = workflowOf(doc);
   const notes = new Set<string>();
-  const projected = w.projections.length
-    ? new Set(w.projections.flatMap((p) => p.sourceFields.map((f) => f.name)))
-    : undefined;
+  const projected = w.projections.length ? projectedFields(w.projections) : undefined;
   let out = records.map((r, i) => runRecord(w.tasks, projected, r, i, notes));
   // DropDataset: one failing record drops the run
   const dataset = out.find(
